@@ -1,0 +1,17 @@
+export type { Location } from './location.js'
+export { formatLocation, formatLine } from './location.js'
+export type { Diagnostic, Severity } from './diagnostic.js'
+export { errorAt, warningAt, hasErrors, sortDiagnostics } from './diagnostic.js'
+export { ExitCode } from './exit-codes.js'
+export {
+  DtflwError,
+  InvalidConfigError,
+  UsageError,
+  UnknownProfileError,
+  PlatformError,
+  RefusedError,
+  InternalError
+} from './errors.js'
+export { formatText, toJson, toAnnotation } from './format.js'
+export type { AnnotationProperties } from './format.js'
+export { suggest, didYouMean } from './suggest.js'

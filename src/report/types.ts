@@ -1,0 +1,86 @@
+import type { EngineName } from '../profiles/types.js'
+import type { TableLocation } from '../flow/types.js'
+
+/**
+ * How a step ended.
+ * - `succeeded`: ran and every output checked out;
+ * - `failed`: the notebook failed, or an input or output check failed;
+ * - `skipped`: not run because a step it depends on failed or was cancelled;
+ * - `lazy`: not run because `--lazy` found all its outputs present;
+ * - `cancelled`: stopped by Ctrl-C, `--fail-fast` or the job being cancelled;
+ * - `pending`: never reached (e.g. the run was stopped before it).
+ */
+export type StepStatus =
+  | 'succeeded'
+  | 'failed'
+  | 'skipped'
+  | 'lazy'
+  | 'cancelled'
+  | 'pending'
+
+/** The status of a whole run. */
+export type RunStatus = 'succeeded' | 'failed' | 'cancelled'
+
+/** A table a step read or wrote, where, and what the engine saw of it. */
+export interface TableAccess {
+  readonly table: string
+  readonly param: string
+  readonly location?: TableLocation
+  /** Rows read or written, where the engine knows. */
+  readonly rows?: number
+}
+
+/** Why a step failed, in words a user can act on. */
+export interface StepError {
+  /** `notebook` (the code raised), `input-missing`, `output-missing`, `columns`, `language`, `cancelled`, `engine`. */
+  readonly kind: string
+  readonly message: string
+  /** Longer text: the notebook's traceback or the engine's error. */
+  readonly detail?: string
+  /** The table the error is about, for missing inputs/outputs and column checks. */
+  readonly table?: string
+}
+
+/** The result of one step. */
+export interface StepResult {
+  readonly key: string
+  readonly notebook: string
+  readonly status: StepStatus
+  readonly startedAt?: string
+  readonly finishedAt?: string
+  readonly durationMs?: number
+  readonly attempt: number
+  readonly runUrl?: string
+  /** The value passed to `dbutils.notebook.exit`. */
+  readonly exitValue?: string
+  readonly error?: StepError
+  /** For `skipped`: the failed or cancelled step that caused it. */
+  readonly skippedBecause?: string
+  readonly parameters: Readonly<Record<string, string>>
+  readonly reads: readonly TableAccess[]
+  readonly writes: readonly TableAccess[]
+  /** Path of the step's captured output, relative to the report's folder. */
+  readonly log?: string
+}
+
+/**
+ * The result of a run: the single contract between engines and renderers.
+ * Everything the comment, summary and lineage show is rendered from it.
+ */
+export interface RunReport {
+  readonly schemaVersion: 1
+  readonly runId: string
+  readonly pipeline: string
+  readonly profile: string
+  readonly engine: EngineName
+  readonly toolVersion: string
+  readonly gitSha?: string
+  readonly status: RunStatus
+  readonly startedAt: string
+  readonly finishedAt: string
+  readonly durationMs: number
+  /** Steps in manifest order, including those a selection left out? No: only planned ones. */
+  readonly steps: readonly StepResult[]
+  /** `--select` expression that re-runs what did not succeed, when any. */
+  readonly resume?: string
+}
