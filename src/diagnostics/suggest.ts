@@ -1,24 +1,30 @@
 /**
- * Levenshtein distance, bounded: names further apart than `max` are not
- * worth suggesting, so the loop stops early for them.
+ * Edit distance counting a swap of two neighbours as one edit (typos like
+ * "joni" for "join"), bounded: names further apart than `max` are not worth
+ * suggesting, so the loop stops early for them.
  */
 function distance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1
+  let before: number[] = []
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i)
   for (let i = 1; i <= a.length; i++) {
     const current = [i]
     let best = i
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      const value = Math.min(
+      let value = Math.min(
         previous[j] + 1,
         current[j - 1] + 1,
         previous[j - 1] + cost
       )
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, before[j - 2] + 1)
+      }
       current.push(value)
       if (value < best) best = value
     }
     if (best > max) return max + 1
+    before = previous
     previous = current
   }
   return previous[b.length]

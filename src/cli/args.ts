@@ -1,0 +1,175 @@
+import { parseArgs } from 'node:util'
+import path from 'node:path'
+import type {
+  CommandName,
+  CommandRequest,
+  LineageFormat
+} from '../commands/index.js'
+import { didYouMean, UsageError } from '../diagnostics/index.js'
+
+/** Everything the `dtflw` command line decides, parsed once. */
+export interface CliSettings {
+  readonly request?: CommandRequest
+  readonly json: boolean
+  readonly debug: boolean
+  readonly help: boolean
+  readonly version: boolean
+  /** The help topic: a command name or undefined for the overview. */
+  readonly topic?: string
+}
+
+const COMMANDS: readonly CommandName[] = [
+  'validate',
+  'plan',
+  'explain',
+  'run',
+  'lineage'
+]
+const FORMATS: readonly LineageFormat[] = [
+  'markdown',
+  'mermaid',
+  'openlineage',
+  'json'
+]
+
+const OPTIONS = {
+  manifest: { type: 'string', short: 'm' },
+  'working-directory': { type: 'string', short: 'C' },
+  profile: { type: 'string', short: 'p' },
+  select: { type: 'string', short: 's' },
+  'changed-since': { type: 'string' },
+  'defer-to': { type: 'string' },
+  lazy: { type: 'boolean' },
+  'fail-fast': { type: 'boolean' },
+  parallelism: { type: 'string', short: 'j' },
+  preview: { type: 'string' },
+  format: { type: 'string', short: 'f' },
+  base: { type: 'string' },
+  report: { type: 'string' },
+  json: { type: 'boolean' },
+  debug: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' }
+} as const
+
+/** Which options each command accepts (others are a usage error). */
+const ACCEPTS: Readonly<Record<CommandName, readonly string[]>> = {
+  validate: [],
+  plan: ['profile', 'select', 'changed-since', 'defer-to', 'preview'],
+  explain: ['profile', 'preview'],
+  run: [
+    'profile',
+    'select',
+    'changed-since',
+    'defer-to',
+    'lazy',
+    'fail-fast',
+    'parallelism',
+    'preview'
+  ],
+  lineage: ['profile', 'format', 'base', 'report', 'preview', 'select']
+}
+const COMMON = ['manifest', 'working-directory', 'json', 'debug', 'help', 'version']
+
+/** Turns argv (without `node` and the script) into settings; throws `UsageError`. */
+export function parseCliArgs(argv: readonly string[], cwd: string): CliSettings {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      options: OPTIONS,
+      allowPositionals: true,
+      strict: true
+    })
+  } catch (error) {
+    const message = (error as Error).message.replace(/\. To specify.*$/s, '')
+    const option = /'(-{1,2}[^']+)'/.exec(message)?.[1]
+    const known = Object.keys(OPTIONS).map((o) => `--${o}`)
+    const hint = option ? didYouMean(option, known) : ''
+    throw new UsageError(`${message};${hint || ' run dtflw --help for the options.'}`)
+  }
+  const { values, positionals } = parsed
+  const json = values.json === true
+  const debug = values.debug === true
+  if (values.version) return { json, debug, help: false, version: true }
+  const [command, ...rest] = positionals
+  if (values.help || command === 'help' || command === undefined) {
+    return { json, debug, help: true, version: false, topic: command === 'help' ? rest[0] : command }
+  }
+  if (!COMMANDS.includes(command as CommandName)) {
+    throw new UsageError(
+      `unknown command "${command}";${didYouMean(command, COMMANDS) || ` the commands are: ${COMMANDS.join(', ')}.`}`
+    )
+  }
+  if (rest.length > 0) {
+    throw new UsageError(`dtflw ${command} takes no positional argument, got "${rest[0]}"; run dtflw ${command} --help.`)
+  }
+  const name = command as CommandName
+  for (const key of Object.keys(values)) {
+    if (!COMMON.includes(key) && !ACCEPTS[name].includes(key)) {
+      throw new UsageError(`dtflw ${name} does not take --${key}; run dtflw ${name} --help.`)
+    }
+  }
+  const needsProfile = name === 'plan' || name === 'explain' || name === 'run'
+  if (needsProfile && !values.profile) {
+    throw new UsageError(`dtflw ${name} needs --profile NAME (e.g. --profile development).`)
+  }
+  if (values['defer-to'] && !values['changed-since']) {
+    throw new UsageError('--defer-to goes with --changed-since REF.')
+  }
+  const format = values.format
+  if (format !== undefined && !FORMATS.includes(format as LineageFormat)) {
+    throw new UsageError(
+      `--format must be one of ${FORMATS.join(', ')}, got "${format}".`
+    )
+  }
+  const base = values['working-directory']
+    ? path.resolve(cwd, values['working-directory'])
+    : cwd
+  const request: CommandRequest = {
+    command: name,
+    manifest: values.manifest ?? 'dtflw.yaml',
+    cwd: base,
+    profile: values.profile,
+    select: values.select,
+    changedSince: values['changed-since'],
+    deferTo: values['defer-to'],
+    lazy: values.lazy === true,
+    failFast: values['fail-fast'] === true,
+    parallelism: parsePositive('parallelism', values.parallelism),
+    preview: values.preview,
+    format: format as LineageFormat | undefined,
+    base: values.base,
+    report: values.report
+  }
+  return { request, json, debug, help: false, version: false }
+}
+
+function parsePositive(name: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined
+  if (!/^[1-9][0-9]*$/.test(raw)) {
+    throw new UsageError(`--${name} must be a positive whole number, got "${raw}".`)
+  }
+  return Number(raw)
+}
+
+/** The help text for a command, or the overview. */
+export function helpText(topic?: string): string {
+  const usage: Record<string, string> = {
+    validate: 'dtflw validate [--manifest dtflw.yaml]\n  Checks the manifest, every profile and every notebook, offline, without credentials.',
+    plan: 'dtflw plan --profile P [--select S] [--changed-since REF [--defer-to P2]] [--json]\n  The resolved steps, their parameters, order, parallel levels and critical path.',
+    explain: 'dtflw explain --profile P [--json]\n  Every resolved profile value and the file:line it came from.',
+    run: 'dtflw run --profile P [--select S] [--changed-since REF [--defer-to P2]] [--lazy] [--fail-fast] [--parallelism N] [--json]\n  Runs the flow on the engine of the profile and writes .dtflw/runs/<id>/report.json.',
+    lineage: 'dtflw lineage [--profile P] [--format markdown|mermaid|openlineage|json] [--base REF] [--report FILE]\n  What reads and writes what; --base shows the diff against another ref.'
+  }
+  if (topic && usage[topic]) return `${usage[topic]}\n\nCommon options: --manifest/-m PATH, -C DIR, --json, --debug.`
+  return [
+    'dtflw: CI tooling for Databricks notebook pipelines.',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${usage[c].split('\n')[0]}`),
+    '',
+    'Selection: --select "a, b+, +c" (a step, and its downstream, and its upstream).',
+    'Exit codes: 0 success; 1 a notebook failed or an output is missing; 2 bad usage, manifest or profile; 3 platform failure; 4 refused.'
+  ].join('\n')
+}

@@ -1,0 +1,21 @@
+import { main } from './main.js'
+
+// The bin shim: wire the process to `main`, Ctrl-C to an abort signal.
+const controller = new AbortController()
+let interrupted = 0
+process.on('SIGINT', () => {
+  interrupted++
+  if (interrupted > 1) process.exit(130)
+  process.stderr.write('\nCancelling: waiting for running steps to stop (Ctrl-C again to force).\n')
+  controller.abort()
+})
+process.on('SIGTERM', () => controller.abort())
+
+process.exitCode = await main({
+  argv: process.argv.slice(2),
+  env: process.env,
+  cwd: process.cwd(),
+  stdout: process.stdout,
+  stderr: process.stderr,
+  signal: controller.signal
+})

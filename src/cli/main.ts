@@ -1,0 +1,82 @@
+import os from 'node:os'
+import { runCommand } from '../commands/index.js'
+import type { CommandResult } from '../commands/index.js'
+import {
+  DtflwError,
+  ExitCode,
+  formatText,
+  InternalError,
+  toJson
+} from '../diagnostics/index.js'
+import { helpText, parseCliArgs } from './args.js'
+import { createProgress } from './progress.js'
+import { dataToJson, renderData } from './render.js'
+import { toolVersion } from './version.js'
+
+/** The process around the CLI: streams, environment, working directory. */
+export interface CliIo {
+  readonly argv: readonly string[]
+  readonly env: Readonly<Record<string, string | undefined>>
+  readonly cwd: string
+  readonly stdout: { write(s: string): void; isTTY?: boolean; columns?: number }
+  readonly stderr: { write(s: string): void; isTTY?: boolean; columns?: number }
+  /** Aborted on Ctrl-C. */
+  readonly signal?: AbortSignal
+}
+
+/** Runs `dtflw` with the given argv and returns the exit code. */
+export async function main(io: CliIo): Promise<number> {
+  let settings
+  try {
+    settings = parseCliArgs(io.argv, io.cwd)
+  } catch (error) {
+    if (!(error instanceof DtflwError)) throw error
+    const json = io.argv.includes('--json')
+    report(io, { exitCode: error.exitCode, diagnostics: error.diagnostics }, json)
+    return error.exitCode
+  }
+  if (settings.version) {
+    io.stdout.write(`${toolVersion()}\n`)
+    return ExitCode.Success
+  }
+  if (settings.help || !settings.request) {
+    io.stdout.write(`${helpText(settings.topic)}\n`)
+    return ExitCode.Success
+  }
+  const progress =
+    settings.request.command === 'run' && !settings.json
+      ? createProgress({
+          write: (s) => io.stderr.write(s),
+          isTTY: io.stderr.isTTY === true && io.env.CI !== 'true',
+          columns: io.stderr.columns
+        })
+      : undefined
+  const result = await runCommand(settings.request, {
+    env: io.env,
+    toolVersion: toolVersion(),
+    signal: io.signal,
+    onEvent: progress?.onEvent,
+    cores: Math.max(1, os.availableParallelism())
+  })
+  progress?.stop()
+  report(io, result, settings.json)
+  if (settings.debug && result.error instanceof InternalError) {
+    const cause = result.error.cause as Error | undefined
+    io.stderr.write(`${cause?.stack ?? result.error.stack}\n`)
+  }
+  return result.exitCode
+}
+
+function report(io: CliIo, result: CommandResult, json: boolean): void {
+  if (json) {
+    const body = {
+      exitCode: result.exitCode,
+      diagnostics: result.diagnostics.map(toJson),
+      ...(result.data ? { result: dataToJson(result.data) } : {})
+    }
+    io.stdout.write(`${JSON.stringify(body, null, 2)}\n`)
+    return
+  }
+  for (const d of result.diagnostics) io.stderr.write(`${formatText(d)}\n`)
+  if (result.data) io.stdout.write(`${renderData(result.data)}\n`)
+}

@@ -1,0 +1,27 @@
+import { ExitCode } from '../diagnostics/index.js'
+import { explainProfile } from '../profiles/index.js'
+import { loadProject, loadProjectProfile } from './project.js'
+import type { CommandDeps, CommandRequest, CommandResult } from './types.js'
+
+/** Every resolved value of a profile and the file:line it came from. */
+export async function runExplain(
+  request: CommandRequest,
+  deps: CommandDeps
+): Promise<CommandResult> {
+  const project = await loadProject(request.manifest, request.cwd)
+  const profile = await loadProjectProfile(project, request.profile!, deps, {
+    preview: request.preview,
+    allowUnsetEnv: true
+  })
+  const rows = explainProfile(profile).map((r) => ({
+    path: r.path,
+    value: r.value,
+    from: r.from,
+    overrides: r.overrides
+  }))
+  return {
+    exitCode: ExitCode.Success,
+    diagnostics: project.warnings,
+    data: { kind: 'explain', profile: profile.name, rows }
+  }
+}

@@ -1,0 +1,16 @@
+import { ExitCode } from '../diagnostics/index.js'
+import { loadPlan } from './project.js'
+import type { CommandDeps, CommandRequest, CommandResult } from './types.js'
+
+/** Resolves the flow against a profile: steps, parameters, order, levels. */
+export async function runPlan(
+  request: CommandRequest,
+  deps: CommandDeps
+): Promise<CommandResult> {
+  const { plan, project, changed } = await loadPlan(request, deps)
+  return {
+    exitCode: ExitCode.Success,
+    diagnostics: project.warnings,
+    data: { kind: 'plan', plan, ...(changed ? { changed } : {}) }
+  }
+}

@@ -1,0 +1,35 @@
+export type {
+  Flow,
+  Step,
+  Edge,
+  EdgeKind,
+  ResolvedInput,
+  ResolvedOutput,
+  Plan,
+  PlannedStep,
+  PlannedInput,
+  PlannedOutput,
+  PlannedSource,
+  TableLocation
+} from './types.js'
+export { buildFlow } from './build.js'
+export type { BuiltFlow } from './build.js'
+export { planFlow, assemblePlan } from './plan.js'
+export type { PlanContext } from './plan.js'
+export {
+  parseSelection,
+  applySelection,
+  selectSteps,
+  deferInputs,
+  reachable
+} from './select.js'
+export type { SelectionTerm } from './select.js'
+export {
+  locationValue,
+  locationKey,
+  joinLocation,
+  defaultOutputLocation,
+  explicitLocation,
+  isAbsoluteLocation
+} from './locations.js'
+export { computeLevels, computeCriticalPath } from './graph.js'

@@ -1,0 +1,52 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { Diagnostic } from '../diagnostics/index.js'
+import {
+  errorAt,
+  hasErrors,
+  InvalidConfigError,
+  UsageError
+} from '../diagnostics/index.js'
+import { pathExists, toPosixRelative } from '../io/index.js'
+import { parseManifest } from './parse.js'
+import type { Manifest } from './types.js'
+
+/**
+ * Reads and parses a manifest; throws `InvalidConfigError` with every problem,
+ * including notebooks that do not exist. `cwd` decides how paths are shown.
+ */
+export async function loadManifest(
+  file: string,
+  cwd: string = process.cwd()
+): Promise<{ manifest: Manifest; warnings: readonly Diagnostic[] }> {
+  const absolute = path.resolve(cwd, file)
+  let text: string
+  try {
+    text = await readFile(absolute, 'utf8')
+  } catch {
+    throw new UsageError(
+      `manifest ${file} not found; run dtflw in the folder of dtflw.yaml or pass --manifest PATH.`
+    )
+  }
+  const shown = toPosixRelative(cwd, absolute)
+  const { manifest, diagnostics } = parseManifest(
+    text,
+    shown,
+    path.dirname(absolute)
+  )
+  if (!manifest) throw new InvalidConfigError(diagnostics)
+  const missing: Diagnostic[] = []
+  for (const step of manifest.flow) {
+    if (!(await pathExists(path.join(manifest.root, step.notebook)))) {
+      missing.push(
+        errorAt(
+          'notebook-missing',
+          `notebook "${step.notebook}" of step "${step.key}" does not exist; check the path (relative to ${shown}).`,
+          step.notebookLocation
+        )
+      )
+    }
+  }
+  if (hasErrors(missing)) throw new InvalidConfigError(missing)
+  return { manifest, warnings: diagnostics }
+}
