@@ -4,12 +4,16 @@ import {
   DtflwError,
   errorAt,
   ExitCode,
+  formatLine,
+  warningAt,
   hasErrors,
   sortDiagnostics
 } from '../diagnostics/index.js'
 import { planFlow } from '../flow/index.js'
 import { listProfiles } from '../profiles/index.js'
-import { readNotebook } from '../notebooks/index.js'
+import type { Notebook } from '../notebooks/index.js'
+import { findParameterReferences, readNotebook } from '../notebooks/index.js'
+import type { StepSpec } from '../manifest/index.js'
 import { loadProject, loadProjectProfile } from './project.js'
 import type { CommandDeps, CommandRequest, CommandResult } from './types.js'
 
@@ -62,7 +66,12 @@ export async function runValidate(
   }
   for (const step of project.manifest.flow) {
     try {
-      await readNotebook(path.join(root, step.notebook), step.notebook)
+      const notebook = await readNotebook(
+        path.join(root, step.notebook),
+        step.notebook
+      )
+      diagnostics.push(...(notebook.warnings ?? []))
+      diagnostics.push(...unpassedParameters(step, notebook))
     } catch (error) {
       if (!(error instanceof DtflwError)) throw error
       diagnostics.push(...error.diagnostics)
@@ -85,4 +94,30 @@ function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
     seen.add(id)
     return true
   })
+}
+
+/**
+ * A notebook that reads a widget the step never passes fails only at run
+ * time on Databricks ("No input widget named …"); say so while validating.
+ */
+function unpassedParameters(step: StepSpec, notebook: Notebook): Diagnostic[] {
+  const passed = new Set([
+    ...step.args.map((a) => a.name),
+    ...step.inputs.map((i) => `${i.name}_in`),
+    ...step.outputs.map((o) => `${o.name}_out`)
+  ])
+  const reported = new Set<string>()
+  const out: Diagnostic[] = []
+  for (const ref of findParameterReferences(notebook)) {
+    if (passed.has(ref.name) || reported.has(ref.name)) continue
+    reported.add(ref.name)
+    out.push(
+      warningAt(
+        'unpassed-parameter',
+        `notebook ${step.notebook} reads parameter "${ref.name}", which step "${step.key}" (${formatLine(step.location)}) does not pass; add it to the step's args, inputs or outputs, or ignore this if the notebook declares a default.`,
+        { file: notebook.path, line: ref.line, column: 1 }
+      )
+    )
+  }
+  return out
 }

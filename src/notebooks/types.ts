@@ -1,3 +1,5 @@
+import type { Diagnostic } from '../diagnostics/index.js'
+
 /** The language a notebook is written in (its default cell language). */
 export type NotebookLanguage = 'python' | 'sql' | 'scala' | 'r'
 
@@ -14,19 +16,34 @@ export type CellKind =
   | 'pip'
   | 'other'
 
-/** One cell, with its source decoded (no `# MAGIC` prefixes, no `%sql` line). */
+/** One cell, its source decoded (no `# MAGIC` prefixes, no `%sql` line). */
 export interface Cell {
+  /**
+   * Position in `Notebook.cells`, from 0. Fully empty cells are dropped when
+   * reading, so this counts the cells that hold something.
+   */
   readonly index: number
   readonly kind: CellKind
-  /** The cell's code or text, decoded. */
+  /**
+   * The cell's code or text, decoded. Text on the magic's own line
+   * (`%sql SELECT 1`, `%md ## Title`) is kept as the first line.
+   */
   readonly source: string
-  /** The magic command that opened the cell (`%sql`, `%md`, `%run`, …), if any. */
+  /** The magic that opened the cell (`%sql`, `%md`, `%run`, …), if any. */
   readonly magic?: string
   /** Text after the magic on its line (`./setup` for `%run ./setup`). */
   readonly magicArgs?: string
   readonly title?: string
-  /** 1-based line in the file where the cell starts (source format). */
+  /** `DBTITLE 1,` or ipynb `showTitle`: whether the UI shows the title. */
+  readonly showTitle?: boolean
+  /**
+   * 1-based line in the file where the cell starts (its `DBTITLE` line, if
+   * any). In an `.ipynb`, the line of the cell's `"cell_type"` key when the
+   * JSON is pretty-printed, else 1.
+   */
   readonly line: number
+  /** 1-based file line of the first line of `source` (source format only). */
+  readonly sourceLine?: number
 }
 
 /** A Databricks notebook read from a repository file. */
@@ -36,4 +53,11 @@ export interface Notebook {
   readonly format: 'source' | 'ipynb'
   readonly language: NotebookLanguage
   readonly cells: readonly Cell[]
+  /**
+   * The body of the `# /// script` serverless environment block that may
+   * follow the header (TOML, comment leaders removed).
+   */
+  readonly environment?: string
+  /** Lines that look hand-broken (`#COMMAND ----------`), for lint to show. */
+  readonly warnings?: readonly Diagnostic[]
 }

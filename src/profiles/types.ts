@@ -20,7 +20,11 @@ export type TablesConfig =
 
 /** Where a source lives in one environment. */
 export type SourceLocationConfig =
-  | { readonly path: string; readonly format: string; readonly options?: Readonly<Record<string, string>> }
+  | {
+      readonly path: string
+      readonly format: string
+      readonly options?: Readonly<Record<string, string>>
+    }
   | { readonly table: string }
 
 /** A resolved leaf with the places that set it, winner first. */
@@ -34,6 +38,15 @@ export interface ProvenancedValue {
   readonly env: readonly string[]
   /** True when the value came from an environment variable that looks secret. */
   readonly secret: boolean
+  /** The text as written, when it held `${…}`, e.g. `${DATABRICKS_HOST}`. */
+  readonly written?: string
+  /**
+   * Set when no file wrote the value (`from` is empty): `default`, or how it
+   * was inferred, e.g. `inferred from .csv`.
+   */
+  readonly origin?: string
+  /** A `${…}` left as written because it was loaded with `allowUnsetEnv`. */
+  readonly unresolved?: boolean
 }
 
 /** One profile after `extends`, merge and `${…}` interpolation. */

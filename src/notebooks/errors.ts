@@ -1,0 +1,39 @@
+import {
+  DtflwError,
+  ExitCode,
+  errorAt,
+  type Diagnostic
+} from '../diagnostics/index.js'
+import type { NotebookProblem } from './detect.js'
+
+/** A step points at a file that is not a Databricks notebook (exit 2). */
+export class NotANotebookError extends DtflwError {
+  readonly exitCode = ExitCode.Invalid
+  readonly diagnostics: readonly Diagnostic[]
+  /** The header line the extension asks for, when there is one. */
+  readonly expectedHeader?: string
+  constructor(
+    readonly file: string,
+    problem: NotebookProblem
+  ) {
+    const message = `${file} is not a Databricks notebook: ${problem.reason}; ${problem.advice}.`
+    super(message)
+    this.name = 'NotANotebookError'
+    this.expectedHeader = problem.expectedHeader
+    this.diagnostics = [
+      errorAt('not-a-notebook', message, { file, line: 1, column: 1 })
+    ]
+  }
+}
+
+/** A step points at a notebook file that does not exist (exit 2). */
+export class MissingNotebookError extends DtflwError {
+  readonly exitCode = ExitCode.Invalid
+  readonly diagnostics: readonly Diagnostic[]
+  constructor(readonly file: string) {
+    const message = `notebook ${file} does not exist; check the path and its extension.`
+    super(message)
+    this.name = 'MissingNotebookError'
+    this.diagnostics = [errorAt('missing-notebook', message)]
+  }
+}

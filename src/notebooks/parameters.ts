@@ -1,0 +1,137 @@
+import { lineOf, literalAt, closingParen, maskCell } from './code-scan.js'
+import type { MaskedCode } from './code-scan.js'
+import type { Cell, Notebook } from './types.js'
+
+/**
+ * How a notebook reads a parameter:
+ * - `dollar-brace`: `${name}` (legacy substitution, also inside SQL strings);
+ * - `dollar`: `$name` (the legacy short form);
+ * - `marker`: `:name` (a named parameter marker);
+ * - `identifier`: `:name` inside `IDENTIFIER(…)`;
+ * - `get-argument`: `getArgument('name')` (SQL, Python, Scala);
+ * - `widget-get`: `dbutils.widgets.get("name")` (Python, Scala, R).
+ */
+export type ParameterForm =
+  | 'dollar-brace'
+  | 'dollar'
+  | 'marker'
+  | 'identifier'
+  | 'get-argument'
+  | 'widget-get'
+
+/** One place where a notebook reads a parameter by a literal name. */
+export interface ParameterReference {
+  readonly name: string
+  readonly form: ParameterForm
+  /** `Cell.index` of the cell that reads it. */
+  readonly cell: number
+  /** 1-based file line (source format); the cell's line in an `.ipynb`. */
+  readonly line: number
+}
+
+interface Found {
+  readonly name: string
+  readonly form: ParameterForm
+  readonly offset: number
+}
+
+/**
+ * Every parameter a notebook reads by a literal name, in file order, for
+ * lint to compare with what the manifest passes. Only SQL cells are searched
+ * for `${}`, `$` and `:` forms: in Scala, R, shell and markdown cells those
+ * characters mean something else (`s"${x}"`, `df$col`, `$HOME`, `$./Other`).
+ * Comments never count; a name built at run time (`get(f"p_{i}")`) is not
+ * reported, since it cannot be known statically.
+ */
+export function findParameterReferences(
+  notebook: Notebook
+): ParameterReference[] {
+  return notebook.cells.flatMap((cell) => {
+    const masked = maskCell(cell.kind, cell.source)
+    if (!masked) return []
+    const found = cell.kind === 'sql' ? inSql(masked) : inCode(masked)
+    return found
+      .sort((a, b) => a.offset - b.offset)
+      .map(({ name, form, offset }) => ({
+        name,
+        form,
+        cell: cell.index,
+        line: lineIn(cell, offset)
+      }))
+  })
+}
+
+function lineIn(cell: Cell, offset: number): number {
+  return cell.sourceLine === undefined
+    ? cell.line
+    : cell.sourceLine + lineOf(cell.source, offset)
+}
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
+
+function inSql(masked: MaskedCode): Found[] {
+  const found: Found[] = []
+  // `${…}` and `$name` are substituted in the text before SQL parsing, so
+  // they count inside string literals; `\$` escapes them.
+  for (const m of masked.code.matchAll(/(?<!\\)\$\{([^{}\n]*)\}/g)) {
+    // `${a.b}` reads a Spark conf value, not a widget.
+    if (NAME.test(m[1])) {
+      found.push({ name: m[1], form: 'dollar-brace', offset: m.index })
+    }
+  }
+  for (const m of masked.code.matchAll(/(?<![\\$\w])\$([A-Za-z_]\w*)/g)) {
+    found.push({ name: m[1], form: 'dollar', offset: m.index })
+  }
+  const identifiers = identifierSpans(masked)
+  for (const m of masked.bare.matchAll(/:([A-Za-z_]\w*)/g)) {
+    if (!isMarker(masked.bare, m.index)) continue
+    const inside = identifiers.some(([s, e]) => m.index > s && m.index < e)
+    const form = inside ? 'identifier' : 'marker'
+    found.push({ name: m[1], form, offset: m.index })
+  }
+  found.push(...calls(masked, /\bgetArgument\s*\(\s*(['"])/gi, 'get-argument'))
+  return found
+}
+
+function inCode(masked: MaskedCode): Found[] {
+  return [
+    ...calls(
+      masked,
+      /\bdbutils\s*\.\s*widgets\s*\.\s*get\s*\(\s*(?:name\s*=\s*)?(['"])/g,
+      'widget-get'
+    ),
+    ...calls(masked, /\bgetArgument\s*\(\s*(['"])/g, 'get-argument')
+  ]
+}
+
+/** Calls whose first argument is a string literal, found outside strings. */
+function calls(
+  masked: MaskedCode,
+  pattern: RegExp,
+  form: ParameterForm
+): Found[] {
+  const found: Found[] = []
+  for (const m of masked.bare.matchAll(pattern)) {
+    const name = literalAt(masked, m.index + m[0].length - 1)
+    if (name) found.push({ name, form, offset: m.index })
+  }
+  return found
+}
+
+/**
+ * A `:` opens a named marker unless it follows something it could apply to:
+ * `x::int` and `(x)::int` are casts, `raw:field` and `` `raw`:a `` are JSON
+ * paths, and `'12:30'` was blanked with the string.
+ */
+function isMarker(bare: string, colon: number): boolean {
+  const before = colon === 0 ? '' : bare[colon - 1]
+  return !/[\p{L}\p{N}_:`'")\]}$]/u.test(before)
+}
+
+/** `[open, close]` offsets of every `IDENTIFIER( … )` clause. */
+function identifierSpans(masked: MaskedCode): [number, number][] {
+  return [...masked.bare.matchAll(/\bidentifier\s*\(/gi)].map((m) => {
+    const open = m.index + m[0].length - 1
+    return [open, closingParen(masked, open)]
+  })
+}

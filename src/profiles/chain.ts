@@ -1,0 +1,91 @@
+import { didYouMean, errorAt, formatLine } from '../diagnostics/index.js'
+import type { Diagnostic } from '../diagnostics/index.js'
+import type { ExtendsRef, ProfileFile } from './parse.js'
+
+/** The files of one profile in merge order, parents first. */
+export interface MergeOrder {
+  readonly files: readonly ProfileFile[]
+  readonly diagnostics: readonly Diagnostic[]
+}
+
+/**
+ * Orders a profile's files for merging: depth first, parents in the order
+ * `extends` names them, each file once. With `extends: [a, b]` where both
+ * extend `base`, the order is base, a, b, child: `base` is merged once, so
+ * it cannot undo what `a` changed in it. A cycle or an unknown parent is
+ * reported with the `extends` that names it.
+ */
+export function planMergeOrder(
+  name: string,
+  lookup: (name: string) => ProfileFile | undefined,
+  names: readonly string[]
+): MergeOrder {
+  const files: ProfileFile[] = []
+  const diagnostics: Diagnostic[] = []
+  const done = new Set<string>()
+  const failed = new Set<string>()
+  const stack: { file: ProfileFile; via?: ExtendsRef }[] = []
+
+  const visit = (current: string, via: ExtendsRef | undefined): void => {
+    const open = stack.findIndex((s) => s.file.name === current)
+    if (open >= 0 && via) {
+      diagnostics.push(cycle([...stack.slice(open), { via }], current))
+      return
+    }
+    if (done.has(current) || failed.has(current)) return
+    const file = lookup(current)
+    if (!file) {
+      failed.add(current)
+      if (via) diagnostics.push(unknownParent(stack, via, names))
+      return
+    }
+    diagnostics.push(...file.diagnostics)
+    if (!file.tree) {
+      failed.add(current)
+      return
+    }
+    stack.push({ file, via })
+    for (const parent of file.extends) visit(parent.name, parent)
+    stack.pop()
+    done.add(current)
+    files.push(file)
+  }
+
+  visit(name, undefined)
+  return { files, diagnostics }
+}
+
+function cycle(
+  path: readonly { file?: ProfileFile; via?: ExtendsRef }[],
+  closing: string
+): Diagnostic {
+  const names = [...path.flatMap((s) => (s.file ? [s.file.name] : [])), closing]
+  const steps = path.slice(1).map((s, i) => {
+    const parentOf = path[i].file
+    const where = s.via ? formatLine(s.via.location) : ''
+    return `${where}: "${parentOf?.name}" extends "${s.via?.name}"`
+  })
+  const last = path[path.length - 1].via
+  return errorAt(
+    'extends-cycle',
+    `profiles extend each other in a cycle: ${names.join(' → ')}; remove one of these extends`,
+    last?.location,
+    { detail: steps.join('\n'), path: 'extends' }
+  )
+}
+
+function unknownParent(
+  stack: readonly { file: ProfileFile }[],
+  via: ExtendsRef,
+  names: readonly string[]
+): Diagnostic {
+  const child = stack[stack.length - 1]?.file.name
+  const list = names.length > 0 ? names.join(', ') : '(none)'
+  const hint = didYouMean(via.name, names)
+  return errorAt(
+    'unknown-parent',
+    `profile "${child}" extends "${via.name}", which does not exist${hint ? `;${hint}` : '.'}`,
+    via.location,
+    { detail: `the profiles are: ${list}`, path: 'extends' }
+  )
+}

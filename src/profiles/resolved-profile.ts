@@ -1,0 +1,322 @@
+import { errorAt } from '../diagnostics/index.js'
+import type { Diagnostic, Location } from '../diagnostics/index.js'
+import { byPath, collectLeaves, deepFreeze } from './leaves.js'
+import type { MapNode, PathSegment, ProfileNode } from './node.js'
+import {
+  formatPath,
+  keyLocationAt,
+  locationAt,
+  nodeAt,
+  parsePath,
+  toPlain
+} from './node.js'
+import type {
+  EngineName,
+  ProvenancedValue,
+  ResolvedProfile,
+  SourceLocationConfig,
+  TablesConfig
+} from './types.js'
+
+/** What `buildResolvedProfile` works from: a merged, interpolated tree. */
+export interface ResolvedTree {
+  readonly name: string
+  /** Profile files in merge order, parents first. */
+  readonly files: readonly string[]
+  readonly tree: MapNode
+}
+
+const FORMAT_BY_EXTENSION: Record<string, string> = {
+  csv: 'csv',
+  parquet: 'parquet',
+  pq: 'parquet',
+  json: 'json',
+  jsonl: 'json',
+  ndjson: 'json'
+}
+const COMPRESSION = new Set(['gz', 'bz2', 'zst', 'zstd', 'lz4', 'snappy'])
+
+/** `csv`, `parquet` or `json` from a path's extension (`.csv.gz` is csv). */
+export function inferFormat(path: string): string | undefined {
+  const parts = path.replace(/\/+$/, '').split('/').pop()?.split('.') ?? []
+  let ext = parts.length > 1 ? parts.pop()?.toLowerCase() : undefined
+  if (ext && COMPRESSION.has(ext) && parts.length > 1) {
+    ext = parts.pop()?.toLowerCase()
+  }
+  return ext ? FORMAT_BY_EXTENSION[ext] : undefined
+}
+
+/**
+ * Builds the typed profile from a tree the schema already checked: applies
+ * defaults (engine local, layout path, format parquet, a source's format
+ * from its extension) and the rules a single-file schema cannot state,
+ * each reported at the YAML that broke it. `profile` is only set when
+ * there are no errors.
+ */
+export function buildResolvedProfile(input: ResolvedTree): {
+  profile?: ResolvedProfile
+  diagnostics: Diagnostic[]
+} {
+  const c = createChecker(input)
+  if (!c.has(['engine'])) c.byDefault(['engine'], 'local')
+  const engine = (c.text(['engine']) ?? 'local') as EngineName
+  const variables = buildVariables(c)
+  const tables = buildTables(c)
+  const sources = buildSources(c)
+  checkCompute(c)
+  if (c.diagnostics.length > 0) return { diagnostics: c.diagnostics }
+
+  const { tree } = input
+  const leaves = [...collectLeaves(tree), ...c.defaults].sort(byPath)
+  const profile: ResolvedProfile = {
+    name: input.name,
+    files: [...input.files],
+    engine,
+    variables,
+    tables,
+    sources,
+    values: toPlain(tree) as Record<string, unknown>,
+    leaves: leaves.map((leaf) => deepFreeze(leaf)),
+    locate(path: string) {
+      const segments = parsePath(path)
+      return segments && segments.length > 0
+        ? locationAt(tree, segments)
+        : undefined
+    }
+  }
+  return { profile: deepFreeze(profile), diagnostics: [] }
+}
+
+/** Reads a merged tree and collects what is wrong with it and what was defaulted. */
+interface Checker {
+  readonly profile: string
+  readonly diagnostics: Diagnostic[]
+  readonly defaults: ProvenancedValue[]
+  node(at: readonly PathSegment[]): ProfileNode | undefined
+  has(at: readonly PathSegment[]): boolean
+  /** A scalar as text; undefined for null, maps and lists. */
+  text(at: readonly PathSegment[]): string | undefined
+  /** A `${…}` left as written: its real value is unknown, so not judged. */
+  unresolved(at: readonly PathSegment[]): boolean
+  /** Reports at the value, or at the key of a section. */
+  report(code: string, summary: string, at: readonly PathSegment[]): void
+  /** Reports at the key: for messages that say "remove it". */
+  reportKey(code: string, summary: string, at: readonly PathSegment[]): void
+  /** Records a value no file wrote, so `explain` can show it. */
+  byDefault(at: readonly PathSegment[], value: string, origin?: string): void
+}
+
+function createChecker(input: ResolvedTree): Checker {
+  const { tree } = input
+  const diagnostics: Diagnostic[] = []
+  const defaults: ProvenancedValue[] = []
+  // A profile with no `tables` at all is reported at its own file.
+  const fallback: Location = {
+    file: input.files.at(-1) ?? '',
+    line: 1,
+    column: 1
+  }
+  const node = (at: readonly PathSegment[]) => nodeAt(tree, at)
+  const push = (
+    code: string,
+    summary: string,
+    at: readonly PathSegment[],
+    location?: Location
+  ) =>
+    diagnostics.push(
+      errorAt(code, summary, location ?? fallback, {
+        path: formatPath(at) || undefined
+      })
+    )
+  return {
+    profile: input.name,
+    diagnostics,
+    defaults,
+    node,
+    has: (at) => node(at) !== undefined,
+    text: (at) => {
+      const n = node(at)
+      return n?.kind === 'scalar' && n.value !== null
+        ? String(n.value)
+        : undefined
+    },
+    unresolved: (at) => {
+      const n = node(at)
+      return n?.kind === 'scalar' && n.unresolved === true
+    },
+    report: (code, summary, at) =>
+      push(code, summary, at, locationAt(tree, at)),
+    reportKey: (code, summary, at) =>
+      push(code, summary, at, keyLocationAt(tree, at) ?? locationAt(tree, at)),
+    byDefault: (at, value, origin = 'default') =>
+      defaults.push({
+        path: formatPath(at),
+        value,
+        from: [],
+        env: [],
+        secret: false,
+        origin
+      })
+  }
+}
+
+function buildVariables(c: Checker): Record<string, string> {
+  const variables: Record<string, string> = {}
+  const node = c.node(['variables'])
+  if (node?.kind !== 'map') return variables
+  for (const [key, value] of node.entries) {
+    // Maps and lists were reported by the schema.
+    if (value.kind === 'scalar' && value.value !== null) {
+      variables[key] = String(value.value)
+    }
+  }
+  return variables
+}
+
+function buildTables(c: Checker): TablesConfig {
+  const fallback: TablesConfig = { layout: 'path', root: '', format: 'parquet' }
+  if (!c.has(['tables'])) {
+    c.report(
+      'missing-tables',
+      `profile "${c.profile}" has no tables section; add tables: { layout: path, root: … } or tables: { layout: catalog, catalog: …, schema: … }`,
+      []
+    )
+    return fallback
+  }
+  if (
+    c.node(['tables'])?.kind !== 'map' ||
+    c.unresolved(['tables', 'layout'])
+  ) {
+    return fallback
+  }
+  const layout = c.text(['tables', 'layout']) ?? 'path'
+  if (!c.has(['tables', 'layout'])) c.byDefault(['tables', 'layout'], 'path')
+  if (layout === 'path' && !c.has(['tables', 'format'])) {
+    c.byDefault(['tables', 'format'], 'parquet')
+  }
+  const own = layout === 'catalog' ? ['catalog', 'schema'] : ['root']
+  const other = layout === 'catalog' ? ['root'] : ['catalog', 'schema']
+  const otherLayout = layout === 'catalog' ? 'path' : 'catalog'
+  for (const key of own) {
+    if (!c.has(['tables', key])) {
+      c.report(
+        'missing-table-setting',
+        `profile "${c.profile}": tables.${key} is required with layout: ${layout}; add ${key}: …`,
+        ['tables']
+      )
+    }
+  }
+  for (const key of other) {
+    if (c.has(['tables', key])) {
+      c.reportKey(
+        'table-setting-for-other-layout',
+        `tables.${key} belongs to layout: ${otherLayout}, and this profile uses layout: ${layout}; remove ${key} or change layout`,
+        ['tables', key]
+      )
+    }
+  }
+  const format = c.text(['tables', 'format'])
+  return layout === 'catalog'
+    ? {
+        layout,
+        catalog: c.text(['tables', 'catalog']) ?? '',
+        schema: c.text(['tables', 'schema']) ?? '',
+        ...(format ? { format } : {})
+      }
+    : {
+        layout: 'path',
+        root: c.text(['tables', 'root']) ?? '',
+        format: format ?? 'parquet'
+      }
+}
+
+function buildSources(c: Checker): Record<string, SourceLocationConfig> {
+  const sources: Record<string, SourceLocationConfig> = {}
+  const node = c.node(['sources'])
+  if (node?.kind !== 'map') return sources
+  for (const [name, entry] of node.entries) {
+    if (entry.kind !== 'map') continue
+    const built = buildSource(c, name)
+    if (built) sources[name] = built
+  }
+  return sources
+}
+
+function buildSource(
+  c: Checker,
+  source: string
+): SourceLocationConfig | undefined {
+  const at = ['sources', source]
+  const hasPath = c.has([...at, 'path'])
+  const hasTable = c.has([...at, 'table'])
+  if (hasPath && hasTable) {
+    c.report(
+      'source-path-and-table',
+      `source "${source}" sets both path and table; keep path for a file or table for a catalog table`,
+      at
+    )
+    return undefined
+  }
+  if (!hasPath && !hasTable) {
+    c.report(
+      'source-without-location',
+      `profile "${c.profile}": source "${source}" needs path (a file) or table (a catalog table)`,
+      at
+    )
+    return undefined
+  }
+  if (hasTable) {
+    for (const key of ['format', 'options']) {
+      if (c.has([...at, key])) {
+        c.reportKey(
+          'source-option-for-table',
+          `source "${source}" is a table; ${key} applies to path sources only, remove it`,
+          [...at, key]
+        )
+      }
+    }
+    return { table: c.text([...at, 'table']) ?? '' }
+  }
+  const path = c.text([...at, 'path']) ?? ''
+  const format = c.text([...at, 'format']) ?? inferFormat(path)
+  if (format && !c.has([...at, 'format'])) {
+    const ext = /(\.[^./]+)+$/.exec(path)?.[0] ?? ''
+    c.byDefault([...at, 'format'], format, `inferred from ${ext}`)
+  }
+  if (!format && !c.unresolved([...at, 'path'])) {
+    c.report(
+      'unknown-source-format',
+      `cannot tell the format of source "${source}" from "${path}"; add format: csv, parquet or json`,
+      [...at, 'path']
+    )
+  }
+  const options = c.node([...at, 'options'])
+  return {
+    path,
+    format: format ?? '',
+    ...(options?.kind === 'map'
+      ? {
+          options: Object.fromEntries(
+            [...options.entries].map(([k, v]) => [k, String(toPlain(v))])
+          )
+        }
+      : {})
+  }
+}
+
+function checkCompute(c: Checker): void {
+  // `serverless: false` next to a cluster is harmless, so it does not count.
+  const kinds = ['serverless', 'existing_cluster_id', 'new_cluster'].filter(
+    (key) =>
+      key === 'serverless'
+        ? c.text(['compute', key]) === 'true'
+        : c.has(['compute', key])
+  )
+  if (kinds.length > 1) {
+    c.report(
+      'compute-conflict',
+      `compute sets ${kinds.join(' and ')}; keep one`,
+      ['compute', kinds[1]]
+    )
+  }
+}
