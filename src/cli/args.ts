@@ -69,10 +69,20 @@ const ACCEPTS: Readonly<Record<CommandName, readonly string[]>> = {
   ],
   lineage: ['profile', 'format', 'base', 'report', 'preview', 'select']
 }
-const COMMON = ['manifest', 'working-directory', 'json', 'debug', 'help', 'version']
+const COMMON = [
+  'manifest',
+  'working-directory',
+  'json',
+  'debug',
+  'help',
+  'version'
+]
 
 /** Turns argv (without `node` and the script) into settings; throws `UsageError`. */
-export function parseCliArgs(argv: readonly string[], cwd: string): CliSettings {
+export function parseCliArgs(
+  argv: readonly string[],
+  cwd: string
+): CliSettings {
   let parsed
   try {
     parsed = parseArgs({
@@ -82,11 +92,14 @@ export function parseCliArgs(argv: readonly string[], cwd: string): CliSettings 
       strict: true
     })
   } catch (error) {
-    const message = (error as Error).message.replace(/\. To specify.*$/s, '')
+    const raw = (error as Error).message.replace(/\. To specify.*$/s, '')
+    const message = raw.charAt(0).toLowerCase() + raw.slice(1)
     const option = /'(-{1,2}[^']+)'/.exec(message)?.[1]
     const known = Object.keys(OPTIONS).map((o) => `--${o}`)
     const hint = option ? didYouMean(option, known) : ''
-    throw new UsageError(`${message};${hint || ' run dtflw --help for the options.'}`)
+    throw new UsageError(
+      `${message};${hint || ' run dtflw --help for the options.'}`
+    )
   }
   const { values, positionals } = parsed
   const json = values.json === true
@@ -94,7 +107,13 @@ export function parseCliArgs(argv: readonly string[], cwd: string): CliSettings 
   if (values.version) return { json, debug, help: false, version: true }
   const [command, ...rest] = positionals
   if (values.help || command === 'help' || command === undefined) {
-    return { json, debug, help: true, version: false, topic: command === 'help' ? rest[0] : command }
+    return {
+      json,
+      debug,
+      help: true,
+      version: false,
+      topic: command === 'help' ? rest[0] : command
+    }
   }
   if (!COMMANDS.includes(command as CommandName)) {
     throw new UsageError(
@@ -102,17 +121,23 @@ export function parseCliArgs(argv: readonly string[], cwd: string): CliSettings 
     )
   }
   if (rest.length > 0) {
-    throw new UsageError(`dtflw ${command} takes no positional argument, got "${rest[0]}"; run dtflw ${command} --help.`)
+    throw new UsageError(
+      `dtflw ${command} takes no positional argument, got "${rest[0]}"; run dtflw ${command} --help.`
+    )
   }
   const name = command as CommandName
   for (const key of Object.keys(values)) {
     if (!COMMON.includes(key) && !ACCEPTS[name].includes(key)) {
-      throw new UsageError(`dtflw ${name} does not take --${key}; run dtflw ${name} --help.`)
+      throw new UsageError(
+        `dtflw ${name} does not take --${key}; run dtflw ${name} --help.`
+      )
     }
   }
   const needsProfile = name === 'plan' || name === 'explain' || name === 'run'
   if (needsProfile && !values.profile) {
-    throw new UsageError(`dtflw ${name} needs --profile NAME (e.g. --profile development).`)
+    throw new UsageError(
+      `dtflw ${name} needs --profile NAME (e.g. --profile development).`
+    )
   }
   if (values['defer-to'] && !values['changed-since']) {
     throw new UsageError('--defer-to goes with --changed-since REF.')
@@ -145,10 +170,15 @@ export function parseCliArgs(argv: readonly string[], cwd: string): CliSettings 
   return { request, json, debug, help: false, version: false }
 }
 
-function parsePositive(name: string, raw: string | undefined): number | undefined {
+function parsePositive(
+  name: string,
+  raw: string | undefined
+): number | undefined {
   if (raw === undefined) return undefined
   if (!/^[1-9][0-9]*$/.test(raw)) {
-    throw new UsageError(`--${name} must be a positive whole number, got "${raw}".`)
+    throw new UsageError(
+      `--${name} must be a positive whole number, got "${raw}".`
+    )
   }
   return Number(raw)
 }
@@ -156,13 +186,17 @@ function parsePositive(name: string, raw: string | undefined): number | undefine
 /** The help text for a command, or the overview. */
 export function helpText(topic?: string): string {
   const usage: Record<string, string> = {
-    validate: 'dtflw validate [--manifest dtflw.yaml]\n  Checks the manifest, every profile and every notebook, offline, without credentials.',
+    validate:
+      'dtflw validate [--manifest dtflw.yaml]\n  Checks the manifest, every profile and every notebook, offline, without credentials.',
     plan: 'dtflw plan --profile P [--select S] [--changed-since REF [--defer-to P2]] [--json]\n  The resolved steps, their parameters, order, parallel levels and critical path.',
-    explain: 'dtflw explain --profile P [--json]\n  Every resolved profile value and the file:line it came from.',
+    explain:
+      'dtflw explain --profile P [--json]\n  Every resolved profile value and the file:line it came from.',
     run: 'dtflw run --profile P [--select S] [--changed-since REF [--defer-to P2]] [--lazy] [--fail-fast] [--parallelism N] [--json]\n  Runs the flow on the engine of the profile and writes .dtflw/runs/<id>/report.json.',
-    lineage: 'dtflw lineage [--profile P] [--format markdown|mermaid|openlineage|json] [--base REF] [--report FILE]\n  What reads and writes what; --base shows the diff against another ref.'
+    lineage:
+      'dtflw lineage [--profile P] [--format markdown|mermaid|openlineage|json] [--base REF] [--report FILE]\n  What reads and writes what; --base shows the diff against another ref.'
   }
-  if (topic && usage[topic]) return `${usage[topic]}\n\nCommon options: --manifest/-m PATH, -C DIR, --json, --debug.`
+  if (topic && usage[topic])
+    return `${usage[topic]}\n\nCommon options: --manifest/-m PATH, -C DIR, --json, --debug.`
   return [
     'dtflw: CI tooling for Databricks notebook pipelines.',
     '',

@@ -6,7 +6,9 @@ let interrupted = 0
 process.on('SIGINT', () => {
   interrupted++
   if (interrupted > 1) process.exit(130)
-  process.stderr.write('\nCancelling: waiting for running steps to stop (Ctrl-C again to force).\n')
+  process.stderr.write(
+    '\nCancelling: waiting for running steps to stop (Ctrl-C again to force).\n'
+  )
   controller.abort()
 })
 process.on('SIGTERM', () => controller.abort())

@@ -32,7 +32,11 @@ export async function main(io: CliIo): Promise<number> {
   } catch (error) {
     if (!(error instanceof DtflwError)) throw error
     const json = io.argv.includes('--json')
-    report(io, { exitCode: error.exitCode, diagnostics: error.diagnostics }, json)
+    report(
+      io,
+      { exitCode: error.exitCode, diagnostics: error.diagnostics },
+      json
+    )
     return error.exitCode
   }
   if (settings.version) {

@@ -13,7 +13,10 @@ export interface ProgressSink {
  * with their elapsed time, redrawn in place, and one line per finished
  * step above it. Elsewhere (CI logs): plain lines, one per start and end.
  */
-export function createProgress(sink: ProgressSink, now: () => number = Date.now) {
+export function createProgress(
+  sink: ProgressSink,
+  now: () => number = Date.now
+) {
   const running = new Map<string, number>()
   let total = 0
   let done = 0
@@ -57,7 +60,9 @@ export function createProgress(sink: ProgressSink, now: () => number = Date.now)
           done++
           const r = event.result
           const why = r.error ? `: ${r.error.message}` : ''
-          line(`${r.status.padEnd(9)}${event.key} ${seconds(r.durationMs)}${why}`)
+          line(
+            `${r.status.padEnd(9)}${event.key} ${seconds(r.durationMs)}${why}`
+          )
           break
         }
         case 'run-finished':

@@ -1,26 +1,38 @@
 import type { CommandData } from '../commands/index.js'
+import { renderExplain } from '../profiles/index.js'
 import type { Plan } from '../flow/index.js'
 import type { RunReport, StepResult } from '../report/index.js'
 
 /** The plan for a person: steps by level, parameters, edges, critical path. */
 export function renderPlanText(plan: Plan): string {
   const lines: string[] = []
-  const where = plan.engine === 'local' ? 'on this machine (DuckDB)' : `on ${plan.engine}`
-  lines.push(`Plan for ${plan.pipeline} on profile ${plan.profile}, ${where}: ${plan.steps.length} steps in ${plan.levels.length} levels.`)
+  const where =
+    plan.engine === 'local' ? 'on this machine (DuckDB)' : `on ${plan.engine}`
+  lines.push(
+    `Plan for ${plan.pipeline} on profile ${plan.profile}, ${where}: ${plural(plan.steps.length, 'step')} in ${plural(plan.levels.length, 'level')}.`
+  )
   if (plan.excluded.length > 0) {
     lines.push(`Left out by the selection: ${plan.excluded.join(', ')}.`)
   }
   const byKey = new Map(plan.steps.map((s) => [s.key, s]))
   plan.levels.forEach((level, i) => {
     lines.push('')
-    lines.push(`Level ${i + 1}${level.length > 1 ? ` (${level.length} in parallel)` : ''}`)
+    lines.push(
+      `Level ${i + 1}${level.length > 1 ? ` (${level.length} in parallel)` : ''}`
+    )
     for (const key of level) {
       const step = byKey.get(key)!
-      const after = step.dependsOn.length > 0 ? `  after ${step.dependsOn.join(', ')}` : ''
+      const after =
+        step.dependsOn.length > 0 ? `  after ${step.dependsOn.join(', ')}` : ''
       lines.push(`  ${step.key}  ${step.notebook}${after}`)
-      const width = Math.max(0, ...Object.keys(step.parameters).map((p) => p.length))
+      const width = Math.max(
+        0,
+        ...Object.keys(step.parameters).map((p) => p.length)
+      )
       for (const [param, value] of Object.entries(step.parameters)) {
-        lines.push(`      ${param.padEnd(width)}  ${value === '' ? '""' : value}`)
+        lines.push(
+          `      ${param.padEnd(width)}  ${value === '' ? '""' : value}`
+        )
       }
     }
   })
@@ -28,7 +40,8 @@ export function renderPlanText(plan: Plan): string {
   if (ordering.length > 0) {
     lines.push('')
     lines.push('Ordering kept where steps share a location:')
-    for (const e of ordering) lines.push(`  ${e.from} -> ${e.to}  (${e.kind}, ${e.table})`)
+    for (const e of ordering)
+      lines.push(`  ${e.from} -> ${e.to}  (${e.kind}, ${e.table})`)
   }
   lines.push('')
   lines.push(`Critical path: ${plan.criticalPath.join(' -> ') || '(empty)'}`)
@@ -50,15 +63,23 @@ export function seconds(ms: number | undefined): string {
 }
 
 /** The end-of-run table: status, duration, exit value or error per step. */
-export function renderRunSummary(report: RunReport, reportPath: string): string {
+export function renderRunSummary(
+  report: RunReport,
+  reportPath: string
+): string {
   const width = Math.max(4, ...report.steps.map((s) => s.key.length))
-  const lines = [`Run ${report.runId} of ${report.pipeline} on ${report.profile}: ${report.status} in ${seconds(report.durationMs)}.`]
+  const lines = [
+    `Run ${report.runId} of ${report.pipeline} on ${report.profile}: ${report.status} in ${seconds(report.durationMs)}.`
+  ]
   for (const s of report.steps) {
     let note = ''
     if (s.error) note = `  ${s.error.message}`
-    else if (s.skippedBecause) note = `  because ${s.skippedBecause} did not succeed`
+    else if (s.skippedBecause)
+      note = `  because ${s.skippedBecause} did not succeed`
     else if (s.exitValue !== undefined) note = `  exit: ${s.exitValue}`
-    lines.push(`  ${MARK[s.status].padEnd(9)} ${s.key.padEnd(width)} ${seconds(s.durationMs).padStart(7)}${note}`)
+    lines.push(
+      `  ${MARK[s.status].padEnd(9)} ${s.key.padEnd(width)} ${seconds(s.durationMs).padStart(7)}${note}`
+    )
   }
   if (report.resume) lines.push(`Resume with: --select "${report.resume}"`)
   lines.push(`Report: ${reportPath}`)
@@ -68,24 +89,21 @@ export function renderRunSummary(report: RunReport, reportPath: string): string 
 /** What a command prints on stdout for a person. */
 export function renderData(data: CommandData): string {
   switch (data.kind) {
-    case 'validate':
-      return `dtflw.yaml and ${data.profiles.length} profiles are valid (${data.steps} steps; profiles: ${data.profiles.join(', ')}).`
+    case 'validate': {
+      if (data.errors > 0) {
+        return `${plural(data.errors, 'error')}${data.warnings ? ` and ${plural(data.warnings, 'warning')}` : ''}; fix them and run dtflw validate again.`
+      }
+      const also = data.warnings ? ` (${plural(data.warnings, 'warning')})` : ''
+      return `Valid: ${plural(data.steps, 'step')} and ${plural(data.profiles.length, 'profile')} (${data.profiles.join(', ')})${also}.`
+    }
     case 'plan': {
       const head = data.changed
         ? `Changed since ${data.changed.base}: ${[...data.changed.changed, ...data.changed.added].join(', ') || 'nothing'}; selected with downstream: ${data.changed.selected.join(', ') || 'nothing'}.\n`
         : ''
       return head + renderPlanText(data.plan)
     }
-    case 'explain': {
-      const w = Math.max(4, ...data.rows.map((r) => r.path.length))
-      const v = Math.min(48, Math.max(5, ...data.rows.map((r) => r.value.length)))
-      return data.rows
-        .map((r) => {
-          const over = r.overrides.length > 0 ? `  (overrides ${r.overrides.join(', ')})` : ''
-          return `${r.path.padEnd(w)}  ${r.value.padEnd(v)}  ${r.from}${over}`
-        })
-        .join('\n')
-    }
+    case 'explain':
+      return renderExplain(data.rows)
     case 'run':
       return renderRunSummary(data.report, data.reportPath)
     case 'lineage':
@@ -107,4 +125,9 @@ export function dataToJson(data: CommandData): unknown {
       return rest
     }
   }
+}
+
+/** `1 step`, `2 steps`. */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`
 }

@@ -13,12 +13,7 @@ export async function runExplain(
     preview: request.preview,
     allowUnsetEnv: true
   })
-  const rows = explainProfile(profile).map((r) => ({
-    path: r.path,
-    value: r.value,
-    from: r.from,
-    overrides: r.overrides
-  }))
+  const rows = explainProfile(profile)
   return {
     exitCode: ExitCode.Success,
     diagnostics: project.warnings,

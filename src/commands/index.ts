@@ -1,7 +1,4 @@
-import {
-  DtflwError,
-  InternalError
-} from '../diagnostics/index.js'
+import { DtflwError, InternalError } from '../diagnostics/index.js'
 import { runExplain } from './explain.js'
 import { runLineage } from './lineage.js'
 import { runPlan } from './plan.js'
@@ -15,7 +12,6 @@ export type {
   CommandDeps,
   CommandResult,
   CommandData,
-  ExplainLine,
   ChangedSummary,
   LineageFormat
 } from './types.js'

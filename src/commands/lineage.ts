@@ -30,7 +30,7 @@ export async function runLineage(
   request: CommandRequest,
   deps: CommandDeps
 ): Promise<CommandResult> {
-  const { plan, project, profile } = await loadPlan(request, deps)
+  const { plan, project, profile, gitSha } = await loadPlan(request, deps)
   const root = project.manifest.root
   const report = request.report
     ? await loadReport(path.resolve(request.cwd, request.report))
@@ -41,17 +41,20 @@ export async function runLineage(
   const lineage = buildLineage(plan, report, { fingerprints })
   let diff: LineageDiff | undefined
   if (request.base) {
-    const base = await loadPlanAtRef(project, request.base, request, deps)
-    const basePrints = base
-      ? await fingerprintSteps(base.plan, read(base.root))
-      : {}
+    const base = await loadPlanAtRef(
+      project,
+      request.base,
+      request,
+      deps,
+      gitSha
+    )
     const baseLineage = base
-      ? buildLineage(base.plan, undefined, { fingerprints: basePrints })
+      ? buildLineage(base.plan, undefined, { fingerprints: base.fingerprints })
       : buildLineage(emptyPlanLike(plan))
     diff = diffLineage(
       baseLineage,
       lineage,
-      changedSteps(basePrints, fingerprints).changed
+      changedSteps(base?.fingerprints ?? {}, fingerprints).changed
     )
   }
   const format = request.format ?? 'markdown'
@@ -79,8 +82,13 @@ function render(
   switch (format) {
     case 'markdown':
       return renderLineageSummary(lineage, { diff, baseRef }).text
-    case 'mermaid':
-      return renderMermaid(lineage, { diff }).text
+    case 'mermaid': {
+      const graph = renderMermaid(lineage, { diff })
+      // Mermaid comments keep the output a valid diagram file.
+      return graph.text === ''
+        ? `%% The graph (${graph.totalNodes} nodes) does not fit Mermaid's limits of 50,000 characters and 500 edges.\n%% Use --format markdown for a table, or --base REF to draw only what changed.\n`
+        : graph.text
+    }
     case 'openlineage':
       return renderOpenLineage(lineage, report, naming)
     case 'json':

@@ -1,7 +1,12 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import type { Diagnostic } from '../diagnostics/index.js'
-import { InvalidConfigError, UsageError } from '../diagnostics/index.js'
+import {
+  hasErrors,
+  InvalidConfigError,
+  UnknownProfileError,
+  UsageError
+} from '../diagnostics/index.js'
 import type { Flow, Plan } from '../flow/index.js'
 import {
   applySelection,
@@ -14,7 +19,7 @@ import {
 import { changedSteps, fingerprintSteps } from '../flow/fingerprint.js'
 import { checkoutRefToTemp, pathExists, tryReadGitSha } from '../io/index.js'
 import type { Manifest } from '../manifest/index.js'
-import { loadManifest } from '../manifest/index.js'
+import { readManifest } from '../manifest/index.js'
 import type { ResolvedProfile } from '../profiles/index.js'
 import { loadProfile } from '../profiles/index.js'
 import type { ChangedSummary, CommandDeps, CommandRequest } from './types.js'
@@ -26,19 +31,21 @@ export interface Project {
   readonly warnings: readonly Diagnostic[]
 }
 
-/** Loads the manifest and builds its flow; throws with every problem. */
+/**
+ * Loads the manifest and builds its flow; throws `InvalidConfigError` with
+ * the manifest's and the flow's problems together.
+ */
 export async function loadProject(
   manifestPath: string,
   cwd: string
 ): Promise<Project> {
-  const { manifest, warnings } = await loadManifest(manifestPath, cwd)
-  const built = buildFlow(manifest)
-  if (!built.flow) throw new InvalidConfigError(built.diagnostics)
-  return {
-    manifest,
-    flow: built.flow,
-    warnings: [...warnings, ...built.diagnostics]
+  const { manifest, diagnostics } = await readManifest(manifestPath, cwd)
+  const built = manifest ? buildFlow(manifest) : undefined
+  const all = [...diagnostics, ...(built?.diagnostics ?? [])]
+  if (!manifest || !built?.flow || hasErrors(all)) {
+    throw new InvalidConfigError(all)
   }
+  return { manifest, flow: built.flow, warnings: all }
 }
 
 /** Loads one profile of a project with the template context of this run. */
@@ -88,23 +95,32 @@ export async function loadPlan(
   let plan = planFlow(project.flow, profile, { env, ...context })
   let changed: ChangedSummary | undefined
   if (request.changedSince) {
-    const found = await findChanged(project, plan, request, deps)
+    const found = await findChanged(project, plan, request, deps, gitSha)
     changed = found
     plan = selectSteps(plan, found.selected)
     if (request.deferTo) {
-      const other = await loadProjectProfile(project, request.deferTo, deps, context)
-      plan = deferInputs(plan, planFlow(project.flow, other, { env, ...context }))
+      const other = await loadProjectProfile(
+        project,
+        request.deferTo,
+        deps,
+        context
+      )
+      plan = deferInputs(
+        plan,
+        planFlow(project.flow, other, { env, ...context })
+      )
     }
   }
   if (request.select) plan = applySelection(plan, request.select)
   return { project, profile, plan, gitSha, changed }
 }
 
-/** `development` when it exists, else the first profile: for commands where --profile is optional. */
+/** `development`, for commands where --profile is optional. */
 async function defaultProfile(project: Project): Promise<string> {
   const dir = path.join(project.manifest.root, project.manifest.profilesDir)
   for (const ext of ['yaml', 'yml']) {
-    if (await pathExists(path.join(dir, `development.${ext}`))) return 'development'
+    if (await pathExists(path.join(dir, `development.${ext}`)))
+      return 'development'
   }
   throw new UsageError('no profile "development" found; pass --profile NAME.')
 }
@@ -117,16 +133,15 @@ async function findChanged(
   project: Project,
   head: Plan,
   request: CommandRequest,
-  deps: CommandDeps
+  deps: CommandDeps,
+  gitSha: string | undefined
 ): Promise<ChangedSummary> {
   const ref = request.changedSince!
-  const basePlan = await loadPlanAtRef(project, ref, request, deps)
-  const readAt = (root: string) => (p: string) =>
-    readFile(path.join(root, p), 'utf8')
-  const headPrints = await fingerprintSteps(head, readAt(project.manifest.root))
-  const basePrints = basePlan
-    ? await fingerprintSteps(basePlan.plan, readAt(basePlan.root))
-    : {}
+  const base = await loadPlanAtRef(project, ref, request, deps, gitSha)
+  const headPrints = await fingerprintSteps(head, (p) =>
+    readFile(path.join(project.manifest.root, p), 'utf8')
+  )
+  const basePrints = base?.fingerprints ?? {}
   const diff = changedSteps(basePrints, headPrints)
   const start = [...diff.changed, ...diff.added]
   const selected = [...reachable(head, start, 'downstream')].sort()
@@ -138,32 +153,61 @@ async function findChanged(
   }
 }
 
-/** The same manifest and profile as they were at `ref`, planned; undefined when the pipeline did not exist there. */
+/** A plan at another ref and the fingerprints of its steps. */
+export interface BasePlan {
+  readonly plan: Plan
+  readonly fingerprints: Readonly<Record<string, string>>
+}
+
+/**
+ * The same manifest and profile as they were at `ref`, planned and
+ * fingerprinted; undefined when the pipeline or the profile did not exist
+ * there. The temporary checkout is removed before returning.
+ */
 export async function loadPlanAtRef(
   project: Project,
   ref: string,
   request: CommandRequest,
-  deps: CommandDeps
-): Promise<{ plan: Plan; root: string } | undefined> {
+  deps: CommandDeps,
+  gitSha?: string
+): Promise<BasePlan | undefined> {
   const checkout = await checkoutRefToTemp(project.manifest.root, ref)
   if ('error' in checkout) {
     throw new UsageError(`cannot read ${ref}: ${checkout.error}.`)
   }
-  const manifestName = path.relative(project.manifest.root, path.resolve(request.cwd, request.manifest))
-  if (!(await pathExists(path.join(checkout.dir, manifestName)))) return undefined
   try {
+    const manifestName = path.relative(
+      project.manifest.root,
+      path.resolve(request.cwd, request.manifest)
+    )
+    if (!(await pathExists(path.join(checkout.dir, manifestName)))) {
+      return undefined
+    }
     const base = await loadProject(manifestName, checkout.dir)
-    const profile = await loadProjectProfile(base, request.profile ?? 'development', deps, {
-      preview: request.preview,
-      allowUnsetEnv: true
-    })
-    return { plan: planFlow(base.flow, profile, { env: deps.env }), root: base.manifest.root }
+    // The head's sha, so `${git.sha}` in a location does not mark every
+    // step as changed.
+    const context = { preview: request.preview, gitSha }
+    const profile = await loadProjectProfile(
+      base,
+      request.profile ?? 'development',
+      deps,
+      { ...context, allowUnsetEnv: true }
+    )
+    const plan = planFlow(base.flow, profile, { env: deps.env, ...context })
+    const fingerprints = await fingerprintSteps(plan, (p) =>
+      readFile(path.join(base.manifest.root, p), 'utf8')
+    )
+    return { plan, fingerprints }
   } catch (error) {
+    // A profile this change adds has no base: every step is new.
+    if (error instanceof UnknownProfileError) return undefined
     if (error instanceof InvalidConfigError) {
       throw new UsageError(
         `the pipeline at ${ref} does not load (${error.diagnostics[0]?.summary ?? error.message}); pick a base where it is valid.`
       )
     }
     throw error
+  } finally {
+    await rm(checkout.top, { recursive: true, force: true })
   }
 }

@@ -43,11 +43,7 @@ export async function runRun(
   }
 }
 
-function selectEngine(
-  name: string,
-  root: string,
-  deps: CommandDeps
-): Engine {
+function selectEngine(name: string, root: string, deps: CommandDeps): Engine {
   if (name === 'local') {
     return createLocalEngine({ root, toolVersion: deps.toolVersion })
   }

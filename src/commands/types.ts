@@ -1,15 +1,11 @@
 import type { Diagnostic } from '../diagnostics/index.js'
 import type { RunEvent } from '../engines/engine.js'
 import type { Plan } from '../flow/index.js'
+import type { ExplainRow } from '../profiles/index.js'
 import type { RunReport } from '../report/types.js'
 
 /** The commands of dtflw (DESIGN.md section 4). */
-export type CommandName =
-  | 'validate'
-  | 'plan'
-  | 'explain'
-  | 'run'
-  | 'lineage'
+export type CommandName = 'validate' | 'plan' | 'explain' | 'run' | 'lineage'
 
 /** Lineage output formats. */
 export type LineageFormat = 'markdown' | 'mermaid' | 'openlineage' | 'json'
@@ -48,19 +44,34 @@ export interface CommandDeps {
 
 /** The payload a command returns for its entry point to render. */
 export type CommandData =
-  | { readonly kind: 'validate'; readonly profiles: readonly string[]; readonly steps: number }
-  | { readonly kind: 'plan'; readonly plan: Plan; readonly changed?: ChangedSummary }
-  | { readonly kind: 'explain'; readonly profile: string; readonly rows: readonly ExplainLine[] }
-  | { readonly kind: 'run'; readonly plan: Plan; readonly report: RunReport; readonly reportPath: string }
-  | { readonly kind: 'lineage'; readonly format: LineageFormat; readonly text: string }
-
-/** One resolved profile value and where it came from. */
-export interface ExplainLine {
-  readonly path: string
-  readonly value: string
-  readonly from: string
-  readonly overrides: readonly string[]
-}
+  | {
+      readonly kind: 'validate'
+      readonly profiles: readonly string[]
+      readonly steps: number
+      readonly errors: number
+      readonly warnings: number
+    }
+  | {
+      readonly kind: 'plan'
+      readonly plan: Plan
+      readonly changed?: ChangedSummary
+    }
+  | {
+      readonly kind: 'explain'
+      readonly profile: string
+      readonly rows: readonly ExplainRow[]
+    }
+  | {
+      readonly kind: 'run'
+      readonly plan: Plan
+      readonly report: RunReport
+      readonly reportPath: string
+    }
+  | {
+      readonly kind: 'lineage'
+      readonly format: LineageFormat
+      readonly text: string
+    }
 
 /** What `--changed-since` found. */
 export interface ChangedSummary {

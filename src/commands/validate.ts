@@ -5,84 +5,129 @@ import {
   errorAt,
   ExitCode,
   formatLine,
-  warningAt,
   hasErrors,
-  sortDiagnostics
+  InvalidConfigError,
+  sortDiagnostics,
+  warningAt
 } from '../diagnostics/index.js'
-import { planFlow } from '../flow/index.js'
-import { listProfiles } from '../profiles/index.js'
+import type { Flow } from '../flow/index.js'
+import { buildFlow, planFlow } from '../flow/index.js'
+import type { Manifest, StepSpec } from '../manifest/index.js'
+import { readManifest } from '../manifest/index.js'
 import type { Notebook } from '../notebooks/index.js'
 import { findParameterReferences, readNotebook } from '../notebooks/index.js'
-import type { StepSpec } from '../manifest/index.js'
-import { loadProject, loadProjectProfile } from './project.js'
+import { listProfiles, loadProfile } from '../profiles/index.js'
 import type { CommandDeps, CommandRequest, CommandResult } from './types.js'
+
+// Offline: secrets and the git sha are not needed to check shapes and
+// references, so these stand in for them.
+const OFFLINE = { gitSha: '0000000', preview: 'preview' }
 
 /**
  * Checks the manifest, every profile (planned against the flow) and every
- * notebook, offline and without credentials, and reports every problem.
+ * notebook, offline and without credentials, and reports every problem at
+ * once, so a user fixes everything in one pass.
  */
 export async function runValidate(
   request: CommandRequest,
   deps: CommandDeps
 ): Promise<CommandResult> {
-  const project = await loadProject(request.manifest, request.cwd)
-  const diagnostics: Diagnostic[] = [...project.warnings]
-  const { root, profilesDir } = project.manifest
-  const profiles = await listProfiles(root, profilesDir)
+  const read = await readManifest(request.manifest, request.cwd)
+  const manifest = read.manifest
+  if (!manifest) return done(read.diagnostics, [], 0)
+  const diagnostics: Diagnostic[] = [...read.diagnostics]
+  const built = buildFlow(manifest)
+  diagnostics.push(...built.diagnostics)
+  const flow = hasErrors(diagnostics) ? undefined : built.flow
+  const profiles = await listProfiles(manifest.root, manifest.profilesDir)
+  diagnostics.push(...(await checkProfiles(manifest, flow, profiles, deps)))
+  for (const name of manifest.promotion) {
+    if (!profiles.includes(name)) {
+      diagnostics.push(
+        errorAt(
+          'unknown-promotion-profile',
+          `promotion lists "${name}", which has no profile file; add ${manifest.profilesDir}/${name}.yaml or remove it from promotion.`
+        )
+      )
+    }
+  }
+  diagnostics.push(...(await checkNotebooks(manifest)))
+  return done(diagnostics, profiles, manifest.flow.length)
+}
+
+function done(
+  diagnostics: readonly Diagnostic[],
+  profiles: readonly string[],
+  steps: number
+): CommandResult {
+  const unique = sortDiagnostics(dedupe(diagnostics))
+  const errors = unique.filter((d) => d.severity === 'error').length
+  return {
+    exitCode: errors > 0 ? ExitCode.Invalid : ExitCode.Success,
+    diagnostics: unique,
+    data: {
+      kind: 'validate',
+      profiles,
+      steps,
+      errors,
+      warnings: unique.length - errors
+    }
+  }
+}
+
+/** Loads every profile and, when the flow is sound, plans it against each. */
+async function checkProfiles(
+  manifest: Manifest,
+  flow: Flow | undefined,
+  profiles: readonly string[],
+  deps: CommandDeps
+): Promise<Diagnostic[]> {
+  const out: Diagnostic[] = []
   if (profiles.length === 0) {
-    diagnostics.push(
+    out.push(
       errorAt(
         'no-profiles',
-        `no profiles found in ${path.posix.join(profilesDir, '')}; add at least profiles/development.yaml.`
+        `no profiles found in ${manifest.profilesDir}/; add at least ${manifest.profilesDir}/development.yaml.`
       )
     )
   }
   for (const name of profiles) {
     try {
-      const profile = await loadProjectProfile(project, name, deps, {
-        allowUnsetEnv: true,
-        gitSha: '0000000',
-        preview: request.preview ?? 'preview'
+      const profile = await loadProfile({
+        root: manifest.root,
+        profilesDir: manifest.profilesDir,
+        name,
+        context: { env: deps.env, pipeline: manifest.pipeline, ...OFFLINE },
+        allowUnsetEnv: true
       })
-      planFlow(project.flow, profile, {
-        env: deps.env,
-        gitSha: '0000000',
-        preview: 'preview'
-      })
+      if (flow) planFlow(flow, profile, { env: deps.env, ...OFFLINE })
     } catch (error) {
-      if (!(error instanceof DtflwError)) throw error
-      diagnostics.push(...error.diagnostics)
+      if (!(error instanceof InvalidConfigError)) throw error
+      out.push(...error.diagnostics)
     }
   }
-  for (const name of project.manifest.promotion) {
-    if (!profiles.includes(name)) {
-      diagnostics.push(
-        errorAt(
-          'unknown-promotion-profile',
-          `promotion lists "${name}", which has no profile file; add ${profilesDir}/${name}.yaml or remove it from promotion.`
-        )
-      )
-    }
-  }
-  for (const step of project.manifest.flow) {
+  return out
+}
+
+/** Every notebook must be one; warn about widgets a step never passes. */
+async function checkNotebooks(manifest: Manifest): Promise<Diagnostic[]> {
+  const out: Diagnostic[] = []
+  for (const step of manifest.flow) {
     try {
       const notebook = await readNotebook(
-        path.join(root, step.notebook),
+        path.join(manifest.root, step.notebook),
         step.notebook
       )
-      diagnostics.push(...(notebook.warnings ?? []))
-      diagnostics.push(...unpassedParameters(step, notebook))
+      out.push(...(notebook.warnings ?? []))
+      out.push(...unpassedParameters(step, notebook))
     } catch (error) {
       if (!(error instanceof DtflwError)) throw error
-      diagnostics.push(...error.diagnostics)
+      // A missing notebook is already reported at its step.
+      if (error.diagnostics.some((d) => d.code === 'missing-notebook')) continue
+      out.push(...error.diagnostics)
     }
   }
-  const unique = dedupe(diagnostics)
-  return {
-    exitCode: hasErrors(unique) ? ExitCode.Invalid : ExitCode.Success,
-    diagnostics: sortDiagnostics(unique),
-    data: { kind: 'validate', profiles, steps: project.flow.steps.length }
-  }
+  return out
 }
 
 /** Profiles that extend one parent report the parent's problem once each; show it once. */

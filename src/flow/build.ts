@@ -39,7 +39,9 @@ export function buildFlow(manifest: Manifest): BuiltFlow {
       if (producer) {
         edges.push({ from: producer.key, to: spec.key, kind: 'data', table })
       } else if (!sources.has(table) && !input.optional && !input.path) {
-        diagnostics.push(unknownInput(spec, table, input.location, latest, sources, allAliases))
+        diagnostics.push(
+          unknownInput(spec, table, input.location, latest, sources, allAliases)
+        )
       }
       return Object.freeze({
         name: input.name,
@@ -104,7 +106,10 @@ function unknownInput(
 ): Diagnostic {
   const later = all.get(table)
   if (later && later.index >= step.index) {
-    const when = later.index === step.index ? 'by this same step' : `later, by step "${later.key}" (${formatLine(later.location)})`
+    const when =
+      later.index === step.index
+        ? 'by this same step'
+        : `later, by step "${later.key}" (${formatLine(later.location)})`
     return errorAt(
       'input-produced-later',
       `input "${table}" of step "${step.key}" is produced ${when}; an input resolves to a producer before its step: move the step after its producer, or declare "${table}" under sources.`,

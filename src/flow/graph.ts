@@ -1,3 +1,4 @@
+import { InternalError } from '../diagnostics/index.js'
 import type { Edge } from './types.js'
 
 /**
@@ -9,49 +10,44 @@ export function computeLevels(
   keys: readonly string[],
   edges: readonly Edge[]
 ): string[][] {
-  const parents = parentMap(keys, edges)
+  const { order, parents } = topologicalOrder(keys, edges)
   const level = new Map<string, number>()
-  const visit = (key: string): number => {
-    const known = level.get(key)
-    if (known !== undefined) return known
-    let l = 0
-    for (const p of parents.get(key) ?? []) l = Math.max(l, visit(p) + 1)
-    level.set(key, l)
-    return l
-  }
   const levels: string[][] = []
-  for (const key of keys) (levels[visit(key)] ??= []).push(key)
-  return levels.map((l) => [...l].sort())
+  for (const key of order) {
+    let l = 0
+    for (const p of parents.get(key)!) l = Math.max(l, level.get(p)! + 1)
+    level.set(key, l)
+    ;(levels[l] ??= []).push(key)
+  }
+  return levels.map((l) => l.sort())
 }
 
 /**
  * The longest chain of dependent steps, counted in steps (durations are not
- * known before a run). Ties go to the chain that sorts first by key.
+ * known before a run). Ties go to the chain whose steps sort first.
  */
 export function computeCriticalPath(
   keys: readonly string[],
   edges: readonly Edge[]
 ): string[] {
-  const parents = parentMap(keys, edges)
-  const best = new Map<string, string[]>()
-  const chain = (key: string): string[] => {
-    const known = best.get(key)
-    if (known) return known
-    let longest: string[] = []
-    for (const p of [...(parents.get(key) ?? [])].sort()) {
-      const c = chain(p)
-      if (c.length > longest.length) longest = c
+  const { order, parents } = topologicalOrder(keys, edges)
+  const length = new Map<string, number>()
+  const via = new Map<string, string | undefined>()
+  for (const key of order) {
+    let best: string | undefined
+    for (const p of [...parents.get(key)!].sort()) {
+      if (best === undefined || length.get(p)! > length.get(best)!) best = p
     }
-    const result = [...longest, key]
-    best.set(key, result)
-    return result
+    length.set(key, best === undefined ? 1 : length.get(best)! + 1)
+    via.set(key, best)
   }
-  let path: string[] = []
+  let end: string | undefined
   for (const key of [...keys].sort()) {
-    const c = chain(key)
-    if (c.length > path.length) path = c
+    if (end === undefined || length.get(key)! > length.get(end)!) end = key
   }
-  return path
+  const path: string[] = []
+  for (let k = end; k !== undefined; k = via.get(k)) path.push(k)
+  return path.reverse()
 }
 
 /** For each key, the keys it waits for (only among `keys`). */
@@ -59,12 +55,42 @@ export function parentMap(
   keys: readonly string[],
   edges: readonly Edge[]
 ): Map<string, Set<string>> {
-  const known = new Set(keys)
   const parents = new Map<string, Set<string>>(keys.map((k) => [k, new Set()]))
   for (const e of edges) {
-    if (known.has(e.from) && known.has(e.to) && e.from !== e.to) {
-      parents.get(e.to)?.add(e.from)
-    }
+    if (parents.has(e.from) && e.from !== e.to) parents.get(e.to)?.add(e.from)
   }
   return parents
+}
+
+/**
+ * Kahn's algorithm, iterative so a chain of thousands of steps cannot
+ * overflow the stack. The flow's edges always point forward in manifest
+ * order, so a cycle here would be a bug, not a user error.
+ */
+function topologicalOrder(
+  keys: readonly string[],
+  edges: readonly Edge[]
+): { order: string[]; parents: Map<string, Set<string>> } {
+  const parents = parentMap(keys, edges)
+  const children = new Map<string, string[]>(keys.map((k) => [k, []]))
+  const waiting = new Map<string, number>()
+  for (const [key, ps] of parents) {
+    waiting.set(key, ps.size)
+    for (const p of ps) children.get(p)!.push(key)
+  }
+  const order: string[] = []
+  const ready = keys.filter((k) => waiting.get(k) === 0)
+  for (let i = 0; i < ready.length; i++) {
+    const key = ready[i]
+    order.push(key)
+    for (const c of children.get(key)!) {
+      const left = waiting.get(c)! - 1
+      waiting.set(c, left)
+      if (left === 0) ready.push(c)
+    }
+  }
+  if (order.length !== keys.length) {
+    throw new InternalError('the step graph has a cycle')
+  }
+  return { order, parents }
 }

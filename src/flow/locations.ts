@@ -15,7 +15,12 @@ export function joinLocation(root: string, ...parts: string[]): string {
   for (const part of parts) {
     if (!part) continue
     const trimmed = part.replace(/^\/+/, '')
-    out = out === '' ? trimmed : out.endsWith('/') ? out + trimmed : `${out}/${trimmed}`
+    out =
+      out === ''
+        ? trimmed
+        : out.endsWith('/')
+          ? out + trimmed
+          : `${out}/${trimmed}`
   }
   return out
 }
@@ -48,7 +53,11 @@ export function defaultOutputLocation(
   if (tables.layout === 'path') {
     return {
       kind: 'path',
-      uri: joinLocation(tables.root, notebookFolder(notebook), `${name}.${tables.format}`),
+      uri: joinLocation(
+        tables.root,
+        notebookFolder(notebook),
+        `${name}.${tables.format}`
+      ),
       format: tables.format
     }
   }
@@ -79,15 +88,29 @@ export function explicitLocation(
   }
   if (tables.layout === 'catalog') {
     const parts = p.split('.')
-    if (!p.includes('/') && parts.length <= 3 && parts.every((x) => /^[\w-]+$/.test(x))) {
-      const full = [tables.catalog, tables.schema].slice(0, 3 - parts.length).concat(parts)
-      return { kind: 'table', name: full.join('.'), ...(tables.format ? { format: tables.format } : {}) }
+    if (
+      !p.includes('/') &&
+      parts.length <= 3 &&
+      parts.every((x) => /^[\w-]+$/.test(x))
+    ) {
+      const full = [tables.catalog, tables.schema]
+        .slice(0, 3 - parts.length)
+        .concat(parts)
+      return {
+        kind: 'table',
+        name: full.join('.'),
+        ...(tables.format ? { format: tables.format } : {})
+      }
     }
     return {
       problem: `is a relative path, but this profile uses layout: catalog, which has no root; write an absolute location or a table name (schema.table)`
     }
   }
-  return { kind: 'path', uri: joinLocation(tables.root, p), format: formatOf(p, tables.format) }
+  return {
+    kind: 'path',
+    uri: joinLocation(tables.root, p),
+    format: formatOf(p, tables.format)
+  }
 }
 
 /** A source's location in one profile. */

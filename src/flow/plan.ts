@@ -53,7 +53,9 @@ export function planFlow(
       ? {
           name,
           location: sourceLocation(config),
-          ...('options' in config && config.options ? { options: config.options } : {})
+          ...('options' in config && config.options
+            ? { options: config.options }
+            : {})
         }
       : { name }
   })
@@ -64,7 +66,13 @@ export function planFlow(
     const inputs = step.inputs.map((input): PlannedInput => {
       let location: TableLocation | undefined
       if (input.path) {
-        location = placeExplicit(profile, input.path, `input "${input.name}"`, input.location, diagnostics)
+        location = placeExplicit(
+          profile,
+          input.path,
+          `input "${input.name}"`,
+          input.location,
+          diagnostics
+        )
       } else if (input.producer) {
         location = outputsByStep
           .get(input.producer)
@@ -93,7 +101,13 @@ export function planFlow(
     })
     const outputs = step.outputs.map((o): PlannedOutput => {
       const location = o.path
-        ? placeExplicit(profile, o.path, `output "${o.name}"`, o.location, diagnostics)
+        ? placeExplicit(
+            profile,
+            o.path,
+            `output "${o.name}"`,
+            o.location,
+            diagnostics
+          )
         : defaultOutputLocation(profile.tables, step.notebook, o.name, o.alias)
       return {
         name: o.name,
@@ -121,10 +135,21 @@ export function planFlow(
     }
   })
   const edges = sortEdges(
-    dedupeEdges([...flow.edges, ...locationEdges(flow, steps, sources, diagnostics)])
+    dedupeEdges([
+      ...flow.edges,
+      ...locationEdges(flow, steps, sources, diagnostics)
+    ])
   )
   if (hasErrors(diagnostics)) throw new InvalidConfigError(diagnostics)
-  return assemblePlan(flow.pipeline, profile.name, profile.engine, steps, edges, sources, [])
+  return assemblePlan(
+    flow.pipeline,
+    profile.name,
+    profile.engine,
+    steps,
+    edges,
+    sources,
+    []
+  )
 }
 
 /** Puts together a plan from steps and edges: dependsOn, levels, critical path. */
@@ -140,12 +165,15 @@ export function assemblePlan(
   const keys = steps.map((s) => s.key)
   const known = new Set(keys)
   const kept = edges.filter((e) => known.has(e.from) && known.has(e.to))
+  const parents = new Map<string, Set<string>>()
+  for (const e of kept) {
+    if (!parents.has(e.to)) parents.set(e.to, new Set())
+    parents.get(e.to)!.add(e.from)
+  }
   const withDeps = steps.map((s) =>
     Object.freeze({
       ...s,
-      dependsOn: Object.freeze(
-        [...new Set(kept.filter((e) => e.to === s.key).map((e) => e.from))].sort()
-      )
+      dependsOn: Object.freeze([...(parents.get(s.key) ?? [])].sort())
     })
   )
   return Object.freeze({
@@ -171,7 +199,11 @@ function placeExplicit(
   const placed = explicitLocation(profile.tables, p)
   if ('problem' in placed) {
     diagnostics.push(
-      errorAt('explicit-path', `path "${p}" of ${what} ${placed.problem} (profile "${profile.name}").`, location)
+      errorAt(
+        'explicit-path',
+        `path "${p}" of ${what} ${placed.problem} (profile "${profile.name}").`,
+        location
+      )
     )
     return undefined
   }
@@ -281,30 +313,40 @@ function locationEdges(
       const list = writers.get(key) ?? []
       const previous = list[list.length - 1]
       if (previous) {
-        edges.push({ from: previous.step.key, to: step.key, kind: 'write-after-write', table: output.alias })
+        edges.push({
+          from: previous.step.key,
+          to: step.key,
+          kind: 'write-after-write',
+          table: output.alias
+        })
       }
       list.push({ step, output, location })
       writers.set(key, list)
     })
   }
+  const indexOf = new Map(steps.map((s) => [s.key, s.index]))
   const sourceKeys = new Map(
-    sources.filter((s) => s.location).map((s) => [s.name, locationKey(s.location!)])
+    sources
+      .filter((s) => s.location)
+      .map((s) => [s.name, locationKey(s.location!)])
   )
   for (const step of steps) {
     const flowStep = flow.steps[step.index]
     step.inputs.forEach((input, i) => {
       if (!input.location) return
       const key = input.isSource
-        ? sourceKeys.get(input.table) ?? locationKey(input.location)
+        ? (sourceKeys.get(input.table) ?? locationKey(input.location))
         : locationKey(input.location)
       const list = writers.get(key) ?? []
       const producerIndex = input.producer
-        ? steps.find((s) => s.key === input.producer)?.index ?? -1
+        ? (indexOf.get(input.producer) ?? -1)
         : -1
       for (const w of list) {
         if (w.step.index <= producerIndex || w.step.key === step.key) continue
         if (w.step.index < step.index) {
-          const version = input.producer ? `the version written by "${input.producer}"` : 'its source'
+          const version = input.producer
+            ? `the version written by "${input.producer}"`
+            : 'its source'
           diagnostics.push(
             errorAt(
               'location-conflict',
@@ -313,7 +355,12 @@ function locationEdges(
             )
           )
         } else {
-          edges.push({ from: step.key, to: w.step.key, kind: 'write-after-read', table: input.table })
+          edges.push({
+            from: step.key,
+            to: w.step.key,
+            kind: 'write-after-read',
+            table: input.table
+          })
         }
         break
       }

@@ -22,7 +22,10 @@ export function parseSelection(expression: string): SelectionTerm[] {
       const upstream = term.startsWith('+')
       const downstream = term.endsWith('+') && term.length > 1
       const key = term.replace(/^\+/, '').replace(/\+$/, '')
-      if (!key) throw new UsageError(`--select term "${term}" names no step; write name, name+ or +name.`)
+      if (!key)
+        throw new UsageError(
+          `--select term "${term}" names no step; write name, name+ or +name.`
+        )
       return { key, upstream, downstream }
     })
 }
@@ -57,7 +60,9 @@ export function reachable(
 export function selectSteps(plan: Plan, keys: Iterable<string>): Plan {
   const chosen = new Set(keys)
   const steps = plan.steps.filter((s) => chosen.has(s.key))
-  const excluded = plan.steps.filter((s) => !chosen.has(s.key)).map((s) => s.key)
+  const excluded = plan.steps
+    .filter((s) => !chosen.has(s.key))
+    .map((s) => s.key)
   return assemblePlan(
     plan.pipeline,
     plan.profile,
@@ -80,8 +85,10 @@ export function applySelection(plan: Plan, expression: string): Plan {
       )
     }
     chosen.add(term.key)
-    if (term.downstream) for (const k of reachable(plan, [term.key], 'downstream')) chosen.add(k)
-    if (term.upstream) for (const k of reachable(plan, [term.key], 'upstream')) chosen.add(k)
+    if (term.downstream)
+      for (const k of reachable(plan, [term.key], 'downstream')) chosen.add(k)
+    if (term.upstream)
+      for (const k of reachable(plan, [term.key], 'upstream')) chosen.add(k)
   }
   return selectSteps(plan, chosen)
 }
@@ -111,5 +118,13 @@ export function deferInputs(plan: Plan, deferTo: Plan): Plan {
     }
     return { ...step, inputs, parameters }
   })
-  return assemblePlan(plan.pipeline, plan.profile, plan.engine, steps, plan.edges, plan.sources, plan.excluded)
+  return assemblePlan(
+    plan.pipeline,
+    plan.profile,
+    plan.engine,
+    steps,
+    plan.edges,
+    plan.sources,
+    plan.excluded
+  )
 }

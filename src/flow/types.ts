@@ -43,7 +43,11 @@ export interface Step {
   readonly key: string
   readonly index: number
   readonly notebook: string
-  readonly args: readonly { readonly name: string; readonly value: string; readonly location: Location }[]
+  readonly args: readonly {
+    readonly name: string
+    readonly value: string
+    readonly location: Location
+  }[]
   readonly inputs: readonly ResolvedInput[]
   readonly outputs: readonly ResolvedOutput[]
   readonly location: Location

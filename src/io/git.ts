@@ -23,7 +23,9 @@ export async function tryReadGitSha(
 /** The repository's top folder, or undefined outside a git checkout. */
 export async function tryGitTopLevel(cwd: string): Promise<string | undefined> {
   try {
-    const { stdout } = await run('git', ['rev-parse', '--show-toplevel'], { cwd })
+    const { stdout } = await run('git', ['rev-parse', '--show-toplevel'], {
+      cwd
+    })
     return stdout.trim() || undefined
   } catch {
     return undefined
@@ -42,9 +44,13 @@ export async function checkoutRefToTemp(
   const top = await tryGitTopLevel(cwd)
   if (!top) return { error: `${cwd} is not inside a git repository` }
   try {
-    await run('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd })
+    await run('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], {
+      cwd
+    })
   } catch {
-    return { error: `git does not know the ref "${ref}" (fetch it first, e.g. git fetch origin ${ref})` }
+    return {
+      error: `git does not know the ref "${ref}" (fetch it first, e.g. git fetch origin ${ref})`
+    }
   }
   const dir = await mkdtemp(path.join(os.tmpdir(), 'dtflw-base-'))
   await new Promise<void>((resolve, reject) => {

@@ -9,7 +9,7 @@ export type {
 } from './types.js'
 export { parseManifest } from './parse.js'
 export type { ParsedManifest } from './parse.js'
-export { loadManifest } from './load.js'
+export { loadManifest, readManifest } from './load.js'
 export { manifestSchema, formatPath } from './schema.js'
 export {
   parseYamlSource,

@@ -12,13 +12,14 @@ import { parseManifest } from './parse.js'
 import type { Manifest } from './types.js'
 
 /**
- * Reads and parses a manifest; throws `InvalidConfigError` with every problem,
- * including notebooks that do not exist. `cwd` decides how paths are shown.
+ * Reads and parses a manifest and checks that its notebooks exist. Returns
+ * every problem; `manifest` is absent only when the shape is unusable.
+ * `cwd` decides how paths are shown.
  */
-export async function loadManifest(
+export async function readManifest(
   file: string,
   cwd: string = process.cwd()
-): Promise<{ manifest: Manifest; warnings: readonly Diagnostic[] }> {
+): Promise<{ manifest?: Manifest; diagnostics: readonly Diagnostic[] }> {
   const absolute = path.resolve(cwd, file)
   let text: string
   try {
@@ -34,7 +35,7 @@ export async function loadManifest(
     shown,
     path.dirname(absolute)
   )
-  if (!manifest) throw new InvalidConfigError(diagnostics)
+  if (!manifest) return { diagnostics }
   const missing: Diagnostic[] = []
   for (const step of manifest.flow) {
     if (!(await pathExists(path.join(manifest.root, step.notebook)))) {
@@ -47,6 +48,17 @@ export async function loadManifest(
       )
     }
   }
-  if (hasErrors(missing)) throw new InvalidConfigError(missing)
+  return { manifest, diagnostics: [...diagnostics, ...missing] }
+}
+
+/** Like `readManifest`, but throws `InvalidConfigError` on any error. */
+export async function loadManifest(
+  file: string,
+  cwd: string = process.cwd()
+): Promise<{ manifest: Manifest; warnings: readonly Diagnostic[] }> {
+  const { manifest, diagnostics } = await readManifest(file, cwd)
+  if (!manifest || hasErrors(diagnostics)) {
+    throw new InvalidConfigError(diagnostics)
+  }
   return { manifest, warnings: diagnostics }
 }

@@ -14,7 +14,10 @@ import type {
 import { locateKey, locatePath, parseYamlSource } from './yaml-source.js'
 import type { YamlSource } from './yaml-source.js'
 
-/** What parsing a manifest gives: the manifest when it is sound, and every problem. */
+/**
+ * What parsing a manifest gives: every problem, and the manifest whenever
+ * its shape is valid (it may still carry naming errors; check diagnostics).
+ */
 export interface ParsedManifest {
   readonly manifest?: Manifest
   readonly diagnostics: readonly Diagnostic[]
@@ -76,9 +79,9 @@ export function parseManifest(
     ...flow.flatMap((s) => checkParameterNames(s)),
     ...flow.flatMap((s) => checkNotebookPath(s, at))
   ]
-  return hasErrors(problems)
-    ? { diagnostics: problems }
-    : { manifest, diagnostics: problems }
+  // Naming problems still leave a usable manifest, so the flow's own
+  // problems can be reported in the same pass.
+  return { manifest, diagnostics: problems }
 }
 
 function normaliseStep(raw: Raw, index: number, source: YamlSource): StepSpec {
@@ -86,7 +89,8 @@ function normaliseStep(raw: Raw, index: number, source: YamlSource): StepSpec {
   const at = (p: (string | number)[]) => locatePath(source, [...base, ...p])
   const notebook = String(raw.notebook).replace(/\\/g, '/').replace(/^\.\//, '')
   const explicitKey = typeof raw.key === 'string' ? raw.key : undefined
-  const key = explicitKey ?? path.posix.basename(notebook).replace(/\.[^.]*$/, '')
+  const key =
+    explicitKey ?? path.posix.basename(notebook).replace(/\.[^.]*$/, '')
   const args: ArgSpec[] = Object.entries((raw.args as Raw) ?? {}).map(
     ([name, v]) => ({ name, value: String(v), location: at(['args', name]) })
   )

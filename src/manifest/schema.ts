@@ -7,7 +7,11 @@ import { locateKey, locatePath, type YamlSource } from './yaml-source.js'
 let compiled: ValidateFunction | undefined
 
 function validator(): ValidateFunction {
-  compiled ??= new Ajv({ allErrors: true, strict: false, verbose: true }).compile(schema)
+  compiled ??= new Ajv({
+    allErrors: true,
+    strict: false,
+    verbose: true
+  }).compile(schema)
   return compiled
 }
 
@@ -73,8 +77,7 @@ function relevantErrors(errors: ErrorObject[], value: unknown): ErrorObject[] {
     for (const p of anyOfPaths) {
       if (e.instancePath !== p && !e.instancePath.startsWith(`${p}/`)) continue
       const v = valueAt(value, pathOf(p))
-      const isObject =
-        typeof v === 'object' && v !== null && !Array.isArray(v)
+      const isObject = typeof v === 'object' && v !== null && !Array.isArray(v)
       const branchIsObject = /\/anyOf\/1\b/.test(e.schemaPath)
       if (e.instancePath === p && e.keyword === 'type') {
         // The "must be string" of the mapping branch, or vice versa.
@@ -144,12 +147,9 @@ function toDiagnostic(
         : /key/.test(e.schemaPath)
           ? 'letters, digits, "_" and "-" only'
           : `match ${e.params.pattern}`
-      return errorAt(
-        'bad-name',
-        `${where} must be ${rule}, got ${got}.`,
-        at,
-        { path: where }
-      )
+      return errorAt('bad-name', `${where} must be ${rule}, got ${got}.`, at, {
+        path: where
+      })
     }
     case 'uniqueItems':
       return errorAt(

@@ -57,7 +57,9 @@ function yamlErrorToDiagnostic(e: YAMLError, source: YamlSource): Diagnostic {
       { ...location, column }
     )
   }
-  const message = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')
+  const message = e.message
+    .split('\n')[0]
+    .replace(/ at line \d+, column \d+:?$/, '')
   return errorAt('yaml-syntax', `YAML syntax error: ${message}.`, location)
 }
 

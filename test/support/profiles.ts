@@ -34,7 +34,10 @@ export const pathLayout = (root: string): TablesConfig => ({
 })
 
 /** Unity Catalog layout. */
-export const catalogLayout = (catalog: string, schema: string): TablesConfig => ({
+export const catalogLayout = (
+  catalog: string,
+  schema: string
+): TablesConfig => ({
   layout: 'catalog',
   catalog,
   schema

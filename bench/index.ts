@@ -1,0 +1,34 @@
+import { benchLineage } from './lineage.js'
+import { benchLocalEngine } from './local-engine.js'
+import { benchPlanning } from './planning.js'
+import type { BenchResult } from './types.js'
+
+// `npm run bench`: every figure is a ratio against a baseline measured in
+// the same run, or an absolute time with the target it is held to.
+const suites: [string, () => Promise<BenchResult[]>][] = [
+  ['planning', benchPlanning],
+  ['lineage', benchLineage],
+  ['local engine', benchLocalEngine]
+]
+const only = process.argv.slice(2)
+let failed = 0
+for (const [suite, run] of suites) {
+  if (only.length > 0 && !only.some((o) => suite.includes(o))) continue
+  console.log(`\n## ${suite}`)
+  for (const result of await run()) {
+    const verdict =
+      result.passed === undefined
+        ? ''
+        : result.passed
+          ? '  [met]'
+          : '  [MISSED]'
+    if (result.passed === false) failed++
+    console.log(`- ${result.name}${verdict}`)
+    for (const [k, v] of Object.entries(result.figures))
+      console.log(`    ${k}: ${v}`)
+    if (result.target) console.log(`    target: ${result.target}`)
+  }
+}
+console.log(
+  `\n${failed === 0 ? 'All targets met.' : `${failed} target(s) missed.`}`
+)
