@@ -49,10 +49,7 @@ export function suggest(
 }
 
 /** ` did you mean "x"?` or an empty string. */
-export function didYouMean(
-  name: string,
-  candidates: Iterable<string>
-): string {
+export function didYouMean(name: string, candidates: Iterable<string>): string {
   const s = suggest(name, candidates)
   return s ? ` did you mean "${s}"?` : ''
 }

@@ -1,9 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import {
-  applySelection,
-  deferInputs,
-  planFlow
-} from '../../src/flow/index.js'
+import { applySelection, deferInputs, planFlow } from '../../src/flow/index.js'
 import type { Plan } from '../../src/flow/index.js'
 import { formatText, InvalidConfigError } from '../../src/diagnostics/index.js'
 import { flowOf } from '../support/manifest.js'
@@ -31,7 +27,8 @@ function problems(fn: () => unknown): string[] {
   try {
     fn()
   } catch (error) {
-    if (error instanceof InvalidConfigError) return error.diagnostics.map(formatText)
+    if (error instanceof InvalidConfigError)
+      return error.diagnostics.map(formatText)
     throw error
   }
   return []
@@ -43,7 +40,12 @@ describe('planFlow: the notebook contract', () => {
       flowOf(readme),
       profileOf(pathLayout(abfss), {
         variables: { year: '2022' },
-        sources: { raw_orders: { path: 'abfss://raw@a.dfs.core.windows.net/orders.csv', format: 'csv' } }
+        sources: {
+          raw_orders: {
+            path: 'abfss://raw@a.dfs.core.windows.net/orders.csv',
+            format: 'csv'
+          }
+        }
       })
     )
     expect(plan.steps[2].parameters).toEqual({
@@ -63,7 +65,10 @@ describe('planFlow: the notebook contract', () => {
   it.each([
     ['dbfs:/', 'dbfs:/nb/t.parquet'],
     ['dbfs:/FileStore/me', 'dbfs:/FileStore/me/nb/t.parquet'],
-    ['wasbs://c@a.blob.core.windows.net/', 'wasbs://c@a.blob.core.windows.net/nb/t.parquet'],
+    [
+      'wasbs://c@a.blob.core.windows.net/',
+      'wasbs://c@a.blob.core.windows.net/nb/t.parquet'
+    ],
     ['s3://bucket/prefix/', 's3://bucket/prefix/nb/t.parquet'],
     ['/Volumes/main/sales/files', '/Volumes/main/sales/files/nb/t.parquet'],
     ['.dtflw/data/development', '.dtflw/data/development/nb/t.parquet']
@@ -101,10 +106,20 @@ flow:
   - { notebook: nb4.py, inputs: [t] }
 `
   it('an input resolves to the latest producer before its step, so a step may rewrite what it reads', () => {
-    const plan = planFlow(flowOf(rerun), profileOf(pathLayout('/d'), { sources: { t: { path: '/raw/t.csv', format: 'csv' } } }))
-    const producer = (key: string) => plan.steps.find((s) => s.key === key)!.inputs[0]
+    const plan = planFlow(
+      flowOf(rerun),
+      profileOf(pathLayout('/d'), {
+        sources: { t: { path: '/raw/t.csv', format: 'csv' } }
+      })
+    )
+    const producer = (key: string) =>
+      plan.steps.find((s) => s.key === key)!.inputs[0]
     expect(producer('nb1').isSource).toBe(true)
-    expect(producer('nb1').location).toEqual({ kind: 'path', uri: '/raw/t.csv', format: 'csv' })
+    expect(producer('nb1').location).toEqual({
+      kind: 'path',
+      uri: '/raw/t.csv',
+      format: 'csv'
+    })
     expect(producer('nb2').producer).toBe('nb1')
     expect(producer('nb3').producer).toBe('nb2')
     expect(producer('nb1_again').producer).toBe('nb2')
@@ -112,9 +127,18 @@ flow:
   })
 
   it('a notebook run twice writes one location, so the planner keeps the reads before the rewrite', () => {
-    const plan = planFlow(flowOf(rerun), profileOf(pathLayout('/d'), { sources: { t: { path: '/raw/t.csv', format: 'csv' } } }))
+    const plan = planFlow(
+      flowOf(rerun),
+      profileOf(pathLayout('/d'), {
+        sources: { t: { path: '/raw/t.csv', format: 'csv' } }
+      })
+    )
     expect(plan.steps[3].parameters.t_out).toBe('/d/nb1/t.parquet')
-    expect(plan.edges.filter((e) => e.kind !== 'data').map((e) => `${e.from}->${e.to} ${e.kind}`)).toEqual([
+    expect(
+      plan.edges
+        .filter((e) => e.kind !== 'data')
+        .map((e) => `${e.from}->${e.to} ${e.kind}`)
+    ).toEqual([
       'nb1->nb1_again write-after-write',
       'nb2->nb1_again write-after-read'
     ])
@@ -131,8 +155,12 @@ flow:
 `),
       profileOf(pathLayout('mock:/project'))
     )
-    expect(plan.steps[0].parameters).toEqual({ foo_out: 'mock:/project/a/foo.parquet' })
-    expect(plan.steps[1].parameters).toEqual({ orders_in: 'mock:/project/a/foo.parquet' })
+    expect(plan.steps[0].parameters).toEqual({
+      foo_out: 'mock:/project/a/foo.parquet'
+    })
+    expect(plan.steps[1].parameters).toEqual({
+      orders_in: 'mock:/project/a/foo.parquet'
+    })
   })
 
   it('resolves an input by another table name with source:', () => {
@@ -145,7 +173,9 @@ flow:
 `),
       profileOf(pathLayout('mock:/'))
     )
-    expect(plan.steps[1].parameters).toEqual({ orders_in: 'mock:/a/orders_v2.parquet' })
+    expect(plan.steps[1].parameters).toEqual({
+      orders_in: 'mock:/a/orders_v2.parquet'
+    })
     expect(plan.steps[1].dependsOn).toEqual(['a'])
   })
 
@@ -188,13 +218,22 @@ flow:
   - { notebook: join.py, inputs: [l, r], outputs: [j] }
   - { notebook: other.py, inputs: [raw], outputs: [o] }
 `
-  const profile = profileOf(pathLayout('/d'), { sources: { raw: { path: '/raw', format: 'parquet' } } })
+  const profile = profileOf(pathLayout('/d'), {
+    sources: { raw: { path: '/raw', format: 'parquet' } }
+  })
 
   it('runs independent steps in the same level, sorted, whatever their manifest order', () => {
     const plan = planFlow(flowOf(diamond), profile)
-    expect(plan.levels).toEqual([['load', 'other'], ['left', 'right'], ['join']])
+    expect(plan.levels).toEqual([
+      ['load', 'other'],
+      ['left', 'right'],
+      ['join']
+    ])
     expect(plan.criticalPath).toEqual(['load', 'left', 'join'])
-    expect(plan.steps.find((s) => s.key === 'join')!.dependsOn).toEqual(['left', 'right'])
+    expect(plan.steps.find((s) => s.key === 'join')!.dependsOn).toEqual([
+      'left',
+      'right'
+    ])
   })
 
   it('adds write-after-write and write-after-read edges where a catalog table is rewritten', () => {
@@ -256,7 +295,13 @@ flow:
   it('names an unknown argument variable and suggests the closest one', () => {
     expect(
       problems(() =>
-        planFlow(flowOf(readme), profileOf(pathLayout('/d'), { variables: { yaer: '2022' }, sources: { raw_orders: { path: '/r', format: 'csv' } } }))
+        planFlow(
+          flowOf(readme),
+          profileOf(pathLayout('/d'), {
+            variables: { yaer: '2022' },
+            sources: { raw_orders: { path: '/r', format: 'csv' } }
+          })
+        )
       )
     ).toEqual([
       'dtflw.yaml:12:19: error: argument "year" of step "calculate_sales_stats" uses ${var.year}, which profile "test" does not define; did you mean "yaer"?'
@@ -264,7 +309,14 @@ flow:
   })
 
   it('names a source with no location in the profile', () => {
-    expect(problems(() => planFlow(flowOf(readme), profileOf(pathLayout('/d'), { variables: { year: '1' } })))).toEqual([
+    expect(
+      problems(() =>
+        planFlow(
+          flowOf(readme),
+          profileOf(pathLayout('/d'), { variables: { year: '1' } })
+        )
+      )
+    ).toEqual([
       'dtflw.yaml:6:14: error: source "raw_orders" has no location in profile "test"; add sources.raw_orders with a path and format, or a table, to profiles/test.yaml.'
     ])
   })
@@ -280,7 +332,9 @@ flow:
   - { notebook: right.py, inputs: [a], outputs: [r] }
   - { notebook: join.py, inputs: [l, r], outputs: [j] }
 `),
-    profileOf(pathLayout('/d'), { sources: { raw: { path: '/raw', format: 'parquet' } } })
+    profileOf(pathLayout('/d'), {
+      sources: { raw: { path: '/raw', format: 'parquet' } }
+    })
   )
   const keys = (p: Plan) => p.steps.map((s) => s.key)
 
@@ -298,10 +352,16 @@ flow:
     expect(keys(applySelection(plan, '+left'))).toEqual(['load', 'left'])
   })
   it('terms combine', () => {
-    expect(keys(applySelection(plan, 'right, +left'))).toEqual(['load', 'left', 'right'])
+    expect(keys(applySelection(plan, 'right, +left'))).toEqual([
+      'load',
+      'left',
+      'right'
+    ])
   })
   it('an unknown step is a usage error with a suggestion', () => {
-    expect(() => applySelection(plan, 'joni')).toThrow('--select names step "joni", which the flow does not have; did you mean "join"?')
+    expect(() => applySelection(plan, 'joni')).toThrow(
+      '--select names step "joni", which the flow does not have; did you mean "join"?'
+    )
   })
   it('--defer-to reads unselected producers in another environment', () => {
     const acceptance = planFlow(
@@ -313,7 +373,9 @@ flow:
   - { notebook: right.py, inputs: [a], outputs: [r] }
   - { notebook: join.py, inputs: [l, r], outputs: [j] }
 `),
-      profileOf(catalogLayout('acc', 'p'), { sources: { raw: { table: 'x.y.raw' } } })
+      profileOf(catalogLayout('acc', 'p'), {
+        sources: { raw: { table: 'x.y.raw' } }
+      })
     )
     const deferred = deferInputs(applySelection(plan, 'left+'), acceptance)
     expect(deferred.steps.map((s) => s.parameters)).toEqual([

@@ -58,9 +58,17 @@ describe('parseManifest', () => {
 
   it('keeps the position of every step for messages', () => {
     const m = manifestOf(sample)
-    expect(m.flow[1].location).toEqual({ file: 'dtflw.yaml', line: 8, column: 5 })
+    expect(m.flow[1].location).toEqual({
+      file: 'dtflw.yaml',
+      line: 8,
+      column: 5
+    })
     expect(m.flow[0].inputs[0].location.line).toBe(6)
-    expect(m.sources[0].location).toEqual({ file: 'dtflw.yaml', line: 3, column: 3 })
+    expect(m.sources[0].location).toEqual({
+      file: 'dtflw.yaml',
+      line: 3,
+      column: 3
+    })
   })
 })
 
@@ -93,7 +101,9 @@ flow:
   - notebook: a.sql
     inputs: x
 `)
-    ).toEqual(['dtflw.yaml:4:13: error: flow[0].inputs must be a list, got string "x".'])
+    ).toEqual([
+      'dtflw.yaml:4:13: error: flow[0].inputs must be a list, got string "x".'
+    ])
   })
 
   it('an input that is neither a name nor a mapping', () => {
