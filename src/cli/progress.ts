@@ -52,7 +52,7 @@ export function createProgress(
           break
         case 'step-started':
           running.set(event.key, now())
-          if (!sink.isTTY) line(`start    ${event.key}`)
+          if (!sink.isTTY) line(`started   ${event.key}`)
           else draw()
           break
         case 'step-finished': {
@@ -61,7 +61,7 @@ export function createProgress(
           const r = event.result
           const why = r.error ? `: ${r.error.message}` : ''
           line(
-            `${r.status.padEnd(9)}${event.key} ${seconds(r.durationMs)}${why}`
+            `${r.status.padEnd(10)}${event.key} ${seconds(r.durationMs)}${why}`
           )
           break
         }

@@ -4,11 +4,34 @@ import type { RunReport, StepResult } from '../report/types.js'
 
 /** Something a running flow tells whoever is watching (progress views, logs). */
 export type RunEvent =
-  | { readonly type: 'run-started'; readonly at: string; readonly steps: readonly string[] }
-  | { readonly type: 'step-started'; readonly key: string; readonly at: string; readonly attempt: number }
-  | { readonly type: 'step-log'; readonly key: string; readonly at: string; readonly line: string }
-  | { readonly type: 'step-finished'; readonly key: string; readonly at: string; readonly result: StepResult }
-  | { readonly type: 'run-finished'; readonly at: string; readonly report: RunReport }
+  | {
+      readonly type: 'run-started'
+      readonly at: string
+      readonly steps: readonly string[]
+    }
+  | {
+      readonly type: 'step-started'
+      readonly key: string
+      readonly at: string
+      readonly attempt: number
+    }
+  | {
+      readonly type: 'step-log'
+      readonly key: string
+      readonly at: string
+      readonly line: string
+    }
+  | {
+      readonly type: 'step-finished'
+      readonly key: string
+      readonly at: string
+      readonly result: StepResult
+    }
+  | {
+      readonly type: 'run-finished'
+      readonly at: string
+      readonly report: RunReport
+    }
 
 /** How to run a plan. */
 export interface RunOptions {

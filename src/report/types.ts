@@ -11,12 +11,7 @@ import type { TableLocation } from '../flow/types.js'
  * - `pending`: never reached (e.g. the run was stopped before it).
  */
 export type StepStatus =
-  | 'succeeded'
-  | 'failed'
-  | 'skipped'
-  | 'lazy'
-  | 'cancelled'
-  | 'pending'
+  'succeeded' | 'failed' | 'skipped' | 'lazy' | 'cancelled' | 'pending'
 
 /** The status of a whole run. */
 export type RunStatus = 'succeeded' | 'failed' | 'cancelled'
@@ -61,6 +56,8 @@ export interface StepResult {
   readonly writes: readonly TableAccess[]
   /** Path of the step's captured output, relative to the report's folder. */
   readonly log?: string
+  /** The last lines of the step's captured output (the whole log is `log`). */
+  readonly output?: string
 }
 
 /**

@@ -1,0 +1,182 @@
+import path from 'node:path'
+import type { PlannedInput, PlannedOutput } from '../../flow/types.js'
+import type { StagedOutput } from './staging.js'
+import {
+  quoteIdentifier,
+  quoteLiteral,
+  renderQualifiedName
+} from './sql-params.js'
+import type { SqlParameter } from './sql-params.js'
+import { copyOptions } from './tables.js'
+import type { LocalTable, SandboxGrant } from './tables.js'
+
+/** A declared input that exists, as this step reads it. */
+export interface StepInput {
+  readonly input: PlannedInput
+  readonly table: LocalTable
+  /** The DuckDB call that reads it (`read_parquet('…')`). */
+  readonly reader: string
+  readonly grant: SandboxGrant
+}
+
+/** A declared output and where this step writes it. */
+export interface StepOutput {
+  readonly output: PlannedOutput
+  readonly table: LocalTable
+  readonly staging: StagedOutput
+}
+
+/** The tables of one step, resolved to local files. */
+export interface StepTables {
+  readonly inputs: readonly StepInput[]
+  readonly outputs: readonly StepOutput[]
+}
+
+/**
+ * The DuckDB side of a step, shared by SQL steps (run in process) and the
+ * DuckDB-backed `spark` of Python steps:
+ *
+ * - `setup`: each input as a view named after its parameter (`"orders_in"`),
+ *   and catalog-layout tables also under their own name
+ *   (`sales.silver.orders`) in an in-memory catalog of that name;
+ * - `sandbox`: only the declared inputs and the staging folders are
+ *   reachable (`allowed_paths`, `allowed_directories`), every other file
+ *   access is off (`enable_external_access = false`) and the settings are
+ *   locked, so an undeclared read fails and the declared lineage is true;
+ * - `exports`: after the notebook, each output table, looked up under its
+ *   parameter name then its catalog name, copied to its staging file.
+ */
+export interface DuckdbStepSql {
+  readonly setup: readonly string[]
+  readonly sandbox: readonly string[]
+  readonly exports: readonly OutputExport[]
+}
+
+/** How one output leaves DuckDB for its staging file. */
+export interface OutputExport {
+  readonly param: string
+  /** Absolute staging path. */
+  readonly staged: string
+  /** Quoted relation names to look for, in order. */
+  readonly candidates: readonly string[]
+  /** `COPY (SELECT * FROM {}) TO '…' (FORMAT …)`; `{}` takes the relation. */
+  readonly copy: string
+}
+
+function splitName(name: string): string[] {
+  return name.split('.').map((p) => p.trim())
+}
+
+/** `ATTACH` and `CREATE SCHEMA` for catalog-layout names, once each. */
+function catalogSetup(names: readonly string[]): string[] {
+  const statements: string[] = []
+  const catalogs = new Set<string>()
+  const schemas = new Set<string>()
+  for (const name of names) {
+    const parts = splitName(name)
+    if (parts.length !== 3) continue
+    const [catalog, schema] = parts
+    if (!catalogs.has(catalog)) {
+      catalogs.add(catalog)
+      statements.push(`ATTACH ':memory:' AS ${quoteIdentifier(catalog)}`)
+    }
+    const key = `${catalog}.${schema}`
+    if (!schemas.has(key)) {
+      schemas.add(key)
+      statements.push(`CREATE SCHEMA IF NOT EXISTS ${renderQualifiedName(key)}`)
+    }
+  }
+  return statements
+}
+
+function list(values: Iterable<string>): string {
+  return `[${[...new Set(values)].map(quoteLiteral).join(', ')}]`
+}
+
+/**
+ * The statements above for one step. `relativeTo` (the repository root)
+ * adds the repository-relative form of every allowed path, for Python
+ * notebooks that read the relative paths they are given.
+ */
+export function planDuckdbStepSql(
+  tables: StepTables,
+  relativeTo?: string
+): DuckdbStepSql {
+  const qualified = [
+    ...tables.inputs.map((i) => i.table.qualifiedName),
+    ...tables.outputs.map((o) => o.table.qualifiedName)
+  ].filter((n): n is string => n !== undefined)
+  const setup = [...catalogSetup(qualified)]
+  for (const input of tables.inputs) {
+    setup.push(
+      `CREATE OR REPLACE VIEW ${quoteIdentifier(input.input.param)} AS SELECT * FROM ${input.reader}`
+    )
+    if (
+      input.table.qualifiedName &&
+      splitName(input.table.qualifiedName).length === 3
+    ) {
+      setup.push(
+        `CREATE OR REPLACE VIEW ${renderQualifiedName(input.table.qualifiedName)} AS SELECT * FROM ${input.reader}`
+      )
+    }
+  }
+
+  const both = (p: string): string[] =>
+    relativeTo ? [p, path.relative(relativeTo, p) || '.'] : [p]
+  const paths = tables.inputs.flatMap((i) => i.grant.paths.flatMap(both))
+  const directories = [
+    ...tables.inputs.flatMap((i) => i.grant.directories),
+    ...tables.outputs.map((o) => o.staging.stagingDir + path.sep)
+  ].flatMap((d) =>
+    relativeTo ? [d, (path.relative(relativeTo, d) || '.') + path.sep] : [d]
+  )
+  const sandbox = [
+    `SET allowed_paths = ${list(paths)}`,
+    `SET allowed_directories = ${list(directories)}`,
+    'SET enable_external_access = false',
+    'SET lock_configuration = true'
+  ]
+
+  const exports = tables.outputs.map((o) => ({
+    param: o.output.param,
+    staged: o.staging.staged,
+    candidates: [
+      quoteIdentifier(o.output.param),
+      ...(o.table.qualifiedName
+        ? [renderQualifiedName(o.table.qualifiedName)]
+        : [])
+    ],
+    copy: `COPY (SELECT * FROM {}) TO ${quoteLiteral(o.staging.staged)} ${copyOptions(o.table.format)}`
+  }))
+  return { setup, sandbox, exports }
+}
+
+/**
+ * What `:p`, `${p}` and `IDENTIFIER(:p)` mean in this step's SQL: inputs
+ * and outputs stand for their view or table (named after the parameter),
+ * and as literals give the absolute local path (DuckDB resolves relative
+ * paths against the process's folder, not the repository) or, for catalog
+ * tables, the table's name. Arguments are their value.
+ */
+export function planSqlParameters(
+  parameters: Readonly<Record<string, string>>,
+  tables: StepTables
+): Record<string, SqlParameter> {
+  const bound: Record<string, SqlParameter> = {}
+  for (const [name, value] of Object.entries(parameters)) {
+    bound[name] = { value }
+  }
+  for (const input of tables.inputs) {
+    bound[input.input.param] = {
+      value: input.table.qualifiedName ?? input.table.path,
+      relation: input.input.param
+    }
+  }
+  for (const output of tables.outputs) {
+    bound[output.output.param] = {
+      value: output.table.qualifiedName ?? output.staging.staged,
+      relation: output.output.param
+    }
+  }
+  return bound
+}

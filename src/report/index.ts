@@ -1,0 +1,28 @@
+export type {
+  RunReport,
+  RunStatus,
+  StepError,
+  StepResult,
+  StepStatus,
+  TableAccess
+} from './types.js'
+export type { RunReportInput } from './builder.js'
+export {
+  buildRunReport,
+  declaredAccesses,
+  notRunResult,
+  planRunStatus
+} from './builder.js'
+export { planResume } from './resume.js'
+export {
+  EVENTS_FILE,
+  LATEST_FILE,
+  REPORT_FILE,
+  readLatestRunId,
+  readLatestRunReport,
+  readRunReport,
+  runFolder,
+  writeRunReport
+} from './io.js'
+export type { EventLog, LogRecord } from './events.js'
+export { createEventLog, readEventLog } from './events.js'

@@ -1,0 +1,62 @@
+import type { Plan } from '../flow/types.js'
+import type { StepResult } from './types.js'
+
+const UNFINISHED = new Set(['failed', 'cancelled', 'skipped', 'pending'])
+
+/**
+ * The `--select` expression that re-runs every step that did not finish
+ * well, and nothing else: `key+` (the step and everything downstream of it)
+ * where that whole subgraph is unfinished, a bare `key` otherwise, joined by
+ * commas in plan order (e.g. `import_data+,other`). Undefined when all
+ * steps succeeded or were lazily skipped.
+ */
+export function planResume(
+  plan: Plan,
+  results: readonly StepResult[]
+): string | undefined {
+  const status = new Map(results.map((r) => [r.key, r.status]))
+  const unfinished = new Set(
+    plan.steps
+      .filter((s) => UNFINISHED.has(status.get(s.key) ?? 'pending'))
+      .map((s) => s.key)
+  )
+  if (unfinished.size === 0) return undefined
+
+  const dependents = new Map<string, string[]>()
+  for (const step of plan.steps) {
+    for (const dependency of step.dependsOn) {
+      const list = dependents.get(dependency) ?? []
+      list.push(step.key)
+      dependents.set(dependency, list)
+    }
+  }
+  const downstream = (key: string): Set<string> => {
+    const seen = new Set([key])
+    const stack = [key]
+    while (stack.length > 0) {
+      for (const next of dependents.get(stack.pop()!) ?? []) {
+        if (!seen.has(next)) {
+          seen.add(next)
+          stack.push(next)
+        }
+      }
+    }
+    return seen
+  }
+
+  const covered = new Set<string>()
+  const terms: string[] = []
+  for (const step of plan.steps) {
+    if (!unfinished.has(step.key) || covered.has(step.key)) continue
+    const closure = downstream(step.key)
+    const whole = [...closure].every((k) => unfinished.has(k))
+    if (whole && closure.size > 1) {
+      terms.push(`${step.key}+`)
+      for (const k of closure) covered.add(k)
+    } else {
+      terms.push(step.key)
+      covered.add(step.key)
+    }
+  }
+  return terms.join(',')
+}

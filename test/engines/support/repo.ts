@@ -1,0 +1,74 @@
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type { RunOptions } from '../../../src/engines/engine.js'
+
+/** A throwaway repository folder with the given files. */
+export async function makeRepo(
+  files: Record<string, string> = {}
+): Promise<string> {
+  const root = await mkdtemp(path.join(tmpdir(), 'dtflw-local-'))
+  await writeFiles(root, files)
+  return root
+}
+
+/** Writes (or overwrites) files under `root`. */
+export async function writeFiles(
+  root: string,
+  files: Record<string, string>
+): Promise<void> {
+  for (const [name, text] of Object.entries(files)) {
+    const file = path.join(root, name)
+    await mkdir(path.dirname(file), { recursive: true })
+    await writeFile(file, text)
+  }
+}
+
+/** Copies a folder of this repository (e.g. `examples/sales`) into `root`. */
+export async function copyInto(root: string, folder: string): Promise<void> {
+  await cp(path.resolve(folder), root, { recursive: true })
+}
+
+/** Removes a repository made by `makeRepo`. */
+export async function removeRepo(root: string): Promise<void> {
+  await rm(root, { recursive: true, force: true })
+}
+
+/** A Databricks SQL source notebook of these cells. */
+export function sqlNotebook(...cells: string[]): string {
+  return `-- Databricks notebook source\n${cells.join('\n\n-- COMMAND ----------\n\n')}\n`
+}
+
+/** A Databricks Python source notebook of these cells. */
+export function pyNotebook(...cells: string[]): string {
+  return `# Databricks notebook source\n${cells.join('\n\n# COMMAND ----------\n\n')}\n`
+}
+
+/** A `%sql` (or other magic) cell of a Python source notebook. */
+export function magicCell(magic: string, body: string): string {
+  return [magic, ...body.split('\n')].map((l) => `# MAGIC ${l}`).join('\n')
+}
+
+/** Run options with test defaults. */
+export function runOptions(overrides: Partial<RunOptions> = {}): RunOptions {
+  return { parallelism: 2, failFast: false, lazy: false, ...overrides }
+}
+
+/** Rows of a Parquet file (or any DuckDB query over `{}` = the file). */
+export async function readParquet(
+  file: string,
+  query = 'SELECT * FROM {}'
+): Promise<Record<string, unknown>[]> {
+  const { DuckDBInstance } = await import('@duckdb/node-api')
+  const db = await DuckDBInstance.create(':memory:')
+  const connection = await db.connect()
+  try {
+    const reader = await connection.runAndReadAll(
+      query.replace('{}', `read_parquet('${file.replaceAll("'", "''")}')`)
+    )
+    return reader.getRowObjectsJson() as Record<string, unknown>[]
+  } finally {
+    connection.closeSync()
+    db.closeSync()
+  }
+}
