@@ -7,7 +7,9 @@ import { formatText } from '../../src/diagnostics/index.js'
 /** Parses manifest text, failing the test with the messages if it is invalid. */
 export function manifestOf(text: string): Manifest {
   const { manifest, diagnostics } = parseManifest(text, 'dtflw.yaml', '/repo')
-  if (!manifest) throw new Error(diagnostics.map(formatText).join('\n'))
+  if (!manifest || diagnostics.some((d) => d.severity === 'error')) {
+    throw new Error(diagnostics.map(formatText).join('\n'))
+  }
   return manifest
 }
 
@@ -16,7 +18,7 @@ export function problemsOf(text: string): string[] {
   const parsed = parseManifest(text, 'dtflw.yaml', '/repo')
   if (!parsed.manifest) return parsed.diagnostics.map(formatText)
   const built = buildFlow(parsed.manifest)
-  return built.diagnostics.map(formatText)
+  return [...parsed.diagnostics, ...built.diagnostics].map(formatText)
 }
 
 /** Parses and builds a flow, failing the test on any error. */
