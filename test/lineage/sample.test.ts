@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Plan } from '../../src/flow/index.js'
-import { copySalesProject } from './support/sales-project.js'
-import type { SalesProject } from './support/sales-project.js'
+import { copySalesProject } from '../support/sales-project.js'
+import type { SalesProject } from '../support/sales-project.js'
 import { samplePlan } from './support/sample.js'
 
 // The renderer tests use plan literals; this keeps them honest by comparing

@@ -4,74 +4,23 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { createLocalEngine } from '../../../src/engines/local/index.js'
 import { readLatestRunReport, readEventLog } from '../../../src/report/index.js'
-import { buildTestPlan } from '../support/plan.js'
-import { copyInto, makeRepo, removeRepo, runOptions } from '../support/repo.js'
-
-/** The sales example's flow, as the planner resolves it for `development`. */
-function salesPlan() {
-  return buildTestPlan(
-    [
-      {
-        notebook: 'notebooks/ingest_data.sql',
-        inputs: ['raw_orders', 'raw_products'],
-        outputs: ['sales_orders_bronze', 'products_bronze']
-      },
-      {
-        notebook: 'notebooks/import_data.py',
-        inputs: ['sales_orders_bronze', 'products_bronze'],
-        outputs: ['sales_orders_silver', 'products_silver', 'customers_silver']
-      },
-      {
-        notebook: 'notebooks/calculate_sales_stats.sql',
-        args: { year: '2022' },
-        inputs: ['sales_orders_silver', 'customers_silver', 'products_silver'],
-        outputs: [
-          {
-            name: 'sales_stats_by_product_gold',
-            columns: {
-              product_id: 'bigint',
-              product_name: 'string',
-              revenue: 'decimal(18,2)'
-            }
-          },
-          {
-            name: 'sales_stats_by_customer_gold',
-            columns: { customer_id: 'bigint', total: 'decimal(18,2)' }
-          }
-        ]
-      }
-    ],
-    {
-      pipeline: 'sales',
-      tablesRoot: '.dtflw/data/development',
-      sources: {
-        raw_orders: {
-          location: { kind: 'path', uri: 'data/raw_orders.csv', format: 'csv' }
-        },
-        raw_products: {
-          location: {
-            kind: 'path',
-            uri: 'data/raw_products.csv',
-            format: 'csv'
-          }
-        }
-      }
-    }
-  )
-}
+import { runOptions } from '../support/repo.js'
+import { copySalesProject } from '../../support/sales-project.js'
+import type { SalesProject } from '../../support/sales-project.js'
 
 describe('the sales example on the local engine', () => {
+  let project: SalesProject
   let root: string
   beforeAll(async () => {
-    root = await makeRepo()
-    await copyInto(root, 'examples/sales')
+    project = await copySalesProject()
+    root = project.root
   })
-  afterAll(() => removeRepo(root))
+  afterAll(() => project.remove())
 
   it('runs bronze, silver and gold and reports every table', async () => {
     const engine = createLocalEngine({ root, toolVersion: '0.0.0-test' })
     const report = await engine.run(
-      salesPlan(),
+      await project.plan('development'),
       runOptions({ runId: 'sales-1' })
     )
     expect(

@@ -2,22 +2,12 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { buildFlow, planFlow } from '../../../src/flow/index.js'
-import type { Plan } from '../../../src/flow/index.js'
-import { loadManifest } from '../../../src/manifest/index.js'
-import { loadProfile } from '../../../src/profiles/index.js'
+import { buildFlow, planFlow } from '../../src/flow/index.js'
+import type { Plan } from '../../src/flow/index.js'
+import { loadManifest } from '../../src/manifest/index.js'
+import { loadProfile } from '../../src/profiles/index.js'
 
-const EXAMPLE = fileURLToPath(
-  new URL('../../../examples/sales', import.meta.url)
-)
-
-/** Notebook stubs, used where the example's notebooks are not in the tree. */
-const STUBS: Record<string, string> = {
-  'notebooks/ingest_data.sql': '-- Databricks notebook source\nSELECT 1\n',
-  'notebooks/import_data.py': '# Databricks notebook source\nprint(1)\n',
-  'notebooks/calculate_sales_stats.sql':
-    '-- Databricks notebook source\nSELECT :year\n'
-}
+const EXAMPLE = fileURLToPath(new URL('../../examples/sales', import.meta.url))
 
 /** A copy of examples/sales in a temporary folder that tests may edit. */
 export interface SalesProject {
@@ -28,18 +18,13 @@ export interface SalesProject {
   remove(): Promise<void>
 }
 
-/** Copies examples/sales (adding notebook stubs where missing) to a temp folder. */
+/** Copies examples/sales (without earlier run output) to a temp folder. */
 export async function copySalesProject(): Promise<SalesProject> {
   const root = await mkdtemp(path.join(tmpdir(), 'dtflw-sales-'))
-  await cp(EXAMPLE, root, { recursive: true })
-  for (const [file, text] of Object.entries(STUBS)) {
-    const target = path.join(root, file)
-    const exists = await readFile(target, 'utf8').then(
-      () => true,
-      () => false
-    )
-    if (!exists) await writeFile(target, text)
-  }
+  await cp(EXAMPLE, root, {
+    recursive: true,
+    filter: (src) => !src.includes(`${path.sep}.dtflw`)
+  })
   return {
     root,
     async plan(name) {
