@@ -18,7 +18,7 @@ import type { Manifest } from './types.js'
  */
 export async function readManifest(
   file: string,
-  cwd: string = process.cwd()
+  cwd: string
 ): Promise<{ manifest?: Manifest; diagnostics: readonly Diagnostic[] }> {
   const absolute = path.resolve(cwd, file)
   let text: string
@@ -54,7 +54,7 @@ export async function readManifest(
 /** Like `readManifest`, but throws `InvalidConfigError` on any error. */
 export async function loadManifest(
   file: string,
-  cwd: string = process.cwd()
+  cwd: string
 ): Promise<{ manifest: Manifest; warnings: readonly Diagnostic[] }> {
   const { manifest, diagnostics } = await readManifest(file, cwd)
   if (!manifest || hasErrors(diagnostics)) {

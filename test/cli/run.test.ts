@@ -180,3 +180,16 @@ describe('changed steps and the lineage diff against a git ref', () => {
     expect(diff.impacted.steps).toEqual(['calculate_sales_stats'])
   })
 })
+
+describe('the bundled dist/', () => {
+  it('runs as a single file with only the native DuckDB addon beside it', async () => {
+    const { spawnSync } = await import('node:child_process')
+    const result = spawnSync(
+      process.execPath,
+      [path.join(repoRoot, 'dist/cli/index.js'), 'validate'],
+      { cwd: path.join(repoRoot, 'examples/sales'), encoding: 'utf8' }
+    )
+    expect(result.stdout).toContain('Valid: 3 steps and 5 profiles')
+    expect(result.status).toBe(0)
+  })
+})
