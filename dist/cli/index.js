@@ -16481,15 +16481,7 @@ function selectSteps(plan, keys) {
   const chosen = new Set(keys);
   const steps = plan.steps.filter((s) => chosen.has(s.key));
   const excluded = plan.steps.filter((s) => !chosen.has(s.key)).map((s) => s.key);
-  return assemblePlan(
-    plan.pipeline,
-    plan.profile,
-    plan.engine,
-    steps,
-    plan.edges,
-    plan.sources,
-    [.../* @__PURE__ */ new Set([...plan.excluded, ...excluded])]
-  );
+  return withSteps(plan, steps, [.../* @__PURE__ */ new Set([...plan.excluded, ...excluded])]);
 }
 function applySelection(plan, expression) {
   const known = plan.steps.map((s) => s.key);
@@ -16527,6 +16519,9 @@ function deferInputs(plan, deferTo) {
     }
     return { ...step, inputs, parameters };
   });
+  return withSteps(plan, steps, plan.excluded);
+}
+function withSteps(plan, steps, excluded) {
   return assemblePlan(
     plan.pipeline,
     plan.profile,
@@ -16534,7 +16529,7 @@ function deferInputs(plan, deferTo) {
     steps,
     plan.edges,
     plan.sources,
-    plan.excluded
+    excluded
   );
 }
 

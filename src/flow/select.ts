@@ -63,15 +63,7 @@ export function selectSteps(plan: Plan, keys: Iterable<string>): Plan {
   const excluded = plan.steps
     .filter((s) => !chosen.has(s.key))
     .map((s) => s.key)
-  return assemblePlan(
-    plan.pipeline,
-    plan.profile,
-    plan.engine,
-    steps,
-    plan.edges,
-    plan.sources,
-    [...new Set([...plan.excluded, ...excluded])]
-  )
+  return withSteps(plan, steps, [...new Set([...plan.excluded, ...excluded])])
 }
 
 /** Applies a `--select` expression; unknown names are a usage error with a suggestion. */
@@ -118,6 +110,15 @@ export function deferInputs(plan: Plan, deferTo: Plan): Plan {
     }
     return { ...step, inputs, parameters }
   })
+  return withSteps(plan, steps, plan.excluded)
+}
+
+/** The same plan over other steps: edges, levels and dependsOn recomputed. */
+function withSteps(
+  plan: Plan,
+  steps: Plan['steps'],
+  excluded: readonly string[]
+): Plan {
   return assemblePlan(
     plan.pipeline,
     plan.profile,
@@ -125,6 +126,6 @@ export function deferInputs(plan: Plan, deferTo: Plan): Plan {
     steps,
     plan.edges,
     plan.sources,
-    plan.excluded
+    excluded
   )
 }

@@ -323,15 +323,16 @@ flow:
 })
 
 describe('selection', () => {
-  const plan: Plan = planFlow(
-    flowOf(`pipeline: p
+  const fork = `pipeline: p
 sources: { raw: {} }
 flow:
   - { notebook: load.py, inputs: [raw], outputs: [a] }
   - { notebook: left.py, inputs: [a], outputs: [l] }
   - { notebook: right.py, inputs: [a], outputs: [r] }
   - { notebook: join.py, inputs: [l, r], outputs: [j] }
-`),
+`
+  const plan: Plan = planFlow(
+    flowOf(fork),
     profileOf(pathLayout('/d'), {
       sources: { raw: { path: '/raw', format: 'parquet' } }
     })
@@ -365,14 +366,7 @@ flow:
   })
   it('--defer-to reads unselected producers in another environment', () => {
     const acceptance = planFlow(
-      flowOf(`pipeline: p
-sources: { raw: {} }
-flow:
-  - { notebook: load.py, inputs: [raw], outputs: [a] }
-  - { notebook: left.py, inputs: [a], outputs: [l] }
-  - { notebook: right.py, inputs: [a], outputs: [r] }
-  - { notebook: join.py, inputs: [l, r], outputs: [j] }
-`),
+      flowOf(fork),
       profileOf(catalogLayout('acc', 'p'), {
         sources: { raw: { table: 'x.y.raw' } }
       })
