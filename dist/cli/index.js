@@ -14607,10 +14607,10 @@ function cycle(path26, closing) {
 function unknownParent(stack, via, names) {
   const child = stack[stack.length - 1]?.file.name;
   const list2 = names.length > 0 ? names.join(", ") : "(none)";
-  const hint2 = didYouMean(via.name, names);
+  const hint = didYouMean(via.name, names);
   return errorAt(
     "unknown-parent",
-    `profile "${child}" extends "${via.name}", which does not exist${hint2 ? `;${hint2}` : "."}`,
+    `profile "${child}" extends "${via.name}", which does not exist${hint ? `;${hint}` : "."}`,
     via.location,
     { detail: `the profiles are: ${list2}`, path: "extends" }
   );
@@ -15477,10 +15477,10 @@ function toDiagnostic(tree, error) {
     case "enum": {
       const allowed = error.params.allowedValues.filter((v) => v !== null).map(String);
       const value = node?.kind === "scalar" ? String(node.value) : "";
-      const hint2 = didYouMean(value, allowed);
+      const hint = didYouMean(value, allowed);
       return errorAt(
         "invalid-value",
-        `${where} must be one of ${allowed.join(", ")}, got ${shown(node)}${hint2 ? `;${hint2}` : ""}`,
+        `${where} must be one of ${allowed.join(", ")}, got ${shown(node)}${hint ? `;${hint}` : ""}`,
         valueAt2,
         { path: path26 }
       );
@@ -15586,12 +15586,12 @@ function interpolateProfile(tree, scope) {
     const node = variables?.entries.get(name);
     if (!node) {
       const candidates = variableNames.filter((v) => !visiting.includes(v));
-      const hint2 = didYouMean(name, candidates);
+      const hint = didYouMean(name, candidates);
       const defined = variableNames.length ? variableNames.join(", ") : "(none)";
       return fail(
         errorAt(
           "unknown-variable",
-          `${site2.path}: \${var.${name}} is not defined under variables;${hint2 || ` add ${name} to variables.`}`,
+          `${site2.path}: \${var.${name}} is not defined under variables;${hint || ` add ${name} to variables.`}`,
           site2.location,
           { detail: `the variables are: ${defined}`, path: site2.path }
         )
@@ -15635,14 +15635,14 @@ function interpolateProfile(tree, scope) {
     const fallback = m?.[2];
     const withDefault = () => interpolate(fallback ?? "", site2);
     if (name === void 0 || name.includes(".") && !name.startsWith("var.") && name !== "git.sha") {
-      const hint2 = didYouMean(name ?? ref.trim(), [
+      const hint = didYouMean(name ?? ref.trim(), [
         ...CONTEXT_WORDS,
         ...variableNames.map((v) => `var.${v}`)
       ]);
       return fail(
         errorAt(
           "unknown-reference",
-          `${site2.path}: ${raw} is not a reference dtflw knows;${hint2 || " write ${NAME} or ${NAME:-default} for an environment variable, ${var.NAME}, ${profile}, ${pipeline}, ${git.sha} or ${preview}."}`,
+          `${site2.path}: ${raw} is not a reference dtflw knows;${hint || " write ${NAME} or ${NAME:-default} for an environment variable, ${var.NAME}, ${profile}, ${pipeline}, ${git.sha} or ${preview}."}`,
           site2.location,
           { path: site2.path }
         )
@@ -16018,10 +16018,10 @@ function unknownInput(step, table, location, earlier, sources, all) {
   }
   const candidates = [...earlier.keys(), ...sources];
   const close = suggest(table, candidates);
-  const hint2 = close ? ` did you mean "${close}"?` : " declare it under sources:, or add a step before this one that outputs it.";
+  const hint = close ? ` did you mean "${close}"?` : " declare it under sources:, or add a step before this one that outputs it.";
   return errorAt(
     "unknown-input",
-    `input "${table}" of step "${step.key}" is not produced by an earlier step and is not a declared source;${hint2}`,
+    `input "${table}" of step "${step.key}" is not produced by an earlier step and is not a declared source;${hint}`,
     location
   );
 }
@@ -16329,51 +16329,61 @@ function placeExplicit(profile, p, what, location, diagnostics) {
   }
   return placed;
 }
-var TEMPLATE = /\$\{([^}]*)\}/g;
 function planArgs(step, profile, pipeline, context, diagnostics) {
   const out = {};
   for (const arg of step.args) {
-    out[arg.name] = arg.value.replace(TEMPLATE, (whole, expr) => {
-      const e = expr.trim();
-      if (e.startsWith("var.")) {
-        const name = e.slice(4);
-        const value = profile.variables[name];
-        if (value !== void 0) return value;
-        diagnostics.push(
-          errorAt(
-            "unknown-variable",
-            `argument "${arg.name}" of step "${step.key}" uses \${var.${name}}, which profile "${profile.name}" does not define;${didYouMean(name, Object.keys(profile.variables)) || ` add variables.${name} to ${profile.files[0] ?? "the profile"}.`}`,
-            arg.location
-          )
-        );
-        return whole;
-      }
-      if (e === "profile") return profile.name;
-      if (e === "pipeline") return pipeline;
-      if (e === "git.sha" && context.gitSha) return context.gitSha;
-      if (e === "preview" && context.preview) return context.preview;
-      const m = /^([A-Za-z_][A-Za-z0-9_]*)(?::-(.*))?$/.exec(e);
-      if (m && e !== "git.sha" && e !== "preview") {
-        const value = context.env?.[m[1]];
-        if (value !== void 0 && value !== "") return value;
-        if (m[2] !== void 0) return m[2];
-      }
+    const split = splitTemplate(arg.value);
+    if ("error" in split) {
       diagnostics.push(
         errorAt(
-          "unresolved-template",
-          `argument "${arg.name}" of step "${step.key}" uses ${whole}, which has no value; ${hint(e)}`,
+          "unclosed-template",
+          `argument "${arg.name}" of step "${step.key}": ${split.error}.`,
           arg.location
         )
       );
-      return whole;
-    });
+      continue;
+    }
+    out[arg.name] = split.parts.map((part) => {
+      if ("literal" in part) return part.literal;
+      const value = argReference(part.ref.trim(), profile, pipeline, context);
+      if (value !== void 0) return value;
+      diagnostics.push(
+        unresolvedArg(arg, part.ref.trim(), part.raw, step, profile)
+      );
+      return part.raw;
+    }).join("");
   }
   return out;
 }
-function hint(expr) {
-  if (expr === "git.sha") return "run inside a git checkout or set GITHUB_SHA.";
-  if (expr === "preview") return "pass --preview NAME.";
-  return `set ${expr.split(":-")[0]} in the environment or .env, or write \${${expr.split(":-")[0]}:-default}.`;
+function argReference(ref, profile, pipeline, context) {
+  if (ref.startsWith("var.")) return profile.variables[ref.slice(4)];
+  if (ref === "profile") return profile.name;
+  if (ref === "pipeline") return pipeline;
+  const [name, fallback] = splitDefault(ref);
+  const value = name === "git.sha" ? context.gitSha : name === "preview" ? context.preview : context.env?.[name];
+  return value !== void 0 && value !== "" ? value : fallback;
+}
+function splitDefault(ref) {
+  const at = ref.indexOf(":-");
+  return at < 0 ? [ref, void 0] : [ref.slice(0, at), ref.slice(at + 2)];
+}
+function unresolvedArg(arg, ref, raw, step, profile) {
+  const where = `argument "${arg.name}" of step "${step.key}"`;
+  if (ref.startsWith("var.")) {
+    const name2 = ref.slice(4);
+    return errorAt(
+      "unknown-variable",
+      `${where} uses \${var.${name2}}, which profile "${profile.name}" does not define;${didYouMean(name2, Object.keys(profile.variables)) || ` add variables.${name2} to ${profile.files[0] ?? "the profile"}.`}`,
+      arg.location
+    );
+  }
+  const [name] = splitDefault(ref);
+  const fix = name === "git.sha" ? "run inside a git checkout or set GITHUB_SHA." : name === "preview" ? "pass --preview NAME." : `set ${name} in the environment or .env, or write \${${name}:-default}.`;
+  return errorAt(
+    "unresolved-template",
+    `${where} uses ${raw}, which has no value; ${fix}`,
+    arg.location
+  );
 }
 function locationEdges(flow, steps, sources, diagnostics) {
   const edges = [];
@@ -18131,7 +18141,10 @@ function renderTableTable(lineage, options, changes) {
   const listed = all.filter((t) => !options.only || options.only.has(t.id));
   const columns = [
     ["table", (t) => codeCell(t.key)],
-    ["location", (t) => t.location ? codeCell(locationText(t.location)) : ""],
+    [
+      "location",
+      (t) => t.location ? codeCell(locationValue(t.location)) : ""
+    ],
     ["written by", writer],
     ...lineage.run ? [
       ["rows", (t) => t.rows !== void 0 ? formatCount(t.rows) : ""]
@@ -18162,9 +18175,6 @@ function section(title, columns, listed, total, options) {
     );
   }
   return lines.join("\n");
-}
-function locationText(location) {
-  return location.kind === "path" ? location.uri : location.name;
 }
 function writer(t) {
   switch (t.kind) {
@@ -19861,8 +19871,8 @@ function checkColumns(actual, expected, strict) {
       const other = actual.find(
         (c) => c.name.toLowerCase() === column.name.toLowerCase()
       );
-      const hint2 = other ? ` (there is "${other.name}": names are case-sensitive)` : "";
-      problems.push(`column "${column.name}" is missing${hint2}`);
+      const hint = other ? ` (there is "${other.name}": names are case-sensitive)` : "";
+      problems.push(`column "${column.name}" is missing${hint}`);
       continue;
     }
     if (column.type === null) continue;
@@ -20088,10 +20098,10 @@ function unknownParameter(name, line, parameters) {
     message: `\${${name}} is not a parameter of this step; its parameters are: ${list2}.`
   };
 }
-var TEMPLATE2 = /\$\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}/g;
+var TEMPLATE = /\$\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}/g;
 function fillTemplates(text2, parameters, escape2 = (v) => v) {
   let missing;
-  const filled = text2.replace(TEMPLATE2, (_, name) => {
+  const filled = text2.replace(TEMPLATE, (_, name) => {
     const parameter = parameters[name];
     if (!parameter) missing ??= name;
     return escape2(parameter?.value ?? "");
@@ -21440,11 +21450,11 @@ async function resolveInputs(settings, step, parameters) {
         continue;
       }
       const where = toPosixRelative(settings.root, table.path);
-      const hint2 = input.producer ? `run step "${input.producer}" first (it writes this table)` : input.isSource ? `check where the profile says source "${input.table}" lives` : "check its location";
+      const hint = input.producer ? `run step "${input.producer}" first (it writes this table)` : input.isSource ? `check where the profile says source "${input.table}" lives` : "check its location";
       throw new StepFailure({
         kind: "input-missing",
         table: input.table,
-        message: `input "${input.name}" (table "${input.table}") was not found at ${where}: ${hint2}.`
+        message: `input "${input.name}" (table "${input.table}") was not found at ${where}: ${hint}.`
       });
     }
     inputs.push({
@@ -21843,9 +21853,9 @@ function parseCliArgs(argv, cwd) {
     const message = raw.charAt(0).toLowerCase() + raw.slice(1);
     const option = /'(-{1,2}[^']+)'/.exec(message)?.[1];
     const known = Object.keys(OPTIONS).map((o) => `--${o}`);
-    const hint2 = option ? didYouMean(option, known) : "";
+    const hint = option ? didYouMean(option, known) : "";
     throw new UsageError(
-      `${message};${hint2 || " run dtflw --help for the options."}`
+      `${message};${hint || " run dtflw --help for the options."}`
     );
   }
   const { values, positionals } = parsed;

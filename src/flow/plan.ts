@@ -7,6 +7,7 @@ import {
   InvalidConfigError
 } from '../diagnostics/index.js'
 import type { ResolvedProfile } from '../profiles/index.js'
+import { splitTemplate } from '../profiles/index.js'
 import { dedupeEdges, sortEdges } from './build.js'
 import { computeCriticalPath, computeLevels } from './graph.js'
 import {
@@ -210,12 +211,11 @@ function placeExplicit(
   return placed
 }
 
-const TEMPLATE = /\$\{([^}]*)\}/g
-
 /**
  * Fills `${var.x}`, `${profile}`, `${pipeline}`, `${git.sha}`, `${preview}`
- * and `${ENV:-default}` in a step's arguments. An unknown variable is an
- * error at the argument, with the profile's variables as suggestions.
+ * and `${ENV:-default}` in a step's arguments, with the same syntax as
+ * profiles (`splitTemplate`: `$${` is a literal `${`). An unknown variable
+ * is an error at the argument, with the profile's variables as suggestions.
  */
 function planArgs(
   step: Step,
@@ -226,48 +226,85 @@ function planArgs(
 ): Record<string, string> {
   const out: Record<string, string> = {}
   for (const arg of step.args) {
-    out[arg.name] = arg.value.replace(TEMPLATE, (whole, expr: string) => {
-      const e = expr.trim()
-      if (e.startsWith('var.')) {
-        const name = e.slice(4)
-        const value = profile.variables[name]
-        if (value !== undefined) return value
-        diagnostics.push(
-          errorAt(
-            'unknown-variable',
-            `argument "${arg.name}" of step "${step.key}" uses \${var.${name}}, which profile "${profile.name}" does not define;${didYouMean(name, Object.keys(profile.variables)) || ` add variables.${name} to ${profile.files[0] ?? 'the profile'}.`}`,
-            arg.location
-          )
-        )
-        return whole
-      }
-      if (e === 'profile') return profile.name
-      if (e === 'pipeline') return pipeline
-      if (e === 'git.sha' && context.gitSha) return context.gitSha
-      if (e === 'preview' && context.preview) return context.preview
-      const m = /^([A-Za-z_][A-Za-z0-9_]*)(?::-(.*))?$/.exec(e)
-      if (m && e !== 'git.sha' && e !== 'preview') {
-        const value = context.env?.[m[1]]
-        if (value !== undefined && value !== '') return value
-        if (m[2] !== undefined) return m[2]
-      }
+    const split = splitTemplate(arg.value)
+    if ('error' in split) {
       diagnostics.push(
         errorAt(
-          'unresolved-template',
-          `argument "${arg.name}" of step "${step.key}" uses ${whole}, which has no value; ${hint(e)}`,
+          'unclosed-template',
+          `argument "${arg.name}" of step "${step.key}": ${split.error}.`,
           arg.location
         )
       )
-      return whole
-    })
+      continue
+    }
+    out[arg.name] = split.parts
+      .map((part) => {
+        if ('literal' in part) return part.literal
+        const value = argReference(part.ref.trim(), profile, pipeline, context)
+        if (value !== undefined) return value
+        diagnostics.push(
+          unresolvedArg(arg, part.ref.trim(), part.raw, step, profile)
+        )
+        return part.raw
+      })
+      .join('')
   }
   return out
 }
 
-function hint(expr: string): string {
-  if (expr === 'git.sha') return 'run inside a git checkout or set GITHUB_SHA.'
-  if (expr === 'preview') return 'pass --preview NAME.'
-  return `set ${expr.split(':-')[0]} in the environment or .env, or write \${${expr.split(':-')[0]}:-default}.`
+/** The value of one `${…}` in an argument, or undefined when it has none. */
+function argReference(
+  ref: string,
+  profile: ResolvedProfile,
+  pipeline: string,
+  context: PlanContext
+): string | undefined {
+  if (ref.startsWith('var.')) return profile.variables[ref.slice(4)]
+  if (ref === 'profile') return profile.name
+  if (ref === 'pipeline') return pipeline
+  const [name, fallback] = splitDefault(ref)
+  const value =
+    name === 'git.sha'
+      ? context.gitSha
+      : name === 'preview'
+        ? context.preview
+        : context.env?.[name]
+  return value !== undefined && value !== '' ? value : fallback
+}
+
+function splitDefault(ref: string): [string, string | undefined] {
+  const at = ref.indexOf(':-')
+  return at < 0 ? [ref, undefined] : [ref.slice(0, at), ref.slice(at + 2)]
+}
+
+function unresolvedArg(
+  arg: Step['args'][number],
+  ref: string,
+  raw: string,
+  step: Step,
+  profile: ResolvedProfile
+): Diagnostic {
+  const where = `argument "${arg.name}" of step "${step.key}"`
+  if (ref.startsWith('var.')) {
+    const name = ref.slice(4)
+    return errorAt(
+      'unknown-variable',
+      `${where} uses \${var.${name}}, which profile "${profile.name}" does not define;${didYouMean(name, Object.keys(profile.variables)) || ` add variables.${name} to ${profile.files[0] ?? 'the profile'}.`}`,
+      arg.location
+    )
+  }
+  const [name] = splitDefault(ref)
+  const fix =
+    name === 'git.sha'
+      ? 'run inside a git checkout or set GITHUB_SHA.'
+      : name === 'preview'
+        ? 'pass --preview NAME.'
+        : `set ${name} in the environment or .env, or write \${${name}:-default}.`
+  return errorAt(
+    'unresolved-template',
+    `${where} uses ${raw}, which has no value; ${fix}`,
+    arg.location
+  )
 }
 
 interface Write {

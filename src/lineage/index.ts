@@ -23,7 +23,6 @@ export {
 } from './mermaid.js'
 export type { MermaidLevel, MermaidOptions, MermaidResult } from './mermaid.js'
 export { renderMarkdown } from './markdown.js'
-export { locationText } from './markdown-tables.js'
 export type { MarkdownOptions } from './markdown.js'
 export { renderLineageSummary, COMMENT_MAX_CHARS } from './summary.js'
 export type { SummaryLevel, SummaryOptions, SummaryResult } from './summary.js'

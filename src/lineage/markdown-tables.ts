@@ -1,4 +1,4 @@
-import type { TableLocation } from '../flow/types.js'
+import { locationValue } from '../flow/index.js'
 import type { StepStatus } from '../report/types.js'
 import type { MarkdownOptions } from './markdown.js'
 import { compareText } from './order.js'
@@ -92,7 +92,10 @@ export function renderTableTable(
   const listed = all.filter((t) => !options.only || options.only.has(t.id))
   const columns: Column<LineageTable & { removed?: true }>[] = [
     ['table', (t) => codeCell(t.key)],
-    ['location', (t) => (t.location ? codeCell(locationText(t.location)) : '')],
+    [
+      'location',
+      (t) => (t.location ? codeCell(locationValue(t.location)) : '')
+    ],
     ['written by', writer],
     ...(lineage.run
       ? ([
@@ -142,11 +145,6 @@ function section<T>(
     )
   }
   return lines.join('\n')
-}
-
-/** A table location as one string: the URI of a path, the name of a catalog table. */
-export function locationText(location: TableLocation): string {
-  return location.kind === 'path' ? location.uri : location.name
 }
 
 function writer(t: LineageTable): string {

@@ -34,6 +34,8 @@ export type {
 } from './node.js'
 export { mergeProfiles } from './merge.js'
 export { interpolateProfile, isSecretName } from './template.js'
+export { splitTemplate } from './template-syntax.js'
+export type { TemplatePart } from './template-syntax.js'
 export type { TemplateScope } from './template.js'
 export { parseDotenv, loadDotenv } from './dotenv.js'
 export type { Dotenv } from './dotenv.js'

@@ -308,6 +308,39 @@ flow:
     ])
   })
 
+  it('reads argument templates with the profiles syntax: $${ is a literal, defaults apply', () => {
+    const plan = planFlow(
+      flowOf(`pipeline: p
+flow:
+  - notebook: a.py
+    args: { price: "$\${amount}", sha: "\${git.sha:-none}", day: "\${DAY:-monday}" }
+`),
+      profileOf(pathLayout('/d'))
+    )
+    expect(plan.steps[0].args).toEqual({
+      price: '${amount}',
+      sha: 'none',
+      day: 'monday'
+    })
+  })
+
+  it('names an argument whose ${ is never closed', () => {
+    expect(
+      problems(() =>
+        planFlow(
+          flowOf(`pipeline: p
+flow:
+  - notebook: a.py
+    args: { year: "\${var.year" }
+`),
+          profileOf(pathLayout('/d'))
+        )
+      )
+    ).toEqual([
+      'dtflw.yaml:4:19: error: argument "year" of step "a": "${var.year" opens ${ without a closing }; write $${ for a literal ${.'
+    ])
+  })
+
   it('names a source with no location in the profile', () => {
     expect(
       problems(() =>
