@@ -2,7 +2,8 @@ import { DuckDBInstance } from '@duckdb/node-api'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { availableParallelism, tmpdir } from 'node:os'
 import path from 'node:path'
-import { createLocalEngine } from '../src/engines/index.js'
+import { runFlow } from '../src/commands/index.js'
+import { createLocalEngine } from '../src/engines/local/index.js'
 import { buildFlow, planFlow } from '../src/flow/index.js'
 import type { Plan } from '../src/flow/index.js'
 import { parseManifest } from '../src/manifest/index.js'
@@ -119,9 +120,11 @@ async function timedRun(
   let best: { ms: number; report: RunReport } | undefined
   for (let i = 0; i < repeat; i++) {
     await rm(path.join(root, '.dtflw'), { recursive: true, force: true })
-    const engine = createLocalEngine({ root, toolVersion: 'bench' })
+    const engine = createLocalEngine({ root })
     const start = performance.now()
-    const report = await engine.run(plan, {
+    const { report } = await runFlow(engine, plan, {
+      root,
+      toolVersion: 'bench',
       parallelism,
       failFast: false,
       lazy: false

@@ -11,12 +11,24 @@ var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x + '" is not supported');
 });
+var __esm = (fn, res, err) => function __init() {
+  if (err) throw err[0];
+  try {
+    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
+  } catch (e) {
+    throw err = [e], e;
+  }
+};
 var __commonJS = (cb, mod) => function __require2() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
   } catch (e) {
     throw mod = 0, e;
   }
+};
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -34,6 +46,411 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
   mod
 ));
+
+// src/diagnostics/location.ts
+function formatLocation(location) {
+  return `${location.file}:${location.line}:${location.column}`;
+}
+function formatLine(location) {
+  return `${location.file}:${location.line}`;
+}
+var init_location = __esm({
+  "src/diagnostics/location.ts"() {
+    "use strict";
+  }
+});
+
+// src/diagnostics/diagnostic.ts
+function errorAt(code2, summary, location, extra = {}) {
+  return { severity: "error", code: code2, summary, location, ...extra };
+}
+function warningAt(code2, summary, location, extra = {}) {
+  return { severity: "warning", code: code2, summary, location, ...extra };
+}
+function hasErrors(diagnostics) {
+  return diagnostics.some((d) => d.severity === "error");
+}
+function sortDiagnostics(diagnostics) {
+  return [...diagnostics].sort((a, b) => {
+    const fa = a.location?.file ?? "";
+    const fb = b.location?.file ?? "";
+    if (fa !== fb) return fa < fb ? -1 : 1;
+    const la = a.location?.line ?? 0;
+    const lb = b.location?.line ?? 0;
+    if (la !== lb) return la - lb;
+    return (a.location?.column ?? 0) - (b.location?.column ?? 0);
+  });
+}
+var init_diagnostic = __esm({
+  "src/diagnostics/diagnostic.ts"() {
+    "use strict";
+  }
+});
+
+// src/diagnostics/exit-codes.ts
+var ExitCode;
+var init_exit_codes = __esm({
+  "src/diagnostics/exit-codes.ts"() {
+    "use strict";
+    ExitCode = {
+      Success: 0,
+      /** A notebook failed or an output is missing. */
+      StepFailed: 1,
+      /** Bad usage, manifest or profile. */
+      Invalid: 2,
+      /** Auth, network or API failure. */
+      Platform: 3,
+      /** Refused: promotion gate, deploy lock. */
+      Refused: 4
+    };
+  }
+});
+
+// src/diagnostics/errors.ts
+var DtflwError, InvalidConfigError, UsageError, UnknownProfileError, InternalError;
+var init_errors = __esm({
+  "src/diagnostics/errors.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_exit_codes();
+    DtflwError = class extends Error {
+    };
+    InvalidConfigError = class extends DtflwError {
+      constructor(diagnostics) {
+        super(diagnostics.map((d) => d.summary).join("\n"));
+        this.diagnostics = diagnostics;
+        this.name = "InvalidConfigError";
+      }
+      diagnostics;
+      exitCode = ExitCode.Invalid;
+    };
+    UsageError = class extends DtflwError {
+      exitCode = ExitCode.Invalid;
+      diagnostics;
+      constructor(message, location) {
+        super(message);
+        this.name = "UsageError";
+        this.diagnostics = [errorAt("usage", message, location)];
+      }
+    };
+    UnknownProfileError = class extends DtflwError {
+      constructor(profile, available, directory) {
+        const list2 = available.length > 0 ? available.join(", ") : "(none)";
+        const message = `profile "${profile}" does not exist in ${directory}/; the profiles are: ${list2}.`;
+        super(message);
+        this.profile = profile;
+        this.available = available;
+        this.directory = directory;
+        this.name = "UnknownProfileError";
+        this.diagnostics = [errorAt("unknown-profile", message)];
+      }
+      profile;
+      available;
+      directory;
+      exitCode = ExitCode.Invalid;
+      diagnostics;
+    };
+    InternalError = class extends DtflwError {
+      exitCode = ExitCode.Invalid;
+      diagnostics;
+      constructor(message, options) {
+        super(message, options);
+        this.name = "InternalError";
+        this.diagnostics = [
+          errorAt(
+            "internal",
+            `internal error: ${message}. This is a bug in dtflw; please report it with the output of --debug.`
+          )
+        ];
+      }
+    };
+  }
+});
+
+// src/diagnostics/format.ts
+function formatText(d) {
+  const where = d.location ? `${formatLocation(d.location)}: ` : "";
+  const head = `${where}${d.severity}: ${d.summary}`;
+  if (!d.detail) return head;
+  const detail = d.detail.split("\n").map((line) => `  ${line}`).join("\n");
+  return `${head}
+${detail}`;
+}
+function toJson(d) {
+  return {
+    severity: d.severity,
+    code: d.code,
+    summary: d.summary,
+    ...d.detail ? { detail: d.detail } : {},
+    ...d.location ? { location: { ...d.location } } : {},
+    ...d.path ? { path: d.path } : {}
+  };
+}
+var init_format = __esm({
+  "src/diagnostics/format.ts"() {
+    "use strict";
+    init_location();
+  }
+});
+
+// src/diagnostics/suggest.ts
+function distance(a, b, max) {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let before = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(
+        previous[j] + 1,
+        current[j - 1] + 1,
+        previous[j - 1] + cost
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, before[j - 2] + 1);
+      }
+      current.push(value);
+      if (value < best) best = value;
+    }
+    if (best > max) return max + 1;
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length];
+}
+function suggest(name, candidates) {
+  const max = Math.max(1, Math.floor(name.length / 3));
+  let best;
+  let bestDistance = max + 1;
+  for (const candidate of candidates) {
+    const d = distance(name.toLowerCase(), candidate.toLowerCase(), max);
+    if (d < bestDistance || d === bestDistance && best && candidate < best) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return bestDistance <= max ? best : void 0;
+}
+function didYouMean(name, candidates) {
+  const s = suggest(name, candidates);
+  return s ? ` did you mean "${s}"?` : "";
+}
+var init_suggest = __esm({
+  "src/diagnostics/suggest.ts"() {
+    "use strict";
+  }
+});
+
+// src/diagnostics/mask.ts
+function createMasker(values = []) {
+  const secrets = /* @__PURE__ */ new Set();
+  let ordered = [];
+  const add = (value) => {
+    if (value.length < MIN_SECRET_LENGTH) return;
+    const escaped = JSON.stringify(value).slice(1, -1);
+    const before = secrets.size;
+    secrets.add(value);
+    secrets.add(escaped);
+    if (secrets.size !== before) {
+      ordered = [...secrets].sort((a, b) => b.length - a.length);
+    }
+  };
+  for (const value of values) add(value);
+  return {
+    add,
+    mask(text2) {
+      let out = text2;
+      for (const secret of ordered) {
+        if (out.includes(secret)) out = out.split(secret).join(MASK);
+      }
+      return out;
+    },
+    get active() {
+      return secrets.size > 0;
+    }
+  };
+}
+var MASK, MIN_SECRET_LENGTH;
+var init_mask = __esm({
+  "src/diagnostics/mask.ts"() {
+    "use strict";
+    MASK = "***";
+    MIN_SECRET_LENGTH = 4;
+  }
+});
+
+// src/diagnostics/index.ts
+var init_diagnostics = __esm({
+  "src/diagnostics/index.ts"() {
+    "use strict";
+    init_location();
+    init_diagnostic();
+    init_exit_codes();
+    init_errors();
+    init_format();
+    init_suggest();
+    init_mask();
+  }
+});
+
+// src/io/atomic-write.ts
+import { randomBytes } from "node:crypto";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+function temporarySibling(target) {
+  const dir = path.dirname(target);
+  const base = path.basename(target);
+  return path.join(dir, `.${base}.${randomBytes(6).toString("hex")}.tmp`);
+}
+async function writeFileAtomic(target, content) {
+  await mkdir(path.dirname(target), { recursive: true });
+  const temporary = temporarySibling(target);
+  try {
+    await writeFile(temporary, content);
+    await rename(temporary, target);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+var init_atomic_write = __esm({
+  "src/io/atomic-write.ts"() {
+    "use strict";
+  }
+});
+
+// src/io/hash.ts
+import { createHash } from "node:crypto";
+function sha256(content) {
+  return createHash("sha256").update(content).digest("hex");
+}
+function stableHash(value) {
+  return sha256(stableStringify(value));
+}
+function stableStringify(value) {
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(",")}]`;
+  const entries = Object.entries(value).filter(([, v]) => v !== void 0).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(",")}}`;
+}
+var init_hash = __esm({
+  "src/io/hash.ts"() {
+    "use strict";
+  }
+});
+
+// src/io/concurrency.ts
+var init_concurrency = __esm({
+  "src/io/concurrency.ts"() {
+    "use strict";
+  }
+});
+
+// src/io/git.ts
+import { execFile } from "node:child_process";
+import { mkdtemp } from "node:fs/promises";
+import os from "node:os";
+import path2 from "node:path";
+import { promisify } from "node:util";
+async function tryReadGitSha(cwd, env) {
+  if (env.GITHUB_SHA) return env.GITHUB_SHA;
+  try {
+    const { stdout } = await run("git", ["rev-parse", "HEAD"], { cwd });
+    return stdout.trim() || void 0;
+  } catch {
+    return void 0;
+  }
+}
+async function tryGitTopLevel(cwd) {
+  try {
+    const { stdout } = await run("git", ["rev-parse", "--show-toplevel"], {
+      cwd
+    });
+    return stdout.trim() || void 0;
+  } catch {
+    return void 0;
+  }
+}
+async function checkoutRefToTemp(cwd, ref) {
+  const top = await tryGitTopLevel(cwd);
+  if (!top) return { error: `${cwd} is not inside a git repository` };
+  try {
+    await run("git", ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], {
+      cwd
+    });
+  } catch {
+    return {
+      error: `git does not know the ref "${ref}" (fetch it first, e.g. git fetch origin ${ref})`
+    };
+  }
+  const dir = await mkdtemp(path2.join(os.tmpdir(), "dtflw-base-"));
+  await new Promise((resolve, reject) => {
+    const archive = execFile("git", ["archive", "--format=tar", ref], {
+      cwd: top,
+      encoding: "buffer",
+      maxBuffer: 1024 * 1024 * 1024
+    });
+    const untar = execFile(
+      "tar",
+      ["-x", "-C", dir],
+      (error) => error ? reject(error) : resolve()
+    );
+    archive.stdout?.pipe(untar.stdin);
+    archive.on("error", reject);
+  });
+  const inside = path2.relative(top, cwd);
+  return { dir: path2.join(dir, inside), top: dir };
+}
+var run;
+var init_git = __esm({
+  "src/io/git.ts"() {
+    "use strict";
+    run = promisify(execFile);
+  }
+});
+
+// src/io/files.ts
+import { access, readFile, stat } from "node:fs/promises";
+import path3 from "node:path";
+async function pathExists(p) {
+  try {
+    await access(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+async function tryReadText(file) {
+  try {
+    return await readFile(file, "utf8");
+  } catch (error) {
+    if (error.code === "ENOENT") return void 0;
+    throw error;
+  }
+}
+function toPosixRelative(root, p) {
+  const relative = path3.relative(root, p) || ".";
+  return relative.split(path3.sep).join("/");
+}
+var init_files = __esm({
+  "src/io/files.ts"() {
+    "use strict";
+  }
+});
+
+// src/io/index.ts
+var init_io = __esm({
+  "src/io/index.ts"() {
+    "use strict";
+    init_atomic_write();
+    init_hash();
+    init_concurrency();
+    init_git();
+    init_files();
+  }
+});
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
@@ -112,17 +529,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path26) {
-      const ctrl = callVisitor(key, node, visitor, path26);
+    function visit_(key, node, visitor, path28) {
+      const ctrl = callVisitor(key, node, visitor, path28);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path26, ctrl);
-        return visit_(key, ctrl, visitor, path26);
+        replaceNode(key, path28, ctrl);
+        return visit_(key, ctrl, visitor, path28);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path26 = Object.freeze(path26.concat(node));
+          path28 = Object.freeze(path28.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path26);
+            const ci = visit_(i, node.items[i], visitor, path28);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -133,13 +550,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path26 = Object.freeze(path26.concat(node));
-          const ck = visit_("key", node.key, visitor, path26);
+          path28 = Object.freeze(path28.concat(node));
+          const ck = visit_("key", node.key, visitor, path28);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path26);
+          const cv = visit_("value", node.value, visitor, path28);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -160,17 +577,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path26) {
-      const ctrl = await callVisitor(key, node, visitor, path26);
+    async function visitAsync_(key, node, visitor, path28) {
+      const ctrl = await callVisitor(key, node, visitor, path28);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path26, ctrl);
-        return visitAsync_(key, ctrl, visitor, path26);
+        replaceNode(key, path28, ctrl);
+        return visitAsync_(key, ctrl, visitor, path28);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path26 = Object.freeze(path26.concat(node));
+          path28 = Object.freeze(path28.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path26);
+            const ci = await visitAsync_(i, node.items[i], visitor, path28);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -181,13 +598,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path26 = Object.freeze(path26.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path26);
+          path28 = Object.freeze(path28.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path28);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path26);
+          const cv = await visitAsync_("value", node.value, visitor, path28);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -214,23 +631,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path26) {
+    function callVisitor(key, node, visitor, path28) {
       if (typeof visitor === "function")
-        return visitor(key, node, path26);
+        return visitor(key, node, path28);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path26);
+        return visitor.Map?.(key, node, path28);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path26);
+        return visitor.Seq?.(key, node, path28);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path26);
+        return visitor.Pair?.(key, node, path28);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path26);
+        return visitor.Scalar?.(key, node, path28);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path26);
+        return visitor.Alias?.(key, node, path28);
       return void 0;
     }
-    function replaceNode(key, path26, node) {
-      const parent = path26[path26.length - 1];
+    function replaceNode(key, path28, node) {
+      const parent = path28[path28.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -842,10 +1259,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path26, value) {
+    function collectionFromPath(schema, path28, value) {
       let v = value;
-      for (let i = path26.length - 1; i >= 0; --i) {
-        const k = path26[i];
+      for (let i = path28.length - 1; i >= 0; --i) {
+        const k = path28[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -864,7 +1281,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path26) => path26 == null || typeof path26 === "object" && !!path26[Symbol.iterator]().next().done;
+    var isEmptyPath = (path28) => path28 == null || typeof path28 === "object" && !!path28[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -894,11 +1311,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path26, value) {
-        if (isEmptyPath(path26))
+      addIn(path28, value) {
+        if (isEmptyPath(path28))
           this.add(value);
         else {
-          const [key, ...rest] = path26;
+          const [key, ...rest] = path28;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -912,8 +1329,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path26) {
-        const [key, ...rest] = path26;
+      deleteIn(path28) {
+        const [key, ...rest] = path28;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -927,8 +1344,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path26, keepScalar) {
-        const [key, ...rest] = path26;
+      getIn(path28, keepScalar) {
+        const [key, ...rest] = path28;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -946,8 +1363,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path26) {
-        const [key, ...rest] = path26;
+      hasIn(path28) {
+        const [key, ...rest] = path28;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -957,8 +1374,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path26, value) {
-        const [key, ...rest] = path26;
+      setIn(path28, value) {
+        const [key, ...rest] = path28;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3473,9 +3890,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path26, value) {
+      addIn(path28, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path26, value);
+          this.contents.addIn(path28, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3550,14 +3967,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path26) {
-        if (Collection.isEmptyPath(path26)) {
+      deleteIn(path28) {
+        if (Collection.isEmptyPath(path28)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path26) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path28) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3572,10 +3989,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path26, keepScalar) {
-        if (Collection.isEmptyPath(path26))
+      getIn(path28, keepScalar) {
+        if (Collection.isEmptyPath(path28))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path26, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path28, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3586,10 +4003,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path26) {
-        if (Collection.isEmptyPath(path26))
+      hasIn(path28) {
+        if (Collection.isEmptyPath(path28))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path26) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path28) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3606,13 +4023,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path26, value) {
-        if (Collection.isEmptyPath(path26)) {
+      setIn(path28, value) {
+        if (Collection.isEmptyPath(path28)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path26), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path28), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path26, value);
+          this.contents.setIn(path28, value);
         }
       }
       /**
@@ -5573,9 +5990,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path26) => {
+    visit.itemAtPath = (cst, path28) => {
       let item = cst;
-      for (const [field, index] of path26) {
+      for (const [field, index] of path28) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5584,23 +6001,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path26) => {
-      const parent = visit.itemAtPath(cst, path26.slice(0, -1));
-      const field = path26[path26.length - 1][0];
+    visit.parentCollection = (cst, path28) => {
+      const parent = visit.itemAtPath(cst, path28.slice(0, -1));
+      const field = path28[path28.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path26, item, visitor) {
-      let ctrl = visitor(item, path26);
+    function _visit(path28, item, visitor) {
+      let ctrl = visitor(item, path28);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path26.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path28.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5611,10 +6028,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path26);
+            ctrl = ctrl(item, path28);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path26) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path28) : ctrl;
     }
     exports.visit = visit;
   }
@@ -10594,8 +11011,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path26) {
-      let input = path26;
+    function removeDotSegments(path28) {
+      let input = path28;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -10669,11 +11086,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path26) {
-      if (path26 === "" || path26[0] === "/") {
-        return removeDotSegments(path26);
+    function removeDotSegmentsRelative(path28) {
+      if (path28 === "" || path28[0] === "/") {
+        return removeDotSegments(path28);
       }
-      const segments = path26.split("/");
+      const segments = path28.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -11036,8 +11453,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path26 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path26 && path26 !== "/" ? path26 : void 0;
+        const path28 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path28 && path28 !== "/" ? path28 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -14270,292 +14687,3088 @@ var require_ajv = __commonJS({
   }
 });
 
-// src/cli/main.ts
-import os2 from "node:os";
-
-// src/diagnostics/location.ts
-function formatLocation(location) {
-  return `${location.file}:${location.line}:${location.column}`;
+// src/notebooks/magic.ts
+function kindOfMagic(magic) {
+  return Object.hasOwn(KIND_BY_MAGIC, magic) ? KIND_BY_MAGIC[magic] : "other";
 }
-function formatLine(location) {
-  return `${location.file}:${location.line}`;
+function splitMagic(lines) {
+  const at = lines.findIndex((line2) => line2.trim() !== "");
+  const line = at === -1 ? "" : lines[at].trimStart();
+  const token = /^%\S+/.exec(line)?.[0];
+  if (!token) return { body: lines, bodyStart: 0 };
+  const rest = line.slice(token.length + 1);
+  const magicArgs = rest.trim() || void 0;
+  return magicArgs ? {
+    magic: token,
+    magicArgs,
+    body: [rest, ...lines.slice(at + 1)],
+    bodyStart: at
+  } : { magic: token, body: lines.slice(at + 1), bodyStart: at + 1 };
 }
-
-// src/diagnostics/diagnostic.ts
-function errorAt(code2, summary, location, extra = {}) {
-  return { severity: "error", code: code2, summary, location, ...extra };
-}
-function warningAt(code2, summary, location, extra = {}) {
-  return { severity: "warning", code: code2, summary, location, ...extra };
-}
-function hasErrors(diagnostics) {
-  return diagnostics.some((d) => d.severity === "error");
-}
-function sortDiagnostics(diagnostics) {
-  return [...diagnostics].sort((a, b) => {
-    const fa = a.location?.file ?? "";
-    const fb = b.location?.file ?? "";
-    if (fa !== fb) return fa < fb ? -1 : 1;
-    const la = a.location?.line ?? 0;
-    const lb = b.location?.line ?? 0;
-    if (la !== lb) return la - lb;
-    return (a.location?.column ?? 0) - (b.location?.column ?? 0);
-  });
-}
-
-// src/diagnostics/exit-codes.ts
-var ExitCode = {
-  Success: 0,
-  /** A notebook failed or an output is missing. */
-  StepFailed: 1,
-  /** Bad usage, manifest or profile. */
-  Invalid: 2,
-  /** Auth, network or API failure. */
-  Platform: 3,
-  /** Refused: promotion gate, deploy lock. */
-  Refused: 4
-};
-
-// src/diagnostics/errors.ts
-var DtflwError = class extends Error {
-};
-var InvalidConfigError = class extends DtflwError {
-  constructor(diagnostics) {
-    super(diagnostics.map((d) => d.summary).join("\n"));
-    this.diagnostics = diagnostics;
-    this.name = "InvalidConfigError";
-  }
-  diagnostics;
-  exitCode = ExitCode.Invalid;
-};
-var UsageError = class extends DtflwError {
-  exitCode = ExitCode.Invalid;
-  diagnostics;
-  constructor(message, location) {
-    super(message);
-    this.name = "UsageError";
-    this.diagnostics = [errorAt("usage", message, location)];
-  }
-};
-var UnknownProfileError = class extends DtflwError {
-  constructor(profile, available, directory) {
-    const list2 = available.length > 0 ? available.join(", ") : "(none)";
-    const message = `profile "${profile}" does not exist in ${directory}/; the profiles are: ${list2}.`;
-    super(message);
-    this.profile = profile;
-    this.available = available;
-    this.directory = directory;
-    this.name = "UnknownProfileError";
-    this.diagnostics = [errorAt("unknown-profile", message)];
-  }
-  profile;
-  available;
-  directory;
-  exitCode = ExitCode.Invalid;
-  diagnostics;
-};
-var InternalError = class extends DtflwError {
-  exitCode = ExitCode.Invalid;
-  diagnostics;
-  constructor(message, options) {
-    super(message, options);
-    this.name = "InternalError";
-    this.diagnostics = [
-      errorAt(
-        "internal",
-        `internal error: ${message}. This is a bug in dtflw; please report it with the output of --debug.`
-      )
-    ];
-  }
-};
-
-// src/diagnostics/format.ts
-function formatText(d) {
-  const where = d.location ? `${formatLocation(d.location)}: ` : "";
-  const head = `${where}${d.severity}: ${d.summary}`;
-  if (!d.detail) return head;
-  const detail = d.detail.split("\n").map((line) => `  ${line}`).join("\n");
-  return `${head}
-${detail}`;
-}
-function toJson(d) {
-  return {
-    severity: d.severity,
-    code: d.code,
-    summary: d.summary,
-    ...d.detail ? { detail: d.detail } : {},
-    ...d.location ? { location: { ...d.location } } : {},
-    ...d.path ? { path: d.path } : {}
-  };
-}
-
-// src/diagnostics/suggest.ts
-function distance(a, b, max) {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let before = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(
-        previous[j] + 1,
-        current[j - 1] + 1,
-        previous[j - 1] + cost
-      );
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        value = Math.min(value, before[j - 2] + 1);
-      }
-      current.push(value);
-      if (value < best) best = value;
-    }
-    if (best > max) return max + 1;
-    before = previous;
-    previous = current;
-  }
-  return previous[b.length];
-}
-function suggest(name, candidates) {
-  const max = Math.max(1, Math.floor(name.length / 3));
-  let best;
-  let bestDistance = max + 1;
-  for (const candidate of candidates) {
-    const d = distance(name.toLowerCase(), candidate.toLowerCase(), max);
-    if (d < bestDistance || d === bestDistance && best && candidate < best) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return bestDistance <= max ? best : void 0;
-}
-function didYouMean(name, candidates) {
-  const s = suggest(name, candidates);
-  return s ? ` did you mean "${s}"?` : "";
-}
-
-// src/profiles/load.ts
-import { readFile as readFile2, readdir } from "node:fs/promises";
-import path6 from "node:path";
-
-// src/io/atomic-write.ts
-import { randomBytes } from "node:crypto";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
-import path from "node:path";
-function temporarySibling(target) {
-  const dir = path.dirname(target);
-  const base = path.basename(target);
-  return path.join(dir, `.${base}.${randomBytes(6).toString("hex")}.tmp`);
-}
-async function writeFileAtomic(target, content) {
-  await mkdir(path.dirname(target), { recursive: true });
-  const temporary = temporarySibling(target);
-  try {
-    await writeFile(temporary, content);
-    await rename(temporary, target);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
-}
-
-// src/io/hash.ts
-import { createHash } from "node:crypto";
-function sha256(content) {
-  return createHash("sha256").update(content).digest("hex");
-}
-function stableHash(value) {
-  return sha256(stableStringify(value));
-}
-function stableStringify(value) {
-  if (value === null || typeof value !== "object") return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(stableStringify).join(",")}]`;
-  const entries = Object.entries(value).filter(([, v]) => v !== void 0).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(",")}}`;
-}
-
-// src/io/git.ts
-import { execFile } from "node:child_process";
-import { mkdtemp } from "node:fs/promises";
-import os from "node:os";
-import path2 from "node:path";
-import { promisify } from "node:util";
-var run = promisify(execFile);
-async function tryReadGitSha(cwd, env) {
-  if (env.GITHUB_SHA) return env.GITHUB_SHA;
-  try {
-    const { stdout } = await run("git", ["rev-parse", "HEAD"], { cwd });
-    return stdout.trim() || void 0;
-  } catch {
-    return void 0;
-  }
-}
-async function tryGitTopLevel(cwd) {
-  try {
-    const { stdout } = await run("git", ["rev-parse", "--show-toplevel"], {
-      cwd
-    });
-    return stdout.trim() || void 0;
-  } catch {
-    return void 0;
-  }
-}
-async function checkoutRefToTemp(cwd, ref) {
-  const top = await tryGitTopLevel(cwd);
-  if (!top) return { error: `${cwd} is not inside a git repository` };
-  try {
-    await run("git", ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], {
-      cwd
-    });
-  } catch {
-    return {
-      error: `git does not know the ref "${ref}" (fetch it first, e.g. git fetch origin ${ref})`
+var KIND_BY_MAGIC;
+var init_magic = __esm({
+  "src/notebooks/magic.ts"() {
+    "use strict";
+    KIND_BY_MAGIC = {
+      "%sql": "sql",
+      "%python": "python",
+      "%py": "python",
+      "%scala": "scala",
+      "%r": "r",
+      "%md": "markdown",
+      "%md-sandbox": "markdown",
+      "%run": "run",
+      "%sh": "shell",
+      "%fs": "fs",
+      "%pip": "pip"
     };
   }
-  const dir = await mkdtemp(path2.join(os.tmpdir(), "dtflw-base-"));
-  await new Promise((resolve, reject) => {
-    const archive = execFile("git", ["archive", "--format=tar", ref], {
-      cwd: top,
-      encoding: "buffer",
-      maxBuffer: 1024 * 1024 * 1024
-    });
-    const untar = execFile(
-      "tar",
-      ["-x", "-C", dir],
-      (error) => error ? reject(error) : resolve()
-    );
-    archive.stdout?.pipe(untar.stdin);
-    archive.on("error", reject);
-  });
-  const inside = path2.relative(top, cwd);
-  return { dir: path2.join(dir, inside), top: dir };
-}
+});
 
-// src/io/files.ts
-import { access, readFile, stat } from "node:fs/promises";
-import path3 from "node:path";
-async function pathExists(p) {
+// src/notebooks/ipynb.ts
+function inspectIpynb(text2) {
+  let document;
   try {
-    await access(p);
+    document = JSON.parse(text2);
+  } catch (error) {
+    return notNotebook(`it is not valid JSON (${error.message})`);
+  }
+  const root = asObject(document);
+  if (!root || !Array.isArray(root.cells)) {
+    return notNotebook('it has no "cells" list');
+  }
+  const metadata = asObject(root.metadata);
+  if (!metadata) return notNotebook('it has no "metadata" object');
+  const nbformat = root.nbformat;
+  if (typeof nbformat !== "number" || nbformat < 4) {
+    return notNotebook(
+      `its nbformat is ${JSON.stringify(nbformat ?? null)}, and dtflw reads nbformat 4 or later`
+    );
+  }
+  const ipynb = { cells: root.cells, metadata, nbformat };
+  return {
+    ok: true,
+    format: "ipynb",
+    language: ipynbLanguage(metadata),
+    document: ipynb
+  };
+}
+function ipynbLanguage(metadata) {
+  const candidates = [
+    asObject(metadata[NOTEBOOK_KEY])?.language,
+    asObject(metadata.kernelspec)?.language,
+    asObject(metadata.language_info)?.name
+  ];
+  for (const candidate of candidates) {
+    const language2 = toLanguage(candidate);
+    if (language2) return language2;
+  }
+  return "python";
+}
+function toLanguage(value) {
+  if (typeof value !== "string") return void 0;
+  const name = value.toLowerCase();
+  if (name === "python" || name === "python3") return "python";
+  if (name === "sql" || name === "scala" || name === "r") return name;
+  return void 0;
+}
+function parseIpynbNotebook(text2, file, language2, document) {
+  const lines = cellLines(text2, document.cells.length);
+  const cells = [];
+  document.cells.forEach((raw, position) => {
+    const cell = buildCell(asObject(raw) ?? {}, language2, lines[position]);
+    if (cell) cells.push({ index: cells.length, ...cell });
+  });
+  return { path: file, format: "ipynb", language: language2, cells, warnings: [] };
+}
+function buildCell(raw, language2, line) {
+  const meta = asObject(asObject(raw.metadata)?.[CELL_KEY]);
+  const lines = joinSource(raw.source).replace(/\r\n/g, "\n").split("\n");
+  const { kind, magic, magicArgs, body } = classify(raw, lines, language2, meta);
+  const source = body.join("\n");
+  const title = typeof meta?.title === "string" && meta.title !== "" ? meta.title : void 0;
+  if (!magic && !title && source.trim() === "") return void 0;
+  return {
+    kind,
+    source,
+    ...magic ? { magic } : {},
+    ...magicArgs ? { magicArgs } : {},
+    ...title ? { title } : {},
+    ...typeof meta?.showTitle === "boolean" ? { showTitle: meta.showTitle } : {},
+    line
+  };
+}
+function classify(raw, lines, language2, meta) {
+  const split = splitMagic(lines);
+  if (raw.cell_type === "code") {
+    return { ...split, kind: split.magic ? kindOfMagic(split.magic) : language2 };
+  }
+  if (raw.cell_type !== "markdown") return { kind: "other", body: lines };
+  if (split.magic === "%md" || split.magic === "%md-sandbox") {
+    return { ...split, kind: "markdown" };
+  }
+  const sandbox = meta?.isMarkdownSandbox === true;
+  return {
+    kind: "markdown",
+    magic: sandbox ? "%md-sandbox" : "%md",
+    body: lines
+  };
+}
+function joinSource(source) {
+  if (typeof source === "string") return source;
+  if (Array.isArray(source)) {
+    return source.filter((s) => typeof s === "string").join("");
+  }
+  return "";
+}
+function cellLines(text2, count) {
+  const lines = [];
+  let line = 1;
+  let from = 0;
+  for (const match of text2.matchAll(/"cell_type"\s*:/g)) {
+    for (let i = from; i < match.index; i++) if (text2[i] === "\n") line++;
+    from = match.index;
+    lines.push(line);
+  }
+  return lines.length === count ? lines : new Array(count).fill(1);
+}
+function notNotebook(reason) {
+  const problem = {
+    reason,
+    advice: "export the notebook from Databricks again (File > Export > IPython notebook)"
+  };
+  return { ok: false, problem };
+}
+function asObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
+}
+var NOTEBOOK_KEY, CELL_KEY;
+var init_ipynb = __esm({
+  "src/notebooks/ipynb.ts"() {
+    "use strict";
+    init_magic();
+    NOTEBOOK_KEY = "application/vnd.databricks.v1+notebook";
+    CELL_KEY = "application/vnd.databricks.v1+cell";
+  }
+});
+
+// src/notebooks/detect.ts
+import path7 from "node:path";
+function notebookHeader(language2) {
+  return `${LEADER[language2]} Databricks notebook source`;
+}
+function inspectNotebook(text2, file) {
+  const extension = path7.extname(file).toLowerCase();
+  if (extension === ".ipynb") return inspectIpynb(stripBom(text2));
+  const language2 = LANGUAGE_BY_EXTENSION[extension];
+  const line = firstLine(text2);
+  if (!language2) return { ok: false, problem: unsupportedExtension(file, line) };
+  const header = notebookHeader(language2);
+  if (line === header || line.startsWith(header + EXPORTED_AT)) {
+    return { ok: true, format: "source", language: language2, leader: LEADER[language2] };
+  }
+  return { ok: false, problem: wrongHeader(text2, file, language2, line) };
+}
+function stripBom(text2) {
+  return text2.startsWith(BOM) ? text2.slice(BOM.length) : text2;
+}
+function firstLine(text2) {
+  const body = stripBom(text2);
+  const end = body.indexOf("\n");
+  const line = end === -1 ? body : body.slice(0, end);
+  return line.endsWith("\r") ? line.slice(0, -1) : line;
+}
+function unsupportedExtension(file, line) {
+  const extension = path7.extname(file);
+  const reason = extension ? `its extension "${extension}" is not one of ${EXTENSIONS}` : `it has no extension, and a notebook file ends in ${EXTENSIONS}`;
+  const owner = headerOwner(line);
+  const advice = owner ? `line 1 is the header of ${owner.label}, so rename it to ${owner.rename(file)}` : "rename it with the extension of its language";
+  return { reason, advice };
+}
+function wrongHeader(text2, file, language2, line) {
+  const header = notebookHeader(language2);
+  const extension = path7.extname(file).toLowerCase();
+  const expected = `a ${extension} notebook starts with the line "${header}"`;
+  const problem = (reason, advice) => ({
+    reason: `${expected}, but ${reason}`,
+    advice,
+    expectedHeader: header
+  });
+  const addHeader = `add "${header}" as line 1, or export the notebook from Databricks in source format`;
+  if (stripBom(text2).trim() === "") {
+    return problem("the file is empty", addHeader);
+  }
+  if (line.startsWith("# Fabric notebook source")) {
+    return problem(
+      `line 1 is "${line}", the header of a Microsoft Fabric notebook`,
+      "dtflw runs Databricks notebooks; export this one from a Databricks workspace in source format"
+    );
+  }
+  const owner = headerOwner(line);
+  if (owner && owner.leader !== LEADER[language2]) {
+    return problem(
+      `line 1 is the header of ${owner.label}`,
+      `rename the file to ${owner.rename(file)}, or fix line 1`
+    );
+  }
+  if (line.startsWith(header)) {
+    return problem(
+      `line 1 is "${shorten(line)}", with text after the header`,
+      "remove the text after the header"
+    );
+  }
+  const separator = `${LEADER[language2]} COMMAND ----------`;
+  if (text2.split(/\r?\n/).includes(separator)) {
+    return problem(
+      `line 1 is ${quoteLine(line)}: the file has "${separator}" separators but no header`,
+      addHeader
+    );
+  }
+  return problem(`line 1 is ${quoteLine(line)}`, addHeader);
+}
+function headerOwner(line) {
+  return HEADER_OWNERS.find(({ leader }) => {
+    const header = `${leader} Databricks notebook source`;
+    return line === header || line.startsWith(header + EXPORTED_AT);
+  });
+}
+function stem(file) {
+  return path7.basename(file, path7.extname(file));
+}
+function quoteLine(line) {
+  return line === "" ? "empty" : `"${shorten(line)}"`;
+}
+function shorten(line) {
+  return line.length > 60 ? `${line.slice(0, 57)}...` : line;
+}
+var LANGUAGE_BY_EXTENSION, LEADER, EXTENSIONS, EXPORTED_AT, BOM, HEADER_OWNERS;
+var init_detect = __esm({
+  "src/notebooks/detect.ts"() {
+    "use strict";
+    init_ipynb();
+    LANGUAGE_BY_EXTENSION = {
+      ".py": "python",
+      ".r": "r",
+      ".sql": "sql",
+      ".scala": "scala"
+    };
+    LEADER = {
+      python: "#",
+      r: "#",
+      sql: "--",
+      scala: "//"
+    };
+    EXTENSIONS = ".py, .sql, .scala, .r or .ipynb";
+    EXPORTED_AT = " exported at ";
+    BOM = "\uFEFF";
+    HEADER_OWNERS = [
+      {
+        leader: "#",
+        label: "a Python or R notebook",
+        rename: (file) => `${stem(file)}.py (or ${stem(file)}.r for R)`
+      },
+      { leader: "--", label: "a SQL notebook", rename: (f) => `${stem(f)}.sql` },
+      { leader: "//", label: "a Scala notebook", rename: (f) => `${stem(f)}.scala` }
+    ];
+  }
+});
+
+// src/notebooks/errors.ts
+var NotANotebookError, MissingNotebookError;
+var init_errors2 = __esm({
+  "src/notebooks/errors.ts"() {
+    "use strict";
+    init_diagnostics();
+    NotANotebookError = class extends DtflwError {
+      constructor(file, problem) {
+        const message = `${file} is not a Databricks notebook: ${problem.reason}; ${problem.advice}.`;
+        super(message);
+        this.file = file;
+        this.name = "NotANotebookError";
+        this.expectedHeader = problem.expectedHeader;
+        this.diagnostics = [
+          errorAt("not-a-notebook", message, { file, line: 1, column: 1 })
+        ];
+      }
+      file;
+      exitCode = ExitCode.Invalid;
+      diagnostics;
+      /** The header line the extension asks for, when there is one. */
+      expectedHeader;
+    };
+    MissingNotebookError = class extends DtflwError {
+      constructor(file) {
+        const message = `notebook ${file} does not exist; check the path and its extension.`;
+        super(message);
+        this.file = file;
+        this.name = "MissingNotebookError";
+        this.diagnostics = [errorAt("missing-notebook", message)];
+      }
+      file;
+      exitCode = ExitCode.Invalid;
+      diagnostics;
+    };
+  }
+});
+
+// src/notebooks/source-format.ts
+function parseSourceNotebook(text2, file, language2, leader) {
+  const lines = splitLines(text2);
+  const syntax = sourceSyntax(leader);
+  const warnings = [];
+  const environment = readEnvironment(lines, leader);
+  const first = environment ? environment.next : 1;
+  const chunks = splitCells(lines, first, syntax.separator, (line, at) => {
+    const warning = nearMiss(line, at, file, syntax);
+    if (warning) warnings.push(warning);
+  });
+  const cells = [];
+  for (const chunk of chunks) {
+    const cell = buildCell2(chunk, cells.length, language2, syntax);
+    if (cell) cells.push(cell);
+  }
+  return {
+    path: file,
+    format: "source",
+    language: language2,
+    cells,
+    ...environment ? { environment: environment.body } : {},
+    warnings
+  };
+}
+function sourceSyntax(leader) {
+  return {
+    separator: `${leader} COMMAND ----------`,
+    magic: `${leader} MAGIC`,
+    // `#DBTITLE` without the space is a hand edit, but harmless to accept.
+    title: new RegExp(`^${leader} ?DBTITLE (\\d+),(.*)$`),
+    nearSeparator: new RegExp(`^\\s*${leader}\\s*COMMAND\\s*-+\\s*$`, "i"),
+    nearMagic: new RegExp(`^(?:\\s+${leader} ?|${leader})MAGIC(?:\\s|$)`)
+  };
+}
+function splitLines(text2) {
+  const lines = stripBom(text2).replace(/\r\n/g, "\n").split("\n");
+  if (lines.length > 1 && lines[lines.length - 1] === "") lines.pop();
+  return lines;
+}
+function readEnvironment(lines, leader) {
+  if (lines[1] !== `${leader} /// script`) return void 0;
+  const body = [];
+  for (let i = 2; i < lines.length; i++) {
+    const line = lines[i];
+    if (line === `${leader} ///`) return { body: body.join("\n"), next: i + 1 };
+    if (line !== leader && !line.startsWith(`${leader} `)) return void 0;
+    body.push(line.slice(leader.length + 1));
+  }
+  return void 0;
+}
+function splitCells(lines, first, separator, inspect) {
+  const chunks = [];
+  let start = first;
+  const close = (end, isFirst) => {
+    let from = start;
+    let to = end;
+    if (!isFirst && from < to && isBlank(lines[from])) from++;
+    if (from < to && isBlank(lines[to - 1])) to--;
+    chunks.push({ lines: lines.slice(from, to), line: from + 1 });
+  };
+  for (let i = first; i < lines.length; i++) {
+    if (lines[i] === separator) {
+      close(i, chunks.length === 0);
+      start = i + 1;
+    } else {
+      inspect(lines[i], i);
+    }
+  }
+  close(lines.length, chunks.length === 0);
+  return chunks;
+}
+function buildCell2(chunk, index, language2, syntax) {
+  const titled = syntax.title.exec(chunk.lines[0] ?? "");
+  const lines = titled ? chunk.lines.slice(1) : chunk.lines;
+  const line = chunk.line + (titled ? 1 : 0);
+  const title = titled ? { title: titled[2], showTitle: titled[1] !== "0" } : void 0;
+  const opening = lines.find((l) => !isBlank(l));
+  if (opening === void 0 || !isMagicLine(opening, syntax.magic)) {
+    if (!title && lines.every(isBlank)) return void 0;
+    return {
+      index,
+      kind: language2,
+      source: lines.join("\n"),
+      ...title,
+      line: chunk.line,
+      sourceLine: line
+    };
+  }
+  const decoded = lines.map(
+    (l) => isMagicLine(l, syntax.magic) ? l.slice(syntax.magic.length + 1) : l
+  );
+  const split = splitMagic(decoded);
+  const source = split.body.join("\n");
+  if (!split.magic && !title && source.trim() === "") return void 0;
+  return {
+    index,
+    kind: split.magic ? kindOfMagic(split.magic) : language2,
+    source,
+    ...split.magic ? { magic: split.magic } : {},
+    ...split.magicArgs ? { magicArgs: split.magicArgs } : {},
+    ...title,
+    line: chunk.line,
+    sourceLine: line + split.bodyStart
+  };
+}
+function isMagicLine(line, magic) {
+  return line === magic || line.startsWith(`${magic} `);
+}
+function isBlank(line) {
+  return line.trim() === "";
+}
+function nearMiss(line, index, file, syntax) {
+  const location = { file, line: index + 1, column: 1 };
+  if (syntax.nearSeparator.test(line)) {
+    return warningAt(
+      "notebook-near-separator",
+      `line ${index + 1} looks like a cell separator but is not "${syntax.separator}", so Databricks reads it as code; write the separator exactly.`,
+      location
+    );
+  }
+  if (syntax.nearMagic.test(line)) {
+    return warningAt(
+      "notebook-near-magic",
+      `line ${index + 1} looks like a MAGIC line but does not start with "${syntax.magic} ", so Databricks reads it as a comment; write the prefix exactly.`,
+      location
+    );
+  }
+  return void 0;
+}
+var init_source_format = __esm({
+  "src/notebooks/source-format.ts"() {
+    "use strict";
+    init_diagnostics();
+    init_detect();
+    init_magic();
+  }
+});
+
+// src/notebooks/parse.ts
+function parseNotebook(text2, file) {
+  const inspection = inspectNotebook(text2, file);
+  if (!inspection.ok) throw new NotANotebookError(file, inspection.problem);
+  if (inspection.format === "ipynb") {
+    return parseIpynbNotebook(
+      text2,
+      file,
+      inspection.language,
+      inspection.document
+    );
+  }
+  return parseSourceNotebook(text2, file, inspection.language, inspection.leader);
+}
+var init_parse = __esm({
+  "src/notebooks/parse.ts"() {
+    "use strict";
+    init_detect();
+    init_errors2();
+    init_ipynb();
+    init_source_format();
+  }
+});
+
+// src/notebooks/read.ts
+async function readNotebook(absPath, displayPath) {
+  const text2 = await tryReadText(absPath);
+  if (text2 === void 0) throw new MissingNotebookError(displayPath);
+  return parseNotebook(text2, displayPath);
+}
+var init_read = __esm({
+  "src/notebooks/read.ts"() {
+    "use strict";
+    init_io();
+    init_errors2();
+    init_parse();
+  }
+});
+
+// src/notebooks/code-scan.ts
+function maskCell(kind, text2) {
+  const syntax = SYNTAX[kind];
+  return syntax ? maskCode(text2, syntax) : void 0;
+}
+function maskCode(text2, syntax) {
+  const code2 = text2.split("");
+  const bare = text2.split("");
+  const blank = (target, from, to) => {
+    for (let i2 = from; i2 < to; i2++) if (target[i2] !== "\n") target[i2] = " ";
+  };
+  let i = 0;
+  while (i < text2.length) {
+    const comment = commentEnd(text2, i, syntax);
+    if (comment !== void 0) {
+      blank(code2, i, comment);
+      blank(bare, i, comment);
+      i = comment;
+      continue;
+    }
+    const delimiter = stringDelimiter(text2, i, syntax);
+    if (delimiter) {
+      const end = stringEnd(text2, i + delimiter.length, delimiter, syntax);
+      const inner = Math.max(i + delimiter.length, end - delimiter.length);
+      blank(bare, i + delimiter.length, inner);
+      i = end;
+      continue;
+    }
+    i++;
+  }
+  return { text: text2, code: code2.join(""), bare: bare.join("") };
+}
+function commentEnd(text2, at, syntax) {
+  if (syntax.lineComments.some((c) => text2.startsWith(c, at))) {
+    const end = text2.indexOf("\n", at);
+    return end === -1 ? text2.length : end;
+  }
+  const block = syntax.blockComment;
+  if (!block || !text2.startsWith(block.open, at)) return void 0;
+  let depth = 0;
+  let i = at;
+  while (i < text2.length) {
+    if (text2.startsWith(block.open, i)) {
+      depth++;
+      i += block.open.length;
+    } else if (text2.startsWith(block.close, i)) {
+      depth--;
+      i += block.close.length;
+      if (depth === 0) return i;
+    } else {
+      i++;
+    }
+  }
+  return text2.length;
+}
+function stringDelimiter(text2, at, syntax) {
+  if (syntax.dollarQuotes && text2.startsWith("$$", at)) return "$$";
+  const quote = text2[at];
+  if (!syntax.quotes.includes(quote)) return void 0;
+  const triple = quote.repeat(3);
+  return syntax.tripleQuotes && text2.startsWith(triple, at) ? triple : quote;
+}
+function stringEnd(text2, from, delimiter, syntax) {
+  const escapes = delimiter !== "`" && delimiter !== "$$";
+  let i = from;
+  while (i < text2.length) {
+    if (escapes && text2[i] === "\\") {
+      i += 2;
+    } else if (text2.startsWith(delimiter, i)) {
+      return i + delimiter.length;
+    } else if (text2[i] === "\n" && delimiter.length === 1 && syntax.singleLineStrings) {
+      return i;
+    } else {
+      i++;
+    }
+  }
+  return text2.length;
+}
+function lineOf(text2, offset) {
+  let line = 0;
+  for (let i = text2.indexOf("\n"); i !== -1 && i < offset; ) {
+    line++;
+    i = text2.indexOf("\n", i + 1);
+  }
+  return line;
+}
+function literalAt(masked, quote) {
+  const q = masked.text[quote];
+  const close = masked.bare.indexOf(q, quote + 1);
+  if (close === -1) return void 0;
+  const value = masked.text.slice(quote + 1, close);
+  return value.includes("\n") || value.includes("\\") ? void 0 : value;
+}
+function closingParen(masked, open) {
+  let depth = 0;
+  for (let i = open; i < masked.bare.length; i++) {
+    const c = masked.bare[i];
+    if (c === "(") depth++;
+    else if (c === ")" && --depth === 0) return i;
+  }
+  return masked.bare.length;
+}
+var SYNTAX;
+var init_code_scan = __esm({
+  "src/notebooks/code-scan.ts"() {
+    "use strict";
+    SYNTAX = {
+      // Spark SQL block comments nest; the closing scan below counts depth.
+      sql: {
+        lineComments: ["--"],
+        blockComment: { open: "/*", close: "*/" },
+        quotes: ["'", '"', "`"],
+        tripleQuotes: false,
+        dollarQuotes: true,
+        singleLineStrings: false
+      },
+      python: {
+        lineComments: ["#"],
+        quotes: ["'", '"'],
+        tripleQuotes: true,
+        dollarQuotes: false,
+        singleLineStrings: true
+      },
+      scala: {
+        lineComments: ["//"],
+        blockComment: { open: "/*", close: "*/" },
+        quotes: ['"'],
+        tripleQuotes: true,
+        dollarQuotes: false,
+        singleLineStrings: true
+      },
+      r: {
+        lineComments: ["#"],
+        quotes: ["'", '"'],
+        tripleQuotes: false,
+        dollarQuotes: false,
+        singleLineStrings: false
+      }
+    };
+  }
+});
+
+// src/notebooks/parameters.ts
+function findParameterReferences(notebook) {
+  return notebook.cells.flatMap((cell) => {
+    const masked = maskCell(cell.kind, cell.source);
+    if (!masked) return [];
+    const found = cell.kind === "sql" ? inSql(masked) : inCode(masked);
+    return found.sort((a, b) => a.offset - b.offset).map(({ name, form, offset }) => ({
+      name,
+      form,
+      cell: cell.index,
+      line: lineIn(cell, offset)
+    }));
+  });
+}
+function lineIn(cell, offset) {
+  return cell.sourceLine === void 0 ? cell.line : cell.sourceLine + lineOf(cell.source, offset);
+}
+function inSql(masked) {
+  const found = [];
+  for (const m of masked.code.matchAll(/(?<!\\)\$\{([^{}\n]*)\}/g)) {
+    if (NAME.test(m[1])) {
+      found.push({ name: m[1], form: "dollar-brace", offset: m.index });
+    }
+  }
+  for (const m of masked.code.matchAll(/(?<![\\$\w])\$([A-Za-z_]\w*)/g)) {
+    found.push({ name: m[1], form: "dollar", offset: m.index });
+  }
+  const identifiers = identifierSpans(masked);
+  for (const m of masked.bare.matchAll(/:([A-Za-z_]\w*)/g)) {
+    if (!isMarker(masked.bare, m.index)) continue;
+    const inside = identifiers.some(([s, e]) => m.index > s && m.index < e);
+    const form = inside ? "identifier" : "marker";
+    found.push({ name: m[1], form, offset: m.index });
+  }
+  found.push(...calls(masked, /\bgetArgument\s*\(\s*(['"])/gi, "get-argument"));
+  return found;
+}
+function inCode(masked) {
+  return [
+    ...calls(
+      masked,
+      /\bdbutils\s*\.\s*widgets\s*\.\s*get\s*\(\s*(?:name\s*=\s*)?(['"])/g,
+      "widget-get"
+    ),
+    ...calls(masked, /\bgetArgument\s*\(\s*(['"])/g, "get-argument")
+  ];
+}
+function calls(masked, pattern, form) {
+  const found = [];
+  for (const m of masked.bare.matchAll(pattern)) {
+    const name = literalAt(masked, m.index + m[0].length - 1);
+    if (name) found.push({ name, form, offset: m.index });
+  }
+  return found;
+}
+function isMarker(bare, colon) {
+  const before = colon === 0 ? "" : bare[colon - 1];
+  return !/[\p{L}\p{N}_:`'")\]}$]/u.test(before);
+}
+function identifierSpans(masked) {
+  return [...masked.bare.matchAll(/\bidentifier\s*\(/gi)].map((m) => {
+    const open = m.index + m[0].length - 1;
+    return [open, closingParen(masked, open)];
+  });
+}
+var NAME;
+var init_parameters = __esm({
+  "src/notebooks/parameters.ts"() {
+    "use strict";
+    init_code_scan();
+    NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+  }
+});
+
+// src/notebooks/run-targets.ts
+var init_run_targets = __esm({
+  "src/notebooks/run-targets.ts"() {
+    "use strict";
+  }
+});
+
+// src/notebooks/exit-calls.ts
+var init_exit_calls = __esm({
+  "src/notebooks/exit-calls.ts"() {
+    "use strict";
+    init_code_scan();
+  }
+});
+
+// src/notebooks/index.ts
+var init_notebooks = __esm({
+  "src/notebooks/index.ts"() {
+    "use strict";
+    init_detect();
+    init_parse();
+    init_read();
+    init_errors2();
+    init_parameters();
+    init_run_targets();
+    init_exit_calls();
+  }
+});
+
+// src/report/resume.ts
+function planResume(plan, results) {
+  const status = new Map(results.map((r) => [r.key, r.status]));
+  const unfinished = new Set(
+    plan.steps.filter((s) => UNFINISHED.has(status.get(s.key) ?? "pending")).map((s) => s.key)
+  );
+  if (unfinished.size === 0) return void 0;
+  const dependents = /* @__PURE__ */ new Map();
+  for (const step of plan.steps) {
+    for (const dependency of step.dependsOn) {
+      const list2 = dependents.get(dependency) ?? [];
+      list2.push(step.key);
+      dependents.set(dependency, list2);
+    }
+  }
+  const downstream2 = (key) => {
+    const seen = /* @__PURE__ */ new Set([key]);
+    const stack = [key];
+    while (stack.length > 0) {
+      for (const next of dependents.get(stack.pop()) ?? []) {
+        if (!seen.has(next)) {
+          seen.add(next);
+          stack.push(next);
+        }
+      }
+    }
+    return seen;
+  };
+  const covered = /* @__PURE__ */ new Set();
+  const terms = [];
+  for (const step of plan.steps) {
+    if (!unfinished.has(step.key) || covered.has(step.key)) continue;
+    const closure = downstream2(step.key);
+    const whole = [...closure].every((k) => unfinished.has(k));
+    if (whole && closure.size > 1) {
+      terms.push(`${step.key}+`);
+      for (const k of closure) covered.add(k);
+    } else {
+      terms.push(step.key);
+      covered.add(step.key);
+    }
+  }
+  return terms.join(",");
+}
+var UNFINISHED;
+var init_resume = __esm({
+  "src/report/resume.ts"() {
+    "use strict";
+    UNFINISHED = /* @__PURE__ */ new Set(["failed", "cancelled", "skipped", "pending"]);
+  }
+});
+
+// src/report/builder.ts
+function declaredAccesses(step) {
+  return {
+    reads: step.inputs.map((input) => ({
+      table: input.table,
+      param: input.param,
+      ...input.location ? { location: input.location } : {}
+    })),
+    writes: step.outputs.map((output) => ({
+      table: output.alias,
+      param: output.param,
+      location: output.location
+    }))
+  };
+}
+function notRunResult(step, status, extra = {}) {
+  return {
+    key: step.key,
+    notebook: step.notebook,
+    status,
+    attempt: 0,
+    parameters: step.parameters,
+    ...declaredAccesses(step),
+    ...extra.skippedBecause ? { skippedBecause: extra.skippedBecause } : {},
+    ...extra.error ? { error: extra.error } : {}
+  };
+}
+function planRunStatus(steps, cancelled) {
+  if (cancelled) return "cancelled";
+  const good = (s) => s.status === "succeeded" || s.status === "lazy";
+  return steps.every(good) ? "succeeded" : "failed";
+}
+function buildRunReport(input) {
+  const byKey = new Map(input.steps.map((s) => [s.key, s]));
+  const steps = input.plan.steps.map(
+    (step) => byKey.get(step.key) ?? notRunResult(step, "pending")
+  );
+  const resume = planResume(input.plan, steps);
+  return {
+    schemaVersion: 1,
+    runId: input.runId,
+    pipeline: input.plan.pipeline,
+    profile: input.plan.profile,
+    engine: input.plan.engine,
+    toolVersion: input.toolVersion,
+    ...input.gitSha ? { gitSha: input.gitSha } : {},
+    ...input.preview ? { preview: input.preview } : {},
+    ...input.deployedRoot ? { deployedRoot: input.deployedRoot } : {},
+    ...input.remoteRunId ? { remoteRunId: input.remoteRunId } : {},
+    ...input.runUrl ? { runUrl: input.runUrl } : {},
+    status: planRunStatus(steps, input.cancelled),
+    startedAt: input.startedAt.toISOString(),
+    finishedAt: input.finishedAt.toISOString(),
+    durationMs: input.finishedAt.getTime() - input.startedAt.getTime(),
+    steps,
+    ...resume ? { resume } : {}
+  };
+}
+var init_builder = __esm({
+  "src/report/builder.ts"() {
+    "use strict";
+    init_resume();
+  }
+});
+
+// src/report/io.ts
+import { readFile as readFile3 } from "node:fs/promises";
+import path8 from "node:path";
+function runFolder(runsDir, runId) {
+  return path8.join(runsDir, runId);
+}
+async function writeRunReport(runsDir, report2, mask = (text2) => text2) {
+  const file = path8.join(runFolder(runsDir, report2.runId), REPORT_FILE);
+  await writeFileAtomic(file, mask(`${JSON.stringify(report2, null, 2)}
+`));
+  await writeFileAtomic(path8.join(runsDir, LATEST_FILE), `${report2.runId}
+`);
+  return file;
+}
+async function readRunReport(file) {
+  let value;
+  try {
+    value = JSON.parse(await readFile3(file, "utf8"));
+  } catch (error) {
+    const why = error.code === "ENOENT" ? "the file does not exist" : `it is not JSON (${error.message})`;
+    throw new UsageError(`cannot read run report ${file}: ${why}.`);
+  }
+  const report2 = value;
+  if (typeof report2 !== "object" || report2 === null || report2.schemaVersion !== 1 || typeof report2.runId !== "string" || !Array.isArray(report2.steps)) {
+    throw new UsageError(
+      `${file} is not a dtflw run report (schemaVersion 1 with runId and steps); pass the report.json of a run.`
+    );
+  }
+  return report2;
+}
+var REPORT_FILE, EVENTS_FILE, LATEST_FILE;
+var init_io2 = __esm({
+  "src/report/io.ts"() {
+    "use strict";
+    init_diagnostics();
+    init_io();
+    REPORT_FILE = "report.json";
+    EVENTS_FILE = "events.jsonl";
+    LATEST_FILE = "latest";
+  }
+});
+
+// src/report/run-events.ts
+function toLogRecord(runId, event) {
+  const base = { "@timestamp": event.at, type: event.type, run: runId };
+  switch (event.type) {
+    case "deploy-started":
+      return { ...base, engine: event.engine, notebooks: event.notebooks };
+    case "deploy-finished":
+      return {
+        ...base,
+        root: event.result.root,
+        uploaded: event.result.uploaded.length,
+        removed: event.result.removed.length,
+        unchanged: event.result.unchanged.length
+      };
+    case "run-started":
+      return { ...base, steps: event.steps };
+    case "run-submitted":
+      return {
+        ...base,
+        remoteRunId: event.remoteRunId,
+        ...event.url ? { url: event.url } : {}
+      };
+    case "step-started":
+      return {
+        ...base,
+        key: event.key,
+        attempt: event.attempt,
+        ...event.url ? { url: event.url } : {}
+      };
+    case "step-log":
+      return { ...base, key: event.key, line: event.line };
+    case "step-finished": {
+      const r = event.result;
+      return {
+        ...base,
+        key: event.key,
+        status: r.status,
+        ...r.durationMs !== void 0 ? { durationMs: r.durationMs } : {},
+        ...r.exitValue !== void 0 ? { exitValue: r.exitValue } : {},
+        ...r.runUrl ? { runUrl: r.runUrl } : {},
+        ...r.skippedBecause ? { skippedBecause: r.skippedBecause } : {},
+        ...r.error ? { error: r.error } : {}
+      };
+    }
+    case "run-finished":
+      return {
+        ...base,
+        status: event.report.status,
+        durationMs: event.report.durationMs,
+        ...event.report.runUrl ? { runUrl: event.report.runUrl } : {},
+        ...event.report.resume ? { resume: event.report.resume } : {}
+      };
+  }
+}
+var init_run_events = __esm({
+  "src/report/run-events.ts"() {
+    "use strict";
+  }
+});
+
+// src/report/events.ts
+import { createWriteStream } from "node:fs";
+import { mkdir as mkdir2, readFile as readFile4 } from "node:fs/promises";
+import path9 from "node:path";
+async function createEventLog(file, mask = (text2) => text2) {
+  await mkdir2(path9.dirname(file), { recursive: true });
+  const stream = createWriteStream(file, { flags: "a" });
+  let closed = false;
+  return {
+    append(record) {
+      if (!closed) stream.write(mask(`${JSON.stringify(record)}
+`));
+    },
+    close() {
+      if (closed) return Promise.resolve();
+      closed = true;
+      return new Promise((resolve, reject) => {
+        stream.once("error", reject);
+        stream.end(() => resolve());
+      });
+    }
+  };
+}
+var init_events = __esm({
+  "src/report/events.ts"() {
+    "use strict";
+  }
+});
+
+// src/report/index.ts
+var init_report = __esm({
+  "src/report/index.ts"() {
+    "use strict";
+    init_builder();
+    init_resume();
+    init_io2();
+    init_run_events();
+    init_events();
+  }
+});
+
+// src/engines/schedule.ts
+async function runReady(plan, executeStep, options) {
+  const limit = Math.max(1, Math.floor(options.concurrency));
+  const planned = new Set(plan.steps.map((s) => s.key));
+  const results = /* @__PURE__ */ new Map();
+  const running = /* @__PURE__ */ new Map();
+  const stop = new AbortController();
+  const onAbort = () => stop.abort(options.signal?.reason);
+  if (options.signal?.aborted) onAbort();
+  options.signal?.addEventListener("abort", onAbort, { once: true });
+  const settle = (result) => {
+    results.set(result.key, result);
+    options.onResult?.(result);
+  };
+  const skipBlocked = () => {
+    let changed = true;
+    while (changed) {
+      changed = false;
+      for (const step of plan.steps) {
+        if (results.has(step.key) || running.has(step.key)) continue;
+        const blocker = step.dependsOn.map((key) => results.get(key)).find((r) => r !== void 0 && BLOCKING.has(r.status));
+        if (!blocker) continue;
+        const because = blocker.skippedBecause ?? blocker.key;
+        settle(notRunResult(step, "skipped", { skippedBecause: because }));
+        changed = true;
+      }
+    }
+  };
+  const isReady = (step) => step.dependsOn.every(
+    (key) => !planned.has(key) || DONE_WELL.has(results.get(key)?.status ?? "")
+  );
+  const start = (step) => {
+    options.onStart?.(step);
+    const task = Promise.resolve().then(() => executeStep(step, stop.signal)).catch((error) => ({
+      ...notRunResult(step, "failed"),
+      attempt: 1,
+      error: {
+        kind: "engine",
+        message: `step "${step.key}" could not be run: ${error instanceof Error ? error.message : String(error)}`
+      }
+    })).then((result) => {
+      running.delete(step.key);
+      settle(result);
+      if (options.failFast && result.status === "failed") stop.abort();
+    });
+    running.set(step.key, task);
+  };
+  try {
+    for (; ; ) {
+      skipBlocked();
+      if (!stop.signal.aborted) {
+        for (const step of plan.steps) {
+          if (running.size >= limit) break;
+          if (results.has(step.key) || running.has(step.key)) continue;
+          if (isReady(step)) start(step);
+        }
+      }
+      if (running.size === 0) break;
+      await Promise.race(running.values());
+    }
+  } finally {
+    options.signal?.removeEventListener("abort", onAbort);
+  }
+  skipBlocked();
+  for (const step of plan.steps) {
+    if (!results.has(step.key)) settle(notRunResult(step, "pending"));
+  }
+  return plan.steps.map((step) => results.get(step.key));
+}
+var DONE_WELL, BLOCKING;
+var init_schedule = __esm({
+  "src/engines/schedule.ts"() {
+    "use strict";
+    init_report();
+    DONE_WELL = /* @__PURE__ */ new Set(["succeeded", "lazy"]);
+    BLOCKING = /* @__PURE__ */ new Set(["failed", "cancelled", "skipped"]);
+  }
+});
+
+// src/engines/local/duckdb.ts
+import { createRequire } from "node:module";
+import path10 from "node:path";
+import { pathToFileURL } from "node:url";
+function loadDuckDB(searchFrom) {
+  loaded ??= importDuckDB(searchFrom).catch((error) => {
+    loaded = void 0;
+    throw error;
+  });
+  return loaded;
+}
+async function importDuckDB(searchFrom) {
+  try {
+    return await import("@duckdb/node-api");
+  } catch (first) {
+    if (searchFrom) {
+      try {
+        const require2 = createRequire(path10.join(searchFrom, "package.json"));
+        const entry = require2.resolve("@duckdb/node-api");
+        return await import(pathToFileURL(entry).href);
+      } catch {
+      }
+    }
+    throw new UsageError(
+      `the local engine needs DuckDB (@duckdb/node-api), which is not installed here (${first.message.split("\n")[0]}); run the local engine with the dtflw command (npx dtflw run --profile development), or add create-dtflw-pipeline to the repository's devDependencies and run npm install.`
+    );
+  }
+}
+var loaded;
+var init_duckdb = __esm({
+  "src/engines/local/duckdb.ts"() {
+    "use strict";
+    init_diagnostics();
+  }
+});
+
+// src/engines/local/columns.ts
+function toSparkType(duckdbType) {
+  const type = duckdbType.trim();
+  if (type.endsWith("[]")) return `array<${toSparkType(type.slice(0, -2))}>`;
+  const fixedList = /^(.*)\[\d+\]$/.exec(type);
+  if (fixedList) return `array<${toSparkType(fixedList[1])}>`;
+  const upper = type.toUpperCase();
+  const decimal = /^DECIMAL\s*\(\s*(\d+)\s*,\s*(\d+)\s*\)$/.exec(upper);
+  if (decimal) return `decimal(${decimal[1]},${decimal[2]})`;
+  if (upper.startsWith("STRUCT(") && type.endsWith(")")) {
+    const fields = splitTopLevel(type.slice(7, -1)).map((field) => {
+      const match = /^("(?:[^"]|"")*"|\S+)\s+([\s\S]+)$/.exec(field.trim());
+      if (!match) return field.trim();
+      const name = match[1].startsWith('"') ? match[1].slice(1, -1).replaceAll('""', '"') : match[1];
+      return `${name}:${toSparkType(match[2])}`;
+    });
+    return `struct<${fields.join(",")}>`;
+  }
+  if (upper.startsWith("MAP(") && type.endsWith(")")) {
+    const [key, value] = splitTopLevel(type.slice(4, -1));
+    return `map<${toSparkType(key ?? "")},${toSparkType(value ?? "")}>`;
+  }
+  return SCALARS[upper] ?? type.toLowerCase();
+}
+function splitTopLevel(text2) {
+  const parts = [];
+  let depth = 0;
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < text2.length; i++) {
+    const ch = text2[i];
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === "(" || ch === "<")) depth++;
+    else if (!quoted && (ch === ")" || ch === ">")) depth--;
+    else if (!quoted && depth === 0 && ch === ",") {
+      parts.push(text2.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text2.slice(start));
+  return parts.map((p) => p.trim()).filter((p) => p !== "");
+}
+function normalizeSparkType(declared) {
+  const compact = declared.toLowerCase().replace(/\s+/g, "");
+  const sized = /^(?:varchar|char)\(\d+\)$/.test(compact) ? "string" : compact;
+  const decimal = /^(?:decimal|dec|numeric)\((\d+)(?:,(\d+))?\)$/.exec(sized);
+  if (decimal) return `decimal(${decimal[1]},${decimal[2] ?? "0"})`;
+  return ALIASES[sized] ?? sized;
+}
+function checkColumns(actual, expected, strict) {
+  const problems = [];
+  const byName = new Map(actual.map((c) => [c.name, c]));
+  for (const column of expected) {
+    const found = byName.get(column.name);
+    if (!found) {
+      const other = actual.find(
+        (c) => c.name.toLowerCase() === column.name.toLowerCase()
+      );
+      const hint = other ? ` (there is "${other.name}": names are case-sensitive)` : "";
+      problems.push(`column "${column.name}" is missing${hint}`);
+      continue;
+    }
+    if (column.type === null) continue;
+    const want = normalizeSparkType(column.type);
+    const have = normalizeSparkType(found.type);
+    if (want === have || want === "bigint" && have === "int") continue;
+    problems.push(`column "${column.name}" is ${have}, expected ${want}`);
+  }
+  if (strict) {
+    const declared = new Set(expected.map((c) => c.name));
+    for (const column of actual) {
+      if (!declared.has(column.name)) {
+        problems.push(
+          `column "${column.name}" (${column.type}) is not declared, and the output is strict`
+        );
+      }
+    }
+  }
+  return problems;
+}
+var SCALARS, ALIASES;
+var init_columns = __esm({
+  "src/engines/local/columns.ts"() {
+    "use strict";
+    SCALARS = {
+      BOOLEAN: "boolean",
+      TINYINT: "tinyint",
+      SMALLINT: "smallint",
+      INTEGER: "int",
+      BIGINT: "bigint",
+      HUGEINT: "decimal(38,0)",
+      UTINYINT: "smallint",
+      USMALLINT: "int",
+      UINTEGER: "bigint",
+      UBIGINT: "decimal(20,0)",
+      UHUGEINT: "decimal(38,0)",
+      FLOAT: "float",
+      DOUBLE: "double",
+      VARCHAR: "string",
+      UUID: "string",
+      JSON: "string",
+      BLOB: "binary",
+      DATE: "date",
+      TIME: "string",
+      TIMESTAMP: "timestamp",
+      TIMESTAMP_S: "timestamp",
+      TIMESTAMP_MS: "timestamp",
+      TIMESTAMP_NS: "timestamp",
+      "TIMESTAMP WITH TIME ZONE": "timestamp",
+      INTERVAL: "interval",
+      NULL: "void"
+    };
+    ALIASES = {
+      integer: "int",
+      long: "bigint",
+      short: "smallint",
+      byte: "tinyint",
+      real: "float",
+      decimal: "decimal(10,0)",
+      dec: "decimal(10,0)",
+      numeric: "decimal(10,0)",
+      text: "string",
+      varchar: "string",
+      timestamp_ltz: "timestamp"
+    };
+  }
+});
+
+// src/engines/local/sql-lexer.ts
+function tokenizeSql(sql) {
+  const tokens = [];
+  let i = 0;
+  let line = 1;
+  const push = (kind, end, extra = {}) => {
+    const text2 = sql.slice(i, end);
+    tokens.push({ kind, text: text2, line, ...extra });
+    for (const ch of text2) if (ch === "\n") line++;
+    i = end;
+  };
+  const previous = () => tokens[tokens.length - 1];
+  while (i < sql.length) {
+    const ch = sql[i];
+    const next = sql[i + 1];
+    if (/\s/.test(ch)) {
+      let end = i + 1;
+      while (end < sql.length && /\s/.test(sql[end])) end++;
+      push("space", end);
+    } else if (ch === "-" && next === "-") {
+      const nl = sql.indexOf("\n", i);
+      push("comment", nl === -1 ? sql.length : nl);
+    } else if (ch === "/" && next === "*") {
+      push("comment", blockCommentEnd(sql, i));
+    } else if (ch === "'") {
+      const { end, value, closed } = quotedEnd(sql, i, "'", false);
+      push("string", end, { value, closed, escapes: "standard" });
+    } else if ((ch === "E" || ch === "e") && next === "'" && !isWordBefore(previous())) {
+      const { end, value, closed } = quotedEnd(sql, i + 1, "'", true);
+      push("string", end, { value, closed, escapes: "e" });
+    } else if (ch === '"') {
+      const { end, value, closed } = quotedEnd(sql, i, '"', false);
+      push("quoted", end, { value, closed });
+    } else if (ch === "`") {
+      const { end, value, closed } = quotedEnd(sql, i, "`", false);
+      push("backtick", end, { value, closed });
+    } else if (ch === "$" && next === "{") {
+      const close = sql.indexOf("}", i + 2);
+      const name = close === -1 ? "" : sql.slice(i + 2, close).trim();
+      if (close !== -1 && NAME2.exec(name)?.[0] === name) {
+        push("template", close + 1, { value: name });
+      } else {
+        push("punct", i + 1);
+      }
+    } else if (ch === "$" && dollarTag(sql, i) !== void 0) {
+      const tag = dollarTag(sql, i);
+      const close = sql.indexOf(tag, i + tag.length);
+      push("dollar-string", close === -1 ? sql.length : close + tag.length);
+    } else if (ch === ":" && next === ":") {
+      push("cast", i + 2);
+    } else if (ch === ":" && NAME2.test(sql.slice(i + 1))) {
+      const name = NAME2.exec(sql.slice(i + 1))[0];
+      if (isOperandBefore(previous())) push("punct", i + 1);
+      else push("marker", i + 1 + name.length, { value: name });
+    } else if (ch === ";") {
+      push("semicolon", i + 1);
+    } else if (WORD_START.test(ch)) {
+      let end = i + 1;
+      while (end < sql.length && WORD_PART.test(sql[end])) end++;
+      push("word", end);
+    } else if (DIGIT.test(ch)) {
+      let end = i + 1;
+      while (end < sql.length && /[0-9.eE_]/.test(sql[end])) end++;
+      push("number", end);
+    } else {
+      push("punct", i + 1);
+    }
+  }
+  return tokens;
+}
+function blockCommentEnd(sql, start) {
+  let depth = 0;
+  let i = start;
+  while (i < sql.length) {
+    if (sql[i] === "/" && sql[i + 1] === "*") {
+      depth++;
+      i += 2;
+    } else if (sql[i] === "*" && sql[i + 1] === "/") {
+      depth--;
+      i += 2;
+      if (depth === 0) return i;
+    } else {
+      i++;
+    }
+  }
+  return sql.length;
+}
+function quotedEnd(sql, start, quote, backslash) {
+  let value = "";
+  let i = start + 1;
+  while (i < sql.length) {
+    const ch = sql[i];
+    if (backslash && ch === "\\" && i + 1 < sql.length) {
+      value += sql[i + 1];
+      i += 2;
+    } else if (ch === quote && sql[i + 1] === quote) {
+      value += quote;
+      i += 2;
+    } else if (ch === quote) {
+      return { end: i + 1, value, closed: true };
+    } else {
+      value += ch;
+      i++;
+    }
+  }
+  return { end: sql.length, value, closed: false };
+}
+function dollarTag(sql, i) {
+  const match = /^\$([A-Za-z_][A-Za-z0-9_]*)?\$/.exec(sql.slice(i, i + 66));
+  return match?.[0];
+}
+function isWordBefore(token) {
+  return token?.kind === "word" || token?.kind === "number";
+}
+function isOperandBefore(token) {
+  if (!token) return false;
+  if (["word", "number", "string", "quoted", "backtick"].includes(token.kind))
+    return true;
+  return token.kind === "punct" && (token.text === ")" || token.text === "]");
+}
+var WORD_START, WORD_PART, DIGIT, NAME2;
+var init_sql_lexer = __esm({
+  "src/engines/local/sql-lexer.ts"() {
+    "use strict";
+    WORD_START = /[\p{L}_]/u;
+    WORD_PART = /[\p{L}\p{N}_$]/u;
+    DIGIT = /[0-9]/;
+    NAME2 = /^[A-Za-z_][A-Za-z0-9_]*/;
+  }
+});
+
+// src/engines/local/sql-params.ts
+function quoteIdentifier(name) {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+function quoteLiteral(text2) {
+  return `'${text2.replaceAll("'", "''")}'`;
+}
+function renderLiteral(value) {
+  if (/^\d+(\.\d+)?$/.test(value)) return value;
+  if (/^-\d+(\.\d+)?$/.test(value)) return `(${value})`;
+  return quoteLiteral(value);
+}
+function renderQualifiedName(value) {
+  return value.split(".").map((part) => quoteIdentifier(part.trim().replace(/^`(.*)`$/, "$1"))).join(".");
+}
+function bindSql(sql, parameters) {
+  const tokens = tokenizeSql(sql);
+  const statements = [];
+  let current = [];
+  const flush = () => {
+    const first = current.find(
+      (t) => t.kind !== "space" && t.kind !== "comment"
+    );
+    if (first) {
+      const rendered = renderStatement(current, parameters);
+      if (typeof rendered !== "string") return rendered;
+      statements.push({ text: rendered.trim(), line: first.line });
+    }
+    current = [];
+    return void 0;
+  };
+  for (const token of tokens) {
+    if (token.kind === "semicolon") {
+      const failure2 = flush();
+      if (failure2) return failure2;
+    } else {
+      current.push(token);
+    }
+  }
+  const failure = flush();
+  if (failure) return failure;
+  return { ok: true, statements };
+}
+function splitSql(sql) {
+  const statements = [];
+  let current = [];
+  const flush = () => {
+    const first = current.find(
+      (t) => t.kind !== "space" && t.kind !== "comment"
+    );
+    if (first) {
+      statements.push({
+        text: current.map((t) => t.text).join("").trim(),
+        line: first.line
+      });
+    }
+    current = [];
+  };
+  for (const token of tokenizeSql(sql)) {
+    if (token.kind === "semicolon") flush();
+    else current.push(token);
+  }
+  flush();
+  return statements;
+}
+function unknownParameter(name, line, parameters) {
+  const known = Object.keys(parameters);
+  const list2 = known.length > 0 ? known.join(", ") : "(none)";
+  return {
+    ok: false,
+    line,
+    message: `\${${name}} is not a parameter of this step; its parameters are: ${list2}.`
+  };
+}
+function fillTemplates(text2, parameters, escape2 = (v) => v) {
+  let missing;
+  const filled = text2.replace(TEMPLATE, (_, name) => {
+    const parameter = parameters[name];
+    if (!parameter) missing ??= name;
+    return escape2(parameter?.value ?? "");
+  });
+  return missing ? { ok: false, name: missing } : { ok: true, text: filled };
+}
+function fillQuoted(token, parameters) {
+  const quote = token.kind === "quoted" ? '"' : "'";
+  const open = token.escapes === "e" ? 2 : 1;
+  if (!token.closed || !token.text.includes("${"))
+    return { ok: true, text: token.text };
+  const escape2 = (value) => {
+    const v = token.escapes === "e" ? value.replaceAll("\\", "\\\\") : value;
+    return v.replaceAll(quote, quote + quote);
+  };
+  const inner = token.text.slice(open, -1);
+  const filled = fillTemplates(inner, parameters, escape2);
+  if (!filled.ok) return filled;
+  return { ok: true, text: token.text.slice(0, open) + filled.text + quote };
+}
+function renderStatement(tokens, parameters) {
+  let out = "";
+  const nextSolid = (from) => {
+    let j = from;
+    while (j < tokens.length && (tokens[j].kind === "space" || tokens[j].kind === "comment"))
+      j++;
+    return j;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.kind === "word" && token.text.toUpperCase() === "IDENTIFIER") {
+      const open = nextSolid(i + 1);
+      const arg = nextSolid(open + 1);
+      const close = nextSolid(arg + 1);
+      if (tokens[open]?.text === "(" && tokens[close]?.text === ")" && (tokens[arg]?.kind === "marker" || tokens[arg]?.kind === "string")) {
+        const a = tokens[arg];
+        if (a.kind === "marker") {
+          const parameter = parameters[a.value];
+          if (!parameter) {
+            return {
+              ok: false,
+              line: a.line,
+              message: `IDENTIFIER(:${a.value}) names no parameter of this step; its parameters are: ${Object.keys(parameters).join(", ") || "(none)"}.`
+            };
+          }
+          out += parameter.relation ? quoteIdentifier(parameter.relation) : renderQualifiedName(parameter.value);
+        } else {
+          const filled = fillTemplates(a.value, parameters);
+          if (!filled.ok)
+            return unknownParameter(filled.name, a.line, parameters);
+          out += renderQualifiedName(filled.text);
+        }
+        i = close;
+        continue;
+      }
+    }
+    if (token.kind === "word" && FILE_FORMATS.has(token.text.toLowerCase()) && tokens[i + 1]?.text === "." && tokens[i + 2]?.kind === "backtick") {
+      const inner = /^\$\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}$/.exec(
+        tokens[i + 2].value
+      );
+      const relation = inner ? parameters[inner[1]]?.relation : void 0;
+      if (relation) {
+        out += quoteIdentifier(relation);
+        i += 2;
+        continue;
+      }
+    }
+    switch (token.kind) {
+      case "marker": {
+        const parameter = parameters[token.value];
+        out += parameter ? renderLiteral(parameter.value) : token.text;
+        break;
+      }
+      case "template": {
+        const parameter = parameters[token.value];
+        if (!parameter)
+          return unknownParameter(token.value, token.line, parameters);
+        out += parameter.relation ? quoteIdentifier(parameter.relation) : renderLiteral(parameter.value);
+        break;
+      }
+      case "string":
+      case "quoted": {
+        const filled = fillQuoted(token, parameters);
+        if (!filled.ok)
+          return unknownParameter(filled.name, token.line, parameters);
+        out += filled.text;
+        break;
+      }
+      case "backtick": {
+        if (!token.closed) {
+          out += token.text;
+          break;
+        }
+        const filled = fillTemplates(token.value, parameters);
+        if (!filled.ok)
+          return unknownParameter(filled.name, token.line, parameters);
+        out += quoteIdentifier(filled.text);
+        break;
+      }
+      default:
+        out += token.text;
+    }
+  }
+  return out;
+}
+var FILE_FORMATS, TEMPLATE;
+var init_sql_params = __esm({
+  "src/engines/local/sql-params.ts"() {
+    "use strict";
+    init_sql_lexer();
+    FILE_FORMATS = /* @__PURE__ */ new Set(["parquet", "delta", "csv", "json"]);
+    TEMPLATE = /\$\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}/g;
+  }
+});
+
+// src/engines/local/step-failure.ts
+var StepFailure;
+var init_step_failure = __esm({
+  "src/engines/local/step-failure.ts"() {
+    "use strict";
+    StepFailure = class extends Error {
+      constructor(error) {
+        super(error.message);
+        this.error = error;
+        this.name = "StepFailure";
+      }
+      error;
+    };
+  }
+});
+
+// src/engines/local/tables.ts
+import { glob, readdir as readdir2, stat as stat2 } from "node:fs/promises";
+import path11 from "node:path";
+function resolveLocalTable(root, location, options) {
+  if (location.kind === "table") {
+    const parts = location.name.split(".");
+    return {
+      path: path11.join(root, WAREHOUSE_DIR, ...parts) + ".parquet",
+      format: "parquet",
+      qualifiedName: location.name,
+      ...options ? { options } : {}
+    };
+  }
+  let uri = location.uri;
+  if (uri.startsWith("file://")) uri = uri.slice("file://".length);
+  if (REMOTE.test(uri)) {
+    throw new StepFailure({
+      kind: "engine",
+      message: `${uri} is remote storage, and the local engine reads and writes local files only; use a profile whose tables.root and sources are local paths.`
+    });
+  }
+  return {
+    path: path11.resolve(root, uri),
+    format: location.format.toLowerCase(),
+    ...options ? { options } : {}
+  };
+}
+function isGlob(p) {
+  return GLOB.test(p);
+}
+async function kindOf(p) {
+  try {
+    return (await stat2(p)).isDirectory() ? "dir" : "file";
+  } catch {
+    return void 0;
+  }
+}
+async function holdsData(dir) {
+  const entries = await readdir2(dir, { withFileTypes: true, recursive: true });
+  return entries.some(
+    (e) => e.isFile() && !e.name.startsWith(".") && !e.name.startsWith("_")
+  );
+}
+async function tableExists(table) {
+  if (isGlob(table.path)) {
+    for await (const _ of glob(table.path)) return true;
+    return false;
+  }
+  const kind = await kindOf(table.path);
+  if (kind === "dir") return holdsData(table.path);
+  return kind === "file";
+}
+async function grantFor(table) {
+  if (isGlob(table.path)) {
+    const fixed = table.path.split(path11.sep);
+    const first = fixed.findIndex((part) => isGlob(part));
+    const dir = fixed.slice(0, first).join(path11.sep);
+    return { paths: [], directories: [dir + path11.sep] };
+  }
+  return await kindOf(table.path) === "dir" ? { paths: [], directories: [table.path + path11.sep] } : { paths: [table.path], directories: [] };
+}
+function optionValue(value) {
+  return /^(true|false|\d+)$/i.test(value) ? value : quoteLiteral(value);
+}
+async function readExpression(table) {
+  const dir = !isGlob(table.path) && await kindOf(table.path) === "dir";
+  const target = (ext) => quoteLiteral(dir ? path11.join(table.path, "**", `*.${ext}`) : table.path);
+  switch (table.format) {
+    case "parquet":
+      return `read_parquet(${target("parquet")})`;
+    case "csv": {
+      const options = { header: "true" };
+      for (const [key, value] of Object.entries(table.options ?? {})) {
+        const name = CSV_OPTIONS[key.toLowerCase()];
+        if (name) options[name] = value;
+        else if (key.toLowerCase() !== "inferschema") {
+          throw new StepFailure({
+            kind: "engine",
+            message: `CSV option "${key}" is not supported by the local engine; supported: ${Object.keys(CSV_OPTIONS).join(", ")}, inferSchema.`
+          });
+        }
+      }
+      const rendered = Object.entries(options).map(([k, v]) => `${k} = ${optionValue(v)}`).join(", ");
+      return `read_csv_auto(${target("csv")}, ${rendered})`;
+    }
+    case "json":
+      return `read_json_auto(${target("json")})`;
+    default:
+      throw new StepFailure({
+        kind: "engine",
+        message: `format "${table.format}" is not supported by the local engine (it reads parquet, csv and json); use parquet for local profiles.`
+      });
+  }
+}
+function copyOptions(format) {
+  switch (format) {
+    case "csv":
+      return "(FORMAT csv, HEADER true)";
+    case "json":
+      return "(FORMAT json)";
+    default:
+      return "(FORMAT parquet)";
+  }
+}
+var WAREHOUSE_DIR, REMOTE, GLOB, CSV_OPTIONS;
+var init_tables = __esm({
+  "src/engines/local/tables.ts"() {
+    "use strict";
+    init_sql_params();
+    init_step_failure();
+    WAREHOUSE_DIR = ".dtflw/warehouse";
+    REMOTE = /^[A-Za-z][A-Za-z0-9+.-]*:\//;
+    GLOB = /[*?[]/;
+    CSV_OPTIONS = {
+      header: "header",
+      sep: "delim",
+      delimiter: "delim",
+      quote: "quote",
+      escape: "escape",
+      nullvalue: "nullstr",
+      dateformat: "dateformat",
+      timestampformat: "timestampformat",
+      encoding: "encoding"
+    };
+  }
+});
+
+// src/engines/local/inspect.ts
+function createTableInspector() {
+  let instance;
+  const query = async (sql) => {
+    instance ??= loadDuckDB().then(
+      (duckdb) => duckdb.DuckDBInstance.create(":memory:")
+    );
+    const connection = await (await instance).connect();
+    try {
+      const reader = await connection.runAndReadAll(sql);
+      return reader.getRowsJson();
+    } finally {
+      connection.closeSync();
+    }
+  };
+  return {
+    async describe(table) {
+      const rows = await query(
+        `DESCRIBE SELECT * FROM ${await readExpression(table)}`
+      );
+      return rows.map(([name, type]) => ({
+        name: String(name),
+        type: toSparkType(String(type))
+      }));
+    },
+    async countRows(table) {
+      const rows = await query(
+        `SELECT count(*) FROM ${await readExpression(table)}`
+      );
+      return Number(rows[0][0]);
+    },
+    close() {
+      if (!instance) return;
+      void instance.then((db) => db.closeSync()).catch(() => void 0);
+      instance = void 0;
+    }
+  };
+}
+var init_inspect = __esm({
+  "src/engines/local/inspect.ts"() {
+    "use strict";
+    init_duckdb();
+    init_columns();
+    init_tables();
+  }
+});
+
+// src/engines/local/runnable.ts
+function refuse(cell) {
+  const magic = cell.magic ?? `%${cell.kind}`;
+  switch (cell.kind) {
+    case "python":
+    case "sql":
+    case "markdown":
+      return void 0;
+    case "scala":
+    case "r":
+      return `a ${magic} cell cannot run locally (${ENGINES}); rewrite it in Python or SQL, or run this flow with a Databricks profile`;
+    case "pip":
+      return `a %pip cell cannot run locally: the local engine does not install packages; install them into python3 yourself (${cell.magicArgs ? `pip ${cell.magicArgs}` : "pip install \u2026"}) and move the %pip cell out of the notebook, or run with a Databricks profile`;
+    case "run":
+      return `a %run cell (${cell.magicArgs ?? (cell.source.trim().split("\n")[0] || "no target")}) cannot run locally: the local engine does not inline notebooks; make that notebook a step of the flow, or import a Python module instead`;
+    case "shell":
+    case "fs":
+      return `a ${magic} cell cannot run locally: it acts on a Databricks driver or DBFS; move it out of the notebook or run with a Databricks profile`;
+    default:
+      return `the magic ${magic} cannot run locally (${ENGINES}); remove it or run with a Databricks profile`;
+  }
+}
+function checkRunnable(notebook) {
+  if (notebook.language === "scala" || notebook.language === "r") {
+    const name = notebook.language === "r" ? "R" : "Scala";
+    return [
+      {
+        notebook: notebook.path,
+        line: 1,
+        message: `${notebook.path}: ${name} notebooks cannot run locally (${ENGINES}); run this flow with a Databricks profile, or rewrite the notebook in Python or SQL.`
+      }
+    ];
+  }
+  const problems = [];
+  for (const cell of notebook.cells) {
+    const why = refuse(cell);
+    if (!why) continue;
+    problems.push({
+      notebook: notebook.path,
+      line: cell.line,
+      cell: cell.index,
+      message: `${notebook.path}:${cell.line}: ${why}.`
+    });
+  }
+  return problems;
+}
+function planRunMode(notebook) {
+  return notebook.cells.some((cell) => cell.kind === "python") ? "python" : "sql";
+}
+var ENGINES;
+var init_runnable = __esm({
+  "src/engines/local/runnable.ts"() {
+    "use strict";
+    ENGINES = "the local engine runs SQL in DuckDB and Python with python3";
+  }
+});
+
+// src/engines/local/preflight.ts
+import path12 from "node:path";
+async function preflight(root, plan) {
+  const notebooks = /* @__PURE__ */ new Map();
+  const failures = /* @__PURE__ */ new Map();
+  const paths = [...new Set(plan.steps.map((s) => s.notebook))];
+  const read = await Promise.all(
+    paths.map(async (p) => {
+      try {
+        return { path: p, notebook: await readNotebook(path12.join(root, p), p) };
+      } catch (error) {
+        return { path: p, error: error.message };
+      }
+    })
+  );
+  const byPath2 = new Map(read.map((r) => [r.path, r]));
+  for (const step of plan.steps) {
+    const entry = byPath2.get(step.notebook);
+    if (entry.error !== void 0 || !entry.notebook) {
+      failures.set(step.key, { kind: "engine", message: entry.error ?? "" });
+      continue;
+    }
+    const problems = checkRunnable(entry.notebook);
+    if (problems.length > 0) {
+      failures.set(step.key, {
+        kind: "language",
+        message: problems[0].message,
+        ...problems.length > 1 ? { detail: problems.map((p) => p.message).join("\n") } : {}
+      });
+      continue;
+    }
+    notebooks.set(step.key, entry.notebook);
+  }
+  return { notebooks, failures };
+}
+var init_preflight = __esm({
+  "src/engines/local/preflight.ts"() {
+    "use strict";
+    init_notebooks();
+    init_runnable();
+  }
+});
+
+// src/engines/local/output-checks.ts
+async function checkOutputs(inspector, outputs) {
+  const missing = [];
+  const mismatched = [];
+  const writes = [];
+  for (const o of outputs) {
+    const stagedTable = { ...o.table, path: o.staging.staged };
+    if (!await tableExists(stagedTable)) {
+      missing.push(o);
+      continue;
+    }
+    if (o.output.columns && o.output.columns.length > 0) {
+      const actual = await inspector.describe(stagedTable);
+      const problems = checkColumns(actual, o.output.columns, o.output.strict);
+      if (problems.length > 0) mismatched.push({ output: o, problems });
+    }
+    writes.push({
+      table: o.output.alias,
+      param: o.output.param,
+      location: o.output.location,
+      rows: await inspector.countRows(stagedTable)
+    });
+  }
+  if (missing.length > 0) {
+    const first = missing[0].output;
+    const names = missing.map((o) => `"${o.output.alias}"`).join(", ");
+    throw new StepFailure({
+      kind: "output-missing",
+      table: first.alias,
+      message: `${missing.length === 1 ? "output" : "outputs"} ${names} ${missing.length === 1 ? "was" : "were"} not written by the notebook: in SQL create it with CREATE OR REPLACE TABLE IDENTIFIER(:${first.param}) AS \u2026, in Python write to dbutils.widgets.get("${first.param}").`
+    });
+  }
+  if (mismatched.length > 0) {
+    const first = mismatched[0].output.output;
+    throw new StepFailure({
+      kind: "columns",
+      table: first.alias,
+      message: mismatched.map(
+        (m) => `output "${m.output.output.alias}" does not have its declared columns: ${m.problems.join("; ")}.`
+      ).join(" ")
+    });
+  }
+  return writes;
+}
+async function countReads(inspector, declared, inputs) {
+  return Promise.all(
+    declared.map(async (access2) => {
+      const input = inputs.find((i) => i.input.param === access2.param);
+      if (!input || input.table.format !== "parquet") return access2;
+      const rows = await inspector.countRows(input.table);
+      return { ...access2, rows };
+    })
+  );
+}
+var init_output_checks = __esm({
+  "src/engines/local/output-checks.ts"() {
+    "use strict";
+    init_columns();
+    init_step_failure();
+    init_tables();
+  }
+});
+
+// src/engines/local/python-harness.ts
+var PYTHON_HARNESS;
+var init_python_harness = __esm({
+  "src/engines/local/python-harness.ts"() {
+    "use strict";
+    PYTHON_HARNESS = String.raw`
+import builtins, json, os, sys, traceback
+
+with open(sys.argv[1], encoding="utf-8") as _f:
+    SPEC = json.load(_f)
+del _f
+
+
+class NotebookExit(BaseException):
+    """Raised by dbutils.notebook.exit: ends the notebook, not an error."""
+
+    def __init__(self, value):
+        super().__init__(value)
+        self.value = value
+
+
+class InputWidgetNotDefined(Exception):
+    pass
+
+
+class _Widgets:
+    def __init__(self, parameters):
+        self._parameters = dict(parameters)
+        self._defaults = {}
+
+    def get(self, name):
+        if name in self._parameters:
+            return self._parameters[name]
+        if name in self._defaults:
+            return self._defaults[name]
+        known = ", ".join(sorted(self._parameters)) or "(none)"
+        raise InputWidgetNotDefined(
+            "No input widget named %s is defined; the step's parameters are: %s" % (name, known)
+        )
+
+    def getArgument(self, name, defaultValue=None):
+        try:
+            return self.get(name)
+        except InputWidgetNotDefined:
+            return defaultValue
+
+    def text(self, name, defaultValue="", label=None):
+        self._defaults[name] = str(defaultValue)
+
+    def dropdown(self, name, defaultValue, choices=None, label=None):
+        self._defaults[name] = str(defaultValue)
+
+    combobox = dropdown
+
+    def multiselect(self, name, defaultValue, choices=None, label=None):
+        self._defaults[name] = str(defaultValue)
+
+    def remove(self, name):
+        self._defaults.pop(name, None)
+
+    def removeAll(self):
+        self._defaults.clear()
+
+    def getAll(self):
+        return {**self._defaults, **self._parameters}
+
+
+class _NotebookUtils:
+    def exit(self, value=""):
+        raise NotebookExit("" if value is None else str(value))
+
+    def run(self, path, timeout_seconds=0, arguments=None):
+        raise RuntimeError(
+            "dbutils.notebook.run(%r) is not available in the local engine: "
+            "make that notebook a step of the flow in dtflw.yaml" % (path,)
+        )
+
+
+class _DBUtils:
+    def __init__(self, parameters):
+        self.widgets = _Widgets(parameters)
+        self.notebook = _NotebookUtils()
+
+    def __getattr__(self, name):
+        raise AttributeError(
+            "dbutils.%s is not available in the local engine "
+            "(it offers dbutils.widgets and dbutils.notebook)" % name
+        )
+
+
+_STATE = {"session": None, "kind": None}
+
+
+def _quote_name(name):
+    return ".".join('"%s"' % part.strip().strip(chr(96)).replace('"', '""') for part in name.split("."))
+
+
+def _patch_duckdb_spark():
+    """Fills the gaps of DuckDB's PySpark API that notebooks commonly hit:
+    writer modes and formats, and qualified names (catalog.schema.table) in
+    spark.table and saveAsTable."""
+    from duckdb.experimental.spark.sql.dataframe import DataFrame
+    from duckdb.experimental.spark.sql.readwriter import DataFrameWriter
+    from duckdb.experimental.spark.sql.session import SparkSession
+
+    if getattr(DataFrameWriter, "_dtflw", False):
+        return
+    original = DataFrameWriter.parquet
+
+    def mode(self, saveMode):
+        # Outputs go to a fresh staging path, so every mode writes anew.
+        return self
+
+    def fmt(self, source):
+        self._dtflw_format = source
+        return self
+
+    def option(self, key, value):
+        return self
+
+    def options(self, **kwargs):
+        return self
+
+    def parquet(self, path, mode=None, partitionBy=None, compression=None):
+        if partitionBy:
+            raise NotImplementedError("partitionBy is not supported by the local engine")
+        return original(self, path, compression=compression)
+
+    def save(self, path=None, format=None, mode=None, **kwargs):
+        kind = (format or getattr(self, "_dtflw_format", None) or "parquet").lower()
+        if kind == "csv":
+            return self.csv(path)
+        if kind not in ("parquet", "delta"):
+            raise NotImplementedError("format %r is not supported by the local engine" % kind)
+        return self.parquet(path)
+
+    def save_as_table(self, name, format=None, mode=None, **kwargs):
+        connection = self.dataframe.session.conn
+        connection.register("__dtflw_save", self.dataframe.relation)
+        try:
+            connection.execute("CREATE OR REPLACE TABLE %s AS SELECT * FROM __dtflw_save" % _quote_name(name))
+        finally:
+            connection.unregister("__dtflw_save")
+
+    def table(self, name):
+        return DataFrame(self.conn.sql("SELECT * FROM %s" % _quote_name(name)), self)
+
+    DataFrameWriter.saveAsTable = save_as_table
+    SparkSession.table = table
+    DataFrameWriter.mode = mode
+    DataFrameWriter.format = fmt
+    DataFrameWriter.option = option
+    DataFrameWriter.options = options
+    DataFrameWriter.parquet = parquet
+    DataFrameWriter.save = save
+    DataFrameWriter._dtflw = True
+
+
+def _create_spark():
+    wanted = SPEC["spark"]
+    tried = []
+    if wanted in ("auto", "pyspark") and not _STATE.get("alias"):
+        try:
+            from pyspark.sql import SparkSession
+        except ImportError as error:
+            tried.append("pyspark (%s)" % error)
+        else:
+            _STATE["kind"] = "pyspark"
+            return SparkSession.builder.master("local[*]").appName("dtflw").getOrCreate()
+    if wanted in ("auto", "duckdb"):
+        try:
+            from duckdb.experimental.spark.sql import SparkSession
+        except ImportError as error:
+            tried.append("duckdb (%s)" % error)
+        else:
+            session = SparkSession.builder.getOrCreate()
+            connection = session.conn
+            connection.execute("SET threads = %d" % int(SPEC["duckdb"]["threads"]))
+            for statement in SPEC["duckdb"]["setup"] + SPEC["duckdb"]["sandbox"]:
+                connection.execute(statement)
+            _patch_duckdb_spark()
+            _STATE["kind"] = "duckdb"
+            return session
+    raise RuntimeError(
+        "spark is not available to %s (tried %s): install DuckDB for Python "
+        "(pip install duckdb) for a PySpark-compatible spark, or PySpark "
+        "(pip install pyspark)" % (sys.executable, "; ".join(tried) or wanted)
+    )
+
+
+class _PysparkAlias:
+    """Serves pyspark.* from duckdb.experimental.spark.* when PySpark is absent,
+    so notebooks keep their "from pyspark.sql import functions as F"."""
+
+    PREFIX = "duckdb.experimental.spark"
+
+    def find_spec(self, fullname, path=None, target=None):
+        if fullname != "pyspark" and not fullname.startswith("pyspark."):
+            return None
+        import importlib.util
+
+        try:
+            found = importlib.util.find_spec(self.PREFIX + fullname[len("pyspark"):])
+        except ImportError:
+            found = None
+        if found is None:
+            return None
+        return importlib.util.spec_from_loader(fullname, self)
+
+    def create_module(self, spec):
+        import importlib
+
+        module = importlib.import_module(self.PREFIX + spec.name[len("pyspark"):])
+        # The import system renames the module after us; its own identity is
+        # put back in exec_module, or its relative imports load second copies.
+        self._identity = getattr(self, "_identity", {})
+        self._identity[id(module)] = {
+            key: getattr(module, key)
+            for key in ("__name__", "__spec__", "__package__", "__loader__", "__path__", "__file__")
+            if hasattr(module, key)
+        }
+        return module
+
+    def exec_module(self, module):
+        for key, value in self._identity.pop(id(module), {}).items():
+            setattr(module, key, value)
+
+
+def _install_pyspark_alias():
+    import importlib.util
+
+    if SPEC["spark"] == "pyspark":
+        return
+    if SPEC["spark"] == "auto" and importlib.util.find_spec("pyspark") is not None:
+        return
+    # First: the path finder would load a second copy of pyspark.sql from
+    # the aliased package's __path__.
+    sys.meta_path.insert(0, _PysparkAlias())
+    _STATE["alias"] = True
+
+
+def _session():
+    if _STATE["session"] is None:
+        _STATE["session"] = _create_spark()
+    return _STATE["session"]
+
+
+class _LazySpark:
+    """Creates the session on first use, so notebooks without spark start fast."""
+
+    def __getattr__(self, name):
+        return getattr(_session(), name)
+
+    def __repr__(self):
+        return repr(_session())
+
+
+def display(value, *args, **kwargs):
+    show = getattr(value, "show", None)
+    if callable(show):
+        show()
+    else:
+        print(value)
+
+
+def _run_sql_cell(cell):
+    session = _session()
+    if _STATE["kind"] == "duckdb":
+        for statement in cell["statements"]:
+            try:
+                relation = session.conn.sql(statement["text"])
+            except Exception as error:
+                raise _SqlError(statement["fileLine"], error) from None
+            if relation is not None:
+                relation.show(max_rows=20)
+    else:
+        for statement in cell["rawStatements"]:
+            try:
+                session.sql(statement["text"], args=SPEC["parameters"]).show(20)
+            except Exception as error:
+                raise _SqlError(statement["fileLine"], error) from None
+
+
+class _SqlError(Exception):
+    def __init__(self, line, error):
+        super().__init__("%s: %s" % (type(error).__name__, error))
+        self.line = line
+
+
+def _notebook_frames(error):
+    return [
+        frame
+        for frame in traceback.extract_tb(error.__traceback__)
+        if frame.filename == SPEC["notebook"]
+    ]
+
+
+def _describe(error):
+    frames = _notebook_frames(error)
+    if isinstance(error, _SqlError):
+        line = error.line
+        text = str(error)
+        trace = text
+    else:
+        line = frames[-1].lineno if frames else None
+        text = "".join(traceback.format_exception_only(type(error), error)).strip()
+        trace = "Traceback (most recent call last):\n" + "".join(
+            traceback.format_list(frames)
+        ) + text
+    return {"type": type(error).__name__, "message": text, "line": line, "traceback": trace}
+
+
+def _export_outputs():
+    if _STATE["kind"] != "duckdb":
+        return
+    connection = _STATE["session"].conn
+    for output in SPEC["exports"]:
+        if os.path.exists(output["staged"]):
+            continue
+        for relation in output["candidates"]:
+            try:
+                connection.execute("SELECT * FROM %s LIMIT 0" % relation)
+            except Exception:
+                continue
+            connection.execute(output["copy"].replace("{}", relation))
+            break
+
+
+def _main():
+    _install_pyspark_alias()
+    dbutils = _DBUtils(SPEC["parameters"])
+    scope = {
+        "__name__": "__main__",
+        "__builtins__": builtins,
+        "dbutils": dbutils,
+        "spark": _LazySpark(),
+        "display": display,
+    }
+    result = {}
+    try:
+        for cell in SPEC["cells"]:
+            if cell["kind"] == "python":
+                code = compile("\n" * (cell["fileLine"] - 1) + cell["source"], SPEC["notebook"], "exec")
+                exec(code, scope)
+            elif cell["kind"] == "sql":
+                _run_sql_cell(cell)
+    except NotebookExit as done:
+        result["exitValue"] = done.value
+    except SystemExit as done:
+        if done.code not in (None, 0):
+            result["error"] = {
+                "type": "SystemExit",
+                "message": "the notebook called sys.exit(%r)" % (done.code,),
+                "line": None,
+                "traceback": "",
+            }
+    except BaseException as error:
+        result["error"] = _describe(error)
+        print(result["error"]["traceback"], file=sys.stderr)
+    if "error" not in result:
+        try:
+            _export_outputs()
+        except Exception as error:
+            result["error"] = _describe(error)
+    with open(SPEC["result"], "w", encoding="utf-8") as out:
+        json.dump(result, out)
+    return 1 if "error" in result else 0
+
+
+sys.exit(_main())
+`;
+  }
+});
+
+// src/engines/local/sql-step.ts
+function fileLine(cell, sourceLine) {
+  return (cell.sourceLine ?? cell.line) + sourceLine - 1;
+}
+function firstLine2(text2) {
+  const line = text2.split("\n")[0];
+  return line.length > 100 ? `${line.slice(0, 97)}\u2026` : line;
+}
+async function executeSqlStep(input) {
+  const { notebook, signal, log } = input;
+  const { DuckDBInstance, ResultReturnType } = await loadDuckDB();
+  const instance = await DuckDBInstance.create(":memory:", {
+    threads: String(input.threads)
+  });
+  const connection = await instance.connect();
+  const interrupt = () => connection.interrupt();
+  signal.addEventListener("abort", interrupt, { once: true });
+  try {
+    for (const statement of [...input.duckdb.setup, ...input.duckdb.sandbox]) {
+      await runSetup(connection, statement);
+    }
+    for (const cell of notebook.cells) {
+      if (cell.kind !== "sql") continue;
+      const bound = bindSql(cell.source, input.parameters);
+      if (!bound.ok) {
+        throw new StepFailure({
+          kind: "notebook",
+          message: `${notebook.path}:${fileLine(cell, bound.line)}: ${bound.message}`
+        });
+      }
+      for (const statement of bound.statements) {
+        if (signal.aborted) return;
+        const line = fileLine(cell, statement.line);
+        if (WIDGET_STATEMENT.test(statement.text)) {
+          log(
+            `line ${line}: ${firstLine2(statement.text)} (skipped: parameters come from the flow)`
+          );
+          continue;
+        }
+        const started = Date.now();
+        try {
+          const reader = await connection.streamAndReadUntil(
+            statement.text,
+            SHOWN_ROWS + 1
+          );
+          const took = Date.now() - started;
+          log(`line ${line}: ${firstLine2(statement.text)} (${took} ms)`);
+          if (reader.returnType === ResultReturnType.QUERY_RESULT) {
+            for (const row of renderRows(
+              reader.columnNames(),
+              reader.getRowsJson()
+            )) {
+              log(`  ${row}`);
+            }
+          }
+        } catch (error) {
+          if (signal.aborted) return;
+          const message = error.message;
+          throw new StepFailure({
+            kind: "notebook",
+            message: `${notebook.path}:${line}: ${message.split("\n")[0]}`,
+            detail: `${message}
+
+in cell ${cell.index + 1}, statement at line ${line}:
+${statement.text}`
+          });
+        }
+      }
+    }
+    for (const output of input.duckdb.exports) {
+      if (signal.aborted) return;
+      await exportOutput(connection, output.candidates, output.copy);
+    }
+  } finally {
+    signal.removeEventListener("abort", interrupt);
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+async function runSetup(connection, statement) {
+  try {
+    await connection.run(statement);
+  } catch (error) {
+    throw new StepFailure({
+      kind: "engine",
+      message: `the local engine could not prepare the step's tables: ${error.message.split("\n")[0]}`,
+      detail: `${error.message}
+
+${statement}`
+    });
+  }
+}
+async function exportOutput(connection, candidates, copy) {
+  for (const relation of candidates) {
+    try {
+      await connection.run(`SELECT * FROM ${relation} LIMIT 0`);
+    } catch {
+      continue;
+    }
+    await connection.run(copy.replace("{}", relation));
+    return;
+  }
+}
+function renderRows(columns, rows) {
+  const lines = [columns.join(" | ")];
+  for (const row of rows.slice(0, SHOWN_ROWS)) {
+    lines.push(row.map((v) => v === null ? "NULL" : String(v)).join(" | "));
+  }
+  if (rows.length > SHOWN_ROWS) lines.push("\u2026");
+  return lines;
+}
+var SHOWN_ROWS, WIDGET_STATEMENT;
+var init_sql_step = __esm({
+  "src/engines/local/sql-step.ts"() {
+    "use strict";
+    init_duckdb();
+    init_step_failure();
+    init_sql_params();
+    SHOWN_ROWS = 20;
+    WIDGET_STATEMENT = /^(CREATE|REMOVE)\s+WIDGET\b/i;
+  }
+});
+
+// src/engines/local/python-step.ts
+import { spawn } from "node:child_process";
+import { mkdir as mkdir3, readFile as readFile5, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+import path13 from "node:path";
+import { createInterface } from "node:readline";
+function harnessCells(input) {
+  const { notebook } = input;
+  return notebook.cells.flatMap((cell) => {
+    if (cell.kind === "python") {
+      return [
+        { kind: "python", source: cell.source, fileLine: fileLine(cell, 1) }
+      ];
+    }
+    if (cell.kind !== "sql") return [];
+    const bound = bindSql(cell.source, input.sqlParameters);
+    if (!bound.ok) {
+      throw new StepFailure({
+        kind: "notebook",
+        message: `${notebook.path}:${fileLine(cell, bound.line)}: ${bound.message}`
+      });
+    }
+    const at = (s) => ({
+      text: s.text,
+      fileLine: fileLine(cell, s.line)
+    });
+    return [
+      {
+        kind: "sql",
+        statements: bound.statements.map(at),
+        rawStatements: splitSql(cell.source).map(at)
+      }
+    ];
+  });
+}
+async function executePythonStep(input) {
+  const { notebook, signal, log } = input;
+  await mkdir3(input.workDir, { recursive: true });
+  const specFile = path13.join(input.workDir, "spec.json");
+  const resultFile = path13.join(input.workDir, "result.json");
+  const spec = {
+    notebook: notebook.path,
+    parameters: input.parameters,
+    spark: input.spark,
+    cells: harnessCells(input),
+    duckdb: {
+      threads: input.threads,
+      setup: input.duckdb.setup,
+      sandbox: input.duckdb.sandbox
+    },
+    exports: input.duckdb.exports,
+    result: resultFile
+  };
+  await writeFile2(specFile, JSON.stringify(spec));
+  try {
+    const stderrTail = [];
+    const code2 = await new Promise((resolve, reject) => {
+      const child = spawn(
+        input.python,
+        ["-u", "-c", PYTHON_HARNESS, specFile],
+        {
+          cwd: input.root,
+          stdio: ["ignore", "pipe", "pipe"]
+        }
+      );
+      let killTimer;
+      const kill = () => {
+        child.kill("SIGTERM");
+        killTimer = setTimeout(() => child.kill("SIGKILL"), KILL_GRACE_MS);
+        killTimer.unref();
+      };
+      if (signal.aborted) kill();
+      signal.addEventListener("abort", kill, { once: true });
+      createInterface({ input: child.stdout }).on("line", (line) => log(line));
+      createInterface({ input: child.stderr }).on("line", (line) => {
+        stderrTail.push(line);
+        if (stderrTail.length > STDERR_TAIL) stderrTail.shift();
+        log(line);
+      });
+      child.once("error", (error) => {
+        signal.removeEventListener("abort", kill);
+        reject(error);
+      });
+      child.once("close", (exitCode) => {
+        signal.removeEventListener("abort", kill);
+        if (killTimer) clearTimeout(killTimer);
+        resolve(exitCode);
+      });
+    }).catch((error) => {
+      throw new StepFailure({
+        kind: "engine",
+        message: error.code === "ENOENT" ? `${input.python} was not found: the local engine runs Python notebooks with it; install Python 3 or point the engine at another interpreter.` : `${input.python} could not be started: ${error.message}`
+      });
+    });
+    if (signal.aborted) return {};
+    const result = await readResult(resultFile);
+    if (!result) {
+      throw new StepFailure({
+        kind: "engine",
+        message: `${input.python} ended (exit code ${code2}) before ${notebook.path} finished.`,
+        detail: stderrTail.join("\n")
+      });
+    }
+    if (result.error) {
+      const where = result.error.line ? `${notebook.path}:${result.error.line}` : notebook.path;
+      throw new StepFailure({
+        kind: "notebook",
+        message: `${where}: ${lastLine(result.error.message)}`,
+        detail: result.error.traceback || result.error.message
+      });
+    }
+    return result.exitValue !== void 0 ? { exitValue: result.exitValue } : {};
+  } finally {
+    await rm2(input.workDir, { recursive: true, force: true });
+  }
+}
+async function readResult(file) {
+  try {
+    return JSON.parse(await readFile5(file, "utf8"));
+  } catch {
+    return void 0;
+  }
+}
+function lastLine(text2) {
+  const lines = text2.trim().split("\n");
+  return lines[lines.length - 1];
+}
+var KILL_GRACE_MS, STDERR_TAIL;
+var init_python_step = __esm({
+  "src/engines/local/python-step.ts"() {
+    "use strict";
+    init_python_harness();
+    init_sql_step();
+    init_step_failure();
+    init_sql_params();
+    KILL_GRACE_MS = 3e3;
+    STDERR_TAIL = 40;
+  }
+});
+
+// src/engines/local/staging.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { mkdir as mkdir4, rename as rename2, rm as rm3, stat as stat3 } from "node:fs/promises";
+import path14 from "node:path";
+async function stageOutputs(targets) {
+  const token = randomBytes2(6).toString("hex");
+  const staged = targets.map((target) => {
+    const stagingDir = path14.join(
+      path14.dirname(target),
+      `.dtflw-staging-${token}`
+    );
+    return {
+      target,
+      stagingDir,
+      staged: path14.join(stagingDir, path14.basename(target))
+    };
+  });
+  await Promise.all(staged.map((s) => mkdir4(s.stagingDir, { recursive: true })));
+  return staged;
+}
+async function exists(p) {
+  try {
+    await stat3(p);
     return true;
   } catch {
     return false;
   }
 }
-async function tryReadText(file) {
+async function promoteOutput(output) {
+  const targetStat = await stat3(output.target).catch(() => void 0);
+  const stagedStat = await stat3(output.staged);
+  if (!targetStat || !targetStat.isDirectory() && !stagedStat.isDirectory()) {
+    await rename2(output.staged, output.target);
+    return;
+  }
+  const aside = path14.join(
+    output.stagingDir,
+    `previous-${path14.basename(output.target)}`
+  );
+  await rename2(output.target, aside);
   try {
-    return await readFile(file, "utf8");
+    await rename2(output.staged, output.target);
   } catch (error) {
-    if (error.code === "ENOENT") return void 0;
+    if (!await exists(output.target)) await rename2(aside, output.target);
     throw error;
   }
 }
-function toPosixRelative(root, p) {
-  const relative = path3.relative(root, p) || ".";
-  return relative.split(path3.sep).join("/");
+async function discardStaging(outputs) {
+  const dirs = new Set(outputs.map((o) => o.stagingDir));
+  await Promise.all(
+    [...dirs].map((dir) => rm3(dir, { recursive: true, force: true }))
+  );
 }
+var init_staging = __esm({
+  "src/engines/local/staging.ts"() {
+    "use strict";
+  }
+});
+
+// src/engines/local/step-log.ts
+import { createWriteStream as createWriteStream2 } from "node:fs";
+import { mkdir as mkdir5 } from "node:fs/promises";
+import path15 from "node:path";
+async function openStepLog(file) {
+  await mkdir5(path15.dirname(file), { recursive: true });
+  const stream = createWriteStream2(file);
+  const last = [];
+  return {
+    write(line) {
+      stream.write(`${line}
+`);
+      last.push(line);
+      if (last.length > TAIL_LINES) last.shift();
+    },
+    tail() {
+      const text2 = last.join("\n");
+      return text2.length > TAIL_CHARS ? `\u2026${text2.slice(-TAIL_CHARS)}` : text2;
+    },
+    close() {
+      return new Promise((resolve, reject) => {
+        stream.once("error", reject);
+        stream.end(() => resolve());
+      });
+    }
+  };
+}
+var TAIL_LINES, TAIL_CHARS;
+var init_step_log = __esm({
+  "src/engines/local/step-log.ts"() {
+    "use strict";
+    TAIL_LINES = 50;
+    TAIL_CHARS = 4e3;
+  }
+});
+
+// src/engines/local/step-tables.ts
+import path16 from "node:path";
+function splitName(name) {
+  return name.split(".").map((p) => p.trim());
+}
+function catalogSetup(names) {
+  const statements = [];
+  const catalogs = /* @__PURE__ */ new Set();
+  const schemas = /* @__PURE__ */ new Set();
+  for (const name of names) {
+    const parts = splitName(name);
+    if (parts.length !== 3) continue;
+    const [catalog, schema] = parts;
+    if (!catalogs.has(catalog)) {
+      catalogs.add(catalog);
+      statements.push(`ATTACH ':memory:' AS ${quoteIdentifier(catalog)}`);
+    }
+    const key = `${catalog}.${schema}`;
+    if (!schemas.has(key)) {
+      schemas.add(key);
+      statements.push(`CREATE SCHEMA IF NOT EXISTS ${renderQualifiedName(key)}`);
+    }
+  }
+  return statements;
+}
+function list(values) {
+  return `[${[...new Set(values)].map(quoteLiteral).join(", ")}]`;
+}
+function planDuckdbStepSql(tables, relativeTo) {
+  const qualified = [
+    ...tables.inputs.map((i) => i.table.qualifiedName),
+    ...tables.outputs.map((o) => o.table.qualifiedName)
+  ].filter((n) => n !== void 0);
+  const setup = [...catalogSetup(qualified)];
+  for (const input of tables.inputs) {
+    setup.push(
+      `CREATE OR REPLACE VIEW ${quoteIdentifier(input.input.param)} AS SELECT * FROM ${input.reader}`
+    );
+    if (input.table.qualifiedName && splitName(input.table.qualifiedName).length === 3) {
+      setup.push(
+        `CREATE OR REPLACE VIEW ${renderQualifiedName(input.table.qualifiedName)} AS SELECT * FROM ${input.reader}`
+      );
+    }
+  }
+  const both = (p) => relativeTo ? [p, path16.relative(relativeTo, p) || "."] : [p];
+  const paths = tables.inputs.flatMap((i) => i.grant.paths.flatMap(both));
+  const directories = [
+    ...tables.inputs.flatMap((i) => i.grant.directories),
+    ...tables.outputs.map((o) => o.staging.stagingDir + path16.sep)
+  ].flatMap(
+    (d) => relativeTo ? [d, (path16.relative(relativeTo, d) || ".") + path16.sep] : [d]
+  );
+  const sandbox = [
+    `SET allowed_paths = ${list(paths)}`,
+    `SET allowed_directories = ${list(directories)}`,
+    "SET enable_external_access = false",
+    "SET lock_configuration = true"
+  ];
+  const exports = tables.outputs.map((o) => ({
+    param: o.output.param,
+    staged: o.staging.staged,
+    candidates: [
+      quoteIdentifier(o.output.param),
+      ...o.table.qualifiedName ? [renderQualifiedName(o.table.qualifiedName)] : []
+    ],
+    copy: `COPY (SELECT * FROM {}) TO ${quoteLiteral(o.staging.staged)} ${copyOptions(o.table.format)}`
+  }));
+  return { setup, sandbox, exports };
+}
+function planSqlParameters(parameters, tables) {
+  const bound = {};
+  for (const [name, value] of Object.entries(parameters)) {
+    bound[name] = { value };
+  }
+  for (const input of tables.inputs) {
+    bound[input.input.param] = {
+      value: input.table.qualifiedName ?? input.table.path,
+      relation: input.input.param
+    };
+  }
+  for (const output of tables.outputs) {
+    bound[output.output.param] = {
+      value: output.table.qualifiedName ?? output.staging.staged,
+      relation: output.output.param
+    };
+  }
+  return bound;
+}
+var init_step_tables = __esm({
+  "src/engines/local/step-tables.ts"() {
+    "use strict";
+    init_sql_params();
+    init_tables();
+  }
+});
+
+// src/engines/local/step.ts
+import path17 from "node:path";
+function stepLogPath(key) {
+  return `logs/${key}.log`;
+}
+async function executeLocalStep(settings, step, notebook, signal) {
+  const startedAt = settings.now();
+  const logFile = stepLogPath(step.key);
+  const log = await openStepLog(path17.join(settings.runDir, logFile));
+  const write = (line) => {
+    log.write(line);
+    settings.onLog(step.key, line);
+  };
+  const declared = declaredAccesses(step);
+  let staged = [];
+  const parameters = { ...step.parameters };
+  const finish = (status, extra = {}) => {
+    const finishedAt = settings.now();
+    const output = log.tail();
+    return {
+      key: step.key,
+      notebook: step.notebook,
+      status,
+      startedAt: startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      durationMs: finishedAt.getTime() - startedAt.getTime(),
+      attempt: 1,
+      parameters,
+      ...declared,
+      log: logFile,
+      ...output ? { output } : {},
+      ...extra
+    };
+  };
+  try {
+    const outputs = step.outputs.map((output) => ({
+      output,
+      table: resolveLocalTable(settings.root, output.location)
+    }));
+    if (settings.lazy && outputs.length > 0) {
+      const present = await Promise.all(
+        outputs.map((o) => tableExists(o.table))
+      );
+      if (present.every(Boolean)) {
+        write(`Skipped run: ${step.notebook} (--lazy: every output exists)`);
+        return finish("lazy");
+      }
+    }
+    write(`Running: ${step.notebook}`);
+    for (const o of outputs) {
+      if (!OUTPUT_FORMATS.has(o.table.format)) {
+        throw new StepFailure({
+          kind: "engine",
+          table: o.output.alias,
+          message: `output "${o.output.alias}" has format "${o.table.format}", which the local engine cannot write (parquet, csv, json); use parquet for local profiles.`
+        });
+      }
+    }
+    const inputs = await resolveInputs(settings, step, parameters);
+    staged = await stageOutputs(outputs.map((o) => o.table.path));
+    const stepOutputs = outputs.map((o, i) => ({
+      ...o,
+      staging: staged[i]
+    }));
+    const given = withStagedOutputs(
+      settings.root,
+      step,
+      parameters,
+      stepOutputs
+    );
+    const tables = { inputs, outputs: stepOutputs };
+    let exitValue;
+    if (planRunMode(notebook) === "sql") {
+      write(`${notebook.path}: SQL, in DuckDB`);
+      await executeSqlStep({
+        notebook,
+        parameters: planSqlParameters(given, tables),
+        duckdb: planDuckdbStepSql(tables),
+        threads: settings.threads,
+        signal,
+        log: write
+      });
+    } else {
+      write(`${notebook.path}: Python, with ${settings.python}`);
+      const done2 = await executePythonStep({
+        root: settings.root,
+        python: settings.python,
+        spark: settings.spark,
+        notebook,
+        parameters: given,
+        sqlParameters: planSqlParameters(given, tables),
+        duckdb: planDuckdbStepSql(tables, settings.root),
+        threads: settings.threads,
+        workDir: path17.join(settings.runDir, "work", step.key),
+        signal,
+        log: write
+      });
+      exitValue = done2.exitValue;
+    }
+    if (signal.aborted) return cancelled();
+    const writes = await checkOutputs(settings.inspector, stepOutputs);
+    if (signal.aborted) return cancelled();
+    const reads = await countReads(settings.inspector, declared.reads, inputs);
+    for (const output of stepOutputs) await promoteOutput(output.staging);
+    for (const w of writes) write(`wrote ${w.table}: ${w.rows} rows`);
+    return finish("succeeded", {
+      reads,
+      writes,
+      ...exitValue !== void 0 ? { exitValue } : {}
+    });
+  } catch (error) {
+    if (signal.aborted) return cancelled();
+    const failure = error instanceof StepFailure ? error.error : {
+      kind: "engine",
+      message: `the local engine failed while running step "${step.key}": ${error.message}`,
+      ...error.stack ? { detail: error.stack } : {}
+    };
+    write(`Failed: ${failure.message}`);
+    return finish("failed", { error: failure });
+  } finally {
+    await discardStaging(staged);
+    await log.close();
+  }
+  function cancelled() {
+    write("Cancelled");
+    return finish("cancelled", {
+      error: { kind: "cancelled", message: `step "${step.key}" was cancelled.` }
+    });
+  }
+}
+async function resolveInputs(settings, step, parameters) {
+  const inputs = [];
+  for (const input of step.inputs) {
+    if (!input.location) {
+      parameters[input.param] = "";
+      continue;
+    }
+    const options = input.isSource ? settings.sources.find((s) => s.name === input.table)?.options : void 0;
+    const table = resolveLocalTable(settings.root, input.location, options);
+    if (!await tableExists(table)) {
+      if (input.optional) {
+        parameters[input.param] = "";
+        continue;
+      }
+      const where = toPosixRelative(settings.root, table.path);
+      const hint = input.producer ? `run step "${input.producer}" first (it writes this table)` : input.isSource ? `check where the profile says source "${input.table}" lives` : "check its location";
+      throw new StepFailure({
+        kind: "input-missing",
+        table: input.table,
+        message: `input "${input.name}" (table "${input.table}") was not found at ${where}: ${hint}.`
+      });
+    }
+    inputs.push({
+      input,
+      table,
+      reader: await readExpression(table),
+      grant: await grantFor(table)
+    });
+  }
+  return inputs;
+}
+function withStagedOutputs(root, step, parameters, outputs) {
+  const next = { ...parameters };
+  for (const o of outputs) {
+    if (o.output.location.kind !== "path") continue;
+    const given = step.parameters[o.output.param] ?? "";
+    next[o.output.param] = path17.isAbsolute(given) ? o.staging.staged : toPosixRelative(root, o.staging.staged);
+  }
+  return next;
+}
+var OUTPUT_FORMATS;
+var init_step = __esm({
+  "src/engines/local/step.ts"() {
+    "use strict";
+    init_io();
+    init_report();
+    init_output_checks();
+    init_python_step();
+    init_runnable();
+    init_sql_step();
+    init_staging();
+    init_step_failure();
+    init_step_log();
+    init_step_tables();
+    init_tables();
+    OUTPUT_FORMATS = /* @__PURE__ */ new Set(["parquet", "csv", "json"]);
+  }
+});
+
+// src/engines/local/engine.ts
+import { availableParallelism } from "node:os";
+import path18 from "node:path";
+function threadsPerStep(plan, parallelism, cores) {
+  const widest = Math.max(1, ...plan.levels.map((level) => level.length));
+  return Math.max(
+    1,
+    Math.floor(cores / Math.max(1, Math.min(parallelism, widest)))
+  );
+}
+function createLocalEngine(options) {
+  const root = options.root;
+  const cores = options.cores ?? availableParallelism();
+  async function run2(plan, context) {
+    const { now, emit, signal } = context;
+    await loadDuckDB(root);
+    const inspector = createTableInspector();
+    try {
+      const finished = (result) => emit({
+        type: "step-finished",
+        key: result.key,
+        at: now().toISOString(),
+        result
+      });
+      const { notebooks, failures } = await preflight(root, plan);
+      if (failures.size > 0) {
+        const steps2 = plan.steps.map((step) => {
+          const error = failures.get(step.key);
+          return error ? notRunResult(step, "failed", { error }) : notRunResult(step, "pending");
+        });
+        steps2.forEach(finished);
+        return { steps: steps2 };
+      }
+      const settings = {
+        root,
+        runDir: context.runDir,
+        python: options.python ?? "python3",
+        spark: options.spark ?? "auto",
+        threads: options.duckdbThreads ?? threadsPerStep(plan, context.parallelism, cores),
+        lazy: context.lazy,
+        sources: plan.sources,
+        inspector,
+        now,
+        onLog: (key, line) => emit({ type: "step-log", key, at: now().toISOString(), line })
+      };
+      const steps = await runReady(
+        plan,
+        (step, stepSignal) => executeLocalStep(
+          settings,
+          step,
+          notebooks.get(step.key),
+          stepSignal
+        ),
+        {
+          concurrency: context.parallelism,
+          signal,
+          failFast: context.failFast,
+          onStart: (step) => emit({
+            type: "step-started",
+            key: step.key,
+            at: now().toISOString(),
+            attempt: 1
+          }),
+          onResult: finished
+        }
+      );
+      return { steps };
+    } finally {
+      inspector.close();
+    }
+  }
+  return {
+    name: "local",
+    async deploy(plan) {
+      await loadDuckDB(root);
+      const notebooks = [...new Set(plan.steps.map((s) => s.notebook))];
+      await Promise.all(
+        notebooks.map((p) => readNotebook(path18.join(root, p), p))
+      );
+      return { root, uploaded: [], removed: [], unchanged: notebooks };
+    },
+    run: run2,
+    async cancel() {
+    },
+    async cleanup() {
+      return { removed: [], kept: [] };
+    }
+  };
+}
+var init_engine = __esm({
+  "src/engines/local/engine.ts"() {
+    "use strict";
+    init_notebooks();
+    init_report();
+    init_schedule();
+    init_duckdb();
+    init_inspect();
+    init_preflight();
+    init_step();
+  }
+});
+
+// src/engines/local/index.ts
+var local_exports = {};
+__export(local_exports, {
+  WAREHOUSE_DIR: () => WAREHOUSE_DIR,
+  bindSql: () => bindSql,
+  checkColumns: () => checkColumns,
+  checkRunnable: () => checkRunnable,
+  createLocalEngine: () => createLocalEngine,
+  normalizeSparkType: () => normalizeSparkType,
+  planRunMode: () => planRunMode,
+  splitSql: () => splitSql,
+  toSparkType: () => toSparkType
+});
+var init_local = __esm({
+  "src/engines/local/index.ts"() {
+    "use strict";
+    init_engine();
+    init_runnable();
+    init_tables();
+    init_sql_params();
+    init_columns();
+  }
+});
+
+// src/cli/main.ts
+import os2 from "node:os";
+
+// src/commands/index.ts
+init_diagnostics();
+
+// src/profiles/load.ts
+init_diagnostics();
+init_io();
+import { readFile as readFile2, readdir } from "node:fs/promises";
+import path6 from "node:path";
 
 // src/profiles/chain.ts
+init_diagnostics();
 function planMergeOrder(name, lookup, names) {
   const files = [];
   const diagnostics = [];
@@ -14589,14 +17802,14 @@ function planMergeOrder(name, lookup, names) {
   visit(name, void 0);
   return { files, diagnostics };
 }
-function cycle(path26, closing) {
-  const names = [...path26.flatMap((s) => s.file ? [s.file.name] : []), closing];
-  const steps = path26.slice(1).map((s, i) => {
-    const parentOf = path26[i].file;
+function cycle(path28, closing) {
+  const names = [...path28.flatMap((s) => s.file ? [s.file.name] : []), closing];
+  const steps = path28.slice(1).map((s, i) => {
+    const parentOf = path28[i].file;
     const where = s.via ? formatLine(s.via.location) : "";
     return `${where}: "${parentOf?.name}" extends "${s.via?.name}"`;
   });
-  const last = path26[path26.length - 1].via;
+  const last = path28[path28.length - 1].via;
   return errorAt(
     "extends-cycle",
     `profiles extend each other in a cycle: ${names.join(" \u2192 ")}; remove one of these extends`,
@@ -14617,6 +17830,8 @@ function unknownParent(stack, via, names) {
 }
 
 // src/profiles/dotenv.ts
+init_diagnostics();
+init_io();
 import path4 from "node:path";
 var ESCAPES = { n: "\n", r: "\r", t: "	" };
 function parseDotenv(text2, file = ".env") {
@@ -14697,10 +17912,10 @@ function mergeMaps(at, parent, child) {
       keys.delete(key);
       continue;
     }
-    const path26 = [...at, key];
+    const path28 = [...at, key];
     keys.set(key, [...childKey, ...keys.get(key) ?? []]);
-    if (previous?.kind === "map" && node.kind === "map" && !kindChanges(path26, previous, node)) {
-      entries.set(key, mergeMaps(path26, previous, node));
+    if (previous?.kind === "map" && node.kind === "map" && !kindChanges(path28, previous, node)) {
+      entries.set(key, mergeMaps(path28, previous, node));
     } else {
       entries.set(key, replacing(withoutNulls(node), previous));
     }
@@ -14732,25 +17947,25 @@ function withoutNulls(node) {
   }
   return { ...node, entries, keys };
 }
-function kindChanges(path26, parent, child) {
-  const rule = kindRule(path26);
+function kindChanges(path28, parent, child) {
+  const rule = kindRule(path28);
   if (!rule) return false;
   const childKind = rule(child);
   if (childKind === void 0) return false;
-  const parentKind = rule(parent) ?? (path26[0] === "tables" ? "path" : void 0);
+  const parentKind = rule(parent) ?? (path28[0] === "tables" ? "path" : void 0);
   return parentKind !== void 0 && parentKind !== childKind;
 }
-function kindRule(path26) {
-  if (path26.length === 1 && path26[0] === "tables") {
+function kindRule(path28) {
+  if (path28.length === 1 && path28[0] === "tables") {
     return (node) => {
       const layout = node.entries.get("layout");
       return layout?.kind === "scalar" && layout.value !== null ? String(layout.value) : void 0;
     };
   }
-  if (path26.length === 2 && path26[0] === "sources") {
+  if (path28.length === 2 && path28[0] === "sources") {
     return (node) => firstKey(node, ["path", "table"]);
   }
-  if (path26.length === 1 && path26[0] === "compute") {
+  if (path28.length === 1 && path28[0] === "compute") {
     return (node) => firstKey(node, ["serverless", "existing_cluster_id", "new_cluster"]);
   }
   return void 0;
@@ -14829,6 +18044,7 @@ function toPlain(node) {
 
 // src/profiles/parse.ts
 var import_yaml = __toESM(require_dist(), 1);
+init_diagnostics();
 import path5 from "node:path";
 function profileNameOf(file) {
   return path5.posix.basename(file).replace(/\.ya?ml$/, "");
@@ -15018,6 +18234,9 @@ function flowScalarAround(text2, dollar) {
   return { key, value, collection };
 }
 
+// src/profiles/resolved-profile.ts
+init_diagnostics();
+
 // src/profiles/leaves.ts
 function collectLeaves(tree) {
   const out = [];
@@ -15078,8 +18297,8 @@ var FORMAT_BY_EXTENSION = {
   ndjson: "json"
 };
 var COMPRESSION = /* @__PURE__ */ new Set(["gz", "bz2", "zst", "zstd", "lz4", "snappy"]);
-function inferFormat(path26) {
-  const parts = path26.replace(/\/+$/, "").split("/").pop()?.split(".") ?? [];
+function inferFormat(path28) {
+  const parts = path28.replace(/\/+$/, "").split("/").pop()?.split(".") ?? [];
   let ext = parts.length > 1 ? parts.pop()?.toLowerCase() : void 0;
   if (ext && COMPRESSION.has(ext) && parts.length > 1) {
     ext = parts.pop()?.toLowerCase();
@@ -15106,8 +18325,8 @@ function buildResolvedProfile(input) {
     sources,
     values: toPlain(tree),
     leaves: leaves.map((leaf) => deepFreeze(leaf)),
-    locate(path26) {
-      const segments = parsePath(path26);
+    locate(path28) {
+      const segments = parsePath(path28);
       return segments && segments.length > 0 ? locationAt(tree, segments) : void 0;
     }
   };
@@ -15259,22 +18478,22 @@ function buildSource(c, source) {
     }
     return { table: c.text([...at, "table"]) ?? "" };
   }
-  const path26 = c.text([...at, "path"]) ?? "";
-  const format = c.text([...at, "format"]) ?? inferFormat(path26);
+  const path28 = c.text([...at, "path"]) ?? "";
+  const format = c.text([...at, "format"]) ?? inferFormat(path28);
   if (format && !c.has([...at, "format"])) {
-    const ext = /(\.[^./]+)+$/.exec(path26)?.[0] ?? "";
+    const ext = /(\.[^./]+)+$/.exec(path28)?.[0] ?? "";
     c.byDefault([...at, "format"], format, `inferred from ${ext}`);
   }
   if (!format && !c.unresolved([...at, "path"])) {
     c.report(
       "unknown-source-format",
-      `cannot tell the format of source "${source}" from "${path26}"; add format: csv, parquet or json`,
+      `cannot tell the format of source "${source}" from "${path28}"; add format: csv, parquet or json`,
       [...at, "path"]
     );
   }
   const options = c.node([...at, "options"]);
   return {
-    path: path26,
+    path: path28,
     format: format ?? "",
     ...options?.kind === "map" ? {
       options: Object.fromEntries(
@@ -15298,6 +18517,7 @@ function checkCompute(c) {
 
 // src/profiles/schema.ts
 var import_ajv = __toESM(require_ajv(), 1);
+init_diagnostics();
 function nullable(schema) {
   if (Array.isArray(schema.enum)) {
     return { ...schema, enum: [...schema.enum, null] };
@@ -15445,7 +18665,7 @@ function toDiagnostic(tree, error) {
   const segments = segmentsOf(tree, error.instancePath);
   const node = nodeAt(tree, segments);
   const where = formatPath(segments);
-  const path26 = where || void 0;
+  const path28 = where || void 0;
   if (node?.kind === "scalar" && node.unresolved) return void 0;
   const valueAt2 = node?.from[0] ?? locationAt(tree, segments);
   switch (error.keyword) {
@@ -15482,7 +18702,7 @@ function toDiagnostic(tree, error) {
         "invalid-value",
         `${where} must be one of ${allowed.join(", ")}, got ${shown(node)}${hint ? `;${hint}` : ""}`,
         valueAt2,
-        { path: path26 }
+        { path: path28 }
       );
     }
     case "type": {
@@ -15494,12 +18714,12 @@ function toDiagnostic(tree, error) {
         "invalid-type",
         `${where || "the profile"} must be ${expected}, got ${shown(node)}`,
         valueAt2,
-        { path: path26 }
+        { path: path28 }
       );
     }
     case "minLength":
       return errorAt("empty-value", `${where} must not be empty`, valueAt2, {
-        path: path26
+        path: path28
       });
     case "pattern":
     case "anyOf":
@@ -15509,10 +18729,13 @@ function toDiagnostic(tree, error) {
         "invalid-value",
         `${where || "the profile"} ${error.message ?? "is invalid"}`,
         valueAt2,
-        { path: path26 }
+        { path: path28 }
       );
   }
 }
+
+// src/profiles/template.ts
+init_diagnostics();
 
 // src/profiles/template-syntax.ts
 function splitTemplate(text2) {
@@ -15886,6 +19109,7 @@ function posixDir(profilesDir) {
 }
 
 // src/profiles/explain.ts
+init_diagnostics();
 function explainProfile(profile) {
   return profile.leaves.map((leaf) => ({
     path: leaf.path,
@@ -15927,11 +19151,49 @@ function notes(row) {
   return out.join("; ");
 }
 
+// src/commands/cleanup.ts
+init_diagnostics();
+
+// src/commands/engines.ts
+init_diagnostics();
+async function createEngine(setup) {
+  switch (setup.profile.engine) {
+    case "local": {
+      const { createLocalEngine: createLocalEngine2 } = await Promise.resolve().then(() => (init_local(), local_exports));
+      return createLocalEngine2({ root: setup.root });
+    }
+    case "databricks":
+      throw new UsageError(
+        `this version of dtflw runs profiles with engine: local only; engine "databricks" comes with the Databricks engine. Run with a local profile (e.g. --profile development).`
+      );
+  }
+}
+
+// src/commands/engine-for.ts
+async function engineFor(loaded2, deps) {
+  for (const leaf of loaded2.profile.leaves) {
+    if (leaf.secret && typeof leaf.value === "string") {
+      deps.onSecret?.(leaf.value);
+    }
+  }
+  const factory = deps.engines ?? createEngine;
+  return factory({
+    root: loaded2.project.manifest.root,
+    profile: loaded2.profile,
+    env: deps.env,
+    toolVersion: deps.toolVersion,
+    credentials: deps.credentials,
+    onSecret: deps.onSecret
+  });
+}
+
 // src/commands/project.ts
-import { readFile as readFile4, rm as rm2 } from "node:fs/promises";
-import path10 from "node:path";
+init_diagnostics();
+import { readFile as readFile7, rm as rm4 } from "node:fs/promises";
+import path22 from "node:path";
 
 // src/flow/build.ts
+init_diagnostics();
 function buildFlow(manifest) {
   const sources = new Set(manifest.sources.map((s) => s.name));
   const latest = /* @__PURE__ */ new Map();
@@ -16046,7 +19308,11 @@ function sortEdges(edges) {
   });
 }
 
+// src/flow/plan.ts
+init_diagnostics();
+
 // src/flow/graph.ts
+init_diagnostics();
 function computeLevels(keys, edges) {
   const { order, parents } = topologicalOrder(keys, edges);
   const level = /* @__PURE__ */ new Map();
@@ -16075,9 +19341,9 @@ function computeCriticalPath(keys, edges) {
   for (const key of [...keys].sort()) {
     if (end === void 0 || length.get(key) > length.get(end)) end = key;
   }
-  const path26 = [];
-  for (let k = end; k !== void 0; k = via.get(k)) path26.push(k);
-  return path26.reverse();
+  const path28 = [];
+  for (let k = end; k !== void 0; k = via.get(k)) path28.push(k);
+  return path28.reverse();
 }
 function parentMap(keys, edges) {
   const parents = new Map(keys.map((k) => [k, /* @__PURE__ */ new Set()]));
@@ -16112,7 +19378,7 @@ function topologicalOrder(keys, edges) {
 }
 
 // src/flow/locations.ts
-import path7 from "node:path";
+import path19 from "node:path";
 var SCHEME = /^[a-z][a-z0-9+.-]*:\/?/i;
 function isAbsoluteLocation(p) {
   return SCHEME.test(p) || p.startsWith("/");
@@ -16130,7 +19396,7 @@ function notebookFolder(notebook) {
   return notebook.replace(/\.[^./]*$/, "");
 }
 function formatOf(p, fallback) {
-  const ext = path7.posix.extname(p.replace(/\/+$/, "")).slice(1).toLowerCase();
+  const ext = path19.posix.extname(p.replace(/\/+$/, "")).slice(1).toLowerCase();
   return ["parquet", "csv", "json", "delta", "orc", "avro", "txt"].includes(ext) ? ext : fallback;
 }
 function defaultOutputLocation(tables, notebook, name, alias) {
@@ -16459,6 +19725,7 @@ function locationEdges(flow, steps, sources, diagnostics) {
 }
 
 // src/flow/select.ts
+init_diagnostics();
 function parseSelection(expression) {
   return expression.split(/[\s,]+/).filter(Boolean).map((term) => {
     const upstream = term.startsWith("+");
@@ -16544,6 +19811,7 @@ function withSteps(plan, steps, excluded) {
 }
 
 // src/flow/fingerprint.ts
+init_io();
 var RECIPE = 1;
 async function fingerprintSteps(plan, readNotebook2) {
   const notebooks = [...new Set(plan.steps.map((s) => s.notebook))];
@@ -16599,11 +19867,16 @@ function formatOf2(location) {
   return location.format ?? null;
 }
 
+// src/commands/project.ts
+init_io();
+
 // src/manifest/parse.ts
-import path8 from "node:path";
+init_diagnostics();
+import path20 from "node:path";
 
 // src/manifest/schema.ts
 var import_ajv2 = __toESM(require_ajv(), 1);
+init_diagnostics();
 
 // schemas/dtflw.schema.json
 var dtflw_schema_default = {
@@ -16752,6 +20025,7 @@ var dtflw_schema_default = {
 
 // src/manifest/yaml-source.ts
 var import_yaml2 = __toESM(require_dist(), 1);
+init_diagnostics();
 function parseYamlSource(text2, file) {
   const lines = new import_yaml2.LineCounter();
   const doc = (0, import_yaml2.parseDocument)(text2, { lineCounter: lines, prettyErrors: false });
@@ -16791,9 +20065,9 @@ function locateNode(source, node) {
   const offset = node?.range?.[0] ?? 0;
   return locateOffset(source, offset);
 }
-function nodeAt2(source, path26) {
+function nodeAt2(source, path28) {
   let node = source.doc.contents;
-  for (const segment of path26) {
+  for (const segment of path28) {
     if ((0, import_yaml2.isMap)(node)) {
       const next = node.get(segment, true);
       if (next === void 0) return node;
@@ -16808,19 +20082,19 @@ function nodeAt2(source, path26) {
   }
   return node;
 }
-function locateKey(source, path26) {
-  const parent = nodeAt2(source, path26.slice(0, -1));
-  const last = path26[path26.length - 1];
+function locateKey(source, path28) {
+  const parent = nodeAt2(source, path28.slice(0, -1));
+  const last = path28[path28.length - 1];
   if ((0, import_yaml2.isMap)(parent)) {
     const pair = parent.items.find(
       (p) => (0, import_yaml2.isScalar)(p.key) && p.key.value === last
     );
     if (pair && (0, import_yaml2.isScalar)(pair.key)) return locateNode(source, pair.key);
   }
-  return locateNode(source, nodeAt2(source, path26));
+  return locateNode(source, nodeAt2(source, path28));
 }
-function locatePath(source, path26) {
-  return locateNode(source, nodeAt2(source, path26));
+function locatePath(source, path28) {
+  return locateNode(source, nodeAt2(source, path28));
 }
 
 // src/manifest/schema.ts
@@ -16852,12 +20126,12 @@ function pathOf(instancePath) {
   if (!instancePath) return [];
   return instancePath.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).map((s) => /^\d+$/.test(s) ? Number(s) : s);
 }
-function formatPath2(path26) {
-  return path26.map((s, i) => typeof s === "number" ? `[${s}]` : i === 0 ? s : `.${s}`).join("");
+function formatPath2(path28) {
+  return path28.map((s, i) => typeof s === "number" ? `[${s}]` : i === 0 ? s : `.${s}`).join("");
 }
-function valueAt(value, path26) {
+function valueAt(value, path28) {
   let v = value;
-  for (const s of path26) v = v?.[s];
+  for (const s of path28) v = v?.[s];
   return v;
 }
 function relevantErrors(errors, value) {
@@ -16882,9 +20156,9 @@ function relevantErrors(errors, value) {
   });
 }
 function toDiagnostic2(e, value, source) {
-  const path26 = pathOf(e.instancePath);
-  const where = formatPath2(path26) || "the manifest";
-  const at = locatePath(source, path26);
+  const path28 = pathOf(e.instancePath);
+  const where = formatPath2(path28) || "the manifest";
+  const at = locatePath(source, path28);
   switch (e.keyword) {
     case "additionalProperties": {
       const key = String(e.params.additionalProperty);
@@ -16893,8 +20167,8 @@ function toDiagnostic2(e, value, source) {
       return errorAt(
         "unknown-key",
         `unknown key "${key}" in ${where};${didYouMean(key, known) || ` the keys are: ${known.join(", ")}.`}`,
-        locateKey(source, [...path26, key]),
-        { path: formatPath2([...path26, key]) }
+        locateKey(source, [...path28, key]),
+        { path: formatPath2([...path28, key]) }
       );
     }
     case "required":
@@ -16905,7 +20179,7 @@ function toDiagnostic2(e, value, source) {
         { path: where }
       );
     case "type": {
-      const got = describe(valueAt(value, path26));
+      const got = describe(valueAt(value, path28));
       const expected = String(e.params.type).split(",").map((t) => TYPE_WORDS[t] ?? `a ${t}`).join(" or ");
       const tableHint = /\.(inputs|outputs)\[\d+\]$/.test(where) ? ' (a table name, or a mapping with "name")' : "";
       return errorAt(
@@ -16920,7 +20194,7 @@ function toDiagnostic2(e, value, source) {
         path: where
       });
     case "pattern": {
-      const got = JSON.stringify(valueAt(value, path26));
+      const got = JSON.stringify(valueAt(value, path28));
       const rule = /tableName/.test(e.schemaPath) ? "a table name without spaces" : /key/.test(e.schemaPath) ? 'letters, digits, "_" and "-" only' : `match ${e.params.pattern}`;
       return errorAt("bad-name", `${where} must be ${rule}, got ${got}.`, at, {
         path: where
@@ -17005,7 +20279,7 @@ function normaliseStep(raw, index, source) {
   const at = (p) => locatePath(source, [...base, ...p]);
   const notebook = String(raw.notebook).replace(/\\/g, "/").replace(/^\.\//, "");
   const explicitKey = typeof raw.key === "string" ? raw.key : void 0;
-  const key = explicitKey ?? path8.posix.basename(notebook).replace(/\.[^.]*$/, "");
+  const key = explicitKey ?? path20.posix.basename(notebook).replace(/\.[^.]*$/, "");
   const args = Object.entries(raw.args ?? {}).map(
     ([name, v]) => ({ name, value: String(v), location: at(["args", name]) })
   );
@@ -17102,7 +20376,7 @@ function checkParameterNames(step) {
 }
 function checkNotebookPath(step, _at) {
   const p = step.notebook;
-  if (path8.posix.isAbsolute(p) || p.split("/").includes("..")) {
+  if (path20.posix.isAbsolute(p) || p.split("/").includes("..")) {
     return [
       errorAt(
         "notebook-outside-repo",
@@ -17125,13 +20399,15 @@ function checkNotebookPath(step, _at) {
 }
 
 // src/manifest/load.ts
-import { readFile as readFile3 } from "node:fs/promises";
-import path9 from "node:path";
+init_diagnostics();
+init_io();
+import { readFile as readFile6 } from "node:fs/promises";
+import path21 from "node:path";
 async function readManifest(file, cwd) {
-  const absolute = path9.resolve(cwd, file);
+  const absolute = path21.resolve(cwd, file);
   let text2;
   try {
-    text2 = await readFile3(absolute, "utf8");
+    text2 = await readFile6(absolute, "utf8");
   } catch {
     throw new UsageError(
       `manifest ${file} not found; run dtflw in the folder of dtflw.yaml or pass --manifest PATH.`
@@ -17141,12 +20417,12 @@ async function readManifest(file, cwd) {
   const { manifest, diagnostics } = parseManifest(
     text2,
     shown2,
-    path9.dirname(absolute)
+    path21.dirname(absolute)
   );
   if (!manifest) return { diagnostics };
   const missing = [];
   for (const step of manifest.flow) {
-    if (!await pathExists(path9.join(manifest.root, step.notebook))) {
+    if (!await pathExists(path21.join(manifest.root, step.notebook))) {
       missing.push(
         errorAt(
           "notebook-missing",
@@ -17169,6 +20445,27 @@ async function loadProject(manifestPath, cwd) {
   }
   return { manifest, flow: built.flow, warnings: all };
 }
+var DEPLOY_ONLY = ["workspace", "compute"];
+var isDeployOnly = (leafPath) => DEPLOY_ONLY.some((p) => leafPath === p || leafPath.startsWith(`${p}.`));
+async function loadOfflineProfile(project, name, deps, extra = {}) {
+  const profile = await loadProjectProfile(project, name, deps, {
+    ...extra,
+    allowUnsetEnv: true
+  });
+  const unresolved = profile.leaves.filter((leaf) => leaf.unresolved);
+  if (unresolved.some((leaf) => !isDeployOnly(leaf.path))) {
+    await loadProjectProfile(project, name, deps, extra);
+  }
+  return { profile, warnings: unresolved.map(unsetForDeploy) };
+}
+function unsetForDeploy(leaf) {
+  const names = leaf.env.length > 0 ? leaf.env.join(", ") : "a variable";
+  return warningAt(
+    "unset-for-deploy",
+    `${leaf.path}: ${names} ${leaf.env.length > 1 ? "are" : "is"} not set; deploy and run need ${leaf.env.length > 1 ? "them" : "it"}: set ${names} in the environment or .env.`,
+    leaf.from[0]
+  );
+}
 async function loadProjectProfile(project, name, deps, extra = {}) {
   return loadProfile({
     root: project.manifest.root,
@@ -17183,12 +20480,16 @@ async function loadProjectProfile(project, name, deps, extra = {}) {
     allowUnsetEnv: extra.allowUnsetEnv
   });
 }
+var OFFLINE_COMMANDS = /* @__PURE__ */ new Set(["validate", "plan", "explain", "lineage"]);
 async function loadPlan(request, deps) {
   const project = await loadProject(request.manifest, request.cwd);
   const gitSha = await tryReadGitSha(project.manifest.root, deps.env);
   const profileName = request.profile ?? await defaultProfile(project);
   const context = { gitSha, preview: request.preview };
-  const profile = await loadProjectProfile(project, profileName, deps, context);
+  const { profile, warnings } = OFFLINE_COMMANDS.has(request.command) ? await loadOfflineProfile(project, profileName, deps, context) : {
+    profile: await loadProjectProfile(project, profileName, deps, context),
+    warnings: []
+  };
   const env = deps.env;
   let plan = planFlow(project.flow, profile, { env, ...context });
   let changed;
@@ -17210,12 +20511,19 @@ async function loadPlan(request, deps) {
     }
   }
   if (request.select) plan = applySelection(plan, request.select);
-  return { project, profile, plan, gitSha, changed };
+  return {
+    project,
+    profile,
+    warnings: [...project.warnings, ...warnings],
+    plan,
+    gitSha,
+    changed
+  };
 }
 async function defaultProfile(project) {
-  const dir = path10.join(project.manifest.root, project.manifest.profilesDir);
+  const dir = path22.join(project.manifest.root, project.manifest.profilesDir);
   for (const ext of ["yaml", "yml"]) {
-    if (await pathExists(path10.join(dir, `development.${ext}`)))
+    if (await pathExists(path22.join(dir, `development.${ext}`)))
       return "development";
   }
   throw new UsageError('no profile "development" found; pass --profile NAME.');
@@ -17225,7 +20533,7 @@ async function findChanged(project, head, request, deps, gitSha) {
   const base = await loadPlanAtRef(project, ref, request, deps, gitSha);
   const headPrints = await fingerprintSteps(
     head,
-    (p) => readFile4(path10.join(project.manifest.root, p), "utf8")
+    (p) => readFile7(path22.join(project.manifest.root, p), "utf8")
   );
   const basePrints = base?.fingerprints ?? {};
   const diff = changedSteps(basePrints, headPrints);
@@ -17244,11 +20552,11 @@ async function loadPlanAtRef(project, ref, request, deps, gitSha) {
     throw new UsageError(`cannot read ${ref}: ${checkout.error}.`);
   }
   try {
-    const manifestName = path10.relative(
+    const manifestName = path22.relative(
       project.manifest.root,
-      path10.resolve(request.cwd, request.manifest)
+      path22.resolve(request.cwd, request.manifest)
     );
-    if (!await pathExists(path10.join(checkout.dir, manifestName))) {
+    if (!await pathExists(path22.join(checkout.dir, manifestName))) {
       return void 0;
     }
     const base = await loadProject(manifestName, checkout.dir);
@@ -17262,7 +20570,7 @@ async function loadPlanAtRef(project, ref, request, deps, gitSha) {
     const plan = planFlow(base.flow, profile, { env: deps.env, ...context });
     const fingerprints = await fingerprintSteps(
       plan,
-      (p) => readFile4(path10.join(base.manifest.root, p), "utf8")
+      (p) => readFile7(path22.join(base.manifest.root, p), "utf8")
     );
     return { plan, fingerprints };
   } catch (error) {
@@ -17274,11 +20582,128 @@ async function loadPlanAtRef(project, ref, request, deps, gitSha) {
     }
     throw error;
   } finally {
-    await rm2(checkout.top, { recursive: true, force: true });
+    await rm4(checkout.top, { recursive: true, force: true });
   }
 }
 
+// src/commands/request.ts
+init_diagnostics();
+var COMMAND_NAMES = [
+  "validate",
+  "plan",
+  "explain",
+  "deploy",
+  "run",
+  "cleanup",
+  "lineage"
+];
+var LINEAGE_FORMATS = [
+  "markdown",
+  "mermaid",
+  "openlineage",
+  "json"
+];
+var NEEDS_PROFILE = /* @__PURE__ */ new Set([
+  "plan",
+  "explain",
+  "deploy",
+  "run",
+  "cleanup"
+]);
+var PREVIEW_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+var DURATION = /^([1-9][0-9]*)(s|m|h|d)$/;
+var UNIT_MS = { s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
+function parseDuration(text2) {
+  const match = DURATION.exec(text2.trim());
+  if (!match) return void 0;
+  return Number(match[1]) * UNIT_MS[match[2]];
+}
+function checkRequest(request) {
+  const name = request.command;
+  if (NEEDS_PROFILE.has(name) && !request.profile) {
+    throw new UsageError(
+      `dtflw ${name} needs --profile NAME (e.g. --profile development).`
+    );
+  }
+  if (request.deferTo && !request.changedSince) {
+    throw new UsageError("--defer-to goes with --changed-since REF.");
+  }
+  if (request.preview !== void 0 && !PREVIEW_NAME.test(request.preview)) {
+    throw new UsageError(
+      `--preview must be 1 to 64 letters, digits, ".", "_" or "-" starting with a letter or digit (it names a workspace folder), got "${request.preview}".`
+    );
+  }
+  if (request.parallelism !== void 0 && !(Number.isInteger(request.parallelism) && request.parallelism > 0)) {
+    throw new UsageError(
+      `--parallelism must be a positive whole number, got "${request.parallelism}".`
+    );
+  }
+  if (request.format && !LINEAGE_FORMATS.includes(request.format)) {
+    throw new UsageError(
+      `--format must be one of ${LINEAGE_FORMATS.join(", ")}, got "${request.format}".`
+    );
+  }
+  if (name === "cleanup") {
+    if (request.preview === void 0 === (request.stale === void 0)) {
+      throw new UsageError(
+        "dtflw cleanup needs either --preview NAME (one preview) or --stale AGE (every preview older than AGE, e.g. 7d)."
+      );
+    }
+    if (request.stale !== void 0 && !parseDuration(request.stale)) {
+      throw new UsageError(
+        `--stale must be a whole number with a unit s, m, h or d (e.g. 7d), got "${request.stale}".`
+      );
+    }
+  }
+}
+
+// src/commands/cleanup.ts
+async function runCleanup(request, deps) {
+  const loaded2 = await loadPlan(request, deps);
+  const engine = await engineFor(loaded2, deps);
+  const result = await engine.cleanup(
+    request.preview !== void 0 ? { preview: request.preview } : { olderThanMs: parseDuration(request.stale ?? "") ?? 0 }
+  );
+  return {
+    exitCode: ExitCode.Success,
+    diagnostics: loaded2.warnings,
+    data: { kind: "cleanup", profile: loaded2.plan.profile, result }
+  };
+}
+
+// src/commands/deploy.ts
+init_diagnostics();
+async function runDeploy(request, deps) {
+  const loaded2 = await loadPlan(request, deps);
+  const engine = await engineFor(loaded2, deps);
+  const now = deps.now ?? (() => /* @__PURE__ */ new Date());
+  const { plan } = loaded2;
+  deps.onEvent?.({
+    type: "deploy-started",
+    at: now().toISOString(),
+    engine: engine.name,
+    notebooks: new Set(plan.steps.map((s) => s.notebook)).size
+  });
+  const result = await engine.deploy(plan, {
+    preview: request.preview,
+    signal: deps.signal,
+    onProgress: deps.onProgress
+  });
+  deps.onEvent?.({ type: "deploy-finished", at: now().toISOString(), result });
+  return {
+    exitCode: ExitCode.Success,
+    diagnostics: loaded2.warnings,
+    data: {
+      kind: "deploy",
+      profile: plan.profile,
+      ...request.preview ? { preview: request.preview } : {},
+      result
+    }
+  };
+}
+
 // src/commands/explain.ts
+init_diagnostics();
 async function runExplain(request, deps) {
   const project = await loadProject(request.manifest, request.cwd);
   const profile = await loadProjectProfile(project, request.profile, deps, {
@@ -17294,8 +20719,9 @@ async function runExplain(request, deps) {
 }
 
 // src/commands/lineage.ts
-import { readFile as readFile7 } from "node:fs/promises";
-import path13 from "node:path";
+init_diagnostics();
+import { readFile as readFile8 } from "node:fs/promises";
+import path23 from "node:path";
 
 // src/lineage/registry.ts
 function stepId(key) {
@@ -17603,6 +21029,9 @@ function toLineageTable(t) {
     ...t.rows !== void 0 && { rows: t.rows }
   };
 }
+
+// src/lineage/diff.ts
+init_io();
 
 // src/lineage/graph.ts
 function adjacency(edges) {
@@ -18520,6 +21949,7 @@ function createEmitContext(lineage, toolVersion2, options) {
 }
 
 // src/lineage/uuid.ts
+init_io();
 var DTFLW_NAMESPACE = Buffer.from("c0b5bc5e4e6a4d0c9d5f6c1b3f2f7a10", "hex");
 function nameUuid(name) {
   const digest = sha256(
@@ -18759,171 +22189,16 @@ function renderLineageJson(lineage, diff) {
   return JSON.stringify(diff ? { lineage, diff } : { lineage }, null, 2) + "\n";
 }
 
-// src/report/resume.ts
-var UNFINISHED = /* @__PURE__ */ new Set(["failed", "cancelled", "skipped", "pending"]);
-function planResume(plan, results) {
-  const status = new Map(results.map((r) => [r.key, r.status]));
-  const unfinished = new Set(
-    plan.steps.filter((s) => UNFINISHED.has(status.get(s.key) ?? "pending")).map((s) => s.key)
-  );
-  if (unfinished.size === 0) return void 0;
-  const dependents = /* @__PURE__ */ new Map();
-  for (const step of plan.steps) {
-    for (const dependency of step.dependsOn) {
-      const list2 = dependents.get(dependency) ?? [];
-      list2.push(step.key);
-      dependents.set(dependency, list2);
-    }
-  }
-  const downstream2 = (key) => {
-    const seen = /* @__PURE__ */ new Set([key]);
-    const stack = [key];
-    while (stack.length > 0) {
-      for (const next of dependents.get(stack.pop()) ?? []) {
-        if (!seen.has(next)) {
-          seen.add(next);
-          stack.push(next);
-        }
-      }
-    }
-    return seen;
-  };
-  const covered = /* @__PURE__ */ new Set();
-  const terms = [];
-  for (const step of plan.steps) {
-    if (!unfinished.has(step.key) || covered.has(step.key)) continue;
-    const closure = downstream2(step.key);
-    const whole = [...closure].every((k) => unfinished.has(k));
-    if (whole && closure.size > 1) {
-      terms.push(`${step.key}+`);
-      for (const k of closure) covered.add(k);
-    } else {
-      terms.push(step.key);
-      covered.add(step.key);
-    }
-  }
-  return terms.join(",");
-}
-
-// src/report/builder.ts
-function declaredAccesses(step) {
-  return {
-    reads: step.inputs.map((input) => ({
-      table: input.table,
-      param: input.param,
-      ...input.location ? { location: input.location } : {}
-    })),
-    writes: step.outputs.map((output) => ({
-      table: output.alias,
-      param: output.param,
-      location: output.location
-    }))
-  };
-}
-function notRunResult(step, status, extra = {}) {
-  return {
-    key: step.key,
-    notebook: step.notebook,
-    status,
-    attempt: 0,
-    parameters: step.parameters,
-    ...declaredAccesses(step),
-    ...extra.skippedBecause ? { skippedBecause: extra.skippedBecause } : {},
-    ...extra.error ? { error: extra.error } : {}
-  };
-}
-function planRunStatus(steps, cancelled) {
-  if (cancelled) return "cancelled";
-  const good = (s) => s.status === "succeeded" || s.status === "lazy";
-  return steps.every(good) ? "succeeded" : "failed";
-}
-function buildRunReport(input) {
-  const byKey = new Map(input.steps.map((s) => [s.key, s]));
-  const steps = input.plan.steps.map(
-    (step) => byKey.get(step.key) ?? notRunResult(step, "pending")
-  );
-  const resume = planResume(input.plan, steps);
-  return {
-    schemaVersion: 1,
-    runId: input.runId,
-    pipeline: input.plan.pipeline,
-    profile: input.plan.profile,
-    engine: input.plan.engine,
-    toolVersion: input.toolVersion,
-    ...input.gitSha ? { gitSha: input.gitSha } : {},
-    status: planRunStatus(steps, input.cancelled),
-    startedAt: input.startedAt.toISOString(),
-    finishedAt: input.finishedAt.toISOString(),
-    durationMs: input.finishedAt.getTime() - input.startedAt.getTime(),
-    steps,
-    ...resume ? { resume } : {}
-  };
-}
-
-// src/report/io.ts
-import { readFile as readFile5 } from "node:fs/promises";
-import path11 from "node:path";
-var REPORT_FILE = "report.json";
-var EVENTS_FILE = "events.jsonl";
-var LATEST_FILE = "latest";
-function runFolder(runsDir, runId) {
-  return path11.join(runsDir, runId);
-}
-async function writeRunReport(runsDir, report2) {
-  const file = path11.join(runFolder(runsDir, report2.runId), REPORT_FILE);
-  await writeFileAtomic(file, `${JSON.stringify(report2, null, 2)}
-`);
-  await writeFileAtomic(path11.join(runsDir, LATEST_FILE), `${report2.runId}
-`);
-  return file;
-}
-async function readRunReport(file) {
-  let value;
-  try {
-    value = JSON.parse(await readFile5(file, "utf8"));
-  } catch (error) {
-    const why = error.code === "ENOENT" ? "the file does not exist" : `it is not JSON (${error.message})`;
-    throw new UsageError(`cannot read run report ${file}: ${why}.`);
-  }
-  const report2 = value;
-  if (typeof report2 !== "object" || report2 === null || report2.schemaVersion !== 1 || typeof report2.runId !== "string" || !Array.isArray(report2.steps)) {
-    throw new UsageError(
-      `${file} is not a dtflw run report (schemaVersion 1 with runId and steps); pass the report.json of a run.`
-    );
-  }
-  return report2;
-}
-
-// src/report/events.ts
-import { createWriteStream } from "node:fs";
-import { mkdir as mkdir2, readFile as readFile6 } from "node:fs/promises";
-import path12 from "node:path";
-async function createEventLog(file) {
-  await mkdir2(path12.dirname(file), { recursive: true });
-  const stream = createWriteStream(file, { flags: "a" });
-  let closed = false;
-  return {
-    append(record) {
-      if (!closed) stream.write(`${JSON.stringify(record)}
-`);
-    },
-    close() {
-      if (closed) return Promise.resolve();
-      closed = true;
-      return new Promise((resolve, reject) => {
-        stream.once("error", reject);
-        stream.end(() => resolve());
-      });
-    }
-  };
-}
-
 // src/commands/lineage.ts
+init_report();
 async function runLineage(request, deps) {
-  const { plan, project, profile, gitSha } = await loadPlan(request, deps);
+  const { plan, project, profile, gitSha, warnings } = await loadPlan(
+    request,
+    deps
+  );
   const root = project.manifest.root;
-  const report2 = request.report ? await loadReport(path13.resolve(request.cwd, request.report)) : void 0;
-  const read = (base) => (p) => readFile7(path13.join(base, p), "utf8");
+  const report2 = request.report ? await loadReport(path23.resolve(request.cwd, request.report)) : void 0;
+  const read = (base) => (p) => readFile8(path23.join(base, p), "utf8");
   const fingerprints = await fingerprintSteps(plan, read(root));
   const lineage = buildLineage(plan, report2, { fingerprints });
   let diff;
@@ -18950,7 +22225,7 @@ async function runLineage(request, deps) {
   });
   return {
     exitCode: ExitCode.Success,
-    diagnostics: project.warnings,
+    diagnostics: warnings,
     data: { kind: "lineage", format, text: text2 }
   };
 }
@@ -18992,2656 +22267,139 @@ async function loadReport(file) {
 }
 
 // src/commands/plan.ts
+init_diagnostics();
 async function runPlan(request, deps) {
-  const { plan, project, changed } = await loadPlan(request, deps);
+  const { plan, changed, warnings } = await loadPlan(request, deps);
   return {
     exitCode: ExitCode.Success,
-    diagnostics: project.warnings,
+    diagnostics: warnings,
     data: { kind: "plan", plan, ...changed ? { changed } : {} }
   };
 }
 
 // src/commands/run.ts
-import path23 from "node:path";
+init_diagnostics();
+import path25 from "node:path";
 
-// src/engines/schedule.ts
-var DONE_WELL = /* @__PURE__ */ new Set(["succeeded", "lazy"]);
-var BLOCKING = /* @__PURE__ */ new Set(["failed", "cancelled", "skipped"]);
-async function runReady(plan, executeStep, options) {
-  const limit = Math.max(1, Math.floor(options.concurrency));
-  const planned = new Set(plan.steps.map((s) => s.key));
-  const results = /* @__PURE__ */ new Map();
-  const running = /* @__PURE__ */ new Map();
-  const stop = new AbortController();
-  const onAbort = () => stop.abort(options.signal?.reason);
-  if (options.signal?.aborted) onAbort();
-  options.signal?.addEventListener("abort", onAbort, { once: true });
-  const settle = (result) => {
-    results.set(result.key, result);
-    options.onResult?.(result);
-  };
-  const skipBlocked = () => {
-    let changed = true;
-    while (changed) {
-      changed = false;
-      for (const step of plan.steps) {
-        if (results.has(step.key) || running.has(step.key)) continue;
-        const blocker = step.dependsOn.map((key) => results.get(key)).find((r) => r !== void 0 && BLOCKING.has(r.status));
-        if (!blocker) continue;
-        const because = blocker.skippedBecause ?? blocker.key;
-        settle(notRunResult(step, "skipped", { skippedBecause: because }));
-        changed = true;
-      }
-    }
-  };
-  const isReady = (step) => step.dependsOn.every(
-    (key) => !planned.has(key) || DONE_WELL.has(results.get(key)?.status ?? "")
-  );
-  const start = (step) => {
-    options.onStart?.(step);
-    const task = Promise.resolve().then(() => executeStep(step, stop.signal)).catch((error) => ({
-      ...notRunResult(step, "failed"),
-      attempt: 1,
-      error: {
-        kind: "engine",
-        message: `step "${step.key}" could not be run: ${error instanceof Error ? error.message : String(error)}`
-      }
-    })).then((result) => {
-      running.delete(step.key);
-      settle(result);
-      if (options.failFast && result.status === "failed") stop.abort();
-    });
-    running.set(step.key, task);
-  };
-  try {
-    for (; ; ) {
-      skipBlocked();
-      if (!stop.signal.aborted) {
-        for (const step of plan.steps) {
-          if (running.size >= limit) break;
-          if (results.has(step.key) || running.has(step.key)) continue;
-          if (isReady(step)) start(step);
-        }
-      }
-      if (running.size === 0) break;
-      await Promise.race(running.values());
-    }
-  } finally {
-    options.signal?.removeEventListener("abort", onAbort);
-  }
-  skipBlocked();
-  for (const step of plan.steps) {
-    if (!results.has(step.key)) settle(notRunResult(step, "pending"));
-  }
-  return plan.steps.map((step) => results.get(step.key));
-}
-
-// src/engines/local/engine.ts
+// src/commands/run-flow.ts
+init_report();
 import { randomBytes as randomBytes3 } from "node:crypto";
 import { mkdir as mkdir6 } from "node:fs/promises";
-import { availableParallelism } from "node:os";
-import path22 from "node:path";
-
-// src/notebooks/detect.ts
-import path14 from "node:path";
-
-// src/notebooks/magic.ts
-var KIND_BY_MAGIC = {
-  "%sql": "sql",
-  "%python": "python",
-  "%py": "python",
-  "%scala": "scala",
-  "%r": "r",
-  "%md": "markdown",
-  "%md-sandbox": "markdown",
-  "%run": "run",
-  "%sh": "shell",
-  "%fs": "fs",
-  "%pip": "pip"
-};
-function kindOfMagic(magic) {
-  return Object.hasOwn(KIND_BY_MAGIC, magic) ? KIND_BY_MAGIC[magic] : "other";
-}
-function splitMagic(lines) {
-  const at = lines.findIndex((line2) => line2.trim() !== "");
-  const line = at === -1 ? "" : lines[at].trimStart();
-  const token = /^%\S+/.exec(line)?.[0];
-  if (!token) return { body: lines, bodyStart: 0 };
-  const rest = line.slice(token.length + 1);
-  const magicArgs = rest.trim() || void 0;
-  return magicArgs ? {
-    magic: token,
-    magicArgs,
-    body: [rest, ...lines.slice(at + 1)],
-    bodyStart: at
-  } : { magic: token, body: lines.slice(at + 1), bodyStart: at + 1 };
-}
-
-// src/notebooks/ipynb.ts
-var NOTEBOOK_KEY = "application/vnd.databricks.v1+notebook";
-var CELL_KEY = "application/vnd.databricks.v1+cell";
-function inspectIpynb(text2) {
-  let document;
-  try {
-    document = JSON.parse(text2);
-  } catch (error) {
-    return notNotebook(`it is not valid JSON (${error.message})`);
-  }
-  const root = asObject(document);
-  if (!root || !Array.isArray(root.cells)) {
-    return notNotebook('it has no "cells" list');
-  }
-  const metadata = asObject(root.metadata);
-  if (!metadata) return notNotebook('it has no "metadata" object');
-  const nbformat = root.nbformat;
-  if (typeof nbformat !== "number" || nbformat < 4) {
-    return notNotebook(
-      `its nbformat is ${JSON.stringify(nbformat ?? null)}, and dtflw reads nbformat 4 or later`
-    );
-  }
-  const ipynb = { cells: root.cells, metadata, nbformat };
-  return {
-    ok: true,
-    format: "ipynb",
-    language: ipynbLanguage(metadata),
-    document: ipynb
-  };
-}
-function ipynbLanguage(metadata) {
-  const candidates = [
-    asObject(metadata[NOTEBOOK_KEY])?.language,
-    asObject(metadata.kernelspec)?.language,
-    asObject(metadata.language_info)?.name
-  ];
-  for (const candidate of candidates) {
-    const language2 = toLanguage(candidate);
-    if (language2) return language2;
-  }
-  return "python";
-}
-function toLanguage(value) {
-  if (typeof value !== "string") return void 0;
-  const name = value.toLowerCase();
-  if (name === "python" || name === "python3") return "python";
-  if (name === "sql" || name === "scala" || name === "r") return name;
-  return void 0;
-}
-function parseIpynbNotebook(text2, file, language2, document) {
-  const lines = cellLines(text2, document.cells.length);
-  const cells = [];
-  document.cells.forEach((raw, position) => {
-    const cell = buildCell(asObject(raw) ?? {}, language2, lines[position]);
-    if (cell) cells.push({ index: cells.length, ...cell });
-  });
-  return { path: file, format: "ipynb", language: language2, cells, warnings: [] };
-}
-function buildCell(raw, language2, line) {
-  const meta = asObject(asObject(raw.metadata)?.[CELL_KEY]);
-  const lines = joinSource(raw.source).replace(/\r\n/g, "\n").split("\n");
-  const { kind, magic, magicArgs, body } = classify(raw, lines, language2, meta);
-  const source = body.join("\n");
-  const title = typeof meta?.title === "string" && meta.title !== "" ? meta.title : void 0;
-  if (!magic && !title && source.trim() === "") return void 0;
-  return {
-    kind,
-    source,
-    ...magic ? { magic } : {},
-    ...magicArgs ? { magicArgs } : {},
-    ...title ? { title } : {},
-    ...typeof meta?.showTitle === "boolean" ? { showTitle: meta.showTitle } : {},
-    line
-  };
-}
-function classify(raw, lines, language2, meta) {
-  const split = splitMagic(lines);
-  if (raw.cell_type === "code") {
-    return { ...split, kind: split.magic ? kindOfMagic(split.magic) : language2 };
-  }
-  if (raw.cell_type !== "markdown") return { kind: "other", body: lines };
-  if (split.magic === "%md" || split.magic === "%md-sandbox") {
-    return { ...split, kind: "markdown" };
-  }
-  const sandbox = meta?.isMarkdownSandbox === true;
-  return {
-    kind: "markdown",
-    magic: sandbox ? "%md-sandbox" : "%md",
-    body: lines
-  };
-}
-function joinSource(source) {
-  if (typeof source === "string") return source;
-  if (Array.isArray(source)) {
-    return source.filter((s) => typeof s === "string").join("");
-  }
-  return "";
-}
-function cellLines(text2, count) {
-  const lines = [];
-  let line = 1;
-  let from = 0;
-  for (const match of text2.matchAll(/"cell_type"\s*:/g)) {
-    for (let i = from; i < match.index; i++) if (text2[i] === "\n") line++;
-    from = match.index;
-    lines.push(line);
-  }
-  return lines.length === count ? lines : new Array(count).fill(1);
-}
-function notNotebook(reason) {
-  const problem = {
-    reason,
-    advice: "export the notebook from Databricks again (File > Export > IPython notebook)"
-  };
-  return { ok: false, problem };
-}
-function asObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
-}
-
-// src/notebooks/detect.ts
-var LANGUAGE_BY_EXTENSION = {
-  ".py": "python",
-  ".r": "r",
-  ".sql": "sql",
-  ".scala": "scala"
-};
-var LEADER = {
-  python: "#",
-  r: "#",
-  sql: "--",
-  scala: "//"
-};
-var EXTENSIONS = ".py, .sql, .scala, .r or .ipynb";
-var EXPORTED_AT = " exported at ";
-var BOM = "\uFEFF";
-function notebookHeader(language2) {
-  return `${LEADER[language2]} Databricks notebook source`;
-}
-function inspectNotebook(text2, file) {
-  const extension = path14.extname(file).toLowerCase();
-  if (extension === ".ipynb") return inspectIpynb(stripBom(text2));
-  const language2 = LANGUAGE_BY_EXTENSION[extension];
-  const line = firstLine(text2);
-  if (!language2) return { ok: false, problem: unsupportedExtension(file, line) };
-  const header = notebookHeader(language2);
-  if (line === header || line.startsWith(header + EXPORTED_AT)) {
-    return { ok: true, format: "source", language: language2, leader: LEADER[language2] };
-  }
-  return { ok: false, problem: wrongHeader(text2, file, language2, line) };
-}
-function stripBom(text2) {
-  return text2.startsWith(BOM) ? text2.slice(BOM.length) : text2;
-}
-function firstLine(text2) {
-  const body = stripBom(text2);
-  const end = body.indexOf("\n");
-  const line = end === -1 ? body : body.slice(0, end);
-  return line.endsWith("\r") ? line.slice(0, -1) : line;
-}
-function unsupportedExtension(file, line) {
-  const extension = path14.extname(file);
-  const reason = extension ? `its extension "${extension}" is not one of ${EXTENSIONS}` : `it has no extension, and a notebook file ends in ${EXTENSIONS}`;
-  const owner = headerOwner(line);
-  const advice = owner ? `line 1 is the header of ${owner.label}, so rename it to ${owner.rename(file)}` : "rename it with the extension of its language";
-  return { reason, advice };
-}
-function wrongHeader(text2, file, language2, line) {
-  const header = notebookHeader(language2);
-  const extension = path14.extname(file).toLowerCase();
-  const expected = `a ${extension} notebook starts with the line "${header}"`;
-  const problem = (reason, advice) => ({
-    reason: `${expected}, but ${reason}`,
-    advice,
-    expectedHeader: header
-  });
-  const addHeader = `add "${header}" as line 1, or export the notebook from Databricks in source format`;
-  if (stripBom(text2).trim() === "") {
-    return problem("the file is empty", addHeader);
-  }
-  if (line.startsWith("# Fabric notebook source")) {
-    return problem(
-      `line 1 is "${line}", the header of a Microsoft Fabric notebook`,
-      "dtflw runs Databricks notebooks; export this one from a Databricks workspace in source format"
-    );
-  }
-  const owner = headerOwner(line);
-  if (owner && owner.leader !== LEADER[language2]) {
-    return problem(
-      `line 1 is the header of ${owner.label}`,
-      `rename the file to ${owner.rename(file)}, or fix line 1`
-    );
-  }
-  if (line.startsWith(header)) {
-    return problem(
-      `line 1 is "${shorten(line)}", with text after the header`,
-      "remove the text after the header"
-    );
-  }
-  const separator = `${LEADER[language2]} COMMAND ----------`;
-  if (text2.split(/\r?\n/).includes(separator)) {
-    return problem(
-      `line 1 is ${quoteLine(line)}: the file has "${separator}" separators but no header`,
-      addHeader
-    );
-  }
-  return problem(`line 1 is ${quoteLine(line)}`, addHeader);
-}
-var HEADER_OWNERS = [
-  {
-    leader: "#",
-    label: "a Python or R notebook",
-    rename: (file) => `${stem(file)}.py (or ${stem(file)}.r for R)`
-  },
-  { leader: "--", label: "a SQL notebook", rename: (f) => `${stem(f)}.sql` },
-  { leader: "//", label: "a Scala notebook", rename: (f) => `${stem(f)}.scala` }
-];
-function headerOwner(line) {
-  return HEADER_OWNERS.find(({ leader }) => {
-    const header = `${leader} Databricks notebook source`;
-    return line === header || line.startsWith(header + EXPORTED_AT);
-  });
-}
-function stem(file) {
-  return path14.basename(file, path14.extname(file));
-}
-function quoteLine(line) {
-  return line === "" ? "empty" : `"${shorten(line)}"`;
-}
-function shorten(line) {
-  return line.length > 60 ? `${line.slice(0, 57)}...` : line;
-}
-
-// src/notebooks/errors.ts
-var NotANotebookError = class extends DtflwError {
-  constructor(file, problem) {
-    const message = `${file} is not a Databricks notebook: ${problem.reason}; ${problem.advice}.`;
-    super(message);
-    this.file = file;
-    this.name = "NotANotebookError";
-    this.expectedHeader = problem.expectedHeader;
-    this.diagnostics = [
-      errorAt("not-a-notebook", message, { file, line: 1, column: 1 })
-    ];
-  }
-  file;
-  exitCode = ExitCode.Invalid;
-  diagnostics;
-  /** The header line the extension asks for, when there is one. */
-  expectedHeader;
-};
-var MissingNotebookError = class extends DtflwError {
-  constructor(file) {
-    const message = `notebook ${file} does not exist; check the path and its extension.`;
-    super(message);
-    this.file = file;
-    this.name = "MissingNotebookError";
-    this.diagnostics = [errorAt("missing-notebook", message)];
-  }
-  file;
-  exitCode = ExitCode.Invalid;
-  diagnostics;
-};
-
-// src/notebooks/source-format.ts
-function parseSourceNotebook(text2, file, language2, leader) {
-  const lines = splitLines(text2);
-  const syntax = sourceSyntax(leader);
-  const warnings = [];
-  const environment = readEnvironment(lines, leader);
-  const first = environment ? environment.next : 1;
-  const chunks = splitCells(lines, first, syntax.separator, (line, at) => {
-    const warning = nearMiss(line, at, file, syntax);
-    if (warning) warnings.push(warning);
-  });
-  const cells = [];
-  for (const chunk of chunks) {
-    const cell = buildCell2(chunk, cells.length, language2, syntax);
-    if (cell) cells.push(cell);
-  }
-  return {
-    path: file,
-    format: "source",
-    language: language2,
-    cells,
-    ...environment ? { environment: environment.body } : {},
-    warnings
-  };
-}
-function sourceSyntax(leader) {
-  return {
-    separator: `${leader} COMMAND ----------`,
-    magic: `${leader} MAGIC`,
-    // `#DBTITLE` without the space is a hand edit, but harmless to accept.
-    title: new RegExp(`^${leader} ?DBTITLE (\\d+),(.*)$`),
-    nearSeparator: new RegExp(`^\\s*${leader}\\s*COMMAND\\s*-+\\s*$`, "i"),
-    nearMagic: new RegExp(`^(?:\\s+${leader} ?|${leader})MAGIC(?:\\s|$)`)
-  };
-}
-function splitLines(text2) {
-  const lines = stripBom(text2).replace(/\r\n/g, "\n").split("\n");
-  if (lines.length > 1 && lines[lines.length - 1] === "") lines.pop();
-  return lines;
-}
-function readEnvironment(lines, leader) {
-  if (lines[1] !== `${leader} /// script`) return void 0;
-  const body = [];
-  for (let i = 2; i < lines.length; i++) {
-    const line = lines[i];
-    if (line === `${leader} ///`) return { body: body.join("\n"), next: i + 1 };
-    if (line !== leader && !line.startsWith(`${leader} `)) return void 0;
-    body.push(line.slice(leader.length + 1));
-  }
-  return void 0;
-}
-function splitCells(lines, first, separator, inspect) {
-  const chunks = [];
-  let start = first;
-  const close = (end, isFirst) => {
-    let from = start;
-    let to = end;
-    if (!isFirst && from < to && isBlank(lines[from])) from++;
-    if (from < to && isBlank(lines[to - 1])) to--;
-    chunks.push({ lines: lines.slice(from, to), line: from + 1 });
-  };
-  for (let i = first; i < lines.length; i++) {
-    if (lines[i] === separator) {
-      close(i, chunks.length === 0);
-      start = i + 1;
-    } else {
-      inspect(lines[i], i);
-    }
-  }
-  close(lines.length, chunks.length === 0);
-  return chunks;
-}
-function buildCell2(chunk, index, language2, syntax) {
-  const titled = syntax.title.exec(chunk.lines[0] ?? "");
-  const lines = titled ? chunk.lines.slice(1) : chunk.lines;
-  const line = chunk.line + (titled ? 1 : 0);
-  const title = titled ? { title: titled[2], showTitle: titled[1] !== "0" } : void 0;
-  const opening = lines.find((l) => !isBlank(l));
-  if (opening === void 0 || !isMagicLine(opening, syntax.magic)) {
-    if (!title && lines.every(isBlank)) return void 0;
-    return {
-      index,
-      kind: language2,
-      source: lines.join("\n"),
-      ...title,
-      line: chunk.line,
-      sourceLine: line
-    };
-  }
-  const decoded = lines.map(
-    (l) => isMagicLine(l, syntax.magic) ? l.slice(syntax.magic.length + 1) : l
-  );
-  const split = splitMagic(decoded);
-  const source = split.body.join("\n");
-  if (!split.magic && !title && source.trim() === "") return void 0;
-  return {
-    index,
-    kind: split.magic ? kindOfMagic(split.magic) : language2,
-    source,
-    ...split.magic ? { magic: split.magic } : {},
-    ...split.magicArgs ? { magicArgs: split.magicArgs } : {},
-    ...title,
-    line: chunk.line,
-    sourceLine: line + split.bodyStart
-  };
-}
-function isMagicLine(line, magic) {
-  return line === magic || line.startsWith(`${magic} `);
-}
-function isBlank(line) {
-  return line.trim() === "";
-}
-function nearMiss(line, index, file, syntax) {
-  const location = { file, line: index + 1, column: 1 };
-  if (syntax.nearSeparator.test(line)) {
-    return warningAt(
-      "notebook-near-separator",
-      `line ${index + 1} looks like a cell separator but is not "${syntax.separator}", so Databricks reads it as code; write the separator exactly.`,
-      location
-    );
-  }
-  if (syntax.nearMagic.test(line)) {
-    return warningAt(
-      "notebook-near-magic",
-      `line ${index + 1} looks like a MAGIC line but does not start with "${syntax.magic} ", so Databricks reads it as a comment; write the prefix exactly.`,
-      location
-    );
-  }
-  return void 0;
-}
-
-// src/notebooks/parse.ts
-function parseNotebook(text2, file) {
-  const inspection = inspectNotebook(text2, file);
-  if (!inspection.ok) throw new NotANotebookError(file, inspection.problem);
-  if (inspection.format === "ipynb") {
-    return parseIpynbNotebook(
-      text2,
-      file,
-      inspection.language,
-      inspection.document
-    );
-  }
-  return parseSourceNotebook(text2, file, inspection.language, inspection.leader);
-}
-
-// src/notebooks/read.ts
-async function readNotebook(absPath, displayPath) {
-  const text2 = await tryReadText(absPath);
-  if (text2 === void 0) throw new MissingNotebookError(displayPath);
-  return parseNotebook(text2, displayPath);
-}
-
-// src/notebooks/code-scan.ts
-var SYNTAX = {
-  // Spark SQL block comments nest; the closing scan below counts depth.
-  sql: {
-    lineComments: ["--"],
-    blockComment: { open: "/*", close: "*/" },
-    quotes: ["'", '"', "`"],
-    tripleQuotes: false,
-    dollarQuotes: true,
-    singleLineStrings: false
-  },
-  python: {
-    lineComments: ["#"],
-    quotes: ["'", '"'],
-    tripleQuotes: true,
-    dollarQuotes: false,
-    singleLineStrings: true
-  },
-  scala: {
-    lineComments: ["//"],
-    blockComment: { open: "/*", close: "*/" },
-    quotes: ['"'],
-    tripleQuotes: true,
-    dollarQuotes: false,
-    singleLineStrings: true
-  },
-  r: {
-    lineComments: ["#"],
-    quotes: ["'", '"'],
-    tripleQuotes: false,
-    dollarQuotes: false,
-    singleLineStrings: false
-  }
-};
-function maskCell(kind, text2) {
-  const syntax = SYNTAX[kind];
-  return syntax ? maskCode(text2, syntax) : void 0;
-}
-function maskCode(text2, syntax) {
-  const code2 = text2.split("");
-  const bare = text2.split("");
-  const blank = (target, from, to) => {
-    for (let i2 = from; i2 < to; i2++) if (target[i2] !== "\n") target[i2] = " ";
-  };
-  let i = 0;
-  while (i < text2.length) {
-    const comment = commentEnd(text2, i, syntax);
-    if (comment !== void 0) {
-      blank(code2, i, comment);
-      blank(bare, i, comment);
-      i = comment;
-      continue;
-    }
-    const delimiter = stringDelimiter(text2, i, syntax);
-    if (delimiter) {
-      const end = stringEnd(text2, i + delimiter.length, delimiter, syntax);
-      const inner = Math.max(i + delimiter.length, end - delimiter.length);
-      blank(bare, i + delimiter.length, inner);
-      i = end;
-      continue;
-    }
-    i++;
-  }
-  return { text: text2, code: code2.join(""), bare: bare.join("") };
-}
-function commentEnd(text2, at, syntax) {
-  if (syntax.lineComments.some((c) => text2.startsWith(c, at))) {
-    const end = text2.indexOf("\n", at);
-    return end === -1 ? text2.length : end;
-  }
-  const block = syntax.blockComment;
-  if (!block || !text2.startsWith(block.open, at)) return void 0;
-  let depth = 0;
-  let i = at;
-  while (i < text2.length) {
-    if (text2.startsWith(block.open, i)) {
-      depth++;
-      i += block.open.length;
-    } else if (text2.startsWith(block.close, i)) {
-      depth--;
-      i += block.close.length;
-      if (depth === 0) return i;
-    } else {
-      i++;
-    }
-  }
-  return text2.length;
-}
-function stringDelimiter(text2, at, syntax) {
-  if (syntax.dollarQuotes && text2.startsWith("$$", at)) return "$$";
-  const quote = text2[at];
-  if (!syntax.quotes.includes(quote)) return void 0;
-  const triple = quote.repeat(3);
-  return syntax.tripleQuotes && text2.startsWith(triple, at) ? triple : quote;
-}
-function stringEnd(text2, from, delimiter, syntax) {
-  const escapes = delimiter !== "`" && delimiter !== "$$";
-  let i = from;
-  while (i < text2.length) {
-    if (escapes && text2[i] === "\\") {
-      i += 2;
-    } else if (text2.startsWith(delimiter, i)) {
-      return i + delimiter.length;
-    } else if (text2[i] === "\n" && delimiter.length === 1 && syntax.singleLineStrings) {
-      return i;
-    } else {
-      i++;
-    }
-  }
-  return text2.length;
-}
-function lineOf(text2, offset) {
-  let line = 0;
-  for (let i = text2.indexOf("\n"); i !== -1 && i < offset; ) {
-    line++;
-    i = text2.indexOf("\n", i + 1);
-  }
-  return line;
-}
-function literalAt(masked, quote) {
-  const q = masked.text[quote];
-  const close = masked.bare.indexOf(q, quote + 1);
-  if (close === -1) return void 0;
-  const value = masked.text.slice(quote + 1, close);
-  return value.includes("\n") || value.includes("\\") ? void 0 : value;
-}
-function closingParen(masked, open) {
-  let depth = 0;
-  for (let i = open; i < masked.bare.length; i++) {
-    const c = masked.bare[i];
-    if (c === "(") depth++;
-    else if (c === ")" && --depth === 0) return i;
-  }
-  return masked.bare.length;
-}
-
-// src/notebooks/parameters.ts
-function findParameterReferences(notebook) {
-  return notebook.cells.flatMap((cell) => {
-    const masked = maskCell(cell.kind, cell.source);
-    if (!masked) return [];
-    const found = cell.kind === "sql" ? inSql(masked) : inCode(masked);
-    return found.sort((a, b) => a.offset - b.offset).map(({ name, form, offset }) => ({
-      name,
-      form,
-      cell: cell.index,
-      line: lineIn(cell, offset)
-    }));
-  });
-}
-function lineIn(cell, offset) {
-  return cell.sourceLine === void 0 ? cell.line : cell.sourceLine + lineOf(cell.source, offset);
-}
-var NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-function inSql(masked) {
-  const found = [];
-  for (const m of masked.code.matchAll(/(?<!\\)\$\{([^{}\n]*)\}/g)) {
-    if (NAME.test(m[1])) {
-      found.push({ name: m[1], form: "dollar-brace", offset: m.index });
-    }
-  }
-  for (const m of masked.code.matchAll(/(?<![\\$\w])\$([A-Za-z_]\w*)/g)) {
-    found.push({ name: m[1], form: "dollar", offset: m.index });
-  }
-  const identifiers = identifierSpans(masked);
-  for (const m of masked.bare.matchAll(/:([A-Za-z_]\w*)/g)) {
-    if (!isMarker(masked.bare, m.index)) continue;
-    const inside = identifiers.some(([s, e]) => m.index > s && m.index < e);
-    const form = inside ? "identifier" : "marker";
-    found.push({ name: m[1], form, offset: m.index });
-  }
-  found.push(...calls(masked, /\bgetArgument\s*\(\s*(['"])/gi, "get-argument"));
-  return found;
-}
-function inCode(masked) {
-  return [
-    ...calls(
-      masked,
-      /\bdbutils\s*\.\s*widgets\s*\.\s*get\s*\(\s*(?:name\s*=\s*)?(['"])/g,
-      "widget-get"
-    ),
-    ...calls(masked, /\bgetArgument\s*\(\s*(['"])/g, "get-argument")
-  ];
-}
-function calls(masked, pattern, form) {
-  const found = [];
-  for (const m of masked.bare.matchAll(pattern)) {
-    const name = literalAt(masked, m.index + m[0].length - 1);
-    if (name) found.push({ name, form, offset: m.index });
-  }
-  return found;
-}
-function isMarker(bare, colon) {
-  const before = colon === 0 ? "" : bare[colon - 1];
-  return !/[\p{L}\p{N}_:`'")\]}$]/u.test(before);
-}
-function identifierSpans(masked) {
-  return [...masked.bare.matchAll(/\bidentifier\s*\(/gi)].map((m) => {
-    const open = m.index + m[0].length - 1;
-    return [open, closingParen(masked, open)];
-  });
-}
-
-// src/engines/local/event-records.ts
-function toLogRecord(runId, event) {
-  const base = { "@timestamp": event.at, type: event.type, run: runId };
-  switch (event.type) {
-    case "run-started":
-      return { ...base, steps: event.steps };
-    case "step-started":
-      return { ...base, key: event.key, attempt: event.attempt };
-    case "step-log":
-      return { ...base, key: event.key, line: event.line };
-    case "step-finished": {
-      const r = event.result;
-      return {
-        ...base,
-        key: event.key,
-        status: r.status,
-        ...r.durationMs !== void 0 ? { durationMs: r.durationMs } : {},
-        ...r.exitValue !== void 0 ? { exitValue: r.exitValue } : {},
-        ...r.skippedBecause ? { skippedBecause: r.skippedBecause } : {},
-        ...r.error ? { error: r.error } : {}
-      };
-    }
-    case "run-finished":
-      return {
-        ...base,
-        status: event.report.status,
-        durationMs: event.report.durationMs,
-        ...event.report.resume ? { resume: event.report.resume } : {}
-      };
-  }
-}
-
-// src/engines/local/inspect.ts
-import { DuckDBInstance } from "@duckdb/node-api";
-
-// src/engines/local/columns.ts
-var SCALARS = {
-  BOOLEAN: "boolean",
-  TINYINT: "tinyint",
-  SMALLINT: "smallint",
-  INTEGER: "int",
-  BIGINT: "bigint",
-  HUGEINT: "decimal(38,0)",
-  UTINYINT: "smallint",
-  USMALLINT: "int",
-  UINTEGER: "bigint",
-  UBIGINT: "decimal(20,0)",
-  UHUGEINT: "decimal(38,0)",
-  FLOAT: "float",
-  DOUBLE: "double",
-  VARCHAR: "string",
-  UUID: "string",
-  JSON: "string",
-  BLOB: "binary",
-  DATE: "date",
-  TIME: "string",
-  TIMESTAMP: "timestamp",
-  TIMESTAMP_S: "timestamp",
-  TIMESTAMP_MS: "timestamp",
-  TIMESTAMP_NS: "timestamp",
-  "TIMESTAMP WITH TIME ZONE": "timestamp",
-  INTERVAL: "interval",
-  NULL: "void"
-};
-function toSparkType(duckdbType) {
-  const type = duckdbType.trim();
-  if (type.endsWith("[]")) return `array<${toSparkType(type.slice(0, -2))}>`;
-  const fixedList = /^(.*)\[\d+\]$/.exec(type);
-  if (fixedList) return `array<${toSparkType(fixedList[1])}>`;
-  const upper = type.toUpperCase();
-  const decimal = /^DECIMAL\s*\(\s*(\d+)\s*,\s*(\d+)\s*\)$/.exec(upper);
-  if (decimal) return `decimal(${decimal[1]},${decimal[2]})`;
-  if (upper.startsWith("STRUCT(") && type.endsWith(")")) {
-    const fields = splitTopLevel(type.slice(7, -1)).map((field) => {
-      const match = /^("(?:[^"]|"")*"|\S+)\s+([\s\S]+)$/.exec(field.trim());
-      if (!match) return field.trim();
-      const name = match[1].startsWith('"') ? match[1].slice(1, -1).replaceAll('""', '"') : match[1];
-      return `${name}:${toSparkType(match[2])}`;
-    });
-    return `struct<${fields.join(",")}>`;
-  }
-  if (upper.startsWith("MAP(") && type.endsWith(")")) {
-    const [key, value] = splitTopLevel(type.slice(4, -1));
-    return `map<${toSparkType(key ?? "")},${toSparkType(value ?? "")}>`;
-  }
-  return SCALARS[upper] ?? type.toLowerCase();
-}
-function splitTopLevel(text2) {
-  const parts = [];
-  let depth = 0;
-  let quoted = false;
-  let start = 0;
-  for (let i = 0; i < text2.length; i++) {
-    const ch = text2[i];
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === "(" || ch === "<")) depth++;
-    else if (!quoted && (ch === ")" || ch === ">")) depth--;
-    else if (!quoted && depth === 0 && ch === ",") {
-      parts.push(text2.slice(start, i));
-      start = i + 1;
-    }
-  }
-  parts.push(text2.slice(start));
-  return parts.map((p) => p.trim()).filter((p) => p !== "");
-}
-var ALIASES = {
-  integer: "int",
-  long: "bigint",
-  short: "smallint",
-  byte: "tinyint",
-  real: "float",
-  decimal: "decimal(10,0)",
-  dec: "decimal(10,0)",
-  numeric: "decimal(10,0)",
-  text: "string",
-  varchar: "string",
-  timestamp_ltz: "timestamp"
-};
-function normalizeSparkType(declared) {
-  const compact = declared.toLowerCase().replace(/\s+/g, "");
-  const sized = /^(?:varchar|char)\(\d+\)$/.test(compact) ? "string" : compact;
-  const decimal = /^(?:decimal|dec|numeric)\((\d+)(?:,(\d+))?\)$/.exec(sized);
-  if (decimal) return `decimal(${decimal[1]},${decimal[2] ?? "0"})`;
-  return ALIASES[sized] ?? sized;
-}
-function checkColumns(actual, expected, strict) {
-  const problems = [];
-  const byName = new Map(actual.map((c) => [c.name, c]));
-  for (const column of expected) {
-    const found = byName.get(column.name);
-    if (!found) {
-      const other = actual.find(
-        (c) => c.name.toLowerCase() === column.name.toLowerCase()
-      );
-      const hint = other ? ` (there is "${other.name}": names are case-sensitive)` : "";
-      problems.push(`column "${column.name}" is missing${hint}`);
-      continue;
-    }
-    if (column.type === null) continue;
-    const want = normalizeSparkType(column.type);
-    const have = normalizeSparkType(found.type);
-    if (want === have || want === "bigint" && have === "int") continue;
-    problems.push(`column "${column.name}" is ${have}, expected ${want}`);
-  }
-  if (strict) {
-    const declared = new Set(expected.map((c) => c.name));
-    for (const column of actual) {
-      if (!declared.has(column.name)) {
-        problems.push(
-          `column "${column.name}" (${column.type}) is not declared, and the output is strict`
-        );
-      }
-    }
-  }
-  return problems;
-}
-
-// src/engines/local/tables.ts
-import { glob, readdir as readdir2, stat as stat2 } from "node:fs/promises";
-import path15 from "node:path";
-
-// src/engines/local/sql-lexer.ts
-var WORD_START = /[\p{L}_]/u;
-var WORD_PART = /[\p{L}\p{N}_$]/u;
-var DIGIT = /[0-9]/;
-var NAME2 = /^[A-Za-z_][A-Za-z0-9_]*/;
-function tokenizeSql(sql) {
-  const tokens = [];
-  let i = 0;
-  let line = 1;
-  const push = (kind, end, extra = {}) => {
-    const text2 = sql.slice(i, end);
-    tokens.push({ kind, text: text2, line, ...extra });
-    for (const ch of text2) if (ch === "\n") line++;
-    i = end;
-  };
-  const previous = () => tokens[tokens.length - 1];
-  while (i < sql.length) {
-    const ch = sql[i];
-    const next = sql[i + 1];
-    if (/\s/.test(ch)) {
-      let end = i + 1;
-      while (end < sql.length && /\s/.test(sql[end])) end++;
-      push("space", end);
-    } else if (ch === "-" && next === "-") {
-      const nl = sql.indexOf("\n", i);
-      push("comment", nl === -1 ? sql.length : nl);
-    } else if (ch === "/" && next === "*") {
-      push("comment", blockCommentEnd(sql, i));
-    } else if (ch === "'") {
-      const { end, value, closed } = quotedEnd(sql, i, "'", false);
-      push("string", end, { value, closed, escapes: "standard" });
-    } else if ((ch === "E" || ch === "e") && next === "'" && !isWordBefore(previous())) {
-      const { end, value, closed } = quotedEnd(sql, i + 1, "'", true);
-      push("string", end, { value, closed, escapes: "e" });
-    } else if (ch === '"') {
-      const { end, value, closed } = quotedEnd(sql, i, '"', false);
-      push("quoted", end, { value, closed });
-    } else if (ch === "`") {
-      const { end, value, closed } = quotedEnd(sql, i, "`", false);
-      push("backtick", end, { value, closed });
-    } else if (ch === "$" && next === "{") {
-      const close = sql.indexOf("}", i + 2);
-      const name = close === -1 ? "" : sql.slice(i + 2, close).trim();
-      if (close !== -1 && NAME2.exec(name)?.[0] === name) {
-        push("template", close + 1, { value: name });
-      } else {
-        push("punct", i + 1);
-      }
-    } else if (ch === "$" && dollarTag(sql, i) !== void 0) {
-      const tag = dollarTag(sql, i);
-      const close = sql.indexOf(tag, i + tag.length);
-      push("dollar-string", close === -1 ? sql.length : close + tag.length);
-    } else if (ch === ":" && next === ":") {
-      push("cast", i + 2);
-    } else if (ch === ":" && NAME2.test(sql.slice(i + 1))) {
-      const name = NAME2.exec(sql.slice(i + 1))[0];
-      if (isOperandBefore(previous())) push("punct", i + 1);
-      else push("marker", i + 1 + name.length, { value: name });
-    } else if (ch === ";") {
-      push("semicolon", i + 1);
-    } else if (WORD_START.test(ch)) {
-      let end = i + 1;
-      while (end < sql.length && WORD_PART.test(sql[end])) end++;
-      push("word", end);
-    } else if (DIGIT.test(ch)) {
-      let end = i + 1;
-      while (end < sql.length && /[0-9.eE_]/.test(sql[end])) end++;
-      push("number", end);
-    } else {
-      push("punct", i + 1);
-    }
-  }
-  return tokens;
-}
-function blockCommentEnd(sql, start) {
-  let depth = 0;
-  let i = start;
-  while (i < sql.length) {
-    if (sql[i] === "/" && sql[i + 1] === "*") {
-      depth++;
-      i += 2;
-    } else if (sql[i] === "*" && sql[i + 1] === "/") {
-      depth--;
-      i += 2;
-      if (depth === 0) return i;
-    } else {
-      i++;
-    }
-  }
-  return sql.length;
-}
-function quotedEnd(sql, start, quote, backslash) {
-  let value = "";
-  let i = start + 1;
-  while (i < sql.length) {
-    const ch = sql[i];
-    if (backslash && ch === "\\" && i + 1 < sql.length) {
-      value += sql[i + 1];
-      i += 2;
-    } else if (ch === quote && sql[i + 1] === quote) {
-      value += quote;
-      i += 2;
-    } else if (ch === quote) {
-      return { end: i + 1, value, closed: true };
-    } else {
-      value += ch;
-      i++;
-    }
-  }
-  return { end: sql.length, value, closed: false };
-}
-function dollarTag(sql, i) {
-  const match = /^\$([A-Za-z_][A-Za-z0-9_]*)?\$/.exec(sql.slice(i, i + 66));
-  return match?.[0];
-}
-function isWordBefore(token) {
-  return token?.kind === "word" || token?.kind === "number";
-}
-function isOperandBefore(token) {
-  if (!token) return false;
-  if (["word", "number", "string", "quoted", "backtick"].includes(token.kind))
-    return true;
-  return token.kind === "punct" && (token.text === ")" || token.text === "]");
-}
-
-// src/engines/local/sql-params.ts
-var FILE_FORMATS = /* @__PURE__ */ new Set(["parquet", "delta", "csv", "json"]);
-function quoteIdentifier(name) {
-  return `"${name.replaceAll('"', '""')}"`;
-}
-function quoteLiteral(text2) {
-  return `'${text2.replaceAll("'", "''")}'`;
-}
-function renderLiteral(value) {
-  if (/^\d+(\.\d+)?$/.test(value)) return value;
-  if (/^-\d+(\.\d+)?$/.test(value)) return `(${value})`;
-  return quoteLiteral(value);
-}
-function renderQualifiedName(value) {
-  return value.split(".").map((part) => quoteIdentifier(part.trim().replace(/^`(.*)`$/, "$1"))).join(".");
-}
-function bindSql(sql, parameters) {
-  const tokens = tokenizeSql(sql);
-  const statements = [];
-  let current = [];
-  const flush = () => {
-    const first = current.find(
-      (t) => t.kind !== "space" && t.kind !== "comment"
-    );
-    if (first) {
-      const rendered = renderStatement(current, parameters);
-      if (typeof rendered !== "string") return rendered;
-      statements.push({ text: rendered.trim(), line: first.line });
-    }
-    current = [];
-    return void 0;
-  };
-  for (const token of tokens) {
-    if (token.kind === "semicolon") {
-      const failure2 = flush();
-      if (failure2) return failure2;
-    } else {
-      current.push(token);
-    }
-  }
-  const failure = flush();
-  if (failure) return failure;
-  return { ok: true, statements };
-}
-function splitSql(sql) {
-  const statements = [];
-  let current = [];
-  const flush = () => {
-    const first = current.find(
-      (t) => t.kind !== "space" && t.kind !== "comment"
-    );
-    if (first) {
-      statements.push({
-        text: current.map((t) => t.text).join("").trim(),
-        line: first.line
-      });
-    }
-    current = [];
-  };
-  for (const token of tokenizeSql(sql)) {
-    if (token.kind === "semicolon") flush();
-    else current.push(token);
-  }
-  flush();
-  return statements;
-}
-function unknownParameter(name, line, parameters) {
-  const known = Object.keys(parameters);
-  const list2 = known.length > 0 ? known.join(", ") : "(none)";
-  return {
-    ok: false,
-    line,
-    message: `\${${name}} is not a parameter of this step; its parameters are: ${list2}.`
-  };
-}
-var TEMPLATE = /\$\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}/g;
-function fillTemplates(text2, parameters, escape2 = (v) => v) {
-  let missing;
-  const filled = text2.replace(TEMPLATE, (_, name) => {
-    const parameter = parameters[name];
-    if (!parameter) missing ??= name;
-    return escape2(parameter?.value ?? "");
-  });
-  return missing ? { ok: false, name: missing } : { ok: true, text: filled };
-}
-function fillQuoted(token, parameters) {
-  const quote = token.kind === "quoted" ? '"' : "'";
-  const open = token.escapes === "e" ? 2 : 1;
-  if (!token.closed || !token.text.includes("${"))
-    return { ok: true, text: token.text };
-  const escape2 = (value) => {
-    const v = token.escapes === "e" ? value.replaceAll("\\", "\\\\") : value;
-    return v.replaceAll(quote, quote + quote);
-  };
-  const inner = token.text.slice(open, -1);
-  const filled = fillTemplates(inner, parameters, escape2);
-  if (!filled.ok) return filled;
-  return { ok: true, text: token.text.slice(0, open) + filled.text + quote };
-}
-function renderStatement(tokens, parameters) {
-  let out = "";
-  const nextSolid = (from) => {
-    let j = from;
-    while (j < tokens.length && (tokens[j].kind === "space" || tokens[j].kind === "comment"))
-      j++;
-    return j;
-  };
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i];
-    if (token.kind === "word" && token.text.toUpperCase() === "IDENTIFIER") {
-      const open = nextSolid(i + 1);
-      const arg = nextSolid(open + 1);
-      const close = nextSolid(arg + 1);
-      if (tokens[open]?.text === "(" && tokens[close]?.text === ")" && (tokens[arg]?.kind === "marker" || tokens[arg]?.kind === "string")) {
-        const a = tokens[arg];
-        if (a.kind === "marker") {
-          const parameter = parameters[a.value];
-          if (!parameter) {
-            return {
-              ok: false,
-              line: a.line,
-              message: `IDENTIFIER(:${a.value}) names no parameter of this step; its parameters are: ${Object.keys(parameters).join(", ") || "(none)"}.`
-            };
-          }
-          out += parameter.relation ? quoteIdentifier(parameter.relation) : renderQualifiedName(parameter.value);
-        } else {
-          const filled = fillTemplates(a.value, parameters);
-          if (!filled.ok)
-            return unknownParameter(filled.name, a.line, parameters);
-          out += renderQualifiedName(filled.text);
-        }
-        i = close;
-        continue;
-      }
-    }
-    if (token.kind === "word" && FILE_FORMATS.has(token.text.toLowerCase()) && tokens[i + 1]?.text === "." && tokens[i + 2]?.kind === "backtick") {
-      const inner = /^\$\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}$/.exec(
-        tokens[i + 2].value
-      );
-      const relation = inner ? parameters[inner[1]]?.relation : void 0;
-      if (relation) {
-        out += quoteIdentifier(relation);
-        i += 2;
-        continue;
-      }
-    }
-    switch (token.kind) {
-      case "marker": {
-        const parameter = parameters[token.value];
-        out += parameter ? renderLiteral(parameter.value) : token.text;
-        break;
-      }
-      case "template": {
-        const parameter = parameters[token.value];
-        if (!parameter)
-          return unknownParameter(token.value, token.line, parameters);
-        out += parameter.relation ? quoteIdentifier(parameter.relation) : renderLiteral(parameter.value);
-        break;
-      }
-      case "string":
-      case "quoted": {
-        const filled = fillQuoted(token, parameters);
-        if (!filled.ok)
-          return unknownParameter(filled.name, token.line, parameters);
-        out += filled.text;
-        break;
-      }
-      case "backtick": {
-        if (!token.closed) {
-          out += token.text;
-          break;
-        }
-        const filled = fillTemplates(token.value, parameters);
-        if (!filled.ok)
-          return unknownParameter(filled.name, token.line, parameters);
-        out += quoteIdentifier(filled.text);
-        break;
-      }
-      default:
-        out += token.text;
-    }
-  }
-  return out;
-}
-
-// src/engines/local/step-failure.ts
-var StepFailure = class extends Error {
-  constructor(error) {
-    super(error.message);
-    this.error = error;
-    this.name = "StepFailure";
-  }
-  error;
-};
-
-// src/engines/local/tables.ts
-var WAREHOUSE_DIR = ".dtflw/warehouse";
-var REMOTE = /^[A-Za-z][A-Za-z0-9+.-]*:\//;
-var GLOB = /[*?[]/;
-function resolveLocalTable(root, location, options) {
-  if (location.kind === "table") {
-    const parts = location.name.split(".");
-    return {
-      path: path15.join(root, WAREHOUSE_DIR, ...parts) + ".parquet",
-      format: "parquet",
-      qualifiedName: location.name,
-      ...options ? { options } : {}
-    };
-  }
-  let uri = location.uri;
-  if (uri.startsWith("file://")) uri = uri.slice("file://".length);
-  if (REMOTE.test(uri)) {
-    throw new StepFailure({
-      kind: "engine",
-      message: `${uri} is remote storage, and the local engine reads and writes local files only; use a profile whose tables.root and sources are local paths.`
-    });
-  }
-  return {
-    path: path15.resolve(root, uri),
-    format: location.format.toLowerCase(),
-    ...options ? { options } : {}
-  };
-}
-function isGlob(p) {
-  return GLOB.test(p);
-}
-async function kindOf(p) {
-  try {
-    return (await stat2(p)).isDirectory() ? "dir" : "file";
-  } catch {
-    return void 0;
-  }
-}
-async function holdsData(dir) {
-  const entries = await readdir2(dir, { withFileTypes: true, recursive: true });
-  return entries.some(
-    (e) => e.isFile() && !e.name.startsWith(".") && !e.name.startsWith("_")
-  );
-}
-async function tableExists(table) {
-  if (isGlob(table.path)) {
-    for await (const _ of glob(table.path)) return true;
-    return false;
-  }
-  const kind = await kindOf(table.path);
-  if (kind === "dir") return holdsData(table.path);
-  return kind === "file";
-}
-async function grantFor(table) {
-  if (isGlob(table.path)) {
-    const fixed = table.path.split(path15.sep);
-    const first = fixed.findIndex((part) => isGlob(part));
-    const dir = fixed.slice(0, first).join(path15.sep);
-    return { paths: [], directories: [dir + path15.sep] };
-  }
-  return await kindOf(table.path) === "dir" ? { paths: [], directories: [table.path + path15.sep] } : { paths: [table.path], directories: [] };
-}
-var CSV_OPTIONS = {
-  header: "header",
-  sep: "delim",
-  delimiter: "delim",
-  quote: "quote",
-  escape: "escape",
-  nullvalue: "nullstr",
-  dateformat: "dateformat",
-  timestampformat: "timestampformat",
-  encoding: "encoding"
-};
-function optionValue(value) {
-  return /^(true|false|\d+)$/i.test(value) ? value : quoteLiteral(value);
-}
-async function readExpression(table) {
-  const dir = !isGlob(table.path) && await kindOf(table.path) === "dir";
-  const target = (ext) => quoteLiteral(dir ? path15.join(table.path, "**", `*.${ext}`) : table.path);
-  switch (table.format) {
-    case "parquet":
-      return `read_parquet(${target("parquet")})`;
-    case "csv": {
-      const options = { header: "true" };
-      for (const [key, value] of Object.entries(table.options ?? {})) {
-        const name = CSV_OPTIONS[key.toLowerCase()];
-        if (name) options[name] = value;
-        else if (key.toLowerCase() !== "inferschema") {
-          throw new StepFailure({
-            kind: "engine",
-            message: `CSV option "${key}" is not supported by the local engine; supported: ${Object.keys(CSV_OPTIONS).join(", ")}, inferSchema.`
-          });
-        }
-      }
-      const rendered = Object.entries(options).map(([k, v]) => `${k} = ${optionValue(v)}`).join(", ");
-      return `read_csv_auto(${target("csv")}, ${rendered})`;
-    }
-    case "json":
-      return `read_json_auto(${target("json")})`;
-    default:
-      throw new StepFailure({
-        kind: "engine",
-        message: `format "${table.format}" is not supported by the local engine (it reads parquet, csv and json); use parquet for local profiles.`
-      });
-  }
-}
-function copyOptions(format) {
-  switch (format) {
-    case "csv":
-      return "(FORMAT csv, HEADER true)";
-    case "json":
-      return "(FORMAT json)";
-    default:
-      return "(FORMAT parquet)";
-  }
-}
-
-// src/engines/local/inspect.ts
-function createTableInspector() {
-  let instance;
-  const query = async (sql) => {
-    instance ??= DuckDBInstance.create(":memory:");
-    const connection = await (await instance).connect();
-    try {
-      const reader = await connection.runAndReadAll(sql);
-      return reader.getRowsJson();
-    } finally {
-      connection.closeSync();
-    }
-  };
-  return {
-    async describe(table) {
-      const rows = await query(
-        `DESCRIBE SELECT * FROM ${await readExpression(table)}`
-      );
-      return rows.map(([name, type]) => ({
-        name: String(name),
-        type: toSparkType(String(type))
-      }));
-    },
-    async countRows(table) {
-      const rows = await query(
-        `SELECT count(*) FROM ${await readExpression(table)}`
-      );
-      return Number(rows[0][0]);
-    },
-    close() {
-      if (!instance) return;
-      void instance.then((db) => db.closeSync()).catch(() => void 0);
-      instance = void 0;
-    }
-  };
-}
-
-// src/engines/local/preflight.ts
-import path16 from "node:path";
-
-// src/engines/local/runnable.ts
-var ENGINES = "the local engine runs SQL in DuckDB and Python with python3";
-function refuse(cell) {
-  const magic = cell.magic ?? `%${cell.kind}`;
-  switch (cell.kind) {
-    case "python":
-    case "sql":
-    case "markdown":
-      return void 0;
-    case "scala":
-    case "r":
-      return `a ${magic} cell cannot run locally (${ENGINES}); rewrite it in Python or SQL, or run this flow with a Databricks profile`;
-    case "pip":
-      return `a %pip cell cannot run locally: the local engine does not install packages; install them into python3 yourself (${cell.magicArgs ? `pip ${cell.magicArgs}` : "pip install \u2026"}) and move the %pip cell out of the notebook, or run with a Databricks profile`;
-    case "run":
-      return `a %run cell (${cell.magicArgs ?? (cell.source.trim().split("\n")[0] || "no target")}) cannot run locally: the local engine does not inline notebooks; make that notebook a step of the flow, or import a Python module instead`;
-    case "shell":
-    case "fs":
-      return `a ${magic} cell cannot run locally: it acts on a Databricks driver or DBFS; move it out of the notebook or run with a Databricks profile`;
-    default:
-      return `the magic ${magic} cannot run locally (${ENGINES}); remove it or run with a Databricks profile`;
-  }
-}
-function checkRunnable(notebook) {
-  if (notebook.language === "scala" || notebook.language === "r") {
-    const name = notebook.language === "r" ? "R" : "Scala";
-    return [
-      {
-        notebook: notebook.path,
-        line: 1,
-        message: `${notebook.path}: ${name} notebooks cannot run locally (${ENGINES}); run this flow with a Databricks profile, or rewrite the notebook in Python or SQL.`
-      }
-    ];
-  }
-  const problems = [];
-  for (const cell of notebook.cells) {
-    const why = refuse(cell);
-    if (!why) continue;
-    problems.push({
-      notebook: notebook.path,
-      line: cell.line,
-      cell: cell.index,
-      message: `${notebook.path}:${cell.line}: ${why}.`
-    });
-  }
-  return problems;
-}
-function planRunMode(notebook) {
-  return notebook.cells.some((cell) => cell.kind === "python") ? "python" : "sql";
-}
-
-// src/engines/local/preflight.ts
-async function preflight(root, plan) {
-  const notebooks = /* @__PURE__ */ new Map();
-  const failures = /* @__PURE__ */ new Map();
-  const paths = [...new Set(plan.steps.map((s) => s.notebook))];
-  const read = await Promise.all(
-    paths.map(async (p) => {
-      try {
-        return { path: p, notebook: await readNotebook(path16.join(root, p), p) };
-      } catch (error) {
-        return { path: p, error: error.message };
-      }
-    })
-  );
-  const byPath2 = new Map(read.map((r) => [r.path, r]));
-  for (const step of plan.steps) {
-    const entry = byPath2.get(step.notebook);
-    if (entry.error !== void 0 || !entry.notebook) {
-      failures.set(step.key, { kind: "engine", message: entry.error ?? "" });
-      continue;
-    }
-    const problems = checkRunnable(entry.notebook);
-    if (problems.length > 0) {
-      failures.set(step.key, {
-        kind: "language",
-        message: problems[0].message,
-        ...problems.length > 1 ? { detail: problems.map((p) => p.message).join("\n") } : {}
-      });
-      continue;
-    }
-    notebooks.set(step.key, entry.notebook);
-  }
-  return { notebooks, failures };
-}
-
-// src/engines/local/step.ts
-import path21 from "node:path";
-
-// src/engines/local/output-checks.ts
-async function checkOutputs(inspector, outputs) {
-  const missing = [];
-  const mismatched = [];
-  const writes = [];
-  for (const o of outputs) {
-    const stagedTable = { ...o.table, path: o.staging.staged };
-    if (!await tableExists(stagedTable)) {
-      missing.push(o);
-      continue;
-    }
-    if (o.output.columns && o.output.columns.length > 0) {
-      const actual = await inspector.describe(stagedTable);
-      const problems = checkColumns(actual, o.output.columns, o.output.strict);
-      if (problems.length > 0) mismatched.push({ output: o, problems });
-    }
-    writes.push({
-      table: o.output.alias,
-      param: o.output.param,
-      location: o.output.location,
-      rows: await inspector.countRows(stagedTable)
-    });
-  }
-  if (missing.length > 0) {
-    const first = missing[0].output;
-    const names = missing.map((o) => `"${o.output.alias}"`).join(", ");
-    throw new StepFailure({
-      kind: "output-missing",
-      table: first.alias,
-      message: `${missing.length === 1 ? "output" : "outputs"} ${names} ${missing.length === 1 ? "was" : "were"} not written by the notebook: in SQL create it with CREATE OR REPLACE TABLE IDENTIFIER(:${first.param}) AS \u2026, in Python write to dbutils.widgets.get("${first.param}").`
-    });
-  }
-  if (mismatched.length > 0) {
-    const first = mismatched[0].output.output;
-    throw new StepFailure({
-      kind: "columns",
-      table: first.alias,
-      message: mismatched.map(
-        (m) => `output "${m.output.output.alias}" does not have its declared columns: ${m.problems.join("; ")}.`
-      ).join(" ")
-    });
-  }
-  return writes;
-}
-async function countReads(inspector, declared, inputs) {
-  return Promise.all(
-    declared.map(async (access2) => {
-      const input = inputs.find((i) => i.input.param === access2.param);
-      if (!input || input.table.format !== "parquet") return access2;
-      const rows = await inspector.countRows(input.table);
-      return { ...access2, rows };
-    })
-  );
-}
-
-// src/engines/local/python-step.ts
-import { spawn } from "node:child_process";
-import { mkdir as mkdir3, readFile as readFile8, rm as rm3, writeFile as writeFile2 } from "node:fs/promises";
-import path17 from "node:path";
-import { createInterface } from "node:readline";
-
-// src/engines/local/python-harness.ts
-var PYTHON_HARNESS = String.raw`
-import builtins, json, os, sys, traceback
-
-with open(sys.argv[1], encoding="utf-8") as _f:
-    SPEC = json.load(_f)
-del _f
-
-
-class NotebookExit(BaseException):
-    """Raised by dbutils.notebook.exit: ends the notebook, not an error."""
-
-    def __init__(self, value):
-        super().__init__(value)
-        self.value = value
-
-
-class InputWidgetNotDefined(Exception):
-    pass
-
-
-class _Widgets:
-    def __init__(self, parameters):
-        self._parameters = dict(parameters)
-        self._defaults = {}
-
-    def get(self, name):
-        if name in self._parameters:
-            return self._parameters[name]
-        if name in self._defaults:
-            return self._defaults[name]
-        known = ", ".join(sorted(self._parameters)) or "(none)"
-        raise InputWidgetNotDefined(
-            "No input widget named %s is defined; the step's parameters are: %s" % (name, known)
-        )
-
-    def getArgument(self, name, defaultValue=None):
-        try:
-            return self.get(name)
-        except InputWidgetNotDefined:
-            return defaultValue
-
-    def text(self, name, defaultValue="", label=None):
-        self._defaults[name] = str(defaultValue)
-
-    def dropdown(self, name, defaultValue, choices=None, label=None):
-        self._defaults[name] = str(defaultValue)
-
-    combobox = dropdown
-
-    def multiselect(self, name, defaultValue, choices=None, label=None):
-        self._defaults[name] = str(defaultValue)
-
-    def remove(self, name):
-        self._defaults.pop(name, None)
-
-    def removeAll(self):
-        self._defaults.clear()
-
-    def getAll(self):
-        return {**self._defaults, **self._parameters}
-
-
-class _NotebookUtils:
-    def exit(self, value=""):
-        raise NotebookExit("" if value is None else str(value))
-
-    def run(self, path, timeout_seconds=0, arguments=None):
-        raise RuntimeError(
-            "dbutils.notebook.run(%r) is not available in the local engine: "
-            "make that notebook a step of the flow in dtflw.yaml" % (path,)
-        )
-
-
-class _DBUtils:
-    def __init__(self, parameters):
-        self.widgets = _Widgets(parameters)
-        self.notebook = _NotebookUtils()
-
-    def __getattr__(self, name):
-        raise AttributeError(
-            "dbutils.%s is not available in the local engine "
-            "(it offers dbutils.widgets and dbutils.notebook)" % name
-        )
-
-
-_STATE = {"session": None, "kind": None}
-
-
-def _quote_name(name):
-    return ".".join('"%s"' % part.strip().strip(chr(96)).replace('"', '""') for part in name.split("."))
-
-
-def _patch_duckdb_spark():
-    """Fills the gaps of DuckDB's PySpark API that notebooks commonly hit:
-    writer modes and formats, and qualified names (catalog.schema.table) in
-    spark.table and saveAsTable."""
-    from duckdb.experimental.spark.sql.dataframe import DataFrame
-    from duckdb.experimental.spark.sql.readwriter import DataFrameWriter
-    from duckdb.experimental.spark.sql.session import SparkSession
-
-    if getattr(DataFrameWriter, "_dtflw", False):
-        return
-    original = DataFrameWriter.parquet
-
-    def mode(self, saveMode):
-        # Outputs go to a fresh staging path, so every mode writes anew.
-        return self
-
-    def fmt(self, source):
-        self._dtflw_format = source
-        return self
-
-    def option(self, key, value):
-        return self
-
-    def options(self, **kwargs):
-        return self
-
-    def parquet(self, path, mode=None, partitionBy=None, compression=None):
-        if partitionBy:
-            raise NotImplementedError("partitionBy is not supported by the local engine")
-        return original(self, path, compression=compression)
-
-    def save(self, path=None, format=None, mode=None, **kwargs):
-        kind = (format or getattr(self, "_dtflw_format", None) or "parquet").lower()
-        if kind == "csv":
-            return self.csv(path)
-        if kind not in ("parquet", "delta"):
-            raise NotImplementedError("format %r is not supported by the local engine" % kind)
-        return self.parquet(path)
-
-    def save_as_table(self, name, format=None, mode=None, **kwargs):
-        connection = self.dataframe.session.conn
-        connection.register("__dtflw_save", self.dataframe.relation)
-        try:
-            connection.execute("CREATE OR REPLACE TABLE %s AS SELECT * FROM __dtflw_save" % _quote_name(name))
-        finally:
-            connection.unregister("__dtflw_save")
-
-    def table(self, name):
-        return DataFrame(self.conn.sql("SELECT * FROM %s" % _quote_name(name)), self)
-
-    DataFrameWriter.saveAsTable = save_as_table
-    SparkSession.table = table
-    DataFrameWriter.mode = mode
-    DataFrameWriter.format = fmt
-    DataFrameWriter.option = option
-    DataFrameWriter.options = options
-    DataFrameWriter.parquet = parquet
-    DataFrameWriter.save = save
-    DataFrameWriter._dtflw = True
-
-
-def _create_spark():
-    wanted = SPEC["spark"]
-    tried = []
-    if wanted in ("auto", "pyspark") and not _STATE.get("alias"):
-        try:
-            from pyspark.sql import SparkSession
-        except ImportError as error:
-            tried.append("pyspark (%s)" % error)
-        else:
-            _STATE["kind"] = "pyspark"
-            return SparkSession.builder.master("local[*]").appName("dtflw").getOrCreate()
-    if wanted in ("auto", "duckdb"):
-        try:
-            from duckdb.experimental.spark.sql import SparkSession
-        except ImportError as error:
-            tried.append("duckdb (%s)" % error)
-        else:
-            session = SparkSession.builder.getOrCreate()
-            connection = session.conn
-            connection.execute("SET threads = %d" % int(SPEC["duckdb"]["threads"]))
-            for statement in SPEC["duckdb"]["setup"] + SPEC["duckdb"]["sandbox"]:
-                connection.execute(statement)
-            _patch_duckdb_spark()
-            _STATE["kind"] = "duckdb"
-            return session
-    raise RuntimeError(
-        "spark is not available to %s (tried %s): install DuckDB for Python "
-        "(pip install duckdb) for a PySpark-compatible spark, or PySpark "
-        "(pip install pyspark)" % (sys.executable, "; ".join(tried) or wanted)
-    )
-
-
-class _PysparkAlias:
-    """Serves pyspark.* from duckdb.experimental.spark.* when PySpark is absent,
-    so notebooks keep their "from pyspark.sql import functions as F"."""
-
-    PREFIX = "duckdb.experimental.spark"
-
-    def find_spec(self, fullname, path=None, target=None):
-        if fullname != "pyspark" and not fullname.startswith("pyspark."):
-            return None
-        import importlib.util
-
-        try:
-            found = importlib.util.find_spec(self.PREFIX + fullname[len("pyspark"):])
-        except ImportError:
-            found = None
-        if found is None:
-            return None
-        return importlib.util.spec_from_loader(fullname, self)
-
-    def create_module(self, spec):
-        import importlib
-
-        module = importlib.import_module(self.PREFIX + spec.name[len("pyspark"):])
-        # The import system renames the module after us; its own identity is
-        # put back in exec_module, or its relative imports load second copies.
-        self._identity = getattr(self, "_identity", {})
-        self._identity[id(module)] = {
-            key: getattr(module, key)
-            for key in ("__name__", "__spec__", "__package__", "__loader__", "__path__", "__file__")
-            if hasattr(module, key)
-        }
-        return module
-
-    def exec_module(self, module):
-        for key, value in self._identity.pop(id(module), {}).items():
-            setattr(module, key, value)
-
-
-def _install_pyspark_alias():
-    import importlib.util
-
-    if SPEC["spark"] == "pyspark":
-        return
-    if SPEC["spark"] == "auto" and importlib.util.find_spec("pyspark") is not None:
-        return
-    # First: the path finder would load a second copy of pyspark.sql from
-    # the aliased package's __path__.
-    sys.meta_path.insert(0, _PysparkAlias())
-    _STATE["alias"] = True
-
-
-def _session():
-    if _STATE["session"] is None:
-        _STATE["session"] = _create_spark()
-    return _STATE["session"]
-
-
-class _LazySpark:
-    """Creates the session on first use, so notebooks without spark start fast."""
-
-    def __getattr__(self, name):
-        return getattr(_session(), name)
-
-    def __repr__(self):
-        return repr(_session())
-
-
-def display(value, *args, **kwargs):
-    show = getattr(value, "show", None)
-    if callable(show):
-        show()
-    else:
-        print(value)
-
-
-def _run_sql_cell(cell):
-    session = _session()
-    if _STATE["kind"] == "duckdb":
-        for statement in cell["statements"]:
-            try:
-                relation = session.conn.sql(statement["text"])
-            except Exception as error:
-                raise _SqlError(statement["fileLine"], error) from None
-            if relation is not None:
-                relation.show(max_rows=20)
-    else:
-        for statement in cell["rawStatements"]:
-            try:
-                session.sql(statement["text"], args=SPEC["parameters"]).show(20)
-            except Exception as error:
-                raise _SqlError(statement["fileLine"], error) from None
-
-
-class _SqlError(Exception):
-    def __init__(self, line, error):
-        super().__init__("%s: %s" % (type(error).__name__, error))
-        self.line = line
-
-
-def _notebook_frames(error):
-    return [
-        frame
-        for frame in traceback.extract_tb(error.__traceback__)
-        if frame.filename == SPEC["notebook"]
-    ]
-
-
-def _describe(error):
-    frames = _notebook_frames(error)
-    if isinstance(error, _SqlError):
-        line = error.line
-        text = str(error)
-        trace = text
-    else:
-        line = frames[-1].lineno if frames else None
-        text = "".join(traceback.format_exception_only(type(error), error)).strip()
-        trace = "Traceback (most recent call last):\n" + "".join(
-            traceback.format_list(frames)
-        ) + text
-    return {"type": type(error).__name__, "message": text, "line": line, "traceback": trace}
-
-
-def _export_outputs():
-    if _STATE["kind"] != "duckdb":
-        return
-    connection = _STATE["session"].conn
-    for output in SPEC["exports"]:
-        if os.path.exists(output["staged"]):
-            continue
-        for relation in output["candidates"]:
-            try:
-                connection.execute("SELECT * FROM %s LIMIT 0" % relation)
-            except Exception:
-                continue
-            connection.execute(output["copy"].replace("{}", relation))
-            break
-
-
-def _main():
-    _install_pyspark_alias()
-    dbutils = _DBUtils(SPEC["parameters"])
-    scope = {
-        "__name__": "__main__",
-        "__builtins__": builtins,
-        "dbutils": dbutils,
-        "spark": _LazySpark(),
-        "display": display,
-    }
-    result = {}
-    try:
-        for cell in SPEC["cells"]:
-            if cell["kind"] == "python":
-                code = compile("\n" * (cell["fileLine"] - 1) + cell["source"], SPEC["notebook"], "exec")
-                exec(code, scope)
-            elif cell["kind"] == "sql":
-                _run_sql_cell(cell)
-    except NotebookExit as done:
-        result["exitValue"] = done.value
-    except SystemExit as done:
-        if done.code not in (None, 0):
-            result["error"] = {
-                "type": "SystemExit",
-                "message": "the notebook called sys.exit(%r)" % (done.code,),
-                "line": None,
-                "traceback": "",
-            }
-    except BaseException as error:
-        result["error"] = _describe(error)
-        print(result["error"]["traceback"], file=sys.stderr)
-    if "error" not in result:
-        try:
-            _export_outputs()
-        except Exception as error:
-            result["error"] = _describe(error)
-    with open(SPEC["result"], "w", encoding="utf-8") as out:
-        json.dump(result, out)
-    return 1 if "error" in result else 0
-
-
-sys.exit(_main())
-`;
-
-// src/engines/local/sql-step.ts
-import { DuckDBInstance as DuckDBInstance2, ResultReturnType } from "@duckdb/node-api";
-var SHOWN_ROWS = 20;
-function fileLine(cell, sourceLine) {
-  return (cell.sourceLine ?? cell.line) + sourceLine - 1;
-}
-var WIDGET_STATEMENT = /^(CREATE|REMOVE)\s+WIDGET\b/i;
-function firstLine2(text2) {
-  const line = text2.split("\n")[0];
-  return line.length > 100 ? `${line.slice(0, 97)}\u2026` : line;
-}
-async function executeSqlStep(input) {
-  const { notebook, signal, log } = input;
-  const instance = await DuckDBInstance2.create(":memory:", {
-    threads: String(input.threads)
-  });
-  const connection = await instance.connect();
-  const interrupt = () => connection.interrupt();
-  signal.addEventListener("abort", interrupt, { once: true });
-  try {
-    for (const statement of [...input.duckdb.setup, ...input.duckdb.sandbox]) {
-      await runSetup(connection, statement);
-    }
-    for (const cell of notebook.cells) {
-      if (cell.kind !== "sql") continue;
-      const bound = bindSql(cell.source, input.parameters);
-      if (!bound.ok) {
-        throw new StepFailure({
-          kind: "notebook",
-          message: `${notebook.path}:${fileLine(cell, bound.line)}: ${bound.message}`
-        });
-      }
-      for (const statement of bound.statements) {
-        if (signal.aborted) return;
-        const line = fileLine(cell, statement.line);
-        if (WIDGET_STATEMENT.test(statement.text)) {
-          log(
-            `line ${line}: ${firstLine2(statement.text)} (skipped: parameters come from the flow)`
-          );
-          continue;
-        }
-        const started = Date.now();
-        try {
-          const reader = await connection.streamAndReadUntil(
-            statement.text,
-            SHOWN_ROWS + 1
-          );
-          const took = Date.now() - started;
-          log(`line ${line}: ${firstLine2(statement.text)} (${took} ms)`);
-          if (reader.returnType === ResultReturnType.QUERY_RESULT) {
-            for (const row of renderRows(
-              reader.columnNames(),
-              reader.getRowsJson()
-            )) {
-              log(`  ${row}`);
-            }
-          }
-        } catch (error) {
-          if (signal.aborted) return;
-          const message = error.message;
-          throw new StepFailure({
-            kind: "notebook",
-            message: `${notebook.path}:${line}: ${message.split("\n")[0]}`,
-            detail: `${message}
-
-in cell ${cell.index + 1}, statement at line ${line}:
-${statement.text}`
-          });
-        }
-      }
-    }
-    for (const output of input.duckdb.exports) {
-      if (signal.aborted) return;
-      await exportOutput(connection, output.candidates, output.copy);
-    }
-  } finally {
-    signal.removeEventListener("abort", interrupt);
-    connection.closeSync();
-    instance.closeSync();
-  }
-}
-async function runSetup(connection, statement) {
-  try {
-    await connection.run(statement);
-  } catch (error) {
-    throw new StepFailure({
-      kind: "engine",
-      message: `the local engine could not prepare the step's tables: ${error.message.split("\n")[0]}`,
-      detail: `${error.message}
-
-${statement}`
-    });
-  }
-}
-async function exportOutput(connection, candidates, copy) {
-  for (const relation of candidates) {
-    try {
-      await connection.run(`SELECT * FROM ${relation} LIMIT 0`);
-    } catch {
-      continue;
-    }
-    await connection.run(copy.replace("{}", relation));
-    return;
-  }
-}
-function renderRows(columns, rows) {
-  const lines = [columns.join(" | ")];
-  for (const row of rows.slice(0, SHOWN_ROWS)) {
-    lines.push(row.map((v) => v === null ? "NULL" : String(v)).join(" | "));
-  }
-  if (rows.length > SHOWN_ROWS) lines.push("\u2026");
-  return lines;
-}
-
-// src/engines/local/python-step.ts
-var KILL_GRACE_MS = 3e3;
-var STDERR_TAIL = 40;
-function harnessCells(input) {
-  const { notebook } = input;
-  return notebook.cells.flatMap((cell) => {
-    if (cell.kind === "python") {
-      return [
-        { kind: "python", source: cell.source, fileLine: fileLine(cell, 1) }
-      ];
-    }
-    if (cell.kind !== "sql") return [];
-    const bound = bindSql(cell.source, input.sqlParameters);
-    if (!bound.ok) {
-      throw new StepFailure({
-        kind: "notebook",
-        message: `${notebook.path}:${fileLine(cell, bound.line)}: ${bound.message}`
-      });
-    }
-    const at = (s) => ({
-      text: s.text,
-      fileLine: fileLine(cell, s.line)
-    });
-    return [
-      {
-        kind: "sql",
-        statements: bound.statements.map(at),
-        rawStatements: splitSql(cell.source).map(at)
-      }
-    ];
-  });
-}
-async function executePythonStep(input) {
-  const { notebook, signal, log } = input;
-  await mkdir3(input.workDir, { recursive: true });
-  const specFile = path17.join(input.workDir, "spec.json");
-  const resultFile = path17.join(input.workDir, "result.json");
-  const spec = {
-    notebook: notebook.path,
-    parameters: input.parameters,
-    spark: input.spark,
-    cells: harnessCells(input),
-    duckdb: {
-      threads: input.threads,
-      setup: input.duckdb.setup,
-      sandbox: input.duckdb.sandbox
-    },
-    exports: input.duckdb.exports,
-    result: resultFile
-  };
-  await writeFile2(specFile, JSON.stringify(spec));
-  try {
-    const stderrTail = [];
-    const code2 = await new Promise((resolve, reject) => {
-      const child = spawn(
-        input.python,
-        ["-u", "-c", PYTHON_HARNESS, specFile],
-        {
-          cwd: input.root,
-          stdio: ["ignore", "pipe", "pipe"]
-        }
-      );
-      let killTimer;
-      const kill = () => {
-        child.kill("SIGTERM");
-        killTimer = setTimeout(() => child.kill("SIGKILL"), KILL_GRACE_MS);
-        killTimer.unref();
-      };
-      if (signal.aborted) kill();
-      signal.addEventListener("abort", kill, { once: true });
-      createInterface({ input: child.stdout }).on("line", (line) => log(line));
-      createInterface({ input: child.stderr }).on("line", (line) => {
-        stderrTail.push(line);
-        if (stderrTail.length > STDERR_TAIL) stderrTail.shift();
-        log(line);
-      });
-      child.once("error", (error) => {
-        signal.removeEventListener("abort", kill);
-        reject(error);
-      });
-      child.once("close", (exitCode) => {
-        signal.removeEventListener("abort", kill);
-        if (killTimer) clearTimeout(killTimer);
-        resolve(exitCode);
-      });
-    }).catch((error) => {
-      throw new StepFailure({
-        kind: "engine",
-        message: error.code === "ENOENT" ? `${input.python} was not found: the local engine runs Python notebooks with it; install Python 3 or point the engine at another interpreter.` : `${input.python} could not be started: ${error.message}`
-      });
-    });
-    if (signal.aborted) return {};
-    const result = await readResult(resultFile);
-    if (!result) {
-      throw new StepFailure({
-        kind: "engine",
-        message: `${input.python} ended (exit code ${code2}) before ${notebook.path} finished.`,
-        detail: stderrTail.join("\n")
-      });
-    }
-    if (result.error) {
-      const where = result.error.line ? `${notebook.path}:${result.error.line}` : notebook.path;
-      throw new StepFailure({
-        kind: "notebook",
-        message: `${where}: ${lastLine(result.error.message)}`,
-        detail: result.error.traceback || result.error.message
-      });
-    }
-    return result.exitValue !== void 0 ? { exitValue: result.exitValue } : {};
-  } finally {
-    await rm3(input.workDir, { recursive: true, force: true });
-  }
-}
-async function readResult(file) {
-  try {
-    return JSON.parse(await readFile8(file, "utf8"));
-  } catch {
-    return void 0;
-  }
-}
-function lastLine(text2) {
-  const lines = text2.trim().split("\n");
-  return lines[lines.length - 1];
-}
-
-// src/engines/local/staging.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
-import { mkdir as mkdir4, rename as rename2, rm as rm4, stat as stat3 } from "node:fs/promises";
-import path18 from "node:path";
-async function stageOutputs(targets) {
-  const token = randomBytes2(6).toString("hex");
-  const staged = targets.map((target) => {
-    const stagingDir = path18.join(
-      path18.dirname(target),
-      `.dtflw-staging-${token}`
-    );
-    return {
-      target,
-      stagingDir,
-      staged: path18.join(stagingDir, path18.basename(target))
-    };
-  });
-  await Promise.all(staged.map((s) => mkdir4(s.stagingDir, { recursive: true })));
-  return staged;
-}
-async function exists(p) {
-  try {
-    await stat3(p);
-    return true;
-  } catch {
-    return false;
-  }
-}
-async function promoteOutput(output) {
-  const targetStat = await stat3(output.target).catch(() => void 0);
-  const stagedStat = await stat3(output.staged);
-  if (!targetStat || !targetStat.isDirectory() && !stagedStat.isDirectory()) {
-    await rename2(output.staged, output.target);
-    return;
-  }
-  const aside = path18.join(
-    output.stagingDir,
-    `previous-${path18.basename(output.target)}`
-  );
-  await rename2(output.target, aside);
-  try {
-    await rename2(output.staged, output.target);
-  } catch (error) {
-    if (!await exists(output.target)) await rename2(aside, output.target);
-    throw error;
-  }
-}
-async function discardStaging(outputs) {
-  const dirs = new Set(outputs.map((o) => o.stagingDir));
-  await Promise.all(
-    [...dirs].map((dir) => rm4(dir, { recursive: true, force: true }))
-  );
-}
-
-// src/engines/local/step-log.ts
-import { createWriteStream as createWriteStream2 } from "node:fs";
-import { mkdir as mkdir5 } from "node:fs/promises";
-import path19 from "node:path";
-var TAIL_LINES = 50;
-var TAIL_CHARS = 4e3;
-async function openStepLog(file) {
-  await mkdir5(path19.dirname(file), { recursive: true });
-  const stream = createWriteStream2(file);
-  const last = [];
-  return {
-    write(line) {
-      stream.write(`${line}
-`);
-      last.push(line);
-      if (last.length > TAIL_LINES) last.shift();
-    },
-    tail() {
-      const text2 = last.join("\n");
-      return text2.length > TAIL_CHARS ? `\u2026${text2.slice(-TAIL_CHARS)}` : text2;
-    },
-    close() {
-      return new Promise((resolve, reject) => {
-        stream.once("error", reject);
-        stream.end(() => resolve());
-      });
-    }
-  };
-}
-
-// src/engines/local/step-tables.ts
-import path20 from "node:path";
-function splitName(name) {
-  return name.split(".").map((p) => p.trim());
-}
-function catalogSetup(names) {
-  const statements = [];
-  const catalogs = /* @__PURE__ */ new Set();
-  const schemas = /* @__PURE__ */ new Set();
-  for (const name of names) {
-    const parts = splitName(name);
-    if (parts.length !== 3) continue;
-    const [catalog, schema] = parts;
-    if (!catalogs.has(catalog)) {
-      catalogs.add(catalog);
-      statements.push(`ATTACH ':memory:' AS ${quoteIdentifier(catalog)}`);
-    }
-    const key = `${catalog}.${schema}`;
-    if (!schemas.has(key)) {
-      schemas.add(key);
-      statements.push(`CREATE SCHEMA IF NOT EXISTS ${renderQualifiedName(key)}`);
-    }
-  }
-  return statements;
-}
-function list(values) {
-  return `[${[...new Set(values)].map(quoteLiteral).join(", ")}]`;
-}
-function planDuckdbStepSql(tables, relativeTo) {
-  const qualified = [
-    ...tables.inputs.map((i) => i.table.qualifiedName),
-    ...tables.outputs.map((o) => o.table.qualifiedName)
-  ].filter((n) => n !== void 0);
-  const setup = [...catalogSetup(qualified)];
-  for (const input of tables.inputs) {
-    setup.push(
-      `CREATE OR REPLACE VIEW ${quoteIdentifier(input.input.param)} AS SELECT * FROM ${input.reader}`
-    );
-    if (input.table.qualifiedName && splitName(input.table.qualifiedName).length === 3) {
-      setup.push(
-        `CREATE OR REPLACE VIEW ${renderQualifiedName(input.table.qualifiedName)} AS SELECT * FROM ${input.reader}`
-      );
-    }
-  }
-  const both = (p) => relativeTo ? [p, path20.relative(relativeTo, p) || "."] : [p];
-  const paths = tables.inputs.flatMap((i) => i.grant.paths.flatMap(both));
-  const directories = [
-    ...tables.inputs.flatMap((i) => i.grant.directories),
-    ...tables.outputs.map((o) => o.staging.stagingDir + path20.sep)
-  ].flatMap(
-    (d) => relativeTo ? [d, (path20.relative(relativeTo, d) || ".") + path20.sep] : [d]
-  );
-  const sandbox = [
-    `SET allowed_paths = ${list(paths)}`,
-    `SET allowed_directories = ${list(directories)}`,
-    "SET enable_external_access = false",
-    "SET lock_configuration = true"
-  ];
-  const exports = tables.outputs.map((o) => ({
-    param: o.output.param,
-    staged: o.staging.staged,
-    candidates: [
-      quoteIdentifier(o.output.param),
-      ...o.table.qualifiedName ? [renderQualifiedName(o.table.qualifiedName)] : []
-    ],
-    copy: `COPY (SELECT * FROM {}) TO ${quoteLiteral(o.staging.staged)} ${copyOptions(o.table.format)}`
-  }));
-  return { setup, sandbox, exports };
-}
-function planSqlParameters(parameters, tables) {
-  const bound = {};
-  for (const [name, value] of Object.entries(parameters)) {
-    bound[name] = { value };
-  }
-  for (const input of tables.inputs) {
-    bound[input.input.param] = {
-      value: input.table.qualifiedName ?? input.table.path,
-      relation: input.input.param
-    };
-  }
-  for (const output of tables.outputs) {
-    bound[output.output.param] = {
-      value: output.table.qualifiedName ?? output.staging.staged,
-      relation: output.output.param
-    };
-  }
-  return bound;
-}
-
-// src/engines/local/step.ts
-var OUTPUT_FORMATS = /* @__PURE__ */ new Set(["parquet", "csv", "json"]);
-function stepLogPath(key) {
-  return `logs/${key}.log`;
-}
-async function executeLocalStep(settings, step, notebook, signal) {
-  const startedAt = settings.now();
-  const logFile = stepLogPath(step.key);
-  const log = await openStepLog(path21.join(settings.runDir, logFile));
-  const write = (line) => {
-    log.write(line);
-    settings.onLog(step.key, line);
-  };
-  const declared = declaredAccesses(step);
-  let staged = [];
-  const parameters = { ...step.parameters };
-  const finish = (status, extra = {}) => {
-    const finishedAt = settings.now();
-    const output = log.tail();
-    return {
-      key: step.key,
-      notebook: step.notebook,
-      status,
-      startedAt: startedAt.toISOString(),
-      finishedAt: finishedAt.toISOString(),
-      durationMs: finishedAt.getTime() - startedAt.getTime(),
-      attempt: 1,
-      parameters,
-      ...declared,
-      log: logFile,
-      ...output ? { output } : {},
-      ...extra
-    };
-  };
-  try {
-    const outputs = step.outputs.map((output) => ({
-      output,
-      table: resolveLocalTable(settings.root, output.location)
-    }));
-    if (settings.lazy && outputs.length > 0) {
-      const present = await Promise.all(
-        outputs.map((o) => tableExists(o.table))
-      );
-      if (present.every(Boolean)) {
-        write(`Skipped run: ${step.notebook} (--lazy: every output exists)`);
-        return finish("lazy");
-      }
-    }
-    write(`Running: ${step.notebook}`);
-    for (const o of outputs) {
-      if (!OUTPUT_FORMATS.has(o.table.format)) {
-        throw new StepFailure({
-          kind: "engine",
-          table: o.output.alias,
-          message: `output "${o.output.alias}" has format "${o.table.format}", which the local engine cannot write (parquet, csv, json); use parquet for local profiles.`
-        });
-      }
-    }
-    const inputs = await resolveInputs(settings, step, parameters);
-    staged = await stageOutputs(outputs.map((o) => o.table.path));
-    const stepOutputs = outputs.map((o, i) => ({
-      ...o,
-      staging: staged[i]
-    }));
-    const given = withStagedOutputs(
-      settings.root,
-      step,
-      parameters,
-      stepOutputs
-    );
-    const tables = { inputs, outputs: stepOutputs };
-    let exitValue;
-    if (planRunMode(notebook) === "sql") {
-      write(`${notebook.path}: SQL, in DuckDB`);
-      await executeSqlStep({
-        notebook,
-        parameters: planSqlParameters(given, tables),
-        duckdb: planDuckdbStepSql(tables),
-        threads: settings.threads,
-        signal,
-        log: write
-      });
-    } else {
-      write(`${notebook.path}: Python, with ${settings.python}`);
-      const done2 = await executePythonStep({
-        root: settings.root,
-        python: settings.python,
-        spark: settings.spark,
-        notebook,
-        parameters: given,
-        sqlParameters: planSqlParameters(given, tables),
-        duckdb: planDuckdbStepSql(tables, settings.root),
-        threads: settings.threads,
-        workDir: path21.join(settings.runDir, "work", step.key),
-        signal,
-        log: write
-      });
-      exitValue = done2.exitValue;
-    }
-    if (signal.aborted) return cancelled();
-    const writes = await checkOutputs(settings.inspector, stepOutputs);
-    if (signal.aborted) return cancelled();
-    const reads = await countReads(settings.inspector, declared.reads, inputs);
-    for (const output of stepOutputs) await promoteOutput(output.staging);
-    for (const w of writes) write(`wrote ${w.table}: ${w.rows} rows`);
-    return finish("succeeded", {
-      reads,
-      writes,
-      ...exitValue !== void 0 ? { exitValue } : {}
-    });
-  } catch (error) {
-    if (signal.aborted) return cancelled();
-    const failure = error instanceof StepFailure ? error.error : {
-      kind: "engine",
-      message: `the local engine failed while running step "${step.key}": ${error.message}`,
-      ...error.stack ? { detail: error.stack } : {}
-    };
-    write(`Failed: ${failure.message}`);
-    return finish("failed", { error: failure });
-  } finally {
-    await discardStaging(staged);
-    await log.close();
-  }
-  function cancelled() {
-    write("Cancelled");
-    return finish("cancelled", {
-      error: { kind: "cancelled", message: `step "${step.key}" was cancelled.` }
-    });
-  }
-}
-async function resolveInputs(settings, step, parameters) {
-  const inputs = [];
-  for (const input of step.inputs) {
-    if (!input.location) {
-      parameters[input.param] = "";
-      continue;
-    }
-    const options = input.isSource ? settings.sources.find((s) => s.name === input.table)?.options : void 0;
-    const table = resolveLocalTable(settings.root, input.location, options);
-    if (!await tableExists(table)) {
-      if (input.optional) {
-        parameters[input.param] = "";
-        continue;
-      }
-      const where = toPosixRelative(settings.root, table.path);
-      const hint = input.producer ? `run step "${input.producer}" first (it writes this table)` : input.isSource ? `check where the profile says source "${input.table}" lives` : "check its location";
-      throw new StepFailure({
-        kind: "input-missing",
-        table: input.table,
-        message: `input "${input.name}" (table "${input.table}") was not found at ${where}: ${hint}.`
-      });
-    }
-    inputs.push({
-      input,
-      table,
-      reader: await readExpression(table),
-      grant: await grantFor(table)
-    });
-  }
-  return inputs;
-}
-function withStagedOutputs(root, step, parameters, outputs) {
-  const next = { ...parameters };
-  for (const o of outputs) {
-    if (o.output.location.kind !== "path") continue;
-    const given = step.parameters[o.output.param] ?? "";
-    next[o.output.param] = path21.isAbsolute(given) ? o.staging.staged : toPosixRelative(root, o.staging.staged);
-  }
-  return next;
-}
-
-// src/engines/local/engine.ts
+import path24 from "node:path";
 var DEFAULT_RUNS_DIR = ".dtflw/runs";
 function newRunId(at) {
   const stamp = at.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
   return `${stamp}-${randomBytes3(2).toString("hex")}`;
 }
-function threadsPerStep(plan, parallelism, cores) {
-  const widest = Math.max(1, ...plan.levels.map((level) => level.length));
-  return Math.max(
-    1,
-    Math.floor(cores / Math.max(1, Math.min(parallelism, widest)))
-  );
-}
-function createLocalEngine(options) {
-  const root = options.root;
-  const runsDir = options.runsDir ?? path22.join(root, DEFAULT_RUNS_DIR);
+async function runFlow(engine, plan, options) {
   const now = options.now ?? (() => /* @__PURE__ */ new Date());
-  const cores = options.cores ?? availableParallelism();
-  const active = /* @__PURE__ */ new Set();
-  async function run2(plan, runOptions) {
-    const startedAt = now();
-    const runId = runOptions.runId ?? newRunId(startedAt);
-    const runDir = runFolder(runsDir, runId);
-    await mkdir6(runDir, { recursive: true });
-    const events = await createEventLog(path22.join(runDir, EVENTS_FILE));
-    const emit = (event) => {
-      events.append(toLogRecord(runId, event));
-      runOptions.onEvent?.(event);
-    };
-    const stop = new AbortController();
-    active.add(stop);
-    const signal = runOptions.signal ? AbortSignal.any([runOptions.signal, stop.signal]) : stop.signal;
-    const inspector = createTableInspector();
-    try {
-      emit({
-        type: "run-started",
-        at: startedAt.toISOString(),
-        steps: plan.steps.map((s) => s.key)
-      });
-      const finished = (result) => emit({
-        type: "step-finished",
-        key: result.key,
-        at: now().toISOString(),
-        result
-      });
-      const { notebooks, failures } = await preflight(root, plan);
-      let results;
-      if (failures.size > 0) {
-        results = plan.steps.map((step) => {
-          const error = failures.get(step.key);
-          return error ? notRunResult(step, "failed", { error }) : notRunResult(step, "pending");
-        });
-        results.forEach(finished);
-      } else {
-        const settings = {
-          root,
-          runDir,
-          python: options.python ?? "python3",
-          spark: options.spark ?? "auto",
-          threads: options.duckdbThreads ?? threadsPerStep(plan, runOptions.parallelism, cores),
-          lazy: runOptions.lazy,
-          sources: plan.sources,
-          inspector,
-          now,
-          onLog: (key, line) => emit({ type: "step-log", key, at: now().toISOString(), line })
-        };
-        results = await runReady(
-          plan,
-          (step, stepSignal) => executeLocalStep(
-            settings,
-            step,
-            notebooks.get(step.key),
-            stepSignal
-          ),
-          {
-            concurrency: runOptions.parallelism,
-            signal,
-            failFast: runOptions.failFast,
-            onStart: (step) => emit({
-              type: "step-started",
-              key: step.key,
-              at: now().toISOString(),
-              attempt: 1
-            }),
-            onResult: finished
-          }
-        );
-      }
-      const report2 = buildRunReport({
-        plan,
-        runId,
-        toolVersion: options.toolVersion,
-        ...runOptions.gitSha ? { gitSha: runOptions.gitSha } : {},
-        startedAt,
-        finishedAt: now(),
-        steps: results,
-        cancelled: signal.aborted
-      });
-      await writeRunReport(runsDir, report2);
-      emit({ type: "run-finished", at: report2.finishedAt, report: report2 });
-      return report2;
-    } finally {
-      active.delete(stop);
-      inspector.close();
-      await events.close();
-    }
-  }
-  return {
-    name: "local",
-    async deploy(plan) {
-      const notebooks = [...new Set(plan.steps.map((s) => s.notebook))];
-      await Promise.all(
-        notebooks.map((p) => readNotebook(path22.join(root, p), p))
-      );
-      return { root, uploaded: [], removed: [], unchanged: notebooks };
-    },
-    run: run2,
-    async cancel() {
-      for (const controller2 of active) controller2.abort();
-    },
-    async cleanup() {
-    }
+  const runsDir = options.runsDir ?? path24.join(options.root, DEFAULT_RUNS_DIR);
+  const startedAt = now();
+  const runId = options.runId ?? newRunId(startedAt);
+  const runDir = runFolder(runsDir, runId);
+  await mkdir6(runDir, { recursive: true });
+  const mask = options.mask ?? ((text2) => text2);
+  const events = await createEventLog(path24.join(runDir, EVENTS_FILE), mask);
+  const emit = (event) => {
+    events.append(toLogRecord(runId, event));
+    options.onEvent?.(event);
   };
+  const signal = options.signal ?? new AbortController().signal;
+  try {
+    const notebooks = new Set(plan.steps.map((s) => s.notebook)).size;
+    emit({
+      type: "deploy-started",
+      at: now().toISOString(),
+      engine: engine.name,
+      notebooks
+    });
+    const deployed = await engine.deploy(plan, {
+      preview: options.preview,
+      signal,
+      onProgress: options.onProgress
+    });
+    emit({ type: "deploy-finished", at: now().toISOString(), result: deployed });
+    emit({
+      type: "run-started",
+      at: now().toISOString(),
+      runId,
+      steps: plan.steps.map((s) => s.key)
+    });
+    const run2 = await engine.run(plan, {
+      runId,
+      runDir,
+      deployed,
+      parallelism: options.parallelism,
+      failFast: options.failFast,
+      lazy: options.lazy,
+      signal,
+      emit,
+      now
+    });
+    const report2 = buildRunReport({
+      plan,
+      runId,
+      toolVersion: options.toolVersion,
+      gitSha: options.gitSha,
+      preview: options.preview,
+      deployedRoot: deployed.root,
+      remoteRunId: run2.remoteRunId,
+      runUrl: run2.runUrl,
+      startedAt,
+      finishedAt: now(),
+      steps: run2.steps,
+      cancelled: signal.aborted
+    });
+    const reportFile = await writeRunReport(runsDir, report2, mask);
+    emit({ type: "run-finished", at: report2.finishedAt, report: report2 });
+    return { report: report2, reportFile };
+  } finally {
+    await events.close();
+  }
 }
 
 // src/commands/run.ts
-function exitCodeOf(report2) {
+function exitCodeOf(report2, signal) {
   if (report2.status === "succeeded") return ExitCode.Success;
-  if (report2.status === "cancelled") return 130;
+  if (report2.status === "cancelled") {
+    return signal?.reason === "SIGTERM" ? 143 : 130;
+  }
   return ExitCode.StepFailed;
 }
 async function runRun(request, deps) {
-  const { plan, project, gitSha } = await loadPlan(request, deps);
-  const engine = selectEngine(plan.engine, project.manifest.root, deps);
-  const report2 = await engine.run(plan, {
+  const loaded2 = await loadPlan(request, deps);
+  const { plan, project, gitSha, warnings } = loaded2;
+  const engine = await engineFor(loaded2, deps);
+  const { report: report2, reportFile } = await runFlow(engine, plan, {
+    root: project.manifest.root,
     parallelism: request.parallelism ?? deps.cores,
     failFast: request.failFast === true,
     lazy: request.lazy === true,
+    preview: request.preview,
+    gitSha,
+    toolVersion: deps.toolVersion,
     signal: deps.signal,
     onEvent: deps.onEvent,
-    gitSha
+    onProgress: deps.onProgress,
+    mask: deps.masker?.mask,
+    now: deps.now
   });
-  const reportPath = path23.join(
-    path23.relative(request.cwd, project.manifest.root) || ".",
-    ".dtflw",
-    "runs",
-    report2.runId,
-    "report.json"
-  );
   return {
-    exitCode: exitCodeOf(report2),
-    diagnostics: project.warnings,
-    data: { kind: "run", plan, report: report2, reportPath }
+    exitCode: exitCodeOf(report2, deps.signal),
+    diagnostics: warnings,
+    data: {
+      kind: "run",
+      plan,
+      report: report2,
+      reportPath: path25.relative(request.cwd, reportFile) || reportFile
+    }
   };
-}
-function selectEngine(name, root, deps) {
-  if (name === "local") {
-    return createLocalEngine({ root, toolVersion: deps.toolVersion });
-  }
-  throw new UsageError(
-    `this version of dtflw runs profiles with engine: local only; engine "${name}" comes with the Databricks engine. Run with a local profile (e.g. --profile development).`
-  );
 }
 
 // src/commands/validate.ts
-import path24 from "node:path";
+init_diagnostics();
+import path26 from "node:path";
+init_notebooks();
 var OFFLINE = { gitSha: "0000000", preview: "preview" };
 async function runValidate(request, deps) {
   const read = await readManifest(request.manifest, request.cwd);
@@ -21700,6 +22458,9 @@ async function checkProfiles(manifest, flow, profiles, deps) {
         context: { env: deps.env, pipeline: manifest.pipeline, ...OFFLINE },
         allowUnsetEnv: true
       });
+      out.push(
+        ...profile.leaves.filter((leaf) => leaf.unresolved && isDeployOnly(leaf.path)).map(unsetForDeploy)
+      );
       if (flow) planFlow(flow, profile, { env: deps.env, ...OFFLINE });
     } catch (error) {
       if (!(error instanceof InvalidConfigError)) throw error;
@@ -21713,7 +22474,7 @@ async function checkNotebooks(manifest) {
   for (const step of manifest.flow) {
     try {
       const notebook = await readNotebook(
-        path24.join(manifest.root, step.notebook),
+        path26.join(manifest.root, step.notebook),
         step.notebook
       );
       out.push(...notebook.warnings ?? []);
@@ -21762,12 +22523,27 @@ var COMMANDS = {
   validate: runValidate,
   plan: runPlan,
   explain: runExplain,
+  deploy: runDeploy,
   run: runRun,
+  cleanup: runCleanup,
   lineage: runLineage
 };
 async function runCommand(request, deps) {
+  const masker = deps.masker ?? createMasker();
+  const onSecret = (value) => {
+    masker.add(value);
+    deps.onSecret?.(value);
+  };
+  for (const [name, value] of Object.entries(deps.env)) {
+    if (value && isSecretName(name)) onSecret(value);
+  }
   try {
-    return await COMMANDS[request.command](request, deps);
+    checkRequest(request);
+    return await COMMANDS[request.command](request, {
+      ...deps,
+      masker,
+      onSecret
+    });
   } catch (error) {
     const known = error instanceof DtflwError ? error : new InternalError(String(error?.message ?? error), {
       cause: error
@@ -21780,22 +22556,14 @@ async function runCommand(request, deps) {
   }
 }
 
+// src/cli/main.ts
+init_diagnostics();
+
 // src/cli/args.ts
 import { parseArgs } from "node:util";
-import path25 from "node:path";
-var COMMANDS2 = [
-  "validate",
-  "plan",
-  "explain",
-  "run",
-  "lineage"
-];
-var FORMATS = [
-  "markdown",
-  "mermaid",
-  "openlineage",
-  "json"
-];
+import path27 from "node:path";
+init_diagnostics();
+var COMMANDS2 = COMMAND_NAMES;
 var OPTIONS = {
   manifest: { type: "string", short: "m" },
   "working-directory": { type: "string", short: "C" },
@@ -21810,6 +22578,7 @@ var OPTIONS = {
   format: { type: "string", short: "f" },
   base: { type: "string" },
   report: { type: "string" },
+  stale: { type: "string" },
   json: { type: "boolean" },
   debug: { type: "boolean" },
   help: { type: "boolean", short: "h" },
@@ -21819,6 +22588,7 @@ var ACCEPTS = {
   validate: [],
   plan: ["profile", "select", "changed-since", "defer-to", "preview"],
   explain: ["profile", "preview"],
+  deploy: ["profile", "preview"],
   run: [
     "profile",
     "select",
@@ -21829,6 +22599,7 @@ var ACCEPTS = {
     "parallelism",
     "preview"
   ],
+  cleanup: ["profile", "preview", "stale"],
   lineage: ["profile", "format", "base", "report", "preview", "select"]
 };
 var COMMON = [
@@ -21890,22 +22661,7 @@ function parseCliArgs(argv, cwd) {
       );
     }
   }
-  const needsProfile = name === "plan" || name === "explain" || name === "run";
-  if (needsProfile && !values.profile) {
-    throw new UsageError(
-      `dtflw ${name} needs --profile NAME (e.g. --profile development).`
-    );
-  }
-  if (values["defer-to"] && !values["changed-since"]) {
-    throw new UsageError("--defer-to goes with --changed-since REF.");
-  }
-  const format = values.format;
-  if (format !== void 0 && !FORMATS.includes(format)) {
-    throw new UsageError(
-      `--format must be one of ${FORMATS.join(", ")}, got "${format}".`
-    );
-  }
-  const base = values["working-directory"] ? path25.resolve(cwd, values["working-directory"]) : cwd;
+  const base = values["working-directory"] ? path27.resolve(cwd, values["working-directory"]) : cwd;
   const request = {
     command: name,
     manifest: values.manifest ?? "dtflw.yaml",
@@ -21918,9 +22674,10 @@ function parseCliArgs(argv, cwd) {
     failFast: values["fail-fast"] === true,
     parallelism: parsePositive("parallelism", values.parallelism),
     preview: values.preview,
-    format,
+    format: values.format,
     base: values.base,
-    report: values.report
+    report: values.report,
+    stale: values.stale
   };
   return { request, json, debug, help: false, version: false };
 }
@@ -21938,7 +22695,9 @@ function helpText(topic) {
     validate: "dtflw validate [--manifest dtflw.yaml]\n  Checks the manifest, every profile and every notebook, offline, without credentials.",
     plan: "dtflw plan --profile P [--select S] [--changed-since REF [--defer-to P2]] [--json]\n  The resolved steps, their parameters, order, parallel levels and critical path.",
     explain: "dtflw explain --profile P [--json]\n  Every resolved profile value and the file:line it came from.",
-    run: "dtflw run --profile P [--select S] [--changed-since REF [--defer-to P2]] [--lazy] [--fail-fast] [--parallelism N] [--json]\n  Runs the flow on the engine of the profile and writes .dtflw/runs/<id>/report.json.",
+    deploy: "dtflw deploy --profile P [--preview NAME] [--json]\n  Puts the notebooks where the profile runs them (a workspace folder), uploading only what changed.",
+    run: "dtflw run --profile P [--select S] [--changed-since REF [--defer-to P2]] [--lazy] [--fail-fast] [--parallelism N] [--preview NAME] [--json]\n  Deploys, then runs the flow on the engine of the profile and writes .dtflw/runs/<id>/report.json.",
+    cleanup: "dtflw cleanup --profile P (--preview NAME | --stale AGE) [--json]\n  Removes a pull-request preview, or every preview older than AGE (e.g. 7d).",
     lineage: "dtflw lineage [--profile P] [--format markdown|mermaid|openlineage|json] [--base REF] [--report FILE]\n  What reads and writes what; --base shows the diff against another ref."
   };
   if (topic && usage[topic])
@@ -21952,7 +22711,7 @@ Common options: --manifest/-m PATH, -C DIR, --json, --debug.`;
     ...COMMANDS2.map((c) => `  ${usage[c].split("\n")[0]}`),
     "",
     'Selection: --select "a, b+, +c" (a step, and its downstream, and its upstream).',
-    "Exit codes: 0 success; 1 a notebook failed or an output is missing; 2 bad usage, manifest or profile; 3 platform failure; 4 refused."
+    "Exit codes: 0 success; 1 a notebook failed or an output is missing; 2 bad usage, manifest or profile; 3 platform failure (auth, network, API); 4 refused (promotion gate, deploy lock); 130/143 interrupted."
   ].join("\n");
 }
 
@@ -22014,12 +22773,14 @@ function renderRunSummary(report2, reportPath) {
   const lines = [
     `Run ${report2.runId} of ${report2.pipeline} on ${report2.profile}: ${report2.status} in ${seconds(report2.durationMs)}.`
   ];
+  if (report2.runUrl) lines.push(`Run page: ${report2.runUrl}`);
   for (const s of report2.steps) {
     let note = "";
     if (s.error) note = `  ${s.error.message}`;
     else if (s.skippedBecause)
       note = `  because ${s.skippedBecause} did not succeed`;
     else if (s.exitValue !== void 0) note = `  exit: ${s.exitValue}`;
+    if (s.runUrl && s.status !== "succeeded") note += `  ${s.runUrl}`;
     lines.push(
       `  ${MARK[s.status].padEnd(9)} ${s.key.padEnd(width)} ${seconds(s.durationMs).padStart(7)}${note}`
     );
@@ -22044,11 +22805,28 @@ function renderData(data) {
     }
     case "explain":
       return renderExplain(data.rows);
+    case "deploy":
+      return renderDeploy(data);
     case "run":
       return renderRunSummary(data.report, data.reportPath);
+    case "cleanup": {
+      const removed = data.result.removed;
+      const kept = data.result.kept.length;
+      return `${removed.length > 0 ? `Removed ${plural2(removed.length, "preview")}: ${removed.join(", ")}.` : "Nothing to remove."}${kept > 0 ? ` Kept ${plural2(kept, "preview")}.` : ""}`;
+    }
     case "lineage":
       return data.text;
   }
+}
+function renderDeploy(data) {
+  const r = data.result;
+  const counts = [
+    `${r.uploaded.length} uploaded`,
+    `${r.unchanged.length} unchanged`,
+    `${r.removed.length} removed`
+  ].join(", ");
+  const requests = r.requests !== void 0 ? ` in ${plural2(r.requests, "request")}` : "";
+  return `Deployed ${data.profile}${data.preview ? ` (preview ${data.preview})` : ""} to ${r.root}: ${counts}${requests}.`;
 }
 function dataToJson(data) {
   switch (data.kind) {
@@ -22094,10 +22872,29 @@ function createProgress(sink, now = Date.now) {
   return {
     onEvent(event) {
       switch (event.type) {
+        case "deploy-started":
+          if (event.engine !== "local") {
+            line(`Deploying ${event.notebooks} notebooks to ${event.engine}`);
+          }
+          break;
+        case "deploy-finished": {
+          const r = event.result;
+          if (r.uploaded.length + r.removed.length > 0 || r.requests) {
+            line(
+              `Deployed: ${r.uploaded.length} uploaded, ${r.unchanged.length} unchanged, ${r.removed.length} removed`
+            );
+          }
+          break;
+        }
+        case "run-submitted":
+          line(
+            `Submitted run ${event.remoteRunId}${event.url ? `: ${event.url}` : ""}`
+          );
+          break;
         case "run-started":
           total = event.steps.length;
           if (sink.isTTY) timer = setInterval(draw, 250);
-          line(`Running ${total} steps`);
+          line(`Running ${total} steps (run ${event.runId})`);
           break;
         case "step-started":
           running.set(event.key, now());
@@ -22121,6 +22918,10 @@ function createProgress(sink, now = Date.now) {
         default:
           break;
       }
+    },
+    /** A line of progress from long work (e.g. a deploy's uploads). */
+    note(text2) {
+      line(text2);
     },
     stop() {
       if (timer) clearInterval(timer);
@@ -22148,7 +22949,18 @@ function toolVersion() {
 }
 
 // src/cli/main.ts
-async function main(io) {
+async function main(raw) {
+  const masker = createMasker();
+  const masked = (stream) => ({
+    write: (s) => stream.write(masker.mask(s)),
+    isTTY: stream.isTTY,
+    columns: stream.columns
+  });
+  const io = {
+    ...raw,
+    stdout: masked(raw.stdout),
+    stderr: masked(raw.stderr)
+  };
   let settings;
   try {
     settings = parseCliArgs(io.argv, io.cwd);
@@ -22172,7 +22984,8 @@ async function main(io) {
 `);
     return ExitCode.Success;
   }
-  const progress = settings.request.command === "run" && !settings.json ? createProgress({
+  const shows = ["run", "deploy"].includes(settings.request.command);
+  const progress = shows && !settings.json ? createProgress({
     write: (s) => io.stderr.write(s),
     isTTY: io.stderr.isTTY === true && io.env.CI !== "true",
     columns: io.stderr.columns
@@ -22182,6 +22995,8 @@ async function main(io) {
     toolVersion: toolVersion(),
     signal: io.signal,
     onEvent: progress?.onEvent,
+    onProgress: progress?.note,
+    onSecret: masker.add,
     cores: Math.max(1, os2.availableParallelism())
   });
   progress?.stop();
@@ -22219,9 +23034,9 @@ process.on("SIGINT", () => {
   process.stderr.write(
     "\nCancelling: waiting for running steps to stop (Ctrl-C again to force).\n"
   );
-  controller.abort();
+  controller.abort("SIGINT");
 });
-process.on("SIGTERM", () => controller.abort());
+process.on("SIGTERM", () => controller.abort("SIGTERM"));
 process.exitCode = await main({
   argv: process.argv.slice(2),
   env: process.env,

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import path from 'node:path'
+import { COMMAND_NAMES } from '../commands/index.js'
 import type {
   CommandName,
   CommandRequest,
@@ -18,19 +19,7 @@ export interface CliSettings {
   readonly topic?: string
 }
 
-const COMMANDS: readonly CommandName[] = [
-  'validate',
-  'plan',
-  'explain',
-  'run',
-  'lineage'
-]
-const FORMATS: readonly LineageFormat[] = [
-  'markdown',
-  'mermaid',
-  'openlineage',
-  'json'
-]
+const COMMANDS = COMMAND_NAMES
 
 const OPTIONS = {
   manifest: { type: 'string', short: 'm' },
@@ -46,6 +35,7 @@ const OPTIONS = {
   format: { type: 'string', short: 'f' },
   base: { type: 'string' },
   report: { type: 'string' },
+  stale: { type: 'string' },
   json: { type: 'boolean' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -57,6 +47,7 @@ const ACCEPTS: Readonly<Record<CommandName, readonly string[]>> = {
   validate: [],
   plan: ['profile', 'select', 'changed-since', 'defer-to', 'preview'],
   explain: ['profile', 'preview'],
+  deploy: ['profile', 'preview'],
   run: [
     'profile',
     'select',
@@ -67,6 +58,7 @@ const ACCEPTS: Readonly<Record<CommandName, readonly string[]>> = {
     'parallelism',
     'preview'
   ],
+  cleanup: ['profile', 'preview', 'stale'],
   lineage: ['profile', 'format', 'base', 'report', 'preview', 'select']
 }
 const COMMON = [
@@ -133,21 +125,6 @@ export function parseCliArgs(
       )
     }
   }
-  const needsProfile = name === 'plan' || name === 'explain' || name === 'run'
-  if (needsProfile && !values.profile) {
-    throw new UsageError(
-      `dtflw ${name} needs --profile NAME (e.g. --profile development).`
-    )
-  }
-  if (values['defer-to'] && !values['changed-since']) {
-    throw new UsageError('--defer-to goes with --changed-since REF.')
-  }
-  const format = values.format
-  if (format !== undefined && !FORMATS.includes(format as LineageFormat)) {
-    throw new UsageError(
-      `--format must be one of ${FORMATS.join(', ')}, got "${format}".`
-    )
-  }
   const base = values['working-directory']
     ? path.resolve(cwd, values['working-directory'])
     : cwd
@@ -163,9 +140,10 @@ export function parseCliArgs(
     failFast: values['fail-fast'] === true,
     parallelism: parsePositive('parallelism', values.parallelism),
     preview: values.preview,
-    format: format as LineageFormat | undefined,
+    format: values.format as LineageFormat | undefined,
     base: values.base,
-    report: values.report
+    report: values.report,
+    stale: values.stale
   }
   return { request, json, debug, help: false, version: false }
 }
@@ -191,7 +169,11 @@ export function helpText(topic?: string): string {
     plan: 'dtflw plan --profile P [--select S] [--changed-since REF [--defer-to P2]] [--json]\n  The resolved steps, their parameters, order, parallel levels and critical path.',
     explain:
       'dtflw explain --profile P [--json]\n  Every resolved profile value and the file:line it came from.',
-    run: 'dtflw run --profile P [--select S] [--changed-since REF [--defer-to P2]] [--lazy] [--fail-fast] [--parallelism N] [--json]\n  Runs the flow on the engine of the profile and writes .dtflw/runs/<id>/report.json.',
+    deploy:
+      'dtflw deploy --profile P [--preview NAME] [--json]\n  Puts the notebooks where the profile runs them (a workspace folder), uploading only what changed.',
+    run: 'dtflw run --profile P [--select S] [--changed-since REF [--defer-to P2]] [--lazy] [--fail-fast] [--parallelism N] [--preview NAME] [--json]\n  Deploys, then runs the flow on the engine of the profile and writes .dtflw/runs/<id>/report.json.',
+    cleanup:
+      'dtflw cleanup --profile P (--preview NAME | --stale AGE) [--json]\n  Removes a pull-request preview, or every preview older than AGE (e.g. 7d).',
     lineage:
       'dtflw lineage [--profile P] [--format markdown|mermaid|openlineage|json] [--base REF] [--report FILE]\n  What reads and writes what; --base shows the diff against another ref.'
   }
@@ -204,6 +186,6 @@ export function helpText(topic?: string): string {
     ...COMMANDS.map((c) => `  ${usage[c].split('\n')[0]}`),
     '',
     'Selection: --select "a, b+, +c" (a step, and its downstream, and its upstream).',
-    'Exit codes: 0 success; 1 a notebook failed or an output is missing; 2 bad usage, manifest or profile; 3 platform failure; 4 refused.'
+    'Exit codes: 0 success; 1 a notebook failed or an output is missing; 2 bad usage, manifest or profile; 3 platform failure (auth, network, API); 4 refused (promotion gate, deploy lock); 130/143 interrupted.'
   ].join('\n')
 }

@@ -9,9 +9,9 @@ process.on('SIGINT', () => {
   process.stderr.write(
     '\nCancelling: waiting for running steps to stop (Ctrl-C again to force).\n'
   )
-  controller.abort()
+  controller.abort('SIGINT')
 })
-process.on('SIGTERM', () => controller.abort())
+process.on('SIGTERM', () => controller.abort('SIGTERM'))
 
 process.exitCode = await main({
   argv: process.argv.slice(2),

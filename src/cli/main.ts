@@ -2,6 +2,7 @@ import os from 'node:os'
 import { runCommand } from '../commands/index.js'
 import type { CommandResult } from '../commands/index.js'
 import {
+  createMasker,
   DtflwError,
   ExitCode,
   formatText,
@@ -24,8 +25,23 @@ export interface CliIo {
   readonly signal?: AbortSignal
 }
 
-/** Runs `dtflw` with the given argv and returns the exit code. */
-export async function main(io: CliIo): Promise<number> {
+/**
+ * Runs `dtflw` with the given argv and returns the exit code. Everything it
+ * prints goes through one masker that learns every secret the command
+ * meets, so no token reaches the terminal or a CI log.
+ */
+export async function main(raw: CliIo): Promise<number> {
+  const masker = createMasker()
+  const masked = (stream: CliIo['stdout']): CliIo['stdout'] => ({
+    write: (s: string) => stream.write(masker.mask(s)),
+    isTTY: stream.isTTY,
+    columns: stream.columns
+  })
+  const io: CliIo = {
+    ...raw,
+    stdout: masked(raw.stdout),
+    stderr: masked(raw.stderr)
+  }
   let settings
   try {
     settings = parseCliArgs(io.argv, io.cwd)
@@ -47,8 +63,9 @@ export async function main(io: CliIo): Promise<number> {
     io.stdout.write(`${helpText(settings.topic)}\n`)
     return ExitCode.Success
   }
+  const shows = ['run', 'deploy'].includes(settings.request.command)
   const progress =
-    settings.request.command === 'run' && !settings.json
+    shows && !settings.json
       ? createProgress({
           write: (s) => io.stderr.write(s),
           isTTY: io.stderr.isTTY === true && io.env.CI !== 'true',
@@ -60,6 +77,8 @@ export async function main(io: CliIo): Promise<number> {
     toolVersion: toolVersion(),
     signal: io.signal,
     onEvent: progress?.onEvent,
+    onProgress: progress?.note,
+    onSecret: masker.add,
     cores: Math.max(1, os.availableParallelism())
   })
   progress?.stop()

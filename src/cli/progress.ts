@@ -1,4 +1,4 @@
-import type { RunEvent } from '../engines/index.js'
+import type { RunEvent } from '../report/index.js'
 import { seconds } from './render.js'
 
 /** Where progress goes: a stream and whether it is a terminal we may redraw. */
@@ -45,10 +45,30 @@ export function createProgress(
   return {
     onEvent(event: RunEvent): void {
       switch (event.type) {
+        case 'deploy-started':
+          // The local engine runs notebooks where they are.
+          if (event.engine !== 'local') {
+            line(`Deploying ${event.notebooks} notebooks to ${event.engine}`)
+          }
+          break
+        case 'deploy-finished': {
+          const r = event.result
+          if (r.uploaded.length + r.removed.length > 0 || r.requests) {
+            line(
+              `Deployed: ${r.uploaded.length} uploaded, ${r.unchanged.length} unchanged, ${r.removed.length} removed`
+            )
+          }
+          break
+        }
+        case 'run-submitted':
+          line(
+            `Submitted run ${event.remoteRunId}${event.url ? `: ${event.url}` : ''}`
+          )
+          break
         case 'run-started':
           total = event.steps.length
           if (sink.isTTY) timer = setInterval(draw, 250)
-          line(`Running ${total} steps`)
+          line(`Running ${total} steps (run ${event.runId})`)
           break
         case 'step-started':
           running.set(event.key, now())
@@ -72,6 +92,10 @@ export function createProgress(
         default:
           break
       }
+    },
+    /** A line of progress from long work (e.g. a deploy's uploads). */
+    note(text: string): void {
+      line(text)
     },
     stop(): void {
       if (timer) clearInterval(timer)

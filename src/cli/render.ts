@@ -71,12 +71,14 @@ export function renderRunSummary(
   const lines = [
     `Run ${report.runId} of ${report.pipeline} on ${report.profile}: ${report.status} in ${seconds(report.durationMs)}.`
   ]
+  if (report.runUrl) lines.push(`Run page: ${report.runUrl}`)
   for (const s of report.steps) {
     let note = ''
     if (s.error) note = `  ${s.error.message}`
     else if (s.skippedBecause)
       note = `  because ${s.skippedBecause} did not succeed`
     else if (s.exitValue !== undefined) note = `  exit: ${s.exitValue}`
+    if (s.runUrl && s.status !== 'succeeded') note += `  ${s.runUrl}`
     lines.push(
       `  ${MARK[s.status].padEnd(9)} ${s.key.padEnd(width)} ${seconds(s.durationMs).padStart(7)}${note}`
     )
@@ -104,11 +106,30 @@ export function renderData(data: CommandData): string {
     }
     case 'explain':
       return renderExplain(data.rows)
+    case 'deploy':
+      return renderDeploy(data)
     case 'run':
       return renderRunSummary(data.report, data.reportPath)
+    case 'cleanup': {
+      const removed = data.result.removed
+      const kept = data.result.kept.length
+      return `${removed.length > 0 ? `Removed ${plural(removed.length, 'preview')}: ${removed.join(', ')}.` : 'Nothing to remove.'}${kept > 0 ? ` Kept ${plural(kept, 'preview')}.` : ''}`
+    }
     case 'lineage':
       return data.text
   }
+}
+
+function renderDeploy(data: Extract<CommandData, { kind: 'deploy' }>): string {
+  const r = data.result
+  const counts = [
+    `${r.uploaded.length} uploaded`,
+    `${r.unchanged.length} unchanged`,
+    `${r.removed.length} removed`
+  ].join(', ')
+  const requests =
+    r.requests !== undefined ? ` in ${plural(r.requests, 'request')}` : ''
+  return `Deployed ${data.profile}${data.preview ? ` (preview ${data.preview})` : ''} to ${r.root}: ${counts}${requests}.`
 }
 
 /** What `--json` prints: the data as plain JSON. */

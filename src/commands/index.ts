@@ -1,7 +1,15 @@
-import { DtflwError, InternalError } from '../diagnostics/index.js'
+import {
+  createMasker,
+  DtflwError,
+  InternalError
+} from '../diagnostics/index.js'
+import { isSecretName } from '../profiles/index.js'
+import { runCleanup } from './cleanup.js'
+import { runDeploy } from './deploy.js'
 import { runExplain } from './explain.js'
 import { runLineage } from './lineage.js'
 import { runPlan } from './plan.js'
+import { checkRequest } from './request.js'
 import { runRun } from './run.js'
 import type { CommandDeps, CommandRequest, CommandResult } from './types.js'
 import { runValidate } from './validate.js'
@@ -16,26 +24,51 @@ export type {
   LineageFormat
 } from './types.js'
 export { exitCodeOf } from './run.js'
+export {
+  COMMAND_NAMES,
+  LINEAGE_FORMATS,
+  checkRequest,
+  parseDuration
+} from './request.js'
+export { runFlow, newRunId, DEFAULT_RUNS_DIR } from './run-flow.js'
+export type { FlowRun, RunFlowOptions } from './run-flow.js'
+export { createEngine } from './engines.js'
 
 const COMMANDS = {
   validate: runValidate,
   plan: runPlan,
   explain: runExplain,
+  deploy: runDeploy,
   run: runRun,
+  cleanup: runCleanup,
   lineage: runLineage
 } as const
 
 /**
  * The one command layer under the CLI and the Action. Every failure comes
  * back as a result with its exit code; only a bug becomes an InternalError,
- * whose cause keeps the stack for --debug.
+ * whose cause keeps the stack for --debug. Secret-looking environment
+ * variables are handed to `onSecret` before anything runs.
  */
 export async function runCommand(
   request: CommandRequest,
   deps: CommandDeps
 ): Promise<CommandResult & { error?: DtflwError }> {
+  const masker = deps.masker ?? createMasker()
+  const onSecret = (value: string): void => {
+    masker.add(value)
+    deps.onSecret?.(value)
+  }
+  for (const [name, value] of Object.entries(deps.env)) {
+    if (value && isSecretName(name)) onSecret(value)
+  }
   try {
-    return await COMMANDS[request.command](request, deps)
+    checkRequest(request)
+    return await COMMANDS[request.command](request, {
+      ...deps,
+      masker,
+      onSecret
+    })
   } catch (error) {
     const known =
       error instanceof DtflwError

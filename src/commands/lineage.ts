@@ -30,7 +30,10 @@ export async function runLineage(
   request: CommandRequest,
   deps: CommandDeps
 ): Promise<CommandResult> {
-  const { plan, project, profile, gitSha } = await loadPlan(request, deps)
+  const { plan, project, profile, gitSha, warnings } = await loadPlan(
+    request,
+    deps
+  )
   const root = project.manifest.root
   const report = request.report
     ? await loadReport(path.resolve(request.cwd, request.report))
@@ -66,7 +69,7 @@ export async function runLineage(
   })
   return {
     exitCode: ExitCode.Success,
-    diagnostics: project.warnings,
+    diagnostics: warnings,
     data: { kind: 'lineage', format, text }
   }
 }

@@ -7,10 +7,10 @@ export async function runPlan(
   request: CommandRequest,
   deps: CommandDeps
 ): Promise<CommandResult> {
-  const { plan, project, changed } = await loadPlan(request, deps)
+  const { plan, changed, warnings } = await loadPlan(request, deps)
   return {
     exitCode: ExitCode.Success,
-    diagnostics: project.warnings,
+    diagnostics: warnings,
     data: { kind: 'plan', plan, ...(changed ? { changed } : {}) }
   }
 }

@@ -5,7 +5,8 @@ import {
   hasErrors,
   InvalidConfigError,
   UnknownProfileError,
-  UsageError
+  UsageError,
+  warningAt
 } from '../diagnostics/index.js'
 import type { Flow, Plan } from '../flow/index.js'
 import {
@@ -20,7 +21,7 @@ import { changedSteps, fingerprintSteps } from '../flow/fingerprint.js'
 import { checkoutRefToTemp, pathExists, tryReadGitSha } from '../io/index.js'
 import type { Manifest } from '../manifest/index.js'
 import { readManifest } from '../manifest/index.js'
-import type { ResolvedProfile } from '../profiles/index.js'
+import type { ProvenancedValue, ResolvedProfile } from '../profiles/index.js'
 import { loadProfile } from '../profiles/index.js'
 import type { ChangedSummary, CommandDeps, CommandRequest } from './types.js'
 
@@ -48,6 +49,50 @@ export async function loadProject(
   return { manifest, flow: built.flow, warnings: all }
 }
 
+/**
+ * Profile sections only deploy and run read. An unset variable there must
+ * not stop the offline commands (validate, plan, explain, lineage), which
+ * run without credentials: it becomes a warning for them.
+ */
+const DEPLOY_ONLY = ['workspace', 'compute']
+
+/** True for a profile value only deploy and run read. */
+export const isDeployOnly = (leafPath: string): boolean =>
+  DEPLOY_ONLY.some((p) => leafPath === p || leafPath.startsWith(`${p}.`))
+
+/**
+ * A profile for a command that runs nothing: unset variables in the
+ * sections only deploy and run need are warnings naming them; anywhere else
+ * they are the loader's usual error.
+ */
+export async function loadOfflineProfile(
+  project: Project,
+  name: string,
+  deps: CommandDeps,
+  extra: { gitSha?: string; preview?: string } = {}
+): Promise<{ profile: ResolvedProfile; warnings: Diagnostic[] }> {
+  const profile = await loadProjectProfile(project, name, deps, {
+    ...extra,
+    allowUnsetEnv: true
+  })
+  const unresolved = profile.leaves.filter((leaf) => leaf.unresolved)
+  if (unresolved.some((leaf) => !isDeployOnly(leaf.path))) {
+    // Reload strictly for the loader's own message about the culprit.
+    await loadProjectProfile(project, name, deps, extra)
+  }
+  return { profile, warnings: unresolved.map(unsetForDeploy) }
+}
+
+/** The warning about an unset variable only deploy and run need. */
+export function unsetForDeploy(leaf: ProvenancedValue): Diagnostic {
+  const names = leaf.env.length > 0 ? leaf.env.join(', ') : 'a variable'
+  return warningAt(
+    'unset-for-deploy',
+    `${leaf.path}: ${names} ${leaf.env.length > 1 ? 'are' : 'is'} not set; deploy and run need ${leaf.env.length > 1 ? 'them' : 'it'}: set ${names} in the environment or .env.`,
+    leaf.from[0]
+  )
+}
+
 /** Loads one profile of a project with the template context of this run. */
 export async function loadProjectProfile(
   project: Project,
@@ -73,10 +118,15 @@ export async function loadProjectProfile(
 export interface LoadedPlan {
   readonly project: Project
   readonly profile: ResolvedProfile
+  /** The manifest's warnings and the profile's. */
+  readonly warnings: readonly Diagnostic[]
   readonly plan: Plan
   readonly gitSha?: string
   readonly changed?: ChangedSummary
 }
+
+/** Commands that run nothing and need no credentials. */
+const OFFLINE_COMMANDS = new Set(['validate', 'plan', 'explain', 'lineage'])
 
 /**
  * Manifest → flow → profile → plan, then `--select` and `--changed-since`
@@ -90,7 +140,12 @@ export async function loadPlan(
   const gitSha = await tryReadGitSha(project.manifest.root, deps.env)
   const profileName = request.profile ?? (await defaultProfile(project))
   const context = { gitSha, preview: request.preview }
-  const profile = await loadProjectProfile(project, profileName, deps, context)
+  const { profile, warnings } = OFFLINE_COMMANDS.has(request.command)
+    ? await loadOfflineProfile(project, profileName, deps, context)
+    : {
+        profile: await loadProjectProfile(project, profileName, deps, context),
+        warnings: []
+      }
   const env = deps.env
   let plan = planFlow(project.flow, profile, { env, ...context })
   let changed: ChangedSummary | undefined
@@ -112,7 +167,14 @@ export async function loadPlan(
     }
   }
   if (request.select) plan = applySelection(plan, request.select)
-  return { project, profile, plan, gitSha, changed }
+  return {
+    project,
+    profile,
+    warnings: [...project.warnings, ...warnings],
+    plan,
+    gitSha,
+    changed
+  }
 }
 
 /** `development`, for commands where --profile is optional. */

@@ -1,53 +1,54 @@
 import path from 'node:path'
-import { ExitCode, UsageError } from '../diagnostics/index.js'
-import type { Engine } from '../engines/index.js'
-import { createLocalEngine } from '../engines/index.js'
+import { ExitCode } from '../diagnostics/index.js'
 import type { RunReport } from '../report/index.js'
+import { engineFor } from './engine-for.js'
 import { loadPlan } from './project.js'
+import { runFlow } from './run-flow.js'
 import type { CommandDeps, CommandRequest, CommandResult } from './types.js'
 
-/** Exit code of a finished run: 0 when every step succeeded or was lazily skipped. */
-export function exitCodeOf(report: RunReport): number {
+/**
+ * Exit code of a finished run: 0 when every step succeeded or was lazily
+ * skipped; 130 or 143 (128 + the signal, as shells report it) when it was
+ * interrupted by SIGINT or SIGTERM.
+ */
+export function exitCodeOf(report: RunReport, signal?: AbortSignal): number {
   if (report.status === 'succeeded') return ExitCode.Success
-  // 128 + SIGINT, as shells report an interrupted command.
-  if (report.status === 'cancelled') return 130
+  if (report.status === 'cancelled') {
+    return signal?.reason === 'SIGTERM' ? 143 : 130
+  }
   return ExitCode.StepFailed
 }
 
-/** Deploys (where the engine needs it) and runs the flow on the profile's engine. */
+/** Deploys the flow where the profile's engine runs it, then runs it. */
 export async function runRun(
   request: CommandRequest,
   deps: CommandDeps
 ): Promise<CommandResult> {
-  const { plan, project, gitSha } = await loadPlan(request, deps)
-  const engine = selectEngine(plan.engine, project.manifest.root, deps)
-  const report = await engine.run(plan, {
+  const loaded = await loadPlan(request, deps)
+  const { plan, project, gitSha, warnings } = loaded
+  const engine = await engineFor(loaded, deps)
+  const { report, reportFile } = await runFlow(engine, plan, {
+    root: project.manifest.root,
     parallelism: request.parallelism ?? deps.cores,
     failFast: request.failFast === true,
     lazy: request.lazy === true,
+    preview: request.preview,
+    gitSha,
+    toolVersion: deps.toolVersion,
     signal: deps.signal,
     onEvent: deps.onEvent,
-    gitSha
+    onProgress: deps.onProgress,
+    mask: deps.masker?.mask,
+    now: deps.now
   })
-  const reportPath = path.join(
-    path.relative(request.cwd, project.manifest.root) || '.',
-    '.dtflw',
-    'runs',
-    report.runId,
-    'report.json'
-  )
   return {
-    exitCode: exitCodeOf(report),
-    diagnostics: project.warnings,
-    data: { kind: 'run', plan, report, reportPath }
+    exitCode: exitCodeOf(report, deps.signal),
+    diagnostics: warnings,
+    data: {
+      kind: 'run',
+      plan,
+      report,
+      reportPath: path.relative(request.cwd, reportFile) || reportFile
+    }
   }
-}
-
-function selectEngine(name: string, root: string, deps: CommandDeps): Engine {
-  if (name === 'local') {
-    return createLocalEngine({ root, toolVersion: deps.toolVersion })
-  }
-  throw new UsageError(
-    `this version of dtflw runs profiles with engine: local only; engine "${name}" comes with the Databricks engine. Run with a local profile (e.g. --profile development).`
-  )
 }

@@ -1,11 +1,17 @@
-import type { Diagnostic } from '../diagnostics/index.js'
-import type { RunEvent } from '../engines/engine.js'
+import type { Diagnostic, Masker } from '../diagnostics/index.js'
+import type {
+  CleanupResult,
+  DeployOptions,
+  EngineFactory,
+  ExplicitCredentials
+} from '../engines/index.js'
 import type { Plan } from '../flow/index.js'
 import type { ExplainRow } from '../profiles/index.js'
-import type { RunReport } from '../report/types.js'
+import type { DeployResult, RunEvent, RunReport } from '../report/index.js'
 
 /** The commands of dtflw (DESIGN.md section 4). */
-export type CommandName = 'validate' | 'plan' | 'explain' | 'run' | 'lineage'
+export type CommandName =
+  'validate' | 'plan' | 'explain' | 'deploy' | 'run' | 'cleanup' | 'lineage'
 
 /** Lineage output formats. */
 export type LineageFormat = 'markdown' | 'mermaid' | 'openlineage' | 'json'
@@ -30,16 +36,35 @@ export interface CommandRequest {
   readonly format?: LineageFormat
   readonly base?: string
   readonly report?: string
+  /** `cleanup --stale 7d`: remove previews older than this. */
+  readonly stale?: string
 }
 
 /** What the outside world gives a command: environment, clock, progress sink. */
 export interface CommandDeps {
   readonly env: Readonly<Record<string, string | undefined>>
   readonly toolVersion: string
+  /** Aborted to cancel; its reason `SIGTERM` makes the exit code 143. */
   readonly signal?: AbortSignal
   readonly onEvent?: (event: RunEvent) => void
+  /** Lines of progress from long work (a deploy's uploads). */
+  readonly onProgress?: DeployOptions['onProgress']
   /** Cores on this machine: the default parallelism. */
   readonly cores: number
+  /** Builds the engine of a profile; default: the engines dtflw ships. */
+  readonly engines?: EngineFactory
+  /** Databricks credentials given explicitly (the Action's inputs). */
+  readonly credentials?: ExplicitCredentials
+  /**
+   * Told every secret value as soon as a command learns it (from the
+   * environment, a profile, a credential), so the entry point masks it in
+   * everything it prints, as `core.setSecret` does.
+   */
+  readonly onSecret?: (value: string) => void
+  /** Set by `runCommand`: masks what commands write to files. */
+  readonly masker?: Masker
+  /** The clock (tests pass a fixed one). */
+  readonly now?: () => Date
 }
 
 /** The payload a command returns for its entry point to render. */
@@ -62,10 +87,21 @@ export type CommandData =
       readonly rows: readonly ExplainRow[]
     }
   | {
+      readonly kind: 'deploy'
+      readonly profile: string
+      readonly preview?: string
+      readonly result: DeployResult
+    }
+  | {
       readonly kind: 'run'
       readonly plan: Plan
       readonly report: RunReport
       readonly reportPath: string
+    }
+  | {
+      readonly kind: 'cleanup'
+      readonly profile: string
+      readonly result: CleanupResult
     }
   | {
       readonly kind: 'lineage'

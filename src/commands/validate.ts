@@ -17,6 +17,7 @@ import { readManifest } from '../manifest/index.js'
 import type { Notebook } from '../notebooks/index.js'
 import { findParameterReferences, readNotebook } from '../notebooks/index.js'
 import { listProfiles, loadProfile } from '../profiles/index.js'
+import { isDeployOnly, unsetForDeploy } from './project.js'
 import type { CommandDeps, CommandRequest, CommandResult } from './types.js'
 
 // Offline: secrets and the git sha are not needed to check shapes and
@@ -100,6 +101,11 @@ async function checkProfiles(
         context: { env: deps.env, pipeline: manifest.pipeline, ...OFFLINE },
         allowUnsetEnv: true
       })
+      out.push(
+        ...profile.leaves
+          .filter((leaf) => leaf.unresolved && isDeployOnly(leaf.path))
+          .map(unsetForDeploy)
+      )
       if (flow) planFlow(flow, profile, { env: deps.env, ...OFFLINE })
     } catch (error) {
       if (!(error instanceof InvalidConfigError)) throw error

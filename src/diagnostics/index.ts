@@ -15,3 +15,5 @@ export {
 export { formatText, toJson, toAnnotation } from './format.js'
 export type { AnnotationProperties } from './format.js'
 export { suggest, didYouMean } from './suggest.js'
+export { createMasker, MASK } from './mask.js'
+export type { Masker } from './mask.js'

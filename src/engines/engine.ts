@@ -1,73 +1,101 @@
 import type { Plan } from '../flow/types.js'
-import type { EngineName } from '../profiles/types.js'
-import type { RunReport, StepResult } from '../report/types.js'
+import type { EngineName, ResolvedProfile } from '../profiles/types.js'
+import type {
+  DeployResult,
+  RunEvent,
+  StepEvent,
+  StepResult
+} from '../report/index.js'
 
-/** Something a running flow tells whoever is watching (progress views, logs). */
-export type RunEvent =
-  | {
-      readonly type: 'run-started'
-      readonly at: string
-      readonly steps: readonly string[]
-    }
-  | {
-      readonly type: 'step-started'
-      readonly key: string
-      readonly at: string
-      readonly attempt: number
-    }
-  | {
-      readonly type: 'step-log'
-      readonly key: string
-      readonly at: string
-      readonly line: string
-    }
-  | {
-      readonly type: 'step-finished'
-      readonly key: string
-      readonly at: string
-      readonly result: StepResult
-    }
-  | {
-      readonly type: 'run-finished'
-      readonly at: string
-      readonly report: RunReport
-    }
+export type { DeployResult, RunEvent, StepEvent }
 
-/** How to run a plan. */
-export interface RunOptions {
+/** How to deploy a plan's notebooks. */
+export interface DeployOptions {
+  /** A pull-request preview: notebooks go under `<root>/previews/<name>`. */
+  readonly preview?: string
+  readonly signal?: AbortSignal
+  /** Progress of a long deploy (a line per batch), for the terminal. */
+  readonly onProgress?: (message: string) => void
+}
+
+/**
+ * What an engine gets for one run. The command layer owns the run folder,
+ * the event log and the report; an engine only runs steps and says how
+ * each ended.
+ */
+export interface RunContext {
+  readonly runId: string
+  /** This run's folder (`.dtflw/runs/<run-id>`), for step logs and work files. */
+  readonly runDir: string
+  /** Where `deploy` put the notebooks. */
+  readonly deployed: DeployResult
   /** Steps at most running at once. */
   readonly parallelism: number
   /** Stop everything at the first failure instead of finishing independent branches. */
   readonly failFast: boolean
   /** Skip a step whose outputs all exist (a step with no outputs always runs). */
   readonly lazy: boolean
-  /** Aborting cancels the run cleanly. */
-  readonly signal?: AbortSignal
-  readonly onEvent?: (event: RunEvent) => void
-  /** Run id to use (the report folder name); generated when absent. */
-  readonly runId?: string
-  readonly gitSha?: string
+  /** Aborting cancels the run, remotely too, before `run` resolves. */
+  readonly signal: AbortSignal
+  readonly emit: (event: StepEvent) => void
+  readonly now: () => Date
 }
 
-/** The result of putting a plan's notebooks where the engine runs them. */
-export interface DeployResult {
-  /** Where the notebooks are (a workspace folder, or the local repo). */
-  readonly root: string
-  readonly uploaded: readonly string[]
+/** What an engine's run produced: one result per planned step. */
+export interface EngineRun {
+  readonly steps: readonly StepResult[]
+  /** The platform's id and page of the whole run, where there is one. */
+  readonly remoteRunId?: string
+  readonly runUrl?: string
+}
+
+/** Which remote run `cancel` stops (the Action's post step is another process). */
+export interface CancelTarget {
+  readonly remoteRunId: string
+}
+
+/** What `cleanup` removes: one preview, or every preview older than a bound. */
+export type CleanupTarget =
+  { readonly preview: string } | { readonly olderThanMs: number }
+
+/** What `cleanup` removed and what it left. */
+export interface CleanupResult {
   readonly removed: readonly string[]
-  readonly unchanged: readonly string[]
+  readonly kept: readonly string[]
 }
 
 /**
- * Where a flow runs. Both engines consume the same plan and produce the same
- * report; neither rebuilds the graph.
+ * Where a flow runs. Every engine consumes the same plan and returns step
+ * results the command layer turns into the one run report; none rebuilds
+ * the graph (the plan's `dependsOn` is the graph).
  */
 export interface Engine {
   readonly name: EngineName
-  deploy(plan: Plan): Promise<DeployResult>
-  run(plan: Plan, options: RunOptions): Promise<RunReport>
-  /** Cancels whatever this engine left running (used by the Action's post step). */
-  cancel(): Promise<void>
-  /** Removes what a preview deployment left behind. */
-  cleanup(): Promise<void>
+  deploy(plan: Plan, options: DeployOptions): Promise<DeployResult>
+  run(plan: Plan, context: RunContext): Promise<EngineRun>
+  cancel(target: CancelTarget): Promise<void>
+  cleanup(target: CleanupTarget): Promise<CleanupResult>
 }
+
+/** Explicit Databricks credentials (the Action's inputs), winning over the environment. */
+export interface ExplicitCredentials {
+  readonly host?: string
+  readonly token?: string
+  readonly clientId?: string
+  readonly clientSecret?: string
+}
+
+/** What building an engine for a profile needs from the outside world. */
+export interface EngineSetup {
+  /** Absolute repository root (the folder of `dtflw.yaml`). */
+  readonly root: string
+  readonly profile: ResolvedProfile
+  readonly env: Readonly<Record<string, string | undefined>>
+  readonly toolVersion: string
+  readonly credentials?: ExplicitCredentials
+  /** Called with every secret the engine comes to hold, so outputs mask it. */
+  readonly onSecret?: (value: string) => void
+}
+
+/** Builds the engine a profile names. */
+export type EngineFactory = (setup: EngineSetup) => Promise<Engine>

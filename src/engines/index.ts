@@ -1,14 +1,20 @@
-export type { DeployResult, Engine, RunEvent, RunOptions } from './engine.js'
+// The engine seam. Engines themselves are loaded lazily by the command
+// layer (`import('./local/index.js')`), so commands that run nothing never
+// load DuckDB or the Databricks client.
+export type {
+  CancelTarget,
+  CleanupResult,
+  CleanupTarget,
+  DeployOptions,
+  DeployResult,
+  Engine,
+  EngineFactory,
+  EngineRun,
+  EngineSetup,
+  ExplicitCredentials,
+  RunContext,
+  RunEvent,
+  StepEvent
+} from './engine.js'
 export { runReady } from './schedule.js'
 export type { ExecuteStep, ScheduleOptions } from './schedule.js'
-export {
-  checkRunnable,
-  createLocalEngine,
-  DEFAULT_RUNS_DIR,
-  WAREHOUSE_DIR
-} from './local/index.js'
-export type {
-  LocalEngineOptions,
-  RunnableProblem,
-  SparkChoice
-} from './local/index.js'

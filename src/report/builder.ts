@@ -66,6 +66,10 @@ export interface RunReportInput {
   readonly runId: string
   readonly toolVersion: string
   readonly gitSha?: string
+  readonly preview?: string
+  readonly deployedRoot?: string
+  readonly remoteRunId?: string
+  readonly runUrl?: string
   readonly startedAt: Date
   readonly finishedAt: Date
   /** One result per planned step, in any order. */
@@ -92,6 +96,10 @@ export function buildRunReport(input: RunReportInput): RunReport {
     engine: input.plan.engine,
     toolVersion: input.toolVersion,
     ...(input.gitSha ? { gitSha: input.gitSha } : {}),
+    ...(input.preview ? { preview: input.preview } : {}),
+    ...(input.deployedRoot ? { deployedRoot: input.deployedRoot } : {}),
+    ...(input.remoteRunId ? { remoteRunId: input.remoteRunId } : {}),
+    ...(input.runUrl ? { runUrl: input.runUrl } : {}),
     status: planRunStatus(steps, input.cancelled),
     startedAt: input.startedAt.toISOString(),
     finishedAt: input.finishedAt.toISOString(),

@@ -17,17 +17,21 @@ export interface EventLog {
 }
 
 /**
- * Opens (creating or appending to) a JSON-lines log. Appends never wait:
+ * Opens (creating or appending to) a JSON-lines log, with `mask` applied
+ * to every line. Appends never wait:
  * the stream keeps their order, and `close` waits for all of them, so a
  * run's log is complete once its report is written.
  */
-export async function createEventLog(file: string): Promise<EventLog> {
+export async function createEventLog(
+  file: string,
+  mask: (text: string) => string = (text) => text
+): Promise<EventLog> {
   await mkdir(path.dirname(file), { recursive: true })
   const stream = createWriteStream(file, { flags: 'a' })
   let closed = false
   return {
     append(record) {
-      if (!closed) stream.write(`${JSON.stringify(record)}\n`)
+      if (!closed) stream.write(mask(`${JSON.stringify(record)}\n`))
     },
     close() {
       if (closed) return Promise.resolve()

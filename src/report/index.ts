@@ -25,4 +25,7 @@ export {
   writeRunReport
 } from './io.js'
 export type { EventLog, LogRecord } from './events.js'
+export type { DeployResult } from './deploy.js'
+export type { RunEvent, StepEvent } from './run-events.js'
+export { toLogRecord } from './run-events.js'
 export { createEventLog, readEventLog } from './events.js'

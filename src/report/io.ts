@@ -22,14 +22,15 @@ export function runFolder(runsDir: string, runId: string): string {
 
 /**
  * Writes `report.json` atomically, then `latest`: a reader following
- * `latest` always finds a complete report.
+ * `latest` always finds a complete report. `mask` hides secrets.
  */
 export async function writeRunReport(
   runsDir: string,
-  report: RunReport
+  report: RunReport,
+  mask: (text: string) => string = (text) => text
 ): Promise<string> {
   const file = path.join(runFolder(runsDir, report.runId), REPORT_FILE)
-  await writeFileAtomic(file, `${JSON.stringify(report, null, 2)}\n`)
+  await writeFileAtomic(file, mask(`${JSON.stringify(report, null, 2)}\n`))
   await writeFileAtomic(path.join(runsDir, LATEST_FILE), `${report.runId}\n`)
   return file
 }

@@ -72,11 +72,18 @@ export interface RunReport {
   readonly engine: EngineName
   readonly toolVersion: string
   readonly gitSha?: string
+  /** The pull-request preview the run deployed to, when it was one. */
+  readonly preview?: string
+  /** Where the notebooks ran from (a workspace folder, or the repository). */
+  readonly deployedRoot?: string
+  /** The platform's id and page of the whole run (Databricks). */
+  readonly remoteRunId?: string
+  readonly runUrl?: string
   readonly status: RunStatus
   readonly startedAt: string
   readonly finishedAt: string
   readonly durationMs: number
-  /** Steps in manifest order, including those a selection left out? No: only planned ones. */
+  /** The planned steps in manifest order (not those a selection left out). */
   readonly steps: readonly StepResult[]
   /** `--select` expression that re-runs what did not succeed, when any. */
   readonly resume?: string

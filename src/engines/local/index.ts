@@ -1,4 +1,4 @@
-export { createLocalEngine, DEFAULT_RUNS_DIR } from './engine.js'
+export { createLocalEngine } from './engine.js'
 export type { LocalEngineOptions } from './engine.js'
 export { checkRunnable, planRunMode } from './runnable.js'
 export type { RunMode, RunnableProblem } from './runnable.js'

@@ -1,4 +1,5 @@
-import { DuckDBInstance } from '@duckdb/node-api'
+import type { DuckDBInstance } from '@duckdb/node-api'
+import { loadDuckDB } from './duckdb.js'
 import type { ActualColumn } from './columns.js'
 import { toSparkType } from './columns.js'
 import { readExpression } from './tables.js'
@@ -20,7 +21,9 @@ export interface TableInspector {
 export function createTableInspector(): TableInspector {
   let instance: Promise<DuckDBInstance> | undefined
   const query = async (sql: string): Promise<unknown[][]> => {
-    instance ??= DuckDBInstance.create(':memory:')
+    instance ??= loadDuckDB().then((duckdb) =>
+      duckdb.DuckDBInstance.create(':memory:')
+    )
     const connection = await (await instance).connect()
     try {
       const reader = await connection.runAndReadAll(sql)

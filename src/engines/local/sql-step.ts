@@ -1,6 +1,6 @@
-import { DuckDBInstance, ResultReturnType } from '@duckdb/node-api'
 import type { DuckDBConnection } from '@duckdb/node-api'
 import type { Cell, Notebook } from '../../notebooks/index.js'
+import { loadDuckDB } from './duckdb.js'
 import { StepFailure } from './step-failure.js'
 import { bindSql } from './sql-params.js'
 import type { SqlParameter } from './sql-params.js'
@@ -42,6 +42,7 @@ function firstLine(text: string): string {
  */
 export async function executeSqlStep(input: SqlStepInput): Promise<void> {
   const { notebook, signal, log } = input
+  const { DuckDBInstance, ResultReturnType } = await loadDuckDB()
   const instance = await DuckDBInstance.create(':memory:', {
     threads: String(input.threads)
   })

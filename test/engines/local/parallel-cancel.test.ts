@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { createLocalEngine } from '../../../src/engines/local/index.js'
 import { readRunReport } from '../../../src/report/index.js'
 import type { RunReport, StepResult } from '../../../src/report/index.js'
 import { buildTestPlan } from '../support/plan.js'
@@ -9,6 +8,7 @@ import {
   makeRepo,
   pyNotebook,
   removeRepo,
+  runLocal,
   runOptions,
   sqlNotebook
 } from '../support/repo.js'
@@ -93,8 +93,11 @@ describe('running the plan', () => {
   )
 
   it('runs independent branches side by side, each step after its inputs', async () => {
-    const engine = createLocalEngine({ root, toolVersion: 'test' })
-    const report = await engine.run(branches, runOptions({ parallelism: 2 }))
+    const report = await runLocal(
+      root,
+      branches,
+      runOptions({ parallelism: 2 })
+    )
     const s = steps(report)
     expect(report.status).toBe('succeeded')
     expect(overlap(s.wait_a, s.wait_b)).toBe(true)
@@ -103,8 +106,11 @@ describe('running the plan', () => {
   })
 
   it('runs one step at a time with parallelism 1', async () => {
-    const engine = createLocalEngine({ root, toolVersion: 'test' })
-    const report = await engine.run(branches, runOptions({ parallelism: 1 }))
+    const report = await runLocal(
+      root,
+      branches,
+      runOptions({ parallelism: 1 })
+    )
     const s = steps(report)
     expect(overlap(s.wait_a, s.wait_b)).toBe(false)
   })
@@ -120,10 +126,10 @@ describe('running the plan', () => {
   )
 
   it('cancels cleanly on abort: kills python3, interrupts DuckDB, reports', async () => {
-    const engine = createLocalEngine({ root, toolVersion: 'test' })
     const controller = new AbortController()
     const started = Date.now()
-    const running = engine.run(
+    const running = runLocal(
+      root,
       stoppable,
       runOptions({ parallelism: 2, signal: controller.signal, runId: 'stop' })
     )
@@ -150,16 +156,6 @@ describe('running the plan', () => {
     expect(left.filter((e) => e.includes('.dtflw-staging-'))).toEqual([])
   })
 
-  it('cancels through engine.cancel() too', async () => {
-    const engine = createLocalEngine({ root, toolVersion: 'test' })
-    const running = engine.run(stoppable, runOptions({ parallelism: 2 }))
-    await waitForFile(path.join(root, 'slow.pid'))
-    await engine.cancel()
-    const report = await running
-    expect(report.status).toBe('cancelled')
-    expect(steps(report).slow.status).toBe('cancelled')
-  })
-
   it('with failFast stops the running steps at the first failure', async () => {
     const plan = buildTestPlan(
       [
@@ -169,8 +165,8 @@ describe('running the plan', () => {
       ],
       { sources }
     )
-    const engine = createLocalEngine({ root, toolVersion: 'test' })
-    const report = await engine.run(
+    const report = await runLocal(
+      root,
       plan,
       runOptions({ parallelism: 2, failFast: true })
     )

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { chmod, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
-import { createLocalEngine } from '../../../src/engines/local/index.js'
 import type { LocalEngineOptions } from '../../../src/engines/local/index.js'
 import type { RunReport } from '../../../src/report/index.js'
 import { buildTestPlan } from '../support/plan.js'
@@ -12,6 +11,7 @@ import {
   pyNotebook,
   readParquet,
   removeRepo,
+  runLocal,
   runOptions,
   sqlNotebook,
   writeFiles
@@ -55,10 +55,7 @@ describe('Python notebooks on the local engine', () => {
       ],
       { sources }
     )
-    return createLocalEngine({ root, toolVersion: 'test', ...engine }).run(
-      plan,
-      runOptions()
-    )
+    return runLocal(root, plan, runOptions(), engine)
   }
 
   it('gives dbutils widgets, reports notebook.exit and the output', async () => {
@@ -151,10 +148,7 @@ describe('Python notebooks on the local engine', () => {
       ],
       { sources, catalog: 'dev.sales' }
     )
-    const report = await createLocalEngine({ root, toolVersion: 'test' }).run(
-      plan,
-      runOptions()
-    )
+    const report = await runLocal(root, plan, runOptions())
     const py = stepsOf(report).py
     expect([py.status, py.error?.message]).toEqual(['succeeded', undefined])
     expect(py.output).toContain('reading dev.sales.t')

@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { DuckDBInstance } from '@duckdb/node-api'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { createLocalEngine } from '../../../src/engines/local/index.js'
 import { readLatestRunReport, readEventLog } from '../../../src/report/index.js'
-import { runOptions } from '../support/repo.js'
+import { runLocal, runOptions } from '../support/repo.js'
 import { copySalesProject } from '../../support/sales-project.js'
 import type { SalesProject } from '../../support/sales-project.js'
 
@@ -18,10 +17,10 @@ describe('the sales example on the local engine', () => {
   afterAll(() => project.remove())
 
   it('runs bronze, silver and gold and reports every table', async () => {
-    const engine = createLocalEngine({ root, toolVersion: '0.0.0-test' })
-    const report = await engine.run(
+    const report = await runLocal(
+      root,
       await project.plan('development'),
-      runOptions({ runId: 'sales-1' })
+      runOptions({ runId: 'sales-1', toolVersion: '0.0.0-test' })
     )
     expect(
       report.steps.map((s) => [s.key, s.status, s.error?.message])
@@ -56,7 +55,11 @@ describe('the sales example on the local engine', () => {
     const events = await readEventLog(
       path.join(root, '.dtflw/runs/sales-1/events.jsonl')
     )
-    expect(events[0].type).toBe('run-started')
+    expect(events.slice(0, 3).map((e) => e.type)).toEqual([
+      'deploy-started',
+      'deploy-finished',
+      'run-started'
+    ])
     expect(events.at(-1)).toMatchObject({
       type: 'run-finished',
       status: 'succeeded'

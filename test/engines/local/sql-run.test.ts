@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { readdir, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { createLocalEngine } from '../../../src/engines/local/index.js'
-import type { RunEvent } from '../../../src/engines/engine.js'
+import type { RunEvent } from '../../../src/report/index.js'
 import { readRunReport } from '../../../src/report/index.js'
 import type { RunReport } from '../../../src/report/index.js'
 import { buildTestPlan } from '../support/plan.js'
@@ -11,6 +10,7 @@ import {
   makeRepo,
   readParquet,
   removeRepo,
+  runLocal,
   runOptions,
   sqlNotebook,
   writeFiles
@@ -64,7 +64,7 @@ describe('SQL notebooks on the local engine', () => {
   const run = (
     plan = buildTestPlan(flow, { sources }),
     options = runOptions()
-  ) => createLocalEngine({ root, toolVersion: 'test' }).run(plan, options)
+  ) => runLocal(root, plan, options)
 
   it('runs the flow, writes Parquet outputs and reports rows', async () => {
     const events: RunEvent[] = []
@@ -96,7 +96,11 @@ describe('SQL notebooks on the local engine', () => {
     expect(byKey(report).use.reads[0].rows).toBe(3)
     expect(await stagingLeft(root)).toEqual([])
     expect(events.map((e) => e.type)).toContain('step-log')
-    expect(events[0].type).toBe('run-started')
+    expect(events.slice(0, 3).map((e) => e.type)).toEqual([
+      'deploy-started',
+      'deploy-finished',
+      'run-started'
+    ])
     expect(events.at(-1)?.type).toBe('run-finished')
     const saved = await readRunReport(
       path.join(root, '.dtflw/runs/r1/report.json')

@@ -1,7 +1,12 @@
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import type { RunOptions } from '../../../src/engines/engine.js'
+import { runFlow } from '../../../src/commands/index.js'
+import type { RunFlowOptions } from '../../../src/commands/index.js'
+import { createLocalEngine } from '../../../src/engines/local/index.js'
+import type { LocalEngineOptions } from '../../../src/engines/local/index.js'
+import type { Plan } from '../../../src/flow/index.js'
+import type { RunReport } from '../../../src/report/index.js'
 
 /** A throwaway repository folder with the given files. */
 export async function makeRepo(
@@ -50,8 +55,33 @@ export function magicCell(magic: string, body: string): string {
 }
 
 /** Run options with test defaults. */
-export function runOptions(overrides: Partial<RunOptions> = {}): RunOptions {
+export type TestRunOptions = Partial<Omit<RunFlowOptions, 'root'>>
+
+/** Run options with test defaults. */
+export function runOptions(overrides: TestRunOptions = {}): TestRunOptions {
   return { parallelism: 2, failFast: false, lazy: false, ...overrides }
+}
+
+/**
+ * Runs a plan on the local engine the way `dtflw run` does (the command
+ * layer's `runFlow`: deploy, run, report and event log) and returns the
+ * report.
+ */
+export async function runLocal(
+  root: string,
+  plan: Plan,
+  options: TestRunOptions = runOptions(),
+  engine: Partial<LocalEngineOptions> = {}
+): Promise<RunReport> {
+  const run = await runFlow(createLocalEngine({ root, ...engine }), plan, {
+    parallelism: 2,
+    failFast: false,
+    lazy: false,
+    toolVersion: 'test',
+    ...options,
+    root
+  })
+  return run.report
 }
 
 /** Rows of a Parquet file (or any DuckDB query over `{}` = the file). */

@@ -1,0 +1,40 @@
+import { ExitCode } from '../diagnostics/index.js'
+import { engineFor } from './engine-for.js'
+import { loadPlan } from './project.js'
+import type { CommandDeps, CommandRequest, CommandResult } from './types.js'
+
+/**
+ * Puts the flow's notebooks where the profile's engine runs them (a
+ * workspace folder, or a preview under it), uploading only what changed.
+ */
+export async function runDeploy(
+  request: CommandRequest,
+  deps: CommandDeps
+): Promise<CommandResult> {
+  const loaded = await loadPlan(request, deps)
+  const engine = await engineFor(loaded, deps)
+  const now = deps.now ?? ((): Date => new Date())
+  const { plan } = loaded
+  deps.onEvent?.({
+    type: 'deploy-started',
+    at: now().toISOString(),
+    engine: engine.name,
+    notebooks: new Set(plan.steps.map((s) => s.notebook)).size
+  })
+  const result = await engine.deploy(plan, {
+    preview: request.preview,
+    signal: deps.signal,
+    onProgress: deps.onProgress
+  })
+  deps.onEvent?.({ type: 'deploy-finished', at: now().toISOString(), result })
+  return {
+    exitCode: ExitCode.Success,
+    diagnostics: loaded.warnings,
+    data: {
+      kind: 'deploy',
+      profile: plan.profile,
+      ...(request.preview ? { preview: request.preview } : {}),
+      result
+    }
+  }
+}

@@ -1,0 +1,29 @@
+import type { Engine } from '../engines/index.js'
+import { createEngine } from './engines.js'
+import type { LoadedPlan } from './project.js'
+import type { CommandDeps } from './types.js'
+
+/**
+ * The engine of a loaded plan's profile, built by the injected factory (or
+ * dtflw's own), after every secret the profile holds was handed to
+ * `onSecret`, so nothing the engine prints can show one.
+ */
+export async function engineFor(
+  loaded: LoadedPlan,
+  deps: CommandDeps
+): Promise<Engine> {
+  for (const leaf of loaded.profile.leaves) {
+    if (leaf.secret && typeof leaf.value === 'string') {
+      deps.onSecret?.(leaf.value)
+    }
+  }
+  const factory = deps.engines ?? createEngine
+  return factory({
+    root: loaded.project.manifest.root,
+    profile: loaded.profile,
+    env: deps.env,
+    toolVersion: deps.toolVersion,
+    credentials: deps.credentials,
+    onSecret: deps.onSecret
+  })
+}

@@ -1,0 +1,89 @@
+import { UsageError } from '../diagnostics/index.js'
+import type { CommandName, CommandRequest, LineageFormat } from './types.js'
+
+/** The commands of dtflw, in the order help lists them. */
+export const COMMAND_NAMES: readonly CommandName[] = [
+  'validate',
+  'plan',
+  'explain',
+  'deploy',
+  'run',
+  'cleanup',
+  'lineage'
+]
+
+/** The lineage formats. */
+export const LINEAGE_FORMATS: readonly LineageFormat[] = [
+  'markdown',
+  'mermaid',
+  'openlineage',
+  'json'
+]
+
+const NEEDS_PROFILE = new Set<CommandName>([
+  'plan',
+  'explain',
+  'deploy',
+  'run',
+  'cleanup'
+])
+
+/** A preview name becomes a workspace folder: keep it to safe characters. */
+const PREVIEW_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/
+
+const DURATION = /^([1-9][0-9]*)(s|m|h|d)$/
+const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const
+
+/** `7d` → milliseconds; undefined when it is not a duration. */
+export function parseDuration(text: string): number | undefined {
+  const match = DURATION.exec(text.trim())
+  if (!match) return undefined
+  return Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS]
+}
+
+/**
+ * The rules between a request's fields, checked below both entry points so
+ * the CLI and the Action refuse the same requests with the same words.
+ * Throws `UsageError` (exit 2).
+ */
+export function checkRequest(request: CommandRequest): void {
+  const name = request.command
+  if (NEEDS_PROFILE.has(name) && !request.profile) {
+    throw new UsageError(
+      `dtflw ${name} needs --profile NAME (e.g. --profile development).`
+    )
+  }
+  if (request.deferTo && !request.changedSince) {
+    throw new UsageError('--defer-to goes with --changed-since REF.')
+  }
+  if (request.preview !== undefined && !PREVIEW_NAME.test(request.preview)) {
+    throw new UsageError(
+      `--preview must be 1 to 64 letters, digits, ".", "_" or "-" starting with a letter or digit (it names a workspace folder), got "${request.preview}".`
+    )
+  }
+  if (
+    request.parallelism !== undefined &&
+    !(Number.isInteger(request.parallelism) && request.parallelism > 0)
+  ) {
+    throw new UsageError(
+      `--parallelism must be a positive whole number, got "${request.parallelism}".`
+    )
+  }
+  if (request.format && !LINEAGE_FORMATS.includes(request.format)) {
+    throw new UsageError(
+      `--format must be one of ${LINEAGE_FORMATS.join(', ')}, got "${request.format}".`
+    )
+  }
+  if (name === 'cleanup') {
+    if ((request.preview === undefined) === (request.stale === undefined)) {
+      throw new UsageError(
+        'dtflw cleanup needs either --preview NAME (one preview) or --stale AGE (every preview older than AGE, e.g. 7d).'
+      )
+    }
+    if (request.stale !== undefined && !parseDuration(request.stale)) {
+      throw new UsageError(
+        `--stale must be a whole number with a unit s, m, h or d (e.g. 7d), got "${request.stale}".`
+      )
+    }
+  }
+}

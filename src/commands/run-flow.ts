@@ -1,0 +1,132 @@
+import { randomBytes } from 'node:crypto'
+import { mkdir } from 'node:fs/promises'
+import path from 'node:path'
+import type { DeployOptions, Engine } from '../engines/index.js'
+import type { Plan } from '../flow/index.js'
+import {
+  EVENTS_FILE,
+  buildRunReport,
+  createEventLog,
+  runFolder,
+  toLogRecord,
+  writeRunReport
+} from '../report/index.js'
+import type { RunEvent, RunReport } from '../report/index.js'
+
+/** The default folder of run reports under a repository. */
+export const DEFAULT_RUNS_DIR = '.dtflw/runs'
+
+/** How `runFlow` deploys and runs a plan. */
+export interface RunFlowOptions {
+  /** Absolute repository root; runs go to `<root>/.dtflw/runs` by default. */
+  readonly root: string
+  readonly runsDir?: string
+  /** Run id (the run folder's name); generated when absent. */
+  readonly runId?: string
+  readonly parallelism: number
+  readonly failFast: boolean
+  readonly lazy: boolean
+  readonly preview?: string
+  readonly gitSha?: string
+  readonly toolVersion: string
+  readonly signal?: AbortSignal
+  readonly onEvent?: (event: RunEvent) => void
+  readonly onProgress?: DeployOptions['onProgress']
+  /** Applied to every file this run writes (report, events, step logs). */
+  readonly mask?: (text: string) => string
+  /** The clock (tests pass a fixed one). */
+  readonly now?: () => Date
+}
+
+/** A finished run: its report and where the report was written. */
+export interface FlowRun {
+  readonly report: RunReport
+  readonly reportFile: string
+}
+
+/** `20240102T030405Z-1a2b`: sortable by time, unique enough per machine. */
+export function newRunId(at: Date): string {
+  const stamp = at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')
+  return `${stamp}-${randomBytes(2).toString('hex')}`
+}
+
+/**
+ * What every engine's run shares, so no engine writes it twice: the run
+ * folder, `events.jsonl` (deploy, run and step events), the deploy, the
+ * engine's run, and `report.json` built from the engine's step results
+ * and written atomically before `run-finished` is emitted. A deploy that
+ * fails leaves its events in the log and no report.
+ */
+export async function runFlow(
+  engine: Engine,
+  plan: Plan,
+  options: RunFlowOptions
+): Promise<FlowRun> {
+  const now = options.now ?? ((): Date => new Date())
+  const runsDir = options.runsDir ?? path.join(options.root, DEFAULT_RUNS_DIR)
+  const startedAt = now()
+  const runId = options.runId ?? newRunId(startedAt)
+  const runDir = runFolder(runsDir, runId)
+  await mkdir(runDir, { recursive: true })
+  const mask = options.mask ?? ((text: string): string => text)
+  const events = await createEventLog(path.join(runDir, EVENTS_FILE), mask)
+  const emit = (event: RunEvent): void => {
+    events.append(toLogRecord(runId, event))
+    options.onEvent?.(event)
+  }
+  const signal = options.signal ?? new AbortController().signal
+  try {
+    const notebooks = new Set(plan.steps.map((s) => s.notebook)).size
+    emit({
+      type: 'deploy-started',
+      at: now().toISOString(),
+      engine: engine.name,
+      notebooks
+    })
+    const deployed = await engine.deploy(plan, {
+      preview: options.preview,
+      signal,
+      onProgress: options.onProgress
+    })
+    emit({ type: 'deploy-finished', at: now().toISOString(), result: deployed })
+    emit({
+      type: 'run-started',
+      at: now().toISOString(),
+      runId,
+      steps: plan.steps.map((s) => s.key)
+    })
+    const run = await engine.run(plan, {
+      runId,
+      runDir,
+      deployed,
+      parallelism: options.parallelism,
+      failFast: options.failFast,
+      lazy: options.lazy,
+      signal,
+      emit,
+      now
+    })
+    const report = buildRunReport({
+      plan,
+      runId,
+      toolVersion: options.toolVersion,
+      gitSha: options.gitSha,
+      preview: options.preview,
+      deployedRoot: deployed.root,
+      remoteRunId: run.remoteRunId,
+      runUrl: run.runUrl,
+      startedAt,
+      finishedAt: now(),
+      steps: run.steps,
+      cancelled: signal.aborted
+    })
+    const reportFile = await writeRunReport(runsDir, report, mask)
+    emit({ type: 'run-finished', at: report.finishedAt, report })
+    return { report, reportFile }
+  } finally {
+    await events.close()
+  }
+}

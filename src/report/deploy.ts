@@ -1,0 +1,13 @@
+/** What putting a plan's notebooks where the engine runs them did. */
+export interface DeployResult {
+  /** Where the notebooks are: a workspace folder, or the local repository. */
+  readonly root: string
+  /** Notebooks (repository paths) uploaded because they were new or changed. */
+  readonly uploaded: readonly string[]
+  /** Remote notebooks deleted because they left the manifest. */
+  readonly removed: readonly string[]
+  /** Notebooks already there with the same content. */
+  readonly unchanged: readonly string[]
+  /** The deploy's own requests to the platform, where it counts them. */
+  readonly requests?: number
+}
