@@ -529,17 +529,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path28) {
-      const ctrl = callVisitor(key, node, visitor, path28);
+    function visit_(key, node, visitor, path29) {
+      const ctrl = callVisitor(key, node, visitor, path29);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path28, ctrl);
-        return visit_(key, ctrl, visitor, path28);
+        replaceNode(key, path29, ctrl);
+        return visit_(key, ctrl, visitor, path29);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path28 = Object.freeze(path28.concat(node));
+          path29 = Object.freeze(path29.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path28);
+            const ci = visit_(i, node.items[i], visitor, path29);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -550,13 +550,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path28 = Object.freeze(path28.concat(node));
-          const ck = visit_("key", node.key, visitor, path28);
+          path29 = Object.freeze(path29.concat(node));
+          const ck = visit_("key", node.key, visitor, path29);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path28);
+          const cv = visit_("value", node.value, visitor, path29);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -577,17 +577,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path28) {
-      const ctrl = await callVisitor(key, node, visitor, path28);
+    async function visitAsync_(key, node, visitor, path29) {
+      const ctrl = await callVisitor(key, node, visitor, path29);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path28, ctrl);
-        return visitAsync_(key, ctrl, visitor, path28);
+        replaceNode(key, path29, ctrl);
+        return visitAsync_(key, ctrl, visitor, path29);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path28 = Object.freeze(path28.concat(node));
+          path29 = Object.freeze(path29.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path28);
+            const ci = await visitAsync_(i, node.items[i], visitor, path29);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -598,13 +598,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path28 = Object.freeze(path28.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path28);
+          path29 = Object.freeze(path29.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path29);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path28);
+          const cv = await visitAsync_("value", node.value, visitor, path29);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -631,23 +631,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path28) {
+    function callVisitor(key, node, visitor, path29) {
       if (typeof visitor === "function")
-        return visitor(key, node, path28);
+        return visitor(key, node, path29);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path28);
+        return visitor.Map?.(key, node, path29);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path28);
+        return visitor.Seq?.(key, node, path29);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path28);
+        return visitor.Pair?.(key, node, path29);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path28);
+        return visitor.Scalar?.(key, node, path29);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path28);
+        return visitor.Alias?.(key, node, path29);
       return void 0;
     }
-    function replaceNode(key, path28, node) {
-      const parent = path28[path28.length - 1];
+    function replaceNode(key, path29, node) {
+      const parent = path29[path29.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -1259,10 +1259,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path28, value) {
+    function collectionFromPath(schema, path29, value) {
       let v = value;
-      for (let i = path28.length - 1; i >= 0; --i) {
-        const k = path28[i];
+      for (let i = path29.length - 1; i >= 0; --i) {
+        const k = path29[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -1281,7 +1281,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path28) => path28 == null || typeof path28 === "object" && !!path28[Symbol.iterator]().next().done;
+    var isEmptyPath = (path29) => path29 == null || typeof path29 === "object" && !!path29[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -1311,11 +1311,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path28, value) {
-        if (isEmptyPath(path28))
+      addIn(path29, value) {
+        if (isEmptyPath(path29))
           this.add(value);
         else {
-          const [key, ...rest] = path28;
+          const [key, ...rest] = path29;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -1329,8 +1329,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path28) {
-        const [key, ...rest] = path28;
+      deleteIn(path29) {
+        const [key, ...rest] = path29;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -1344,8 +1344,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path28, keepScalar) {
-        const [key, ...rest] = path28;
+      getIn(path29, keepScalar) {
+        const [key, ...rest] = path29;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -1363,8 +1363,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path28) {
-        const [key, ...rest] = path28;
+      hasIn(path29) {
+        const [key, ...rest] = path29;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -1374,8 +1374,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path28, value) {
-        const [key, ...rest] = path28;
+      setIn(path29, value) {
+        const [key, ...rest] = path29;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3890,9 +3890,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path28, value) {
+      addIn(path29, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path28, value);
+          this.contents.addIn(path29, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3967,14 +3967,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path28) {
-        if (Collection.isEmptyPath(path28)) {
+      deleteIn(path29) {
+        if (Collection.isEmptyPath(path29)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path28) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path29) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3989,10 +3989,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path28, keepScalar) {
-        if (Collection.isEmptyPath(path28))
+      getIn(path29, keepScalar) {
+        if (Collection.isEmptyPath(path29))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path28, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path29, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -4003,10 +4003,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path28) {
-        if (Collection.isEmptyPath(path28))
+      hasIn(path29) {
+        if (Collection.isEmptyPath(path29))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path28) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path29) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -4023,13 +4023,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path28, value) {
-        if (Collection.isEmptyPath(path28)) {
+      setIn(path29, value) {
+        if (Collection.isEmptyPath(path29)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path28), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path29), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path28, value);
+          this.contents.setIn(path29, value);
         }
       }
       /**
@@ -5990,9 +5990,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path28) => {
+    visit.itemAtPath = (cst, path29) => {
       let item = cst;
-      for (const [field, index] of path28) {
+      for (const [field, index] of path29) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -6001,23 +6001,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path28) => {
-      const parent = visit.itemAtPath(cst, path28.slice(0, -1));
-      const field = path28[path28.length - 1][0];
+    visit.parentCollection = (cst, path29) => {
+      const parent = visit.itemAtPath(cst, path29.slice(0, -1));
+      const field = path29[path29.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path28, item, visitor) {
-      let ctrl = visitor(item, path28);
+    function _visit(path29, item, visitor) {
+      let ctrl = visitor(item, path29);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path28.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path29.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -6028,10 +6028,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path28);
+            ctrl = ctrl(item, path29);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path28) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path29) : ctrl;
     }
     exports.visit = visit;
   }
@@ -11011,8 +11011,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path28) {
-      let input = path28;
+    function removeDotSegments(path29) {
+      let input = path29;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -11086,11 +11086,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path28) {
-      if (path28 === "" || path28[0] === "/") {
-        return removeDotSegments(path28);
+    function removeDotSegmentsRelative(path29) {
+      if (path29 === "" || path29[0] === "/") {
+        return removeDotSegments(path29);
       }
-      const segments = path28.split("/");
+      const segments = path29.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -11453,8 +11453,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path28 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path28 && path28 !== "/" ? path28 : void 0;
+        const path29 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path29 && path29 !== "/" ? path29 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -17802,14 +17802,14 @@ function planMergeOrder(name, lookup, names) {
   visit(name, void 0);
   return { files, diagnostics };
 }
-function cycle(path28, closing) {
-  const names = [...path28.flatMap((s) => s.file ? [s.file.name] : []), closing];
-  const steps = path28.slice(1).map((s, i) => {
-    const parentOf = path28[i].file;
+function cycle(path29, closing) {
+  const names = [...path29.flatMap((s) => s.file ? [s.file.name] : []), closing];
+  const steps = path29.slice(1).map((s, i) => {
+    const parentOf = path29[i].file;
     const where = s.via ? formatLine(s.via.location) : "";
     return `${where}: "${parentOf?.name}" extends "${s.via?.name}"`;
   });
-  const last = path28[path28.length - 1].via;
+  const last = path29[path29.length - 1].via;
   return errorAt(
     "extends-cycle",
     `profiles extend each other in a cycle: ${names.join(" \u2192 ")}; remove one of these extends`,
@@ -17912,10 +17912,10 @@ function mergeMaps(at, parent, child) {
       keys.delete(key);
       continue;
     }
-    const path28 = [...at, key];
+    const path29 = [...at, key];
     keys.set(key, [...childKey, ...keys.get(key) ?? []]);
-    if (previous?.kind === "map" && node.kind === "map" && !kindChanges(path28, previous, node)) {
-      entries.set(key, mergeMaps(path28, previous, node));
+    if (previous?.kind === "map" && node.kind === "map" && !kindChanges(path29, previous, node)) {
+      entries.set(key, mergeMaps(path29, previous, node));
     } else {
       entries.set(key, replacing(withoutNulls(node), previous));
     }
@@ -17947,25 +17947,25 @@ function withoutNulls(node) {
   }
   return { ...node, entries, keys };
 }
-function kindChanges(path28, parent, child) {
-  const rule = kindRule(path28);
+function kindChanges(path29, parent, child) {
+  const rule = kindRule(path29);
   if (!rule) return false;
   const childKind = rule(child);
   if (childKind === void 0) return false;
-  const parentKind = rule(parent) ?? (path28[0] === "tables" ? "path" : void 0);
+  const parentKind = rule(parent) ?? (path29[0] === "tables" ? "path" : void 0);
   return parentKind !== void 0 && parentKind !== childKind;
 }
-function kindRule(path28) {
-  if (path28.length === 1 && path28[0] === "tables") {
+function kindRule(path29) {
+  if (path29.length === 1 && path29[0] === "tables") {
     return (node) => {
       const layout = node.entries.get("layout");
       return layout?.kind === "scalar" && layout.value !== null ? String(layout.value) : void 0;
     };
   }
-  if (path28.length === 2 && path28[0] === "sources") {
+  if (path29.length === 2 && path29[0] === "sources") {
     return (node) => firstKey(node, ["path", "table"]);
   }
-  if (path28.length === 1 && path28[0] === "compute") {
+  if (path29.length === 1 && path29[0] === "compute") {
     return (node) => firstKey(node, ["serverless", "existing_cluster_id", "new_cluster"]);
   }
   return void 0;
@@ -18297,8 +18297,8 @@ var FORMAT_BY_EXTENSION = {
   ndjson: "json"
 };
 var COMPRESSION = /* @__PURE__ */ new Set(["gz", "bz2", "zst", "zstd", "lz4", "snappy"]);
-function inferFormat(path28) {
-  const parts = path28.replace(/\/+$/, "").split("/").pop()?.split(".") ?? [];
+function inferFormat(path29) {
+  const parts = path29.replace(/\/+$/, "").split("/").pop()?.split(".") ?? [];
   let ext = parts.length > 1 ? parts.pop()?.toLowerCase() : void 0;
   if (ext && COMPRESSION.has(ext) && parts.length > 1) {
     ext = parts.pop()?.toLowerCase();
@@ -18325,8 +18325,8 @@ function buildResolvedProfile(input) {
     sources,
     values: toPlain(tree),
     leaves: leaves.map((leaf) => deepFreeze(leaf)),
-    locate(path28) {
-      const segments = parsePath(path28);
+    locate(path29) {
+      const segments = parsePath(path29);
       return segments && segments.length > 0 ? locationAt(tree, segments) : void 0;
     }
   };
@@ -18478,22 +18478,22 @@ function buildSource(c, source) {
     }
     return { table: c.text([...at, "table"]) ?? "" };
   }
-  const path28 = c.text([...at, "path"]) ?? "";
-  const format = c.text([...at, "format"]) ?? inferFormat(path28);
+  const path29 = c.text([...at, "path"]) ?? "";
+  const format = c.text([...at, "format"]) ?? inferFormat(path29);
   if (format && !c.has([...at, "format"])) {
-    const ext = /(\.[^./]+)+$/.exec(path28)?.[0] ?? "";
+    const ext = /(\.[^./]+)+$/.exec(path29)?.[0] ?? "";
     c.byDefault([...at, "format"], format, `inferred from ${ext}`);
   }
   if (!format && !c.unresolved([...at, "path"])) {
     c.report(
       "unknown-source-format",
-      `cannot tell the format of source "${source}" from "${path28}"; add format: csv, parquet or json`,
+      `cannot tell the format of source "${source}" from "${path29}"; add format: csv, parquet or json`,
       [...at, "path"]
     );
   }
   const options = c.node([...at, "options"]);
   return {
-    path: path28,
+    path: path29,
     format: format ?? "",
     ...options?.kind === "map" ? {
       options: Object.fromEntries(
@@ -18665,7 +18665,7 @@ function toDiagnostic(tree, error) {
   const segments = segmentsOf(tree, error.instancePath);
   const node = nodeAt(tree, segments);
   const where = formatPath(segments);
-  const path28 = where || void 0;
+  const path29 = where || void 0;
   if (node?.kind === "scalar" && node.unresolved) return void 0;
   const valueAt2 = node?.from[0] ?? locationAt(tree, segments);
   switch (error.keyword) {
@@ -18702,7 +18702,7 @@ function toDiagnostic(tree, error) {
         "invalid-value",
         `${where} must be one of ${allowed.join(", ")}, got ${shown(node)}${hint ? `;${hint}` : ""}`,
         valueAt2,
-        { path: path28 }
+        { path: path29 }
       );
     }
     case "type": {
@@ -18714,12 +18714,12 @@ function toDiagnostic(tree, error) {
         "invalid-type",
         `${where || "the profile"} must be ${expected}, got ${shown(node)}`,
         valueAt2,
-        { path: path28 }
+        { path: path29 }
       );
     }
     case "minLength":
       return errorAt("empty-value", `${where} must not be empty`, valueAt2, {
-        path: path28
+        path: path29
       });
     case "pattern":
     case "anyOf":
@@ -18729,7 +18729,7 @@ function toDiagnostic(tree, error) {
         "invalid-value",
         `${where || "the profile"} ${error.message ?? "is invalid"}`,
         valueAt2,
-        { path: path28 }
+        { path: path29 }
       );
   }
 }
@@ -19341,9 +19341,9 @@ function computeCriticalPath(keys, edges) {
   for (const key of [...keys].sort()) {
     if (end === void 0 || length.get(key) > length.get(end)) end = key;
   }
-  const path28 = [];
-  for (let k = end; k !== void 0; k = via.get(k)) path28.push(k);
-  return path28.reverse();
+  const path29 = [];
+  for (let k = end; k !== void 0; k = via.get(k)) path29.push(k);
+  return path29.reverse();
 }
 function parentMap(keys, edges) {
   const parents = new Map(keys.map((k) => [k, /* @__PURE__ */ new Set()]));
@@ -20065,9 +20065,9 @@ function locateNode(source, node) {
   const offset = node?.range?.[0] ?? 0;
   return locateOffset(source, offset);
 }
-function nodeAt2(source, path28) {
+function nodeAt2(source, path29) {
   let node = source.doc.contents;
-  for (const segment of path28) {
+  for (const segment of path29) {
     if ((0, import_yaml2.isMap)(node)) {
       const next = node.get(segment, true);
       if (next === void 0) return node;
@@ -20082,19 +20082,19 @@ function nodeAt2(source, path28) {
   }
   return node;
 }
-function locateKey(source, path28) {
-  const parent = nodeAt2(source, path28.slice(0, -1));
-  const last = path28[path28.length - 1];
+function locateKey(source, path29) {
+  const parent = nodeAt2(source, path29.slice(0, -1));
+  const last = path29[path29.length - 1];
   if ((0, import_yaml2.isMap)(parent)) {
     const pair = parent.items.find(
       (p) => (0, import_yaml2.isScalar)(p.key) && p.key.value === last
     );
     if (pair && (0, import_yaml2.isScalar)(pair.key)) return locateNode(source, pair.key);
   }
-  return locateNode(source, nodeAt2(source, path28));
+  return locateNode(source, nodeAt2(source, path29));
 }
-function locatePath(source, path28) {
-  return locateNode(source, nodeAt2(source, path28));
+function locatePath(source, path29) {
+  return locateNode(source, nodeAt2(source, path29));
 }
 
 // src/manifest/schema.ts
@@ -20126,12 +20126,12 @@ function pathOf(instancePath) {
   if (!instancePath) return [];
   return instancePath.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).map((s) => /^\d+$/.test(s) ? Number(s) : s);
 }
-function formatPath2(path28) {
-  return path28.map((s, i) => typeof s === "number" ? `[${s}]` : i === 0 ? s : `.${s}`).join("");
+function formatPath2(path29) {
+  return path29.map((s, i) => typeof s === "number" ? `[${s}]` : i === 0 ? s : `.${s}`).join("");
 }
-function valueAt(value, path28) {
+function valueAt(value, path29) {
   let v = value;
-  for (const s of path28) v = v?.[s];
+  for (const s of path29) v = v?.[s];
   return v;
 }
 function relevantErrors(errors, value) {
@@ -20156,9 +20156,9 @@ function relevantErrors(errors, value) {
   });
 }
 function toDiagnostic2(e, value, source) {
-  const path28 = pathOf(e.instancePath);
-  const where = formatPath2(path28) || "the manifest";
-  const at = locatePath(source, path28);
+  const path29 = pathOf(e.instancePath);
+  const where = formatPath2(path29) || "the manifest";
+  const at = locatePath(source, path29);
   switch (e.keyword) {
     case "additionalProperties": {
       const key = String(e.params.additionalProperty);
@@ -20167,8 +20167,8 @@ function toDiagnostic2(e, value, source) {
       return errorAt(
         "unknown-key",
         `unknown key "${key}" in ${where};${didYouMean(key, known) || ` the keys are: ${known.join(", ")}.`}`,
-        locateKey(source, [...path28, key]),
-        { path: formatPath2([...path28, key]) }
+        locateKey(source, [...path29, key]),
+        { path: formatPath2([...path29, key]) }
       );
     }
     case "required":
@@ -20179,7 +20179,7 @@ function toDiagnostic2(e, value, source) {
         { path: where }
       );
     case "type": {
-      const got = describe(valueAt(value, path28));
+      const got = describe(valueAt(value, path29));
       const expected = String(e.params.type).split(",").map((t) => TYPE_WORDS[t] ?? `a ${t}`).join(" or ");
       const tableHint = /\.(inputs|outputs)\[\d+\]$/.test(where) ? ' (a table name, or a mapping with "name")' : "";
       return errorAt(
@@ -20194,7 +20194,7 @@ function toDiagnostic2(e, value, source) {
         path: where
       });
     case "pattern": {
-      const got = JSON.stringify(valueAt(value, path28));
+      const got = JSON.stringify(valueAt(value, path29));
       const rule = /tableName/.test(e.schemaPath) ? "a table name without spaces" : /key/.test(e.schemaPath) ? 'letters, digits, "_" and "-" only' : `match ${e.params.pattern}`;
       return errorAt("bad-name", `${where} must be ${rule}, got ${got}.`, at, {
         path: where
@@ -22277,15 +22277,32 @@ async function runPlan(request, deps) {
   };
 }
 
+// src/commands/find-manifest.ts
+init_io();
+import path24 from "node:path";
+var MANIFEST_NAME = "dtflw.yaml";
+async function locateManifest(request) {
+  if (request.manifest !== void 0) {
+    return { ...request, manifest: request.manifest };
+  }
+  for (let dir = request.cwd; ; dir = path24.dirname(dir)) {
+    if (await pathExists(path24.join(dir, MANIFEST_NAME))) {
+      return { ...request, cwd: dir, manifest: MANIFEST_NAME };
+    }
+    if (path24.dirname(dir) === dir) break;
+  }
+  return { ...request, manifest: MANIFEST_NAME };
+}
+
 // src/commands/run.ts
 init_diagnostics();
-import path25 from "node:path";
+import path26 from "node:path";
 
 // src/commands/run-flow.ts
 init_report();
 import { randomBytes as randomBytes3 } from "node:crypto";
 import { mkdir as mkdir6 } from "node:fs/promises";
-import path24 from "node:path";
+import path25 from "node:path";
 var DEFAULT_RUNS_DIR = ".dtflw/runs";
 function newRunId(at) {
   const stamp = at.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
@@ -22293,13 +22310,13 @@ function newRunId(at) {
 }
 async function runFlow(engine, plan, options) {
   const now = options.now ?? (() => /* @__PURE__ */ new Date());
-  const runsDir = options.runsDir ?? path24.join(options.root, DEFAULT_RUNS_DIR);
+  const runsDir = options.runsDir ?? path25.join(options.root, DEFAULT_RUNS_DIR);
   const startedAt = now();
   const runId = options.runId ?? newRunId(startedAt);
   const runDir = runFolder(runsDir, runId);
   await mkdir6(runDir, { recursive: true });
   const mask = options.mask ?? ((text2) => text2);
-  const events = await createEventLog(path24.join(runDir, EVENTS_FILE), mask);
+  const events = await createEventLog(path25.join(runDir, EVENTS_FILE), mask);
   const emit = (event) => {
     events.append(toLogRecord(runId, event));
     options.onEvent?.(event);
@@ -22391,14 +22408,14 @@ async function runRun(request, deps) {
       kind: "run",
       plan,
       report: report2,
-      reportPath: path25.relative(request.cwd, reportFile) || reportFile
+      reportPath: path26.relative(request.cwd, reportFile) || reportFile
     }
   };
 }
 
 // src/commands/validate.ts
 init_diagnostics();
-import path26 from "node:path";
+import path27 from "node:path";
 init_notebooks();
 var OFFLINE = { gitSha: "0000000", preview: "preview" };
 async function runValidate(request, deps) {
@@ -22474,7 +22491,7 @@ async function checkNotebooks(manifest) {
   for (const step of manifest.flow) {
     try {
       const notebook = await readNotebook(
-        path26.join(manifest.root, step.notebook),
+        path27.join(manifest.root, step.notebook),
         step.notebook
       );
       out.push(...notebook.warnings ?? []);
@@ -22539,7 +22556,8 @@ async function runCommand(request, deps) {
   }
   try {
     checkRequest(request);
-    return await COMMANDS[request.command](request, {
+    const located = await locateManifest(request);
+    return await COMMANDS[request.command](located, {
       ...deps,
       masker,
       onSecret
@@ -22561,7 +22579,7 @@ init_diagnostics();
 
 // src/cli/args.ts
 import { parseArgs } from "node:util";
-import path27 from "node:path";
+import path28 from "node:path";
 init_diagnostics();
 var COMMANDS2 = COMMAND_NAMES;
 var OPTIONS = {
@@ -22661,10 +22679,10 @@ function parseCliArgs(argv, cwd) {
       );
     }
   }
-  const base = values["working-directory"] ? path27.resolve(cwd, values["working-directory"]) : cwd;
+  const base = values["working-directory"] ? path28.resolve(cwd, values["working-directory"]) : cwd;
   const request = {
     command: name,
-    manifest: values.manifest ?? "dtflw.yaml",
+    manifest: values.manifest,
     cwd: base,
     profile: values.profile,
     select: values.select,
@@ -22761,7 +22779,7 @@ var MARK = {
   succeeded: "ok",
   failed: "FAILED",
   skipped: "skipped",
-  lazy: "lazy",
+  lazy: "skipped",
   cancelled: "cancelled",
   pending: "not run"
 };
@@ -22777,6 +22795,7 @@ function renderRunSummary(report2, reportPath) {
   for (const s of report2.steps) {
     let note = "";
     if (s.error) note = `  ${s.error.message}`;
+    else if (s.status === "lazy") note = "  (outputs exist)";
     else if (s.skippedBecause)
       note = `  because ${s.skippedBecause} did not succeed`;
     else if (s.exitValue !== void 0) note = `  exit: ${s.exitValue}`;
@@ -22907,7 +22926,7 @@ function createProgress(sink, now = Date.now) {
           const r = event.result;
           const why = r.error ? `: ${r.error.message}` : "";
           line(
-            `${r.status.padEnd(10)}${event.key} ${seconds(r.durationMs)}${why}`
+            r.status === "lazy" ? `skipped (outputs exist) ${event.key}` : `${r.status.padEnd(10)}${event.key} ${seconds(r.durationMs)}${why}`
           );
           break;
         }

@@ -130,7 +130,7 @@ export function parseCliArgs(
     : cwd
   const request: CommandRequest = {
     command: name,
-    manifest: values.manifest ?? 'dtflw.yaml',
+    manifest: values.manifest,
     cwd: base,
     profile: values.profile,
     select: values.select,

@@ -81,7 +81,9 @@ export function createProgress(
           const r = event.result
           const why = r.error ? `: ${r.error.message}` : ''
           line(
-            `${r.status.padEnd(10)}${event.key} ${seconds(r.durationMs)}${why}`
+            r.status === 'lazy'
+              ? `skipped (outputs exist) ${event.key}`
+              : `${r.status.padEnd(10)}${event.key} ${seconds(r.durationMs)}${why}`
           )
           break
         }

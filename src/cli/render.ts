@@ -52,7 +52,7 @@ const MARK: Record<StepResult['status'], string> = {
   succeeded: 'ok',
   failed: 'FAILED',
   skipped: 'skipped',
-  lazy: 'lazy',
+  lazy: 'skipped',
   cancelled: 'cancelled',
   pending: 'not run'
 }
@@ -75,6 +75,7 @@ export function renderRunSummary(
   for (const s of report.steps) {
     let note = ''
     if (s.error) note = `  ${s.error.message}`
+    else if (s.status === 'lazy') note = '  (outputs exist)'
     else if (s.skippedBecause)
       note = `  because ${s.skippedBecause} did not succeed`
     else if (s.exitValue !== undefined) note = `  exit: ${s.exitValue}`

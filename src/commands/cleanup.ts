@@ -2,11 +2,11 @@ import { ExitCode } from '../diagnostics/index.js'
 import { engineFor } from './engine-for.js'
 import { loadPlan } from './project.js'
 import { parseDuration } from './request.js'
-import type { CommandDeps, CommandRequest, CommandResult } from './types.js'
+import type { CommandDeps, CommandResult, LocatedRequest } from './types.js'
 
 /** Removes one pull-request preview, or every preview older than `--stale`. */
 export async function runCleanup(
-  request: CommandRequest,
+  request: LocatedRequest,
   deps: CommandDeps
 ): Promise<CommandResult> {
   const loaded = await loadPlan(request, deps)

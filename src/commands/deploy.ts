@@ -1,14 +1,14 @@
 import { ExitCode } from '../diagnostics/index.js'
 import { engineFor } from './engine-for.js'
 import { loadPlan } from './project.js'
-import type { CommandDeps, CommandRequest, CommandResult } from './types.js'
+import type { CommandDeps, CommandResult, LocatedRequest } from './types.js'
 
 /**
  * Puts the flow's notebooks where the profile's engine runs them (a
  * workspace folder, or a preview under it), uploading only what changed.
  */
 export async function runDeploy(
-  request: CommandRequest,
+  request: LocatedRequest,
   deps: CommandDeps
 ): Promise<CommandResult> {
   const loaded = await loadPlan(request, deps)

@@ -1,11 +1,11 @@
 import { ExitCode } from '../diagnostics/index.js'
 import { explainProfile } from '../profiles/index.js'
 import { loadProject, loadProjectProfile } from './project.js'
-import type { CommandDeps, CommandRequest, CommandResult } from './types.js'
+import type { CommandDeps, CommandResult, LocatedRequest } from './types.js'
 
 /** Every resolved value of a profile and the file:line it came from. */
 export async function runExplain(
-  request: CommandRequest,
+  request: LocatedRequest,
   deps: CommandDeps
 ): Promise<CommandResult> {
   const project = await loadProject(request.manifest, request.cwd)

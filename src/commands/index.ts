@@ -9,6 +9,7 @@ import { runDeploy } from './deploy.js'
 import { runExplain } from './explain.js'
 import { runLineage } from './lineage.js'
 import { runPlan } from './plan.js'
+import { locateManifest } from './find-manifest.js'
 import { checkRequest } from './request.js'
 import { runRun } from './run.js'
 import type { CommandDeps, CommandRequest, CommandResult } from './types.js'
@@ -20,6 +21,7 @@ export type {
   CommandDeps,
   CommandResult,
   CommandData,
+  LocatedRequest,
   ChangedSummary,
   LineageFormat
 } from './types.js'
@@ -64,7 +66,8 @@ export async function runCommand(
   }
   try {
     checkRequest(request)
-    return await COMMANDS[request.command](request, {
+    const located = await locateManifest(request)
+    return await COMMANDS[request.command](located, {
       ...deps,
       masker,
       onSecret

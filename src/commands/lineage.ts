@@ -19,7 +19,7 @@ import {
 import type { RunReport } from '../report/index.js'
 import { readRunReport } from '../report/index.js'
 import { loadPlan, loadPlanAtRef } from './project.js'
-import type { CommandDeps, CommandRequest, CommandResult } from './types.js'
+import type { CommandDeps, CommandResult, LocatedRequest } from './types.js'
 
 /**
  * What reads and writes what, for one profile: declared from the plan,
@@ -27,7 +27,7 @@ import type { CommandDeps, CommandRequest, CommandResult } from './types.js'
  * (`--base`), in the format asked for.
  */
 export async function runLineage(
-  request: CommandRequest,
+  request: LocatedRequest,
   deps: CommandDeps
 ): Promise<CommandResult> {
   const { plan, project, profile, gitSha, warnings } = await loadPlan(
@@ -75,7 +75,7 @@ export async function runLineage(
 }
 
 function render(
-  format: NonNullable<CommandRequest['format']>,
+  format: NonNullable<LocatedRequest['format']>,
   lineage: Lineage,
   diff: LineageDiff | undefined,
   report: RunReport | undefined,

@@ -1,10 +1,10 @@
 import { ExitCode } from '../diagnostics/index.js'
 import { loadPlan } from './project.js'
-import type { CommandDeps, CommandRequest, CommandResult } from './types.js'
+import type { CommandDeps, CommandResult, LocatedRequest } from './types.js'
 
 /** Resolves the flow against a profile: steps, parameters, order, levels. */
 export async function runPlan(
-  request: CommandRequest,
+  request: LocatedRequest,
   deps: CommandDeps
 ): Promise<CommandResult> {
   const { plan, changed, warnings } = await loadPlan(request, deps)

@@ -23,7 +23,7 @@ import type { Manifest } from '../manifest/index.js'
 import { readManifest } from '../manifest/index.js'
 import type { ProvenancedValue, ResolvedProfile } from '../profiles/index.js'
 import { loadProfile } from '../profiles/index.js'
-import type { ChangedSummary, CommandDeps, CommandRequest } from './types.js'
+import type { ChangedSummary, CommandDeps, LocatedRequest } from './types.js'
 
 /** A manifest and its validated flow. */
 export interface Project {
@@ -133,7 +133,7 @@ const OFFLINE_COMMANDS = new Set(['validate', 'plan', 'explain', 'lineage'])
  * (with `--defer-to`). The one path every command that needs a plan takes.
  */
 export async function loadPlan(
-  request: CommandRequest,
+  request: LocatedRequest,
   deps: CommandDeps
 ): Promise<LoadedPlan> {
   const project = await loadProject(request.manifest, request.cwd)
@@ -194,7 +194,7 @@ async function defaultProfile(project: Project): Promise<string> {
 async function findChanged(
   project: Project,
   head: Plan,
-  request: CommandRequest,
+  request: LocatedRequest,
   deps: CommandDeps,
   gitSha: string | undefined
 ): Promise<ChangedSummary> {
@@ -229,7 +229,7 @@ export interface BasePlan {
 export async function loadPlanAtRef(
   project: Project,
   ref: string,
-  request: CommandRequest,
+  request: LocatedRequest,
   deps: CommandDeps,
   gitSha?: string
 ): Promise<BasePlan | undefined> {

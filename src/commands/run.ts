@@ -4,7 +4,7 @@ import type { RunReport } from '../report/index.js'
 import { engineFor } from './engine-for.js'
 import { loadPlan } from './project.js'
 import { runFlow } from './run-flow.js'
-import type { CommandDeps, CommandRequest, CommandResult } from './types.js'
+import type { CommandDeps, CommandResult, LocatedRequest } from './types.js'
 
 /**
  * Exit code of a finished run: 0 when every step succeeded or was lazily
@@ -21,7 +21,7 @@ export function exitCodeOf(report: RunReport, signal?: AbortSignal): number {
 
 /** Deploys the flow where the profile's engine runs it, then runs it. */
 export async function runRun(
-  request: CommandRequest,
+  request: LocatedRequest,
   deps: CommandDeps
 ): Promise<CommandResult> {
   const loaded = await loadPlan(request, deps)

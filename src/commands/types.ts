@@ -22,8 +22,11 @@ export type LineageFormat = 'markdown' | 'mermaid' | 'openlineage' | 'json'
  */
 export interface CommandRequest {
   readonly command: CommandName
-  /** Manifest path, relative to `cwd`. */
-  readonly manifest: string
+  /**
+   * Manifest path, relative to `cwd`; when absent, `dtflw.yaml` is looked
+   * for in `cwd` and the folders above it.
+   */
+  readonly manifest?: string
   readonly cwd: string
   readonly profile?: string
   readonly select?: string
@@ -39,6 +42,9 @@ export interface CommandRequest {
   /** `cleanup --stale 7d`: remove previews older than this. */
   readonly stale?: string
 }
+
+/** A request after `dtflw.yaml` was found: what every command receives. */
+export type LocatedRequest = CommandRequest & { readonly manifest: string }
 
 /** What the outside world gives a command: environment, clock, progress sink. */
 export interface CommandDeps {

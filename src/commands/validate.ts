@@ -18,7 +18,7 @@ import type { Notebook } from '../notebooks/index.js'
 import { findParameterReferences, readNotebook } from '../notebooks/index.js'
 import { listProfiles, loadProfile } from '../profiles/index.js'
 import { isDeployOnly, unsetForDeploy } from './project.js'
-import type { CommandDeps, CommandRequest, CommandResult } from './types.js'
+import type { CommandDeps, CommandResult, LocatedRequest } from './types.js'
 
 // Offline: secrets and the git sha are not needed to check shapes and
 // references, so these stand in for them.
@@ -30,7 +30,7 @@ const OFFLINE = { gitSha: '0000000', preview: 'preview' }
  * once, so a user fixes everything in one pass.
  */
 export async function runValidate(
-  request: CommandRequest,
+  request: LocatedRequest,
   deps: CommandDeps
 ): Promise<CommandResult> {
   const read = await readManifest(request.manifest, request.cwd)

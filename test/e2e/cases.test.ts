@@ -7,7 +7,7 @@ import { runCli } from '../support/cli.js'
 // Each folder under test/e2e/ is a case: a pipeline repository, `args` (one
 // command per line) and `expected.txt` (what a user sees: the command, its
 // stdout, its stderr and its exit code); an optional `env` file sets
-// variables. UPDATE_GOLDEN=1 rewrites them.
+// variables. UPDATE_GOLDEN=1 writes them; a missing one fails the case.
 const here = path.dirname(fileURLToPath(import.meta.url))
 const cases = readdirSync(here, { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(path.join(here, d.name, 'args')))
@@ -53,8 +53,12 @@ describe('dtflw end to end', () => {
       actual += `[exit ${run.code}]\n\n`
     }
     const golden = path.join(dir, 'expected.txt')
-    if (process.env.UPDATE_GOLDEN === '1' || !existsSync(golden)) {
-      writeFileSync(golden, actual)
+    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(golden, actual)
+    // A missing golden fails: writing it here would pass whatever ran.
+    if (!existsSync(golden)) {
+      throw new Error(
+        `${name}/expected.txt is missing; run UPDATE_GOLDEN=1 npm test -- test/e2e and review it.`
+      )
     }
     expect(actual).toBe(readFileSync(golden, 'utf8'))
   })

@@ -1,0 +1,28 @@
+import path from 'node:path'
+import { pathExists } from '../io/index.js'
+import type { CommandRequest } from './types.js'
+
+/** The manifest's name when none is given. */
+export const MANIFEST_NAME = 'dtflw.yaml'
+
+/**
+ * A request whose manifest was not named finds `dtflw.yaml` by walking up
+ * from its folder, as git, dbt and the Databricks CLI find their roots; it
+ * then works from the manifest's folder, so every path it shows is
+ * relative to the repository root. Unchanged when nothing is found: the
+ * loader's "not found" message says what to do.
+ */
+export async function locateManifest(
+  request: CommandRequest
+): Promise<CommandRequest & { manifest: string }> {
+  if (request.manifest !== undefined) {
+    return { ...request, manifest: request.manifest }
+  }
+  for (let dir = request.cwd; ; dir = path.dirname(dir)) {
+    if (await pathExists(path.join(dir, MANIFEST_NAME))) {
+      return { ...request, cwd: dir, manifest: MANIFEST_NAME }
+    }
+    if (path.dirname(dir) === dir) break
+  }
+  return { ...request, manifest: MANIFEST_NAME }
+}
