@@ -36,6 +36,7 @@ const OPTIONS = {
   base: { type: 'string' },
   report: { type: 'string' },
   stale: { type: 'string' },
+  'run-id': { type: 'string' },
   json: { type: 'boolean' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -59,6 +60,7 @@ const ACCEPTS: Readonly<Record<CommandName, readonly string[]>> = {
     'preview'
   ],
   cleanup: ['profile', 'preview', 'stale'],
+  cancel: ['profile', 'run-id'],
   lineage: ['profile', 'format', 'base', 'report', 'preview', 'select']
 }
 const COMMON = [
@@ -143,7 +145,8 @@ export function parseCliArgs(
     format: values.format as LineageFormat | undefined,
     base: values.base,
     report: values.report,
-    stale: values.stale
+    stale: values.stale,
+    runId: values['run-id']
   }
   return { request, json, debug, help: false, version: false }
 }
@@ -174,6 +177,8 @@ export function helpText(topic?: string): string {
     run: 'dtflw run --profile P [--select S] [--changed-since REF [--defer-to P2]] [--lazy] [--fail-fast] [--parallelism N] [--preview NAME] [--json]\n  Deploys, then runs the flow on the engine of the profile and writes .dtflw/runs/<id>/report.json.',
     cleanup:
       'dtflw cleanup --profile P (--preview NAME | --stale AGE) [--json]\n  Removes a pull-request preview, or every preview older than AGE (e.g. 7d).',
+    cancel:
+      "dtflw cancel --profile P --run-id ID\n  Cancels a run on the profile's platform (e.g. one a cancelled CI job left running).",
     lineage:
       'dtflw lineage [--profile P] [--format markdown|mermaid|openlineage|json] [--base REF] [--report FILE]\n  What reads and writes what; --base shows the diff against another ref.'
   }

@@ -116,6 +116,8 @@ export function renderData(data: CommandData): string {
       const kept = data.result.kept.length
       return `${removed.length > 0 ? `Removed ${plural(removed.length, 'preview')}: ${removed.join(', ')}.` : 'Nothing to remove.'}${kept > 0 ? ` Kept ${plural(kept, 'preview')}.` : ''}`
     }
+    case 'cancel':
+      return `Cancelled run ${data.remoteRunId} on ${data.profile}.`
     case 'lineage':
       return data.text
   }

@@ -4,6 +4,7 @@ import {
   InternalError
 } from '../diagnostics/index.js'
 import { isSecretName } from '../profiles/index.js'
+import { runCancel } from './cancel.js'
 import { runCleanup } from './cleanup.js'
 import { runDeploy } from './deploy.js'
 import { runExplain } from './explain.js'
@@ -22,6 +23,7 @@ export type {
   CommandResult,
   CommandData,
   LocatedRequest,
+  LineageView,
   ChangedSummary,
   LineageFormat
 } from './types.js'
@@ -43,6 +45,7 @@ const COMMANDS = {
   deploy: runDeploy,
   run: runRun,
   cleanup: runCleanup,
+  cancel: runCancel,
   lineage: runLineage
 } as const
 

@@ -3,11 +3,7 @@ import path from 'node:path'
 import { ExitCode, UsageError } from '../diagnostics/index.js'
 import { changedSteps, fingerprintSteps } from '../flow/fingerprint.js'
 import type { Plan } from '../flow/index.js'
-import type {
-  DatasetNamingOptions,
-  Lineage,
-  LineageDiff
-} from '../lineage/index.js'
+import type { LineageDiff } from '../lineage/index.js'
 import {
   buildLineage,
   diffLineage,
@@ -19,7 +15,13 @@ import {
 import type { RunReport } from '../report/index.js'
 import { readRunReport } from '../report/index.js'
 import { loadPlan, loadPlanAtRef } from './project.js'
-import type { CommandDeps, CommandResult, LocatedRequest } from './types.js'
+import type { LoadedPlan } from './project.js'
+import type {
+  CommandDeps,
+  CommandResult,
+  LineageView,
+  LocatedRequest
+} from './types.js'
 
 /**
  * What reads and writes what, for one profile: declared from the plan,
@@ -30,17 +32,42 @@ export async function runLineage(
   request: LocatedRequest,
   deps: CommandDeps
 ): Promise<CommandResult> {
-  const { plan, project, profile, gitSha, warnings } = await loadPlan(
-    request,
-    deps
-  )
-  const root = project.manifest.root
+  const loaded = await loadPlan(request, deps)
   const report = request.report
     ? await loadReport(path.resolve(request.cwd, request.report))
     : undefined
-  const read = (base: string) => (p: string) =>
-    readFile(path.join(base, p), 'utf8')
-  const fingerprints = await fingerprintSteps(plan, read(root))
+  const view = await buildLineageView(loaded, request, deps, report)
+  const format = request.format ?? 'markdown'
+  const text = render(format, view, request.base)
+  return {
+    exitCode: ExitCode.Success,
+    diagnostics: loaded.warnings,
+    data: {
+      kind: 'lineage',
+      format,
+      text,
+      ...(request.lineage ? { lineage: view } : {})
+    }
+  }
+}
+
+/**
+ * The lineage of a loaded plan (observed from `report` when given) and,
+ * with `request.base`, its diff against the same pipeline at that ref:
+ * what `lineage`, and `plan` and `run` with `request.lineage`, return for
+ * the pull-request comment and the job summary.
+ */
+export async function buildLineageView(
+  loaded: LoadedPlan,
+  request: LocatedRequest,
+  deps: CommandDeps,
+  report?: RunReport
+): Promise<LineageView> {
+  const { plan, project, profile, gitSha } = loaded
+  const root = project.manifest.root
+  const fingerprints = await fingerprintSteps(plan, (p) =>
+    readFile(path.join(root, p), 'utf8')
+  )
   const lineage = buildLineage(plan, report, { fingerprints })
   let diff: LineageDiff | undefined
   if (request.base) {
@@ -60,28 +87,26 @@ export async function runLineage(
       changedSteps(base?.fingerprints ?? {}, fingerprints).changed
     )
   }
-  const format = request.format ?? 'markdown'
   const host = (profile.values.workspace as { host?: unknown } | undefined)
     ?.host
-  const text = render(format, lineage, diff, report, request.base, {
-    baseDir: root,
-    ...(typeof host === 'string' ? { workspaceHost: host } : {})
-  })
   return {
-    exitCode: ExitCode.Success,
-    diagnostics: warnings,
-    data: { kind: 'lineage', format, text }
+    lineage,
+    ...(diff ? { diff } : {}),
+    ...(request.base ? { baseRef: request.base } : {}),
+    ...(report ? { report } : {}),
+    naming: {
+      baseDir: root,
+      ...(typeof host === 'string' ? { workspaceHost: host } : {})
+    }
   }
 }
 
 function render(
   format: NonNullable<LocatedRequest['format']>,
-  lineage: Lineage,
-  diff: LineageDiff | undefined,
-  report: RunReport | undefined,
-  baseRef: string | undefined,
-  naming: DatasetNamingOptions
+  view: LineageView,
+  baseRef: string | undefined
 ): string {
+  const { lineage, diff, report, naming } = view
   switch (format) {
     case 'markdown':
       return renderLineageSummary(lineage, { diff, baseRef }).text

@@ -1,4 +1,5 @@
 import { ExitCode } from '../diagnostics/index.js'
+import { buildLineageView } from './lineage.js'
 import { loadPlan } from './project.js'
 import type { CommandDeps, CommandResult, LocatedRequest } from './types.js'
 
@@ -7,10 +8,19 @@ export async function runPlan(
   request: LocatedRequest,
   deps: CommandDeps
 ): Promise<CommandResult> {
-  const { plan, changed, warnings } = await loadPlan(request, deps)
+  const loaded = await loadPlan(request, deps)
+  const { plan, changed, warnings } = loaded
+  const lineage = request.lineage
+    ? await buildLineageView(loaded, request, deps)
+    : undefined
   return {
     exitCode: ExitCode.Success,
     diagnostics: warnings,
-    data: { kind: 'plan', plan, ...(changed ? { changed } : {}) }
+    data: {
+      kind: 'plan',
+      plan,
+      ...(changed ? { changed } : {}),
+      ...(lineage ? { lineage } : {})
+    }
   }
 }

@@ -9,6 +9,7 @@ export const COMMAND_NAMES: readonly CommandName[] = [
   'deploy',
   'run',
   'cleanup',
+  'cancel',
   'lineage'
 ]
 
@@ -25,7 +26,8 @@ const NEEDS_PROFILE = new Set<CommandName>([
   'explain',
   'deploy',
   'run',
-  'cleanup'
+  'cleanup',
+  'cancel'
 ])
 
 /** A preview name becomes a workspace folder: keep it to safe characters. */
@@ -72,6 +74,11 @@ export function checkRequest(request: CommandRequest): void {
   if (request.format && !LINEAGE_FORMATS.includes(request.format)) {
     throw new UsageError(
       `--format must be one of ${LINEAGE_FORMATS.join(', ')}, got "${request.format}".`
+    )
+  }
+  if (name === 'cancel' && !request.runId) {
+    throw new UsageError(
+      'dtflw cancel needs --run-id ID (the run id a deploy or run printed).'
     )
   }
   if (name === 'cleanup') {

@@ -2,6 +2,7 @@ import path from 'node:path'
 import { ExitCode } from '../diagnostics/index.js'
 import type { RunReport } from '../report/index.js'
 import { engineFor } from './engine-for.js'
+import { buildLineageView } from './lineage.js'
 import { loadPlan } from './project.js'
 import { runFlow } from './run-flow.js'
 import type { CommandDeps, CommandResult, LocatedRequest } from './types.js'
@@ -41,6 +42,9 @@ export async function runRun(
     mask: deps.masker?.mask,
     now: deps.now
   })
+  const lineage = request.lineage
+    ? await buildLineageView(loaded, request, deps, report)
+    : undefined
   return {
     exitCode: exitCodeOf(report, deps.signal),
     diagnostics: warnings,
@@ -48,7 +52,8 @@ export async function runRun(
       kind: 'run',
       plan,
       report,
-      reportPath: path.relative(request.cwd, reportFile) || reportFile
+      reportPath: path.relative(request.cwd, reportFile) || reportFile,
+      ...(lineage ? { lineage } : {})
     }
   }
 }

@@ -6,12 +6,24 @@ import type {
   ExplicitCredentials
 } from '../engines/index.js'
 import type { Plan } from '../flow/index.js'
+import type {
+  DatasetNamingOptions,
+  Lineage,
+  LineageDiff
+} from '../lineage/index.js'
 import type { ExplainRow } from '../profiles/index.js'
 import type { DeployResult, RunEvent, RunReport } from '../report/index.js'
 
 /** The commands of dtflw (DESIGN.md section 4). */
 export type CommandName =
-  'validate' | 'plan' | 'explain' | 'deploy' | 'run' | 'cleanup' | 'lineage'
+  | 'validate'
+  | 'plan'
+  | 'explain'
+  | 'deploy'
+  | 'run'
+  | 'cleanup'
+  | 'cancel'
+  | 'lineage'
 
 /** Lineage output formats. */
 export type LineageFormat = 'markdown' | 'mermaid' | 'openlineage' | 'json'
@@ -39,8 +51,24 @@ export interface CommandRequest {
   readonly format?: LineageFormat
   readonly base?: string
   readonly report?: string
+  /** `cancel --run-id N`: the platform's id of the run to cancel. */
+  readonly runId?: string
   /** `cleanup --stale 7d`: remove previews older than this. */
   readonly stale?: string
+  /**
+   * `plan`, `run` and `lineage` also return the lineage view (with the
+   * diff against `base` when given), for the pull-request comment.
+   */
+  readonly lineage?: boolean
+}
+
+/** The lineage of a plan or run, and what changed against a base ref. */
+export interface LineageView {
+  readonly lineage: Lineage
+  readonly diff?: LineageDiff
+  readonly baseRef?: string
+  readonly report?: RunReport
+  readonly naming: DatasetNamingOptions
 }
 
 /** A request after `dtflw.yaml` was found: what every command receives. */
@@ -86,6 +114,7 @@ export type CommandData =
       readonly kind: 'plan'
       readonly plan: Plan
       readonly changed?: ChangedSummary
+      readonly lineage?: LineageView
     }
   | {
       readonly kind: 'explain'
@@ -103,6 +132,12 @@ export type CommandData =
       readonly plan: Plan
       readonly report: RunReport
       readonly reportPath: string
+      readonly lineage?: LineageView
+    }
+  | {
+      readonly kind: 'cancel'
+      readonly profile: string
+      readonly remoteRunId: string
     }
   | {
       readonly kind: 'cleanup'
@@ -113,6 +148,7 @@ export type CommandData =
       readonly kind: 'lineage'
       readonly format: LineageFormat
       readonly text: string
+      readonly lineage?: LineageView
     }
 
 /** What `--changed-since` found. */

@@ -1,0 +1,136 @@
+import path from 'node:path'
+import { UsageError } from '../diagnostics/index.js'
+
+/** The commands the Action passes through to the command layer. */
+export type ActionCommand =
+  'validate' | 'plan' | 'deploy' | 'run' | 'lineage' | 'cleanup'
+
+const COMMANDS: readonly ActionCommand[] = [
+  'validate',
+  'plan',
+  'deploy',
+  'run',
+  'lineage',
+  'cleanup'
+]
+
+/** Everything the Action's inputs say, parsed once (STYLE R3). */
+export interface ActionSettings {
+  readonly command: ActionCommand
+  readonly profile?: string
+  readonly manifest?: string
+  /** Absolute: `working-directory` under the workspace. */
+  readonly workingDirectory: string
+  /** An explicit preview name; on pull requests it defaults to `pr-<number>`. */
+  readonly preview?: string
+  readonly changedOnly: boolean
+  /** Undefined: comment on pull requests. */
+  readonly comment?: boolean
+  readonly githubToken?: string
+  readonly databricksHost?: string
+  readonly databricksToken?: string
+  readonly databricksClientId?: string
+  readonly databricksClientSecret?: string
+  readonly timeoutMinutes?: number
+  readonly select?: string
+  /** `promote`: the environment, and the sha (default the commit). */
+  readonly to?: string
+  readonly sha?: string
+  /** `cleanup`: previews older than this (e.g. 7d); else the PR's preview. */
+  readonly stale?: string
+  readonly failFast: boolean
+  readonly parallelism?: number
+  /** `pull_request_target` runs the PR's notebooks only when this is true. */
+  readonly allowPullRequestTarget: boolean
+}
+
+/** The secret inputs, masked before anything is logged. */
+export const SECRET_INPUTS = [
+  'github-token',
+  'databricks-token',
+  'databricks-client-secret'
+] as const
+
+/** An input as the runner passes it: `INPUT_<NAME>` upper-cased, trimmed. */
+export function readInput(
+  env: Readonly<Record<string, string | undefined>>,
+  name: string
+): string | undefined {
+  const value = env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`]
+  const trimmed = value?.trim()
+  return trimmed ? trimmed : undefined
+}
+
+const TRUE = ['true', 'True', 'TRUE']
+const FALSE = ['false', 'False', 'FALSE']
+
+function readBoolean(
+  env: Readonly<Record<string, string | undefined>>,
+  name: string
+): boolean | undefined {
+  const raw = readInput(env, name)
+  if (raw === undefined) return undefined
+  if (TRUE.includes(raw)) return true
+  if (FALSE.includes(raw)) return false
+  throw new UsageError(
+    `input "${name}" must be one of true, True, TRUE, false, False, FALSE, got "${raw}".`
+  )
+}
+
+function readPositive(
+  env: Readonly<Record<string, string | undefined>>,
+  name: string
+): number | undefined {
+  const raw = readInput(env, name)
+  if (raw === undefined) return undefined
+  if (!/^[1-9][0-9]*$/.test(raw)) {
+    throw new UsageError(
+      `input "${name}" must be a positive whole number, got "${raw}".`
+    )
+  }
+  return Number(raw)
+}
+
+/**
+ * The Action's inputs from the environment the runner gives a step,
+ * checked with the input's name and value in every message. Throws
+ * `UsageError` (exit 2).
+ */
+export function readActionInputs(
+  env: Readonly<Record<string, string | undefined>>,
+  cwd: string
+): ActionSettings {
+  const command = readInput(env, 'command') ?? 'run'
+  if (!COMMANDS.includes(command as ActionCommand)) {
+    throw new UsageError(
+      `input "command" must be one of ${COMMANDS.join(', ')}, got "${command}".`
+    )
+  }
+  const workspace = env.GITHUB_WORKSPACE ?? cwd
+  return {
+    command: command as ActionCommand,
+    profile: readInput(env, 'profile'),
+    manifest: readInput(env, 'manifest'),
+    workingDirectory: path.resolve(
+      workspace,
+      readInput(env, 'working-directory') ?? '.'
+    ),
+    preview: readInput(env, 'preview'),
+    changedOnly: readBoolean(env, 'changed-only') ?? false,
+    comment: readBoolean(env, 'comment'),
+    githubToken: readInput(env, 'github-token'),
+    databricksHost: readInput(env, 'databricks-host'),
+    databricksToken: readInput(env, 'databricks-token'),
+    databricksClientId: readInput(env, 'databricks-client-id'),
+    databricksClientSecret: readInput(env, 'databricks-client-secret'),
+    timeoutMinutes: readPositive(env, 'timeout-minutes'),
+    select: readInput(env, 'select'),
+    to: readInput(env, 'to'),
+    sha: readInput(env, 'sha'),
+    stale: readInput(env, 'stale'),
+    failFast: readBoolean(env, 'fail-fast') ?? false,
+    parallelism: readPositive(env, 'parallelism'),
+    allowPullRequestTarget:
+      readBoolean(env, 'allow-pull-request-target') ?? false
+  }
+}

@@ -1,0 +1,84 @@
+import type { CommandRequest } from '../commands/index.js'
+import type { GitHubContext } from './context.js'
+import type { ActionSettings } from './inputs.js'
+
+/** What the Action will ask the command layer, and what it decided. */
+export interface ActionPlan {
+  readonly request: CommandRequest
+  /** Said plainly in the summary and the comment: what was skipped and why. */
+  readonly notes: readonly string[]
+  /** Whether to keep a comment on the pull request. */
+  readonly comment: boolean
+  /** The ref the lineage diff compares with (the PR's base, the push's before). */
+  readonly base?: string
+}
+
+const RUNS_NOTEBOOKS = new Set(['deploy', 'run', 'cleanup'])
+
+/**
+ * Turns the inputs and the event into one command request (pure, tested
+ * with literals). On a pull request from a fork there are no secrets and
+ * the token is read-only, so a command that would deploy or run becomes
+ * `plan`, and the summary says so instead of failing the build. On
+ * `pull_request_target` (secrets, but the PR's code) the PR's notebooks
+ * are never run unless the workflow opts in.
+ */
+export function planActionRequest(
+  settings: ActionSettings,
+  context: GitHubContext
+): ActionPlan {
+  const pr = context.pullRequest
+  const notes: string[] = []
+  let command: CommandRequest['command'] = settings.command
+  const fork = pr?.fromFork === true && context.eventName === 'pull_request'
+  if (fork && RUNS_NOTEBOOKS.has(command)) {
+    notes.push(
+      `Skipped \`${command}\`: pull requests from forks get no secrets, so nothing was deployed or run; this shows the plan and its lineage. A maintainer can run it by pushing the branch to this repository.`
+    )
+    command = 'plan'
+  }
+  if (
+    context.eventName === 'pull_request_target' &&
+    (command === 'run' || command === 'deploy') &&
+    !settings.allowPullRequestTarget
+  ) {
+    notes.push(
+      `Skipped \`${command}\`: on pull_request_target the pull request's notebooks would run with this repository's secrets; set allow-pull-request-target: true to allow it.`
+    )
+    command = 'plan'
+  }
+  const base = pr?.baseSha ?? context.before
+  if (settings.changedOnly && !base) {
+    notes.push(
+      'changed-only: this event has no base commit to compare with, so every step is selected.'
+    )
+  }
+  const preview =
+    settings.preview ??
+    (pr && RUNS_NOTEBOOKS.has(command) && settings.stale === undefined
+      ? `pr-${pr.number}`
+      : undefined)
+  const comment = (settings.comment ?? pr !== undefined) && !fork
+  if (fork && (settings.comment ?? true)) {
+    notes.push(
+      'No pull-request comment: a fork gets a read-only token; the lineage is in the job summary.'
+    )
+  }
+  const request: CommandRequest = {
+    command,
+    cwd: settings.workingDirectory,
+    ...(settings.manifest ? { manifest: settings.manifest } : {}),
+    ...(settings.profile ? { profile: settings.profile } : {}),
+    ...(preview ? { preview } : {}),
+    ...(settings.select ? { select: settings.select } : {}),
+    ...(settings.changedOnly && base ? { changedSince: base } : {}),
+    ...(settings.stale ? { stale: settings.stale } : {}),
+    ...(settings.parallelism ? { parallelism: settings.parallelism } : {}),
+    failFast: settings.failFast,
+    ...(base && command !== 'validate' && command !== 'cleanup'
+      ? { base }
+      : {}),
+    lineage: command !== 'validate' && command !== 'cleanup'
+  }
+  return { request, notes, comment: comment && pr !== undefined, base }
+}

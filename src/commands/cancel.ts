@@ -1,0 +1,26 @@
+import { ExitCode } from '../diagnostics/index.js'
+import { engineFor } from './engine-for.js'
+import { loadPlan } from './project.js'
+import type { CommandDeps, CommandResult, LocatedRequest } from './types.js'
+
+/**
+ * Cancels a run another process started (the Action's post step, when the
+ * job was cancelled while a Databricks run was going on).
+ */
+export async function runCancel(
+  request: LocatedRequest,
+  deps: CommandDeps
+): Promise<CommandResult> {
+  const loaded = await loadPlan(request, deps)
+  const engine = await engineFor(loaded, deps)
+  await engine.cancel({ remoteRunId: request.runId ?? '' })
+  return {
+    exitCode: ExitCode.Success,
+    diagnostics: loaded.warnings,
+    data: {
+      kind: 'cancel',
+      profile: loaded.plan.profile,
+      remoteRunId: request.runId ?? ''
+    }
+  }
+}

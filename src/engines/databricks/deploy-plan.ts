@@ -1,0 +1,147 @@
+import type { DeployFile } from './deploy-files.js'
+import { parentFolder, remoteNotebookPath } from './paths.js'
+
+/** What the deploy state remembers of one uploaded notebook. */
+export interface DeployedFile {
+  readonly hash: string
+  /** The workspace object it became, to notice edits behind our back. */
+  readonly objectId?: number
+  readonly modifiedAt?: number
+}
+
+/**
+ * The deploy state, kept in the workspace next to the notebooks (not on the
+ * machine that deployed), so a fresh CI checkout knows what is there.
+ */
+export interface DeployState {
+  readonly version: 1
+  readonly tool: string
+  /** When the last deploy finished (cleanup --stale reads it). */
+  readonly deployedAt: string
+  readonly gitSha?: string
+  /** By repository path. */
+  readonly files: Readonly<Record<string, DeployedFile>>
+}
+
+/** A workspace object as a folder listing shows it. */
+export interface RemoteObject {
+  readonly path: string
+  readonly objectId?: number
+  readonly modifiedAt?: number
+}
+
+/** Why a notebook is uploaded. */
+export type UploadReason =
+  'new' | 'changed' | 'missing in the workspace' | 'changed in the workspace'
+
+/** What a deploy must do, decided before any write. */
+export interface DeployPlan {
+  readonly root: string
+  readonly upload: readonly {
+    readonly file: DeployFile
+    readonly remotePath: string
+    readonly reason: UploadReason
+  }[]
+  /** Repository paths whose notebooks left the manifest. */
+  readonly remove: readonly { repoPath: string; remotePath: string }[]
+  readonly unchanged: readonly string[]
+  /** Folders the uploads need, parents before children. */
+  readonly folders: readonly string[]
+}
+
+/**
+ * Decides a deploy from content hashes, not timestamps (DABs compares
+ * mtimes, so every CI checkout re-uploads everything). A notebook is
+ * uploaded when it is new, its content changed, it is missing from the
+ * workspace (a folder deleted behind our back, cli#1976) or it was edited
+ * there (its modification time is not the one recorded); a notebook the
+ * state lists and the manifest no longer does is removed. `remote` maps
+ * workspace paths to what the listing showed.
+ */
+export function planDeploy(
+  root: string,
+  local: readonly DeployFile[],
+  state: DeployState | undefined,
+  remote: ReadonlyMap<string, RemoteObject>
+): DeployPlan {
+  const upload: DeployPlan['upload'][number][] = []
+  const unchanged: string[] = []
+  for (const file of local) {
+    const remotePath = remoteNotebookPath(root, file.repoPath)
+    const before = state?.files[file.repoPath]
+    const there = remote.get(remotePath)
+    let reason: UploadReason | undefined
+    if (!before) reason = 'new'
+    else if (before.hash !== file.hash) reason = 'changed'
+    else if (!there) reason = 'missing in the workspace'
+    else if (
+      before.modifiedAt !== undefined &&
+      there.modifiedAt !== undefined &&
+      before.modifiedAt !== there.modifiedAt
+    ) {
+      reason = 'changed in the workspace'
+    }
+    if (reason) upload.push({ file, remotePath, reason })
+    else unchanged.push(file.repoPath)
+  }
+  const kept = new Set(local.map((f) => f.repoPath))
+  const remove = Object.keys(state?.files ?? {})
+    .filter((repoPath) => !kept.has(repoPath))
+    .sort()
+    .map((repoPath) => ({
+      repoPath,
+      remotePath: remoteNotebookPath(root, repoPath)
+    }))
+    .filter((r) => remote.has(r.remotePath))
+  const folders = [...new Set(upload.map((u) => parentFolder(u.remotePath)))]
+    .filter((folder) => folder !== root)
+    .sort()
+  return { root, upload, remove, unchanged, folders }
+}
+
+/** The folders whose listings `planDeploy` needs: those of every notebook. */
+export function foldersToList(
+  root: string,
+  local: readonly DeployFile[],
+  state: DeployState | undefined
+): string[] {
+  const paths = [
+    ...local.map((f) => f.repoPath),
+    ...Object.keys(state?.files ?? {})
+  ]
+  return [
+    ...new Set(paths.map((p) => parentFolder(remoteNotebookPath(root, p))))
+  ].sort()
+}
+
+/** The state after a deploy: what was uploaded and what was already there. */
+export function nextDeployState(input: {
+  readonly plan: DeployPlan
+  readonly local: readonly DeployFile[]
+  readonly previous: DeployState | undefined
+  /** Listings after the uploads, for object ids and modification times. */
+  readonly remote: ReadonlyMap<string, RemoteObject>
+  readonly tool: string
+  readonly gitSha?: string
+  readonly at: Date
+}): DeployState {
+  const files: Record<string, DeployedFile> = {}
+  for (const file of input.local) {
+    const remotePath = remoteNotebookPath(input.plan.root, file.repoPath)
+    const there = input.remote.get(remotePath)
+    files[file.repoPath] = {
+      hash: file.hash,
+      ...(there?.objectId !== undefined ? { objectId: there.objectId } : {}),
+      ...(there?.modifiedAt !== undefined
+        ? { modifiedAt: there.modifiedAt }
+        : {})
+    }
+  }
+  return {
+    version: 1,
+    tool: input.tool,
+    deployedAt: input.at.toISOString(),
+    ...(input.gitSha ? { gitSha: input.gitSha } : {}),
+    files
+  }
+}

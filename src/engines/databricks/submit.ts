@@ -1,0 +1,76 @@
+import type { Plan } from '../../flow/types.js'
+import { sha256 } from '../../io/index.js'
+import { remoteNotebookPath } from './paths.js'
+import type { ComputeSpec } from './settings.js'
+
+/** A notebook task of a one-time run (Jobs API `SubmitTask`). */
+export interface SubmitTask {
+  readonly task_key: string
+  readonly depends_on?: readonly { readonly task_key: string }[]
+  readonly notebook_task: {
+    readonly notebook_path: string
+    readonly base_parameters: Readonly<Record<string, string>>
+    readonly source: 'WORKSPACE'
+  }
+  readonly existing_cluster_id?: string
+  readonly new_cluster?: Readonly<Record<string, unknown>>
+}
+
+/** The body of `POST /api/2.2/jobs/runs/submit`. */
+export interface SubmitRunBody {
+  readonly run_name: string
+  readonly idempotency_token: string
+  readonly timeout_seconds?: number
+  readonly tasks: readonly SubmitTask[]
+}
+
+/**
+ * One multi-task run for the plan: a task per step, `depends_on` exactly
+ * the plan's edges among the submitted steps (the graph is never rebuilt),
+ * the notebook under the deployed root, `base_parameters` exactly the
+ * plan's parameters. The idempotency token is derived from the run id and
+ * the root, so a retried submit never starts a second run.
+ */
+export function planSubmitRun(input: {
+  readonly plan: Plan
+  /** Keys of the steps to run (a lazy run leaves some out). */
+  readonly keys: ReadonlySet<string>
+  readonly root: string
+  readonly runId: string
+  readonly compute: ComputeSpec
+  readonly timeoutSeconds?: number
+  readonly preview?: string
+}): SubmitRunBody {
+  const { plan, keys, root } = input
+  const compute =
+    input.compute.kind === 'existing'
+      ? { existing_cluster_id: input.compute.clusterId }
+      : input.compute.kind === 'new'
+        ? { new_cluster: input.compute.spec }
+        : {}
+  const tasks = plan.steps
+    .filter((step) => keys.has(step.key))
+    .map((step): SubmitTask => {
+      const after = step.dependsOn.filter((key) => keys.has(key))
+      return {
+        task_key: step.key,
+        ...(after.length > 0
+          ? { depends_on: after.map((task_key) => ({ task_key })) }
+          : {}),
+        notebook_task: {
+          notebook_path: remoteNotebookPath(root, step.notebook),
+          base_parameters: { ...step.parameters },
+          source: 'WORKSPACE'
+        },
+        ...compute
+      }
+    })
+  const where = input.preview ? ` ${input.preview}` : ''
+  return {
+    run_name: `dtflw ${plan.pipeline} ${plan.profile}${where} ${input.runId}`,
+    // At most 64 characters; the same run id and root give the same run.
+    idempotency_token: `dtflw-${sha256(`${root}\n${input.runId}`).slice(0, 40)}`,
+    ...(input.timeoutSeconds ? { timeout_seconds: input.timeoutSeconds } : {}),
+    tasks
+  }
+}
