@@ -3,13 +3,13 @@ import { ApiFailure, invalid, ok } from './respond.js'
 import type { Reply, Route } from './types.js'
 
 /** Unity Catalog tables, the Files API and DBFS get-status over `store`. */
-export function dataRoutes(store: DataStore, url: string): Route[] {
+export function dataRoutes(store: DataStore): Route[] {
   return [
     {
       method: 'GET',
       pattern: /^\/api\/2\.1\/unity-catalog\/tables\/([^/]+)$/,
       handle: ({ params }) =>
-        ok(tableInfo(store, decodeURIComponent(params[0]), url))
+        ok(tableInfo(store, decodeURIComponent(params[0])))
     },
     {
       method: 'HEAD',
@@ -99,8 +99,7 @@ function listDirectory(store: DataStore, path: string): Reply {
 
 function tableInfo(
   store: DataStore,
-  fullName: string,
-  url: string
+  fullName: string
 ): Record<string, unknown> {
   const table = store.table(fullName)
   const [catalog, schema, name] = table.fullName.split('.')
@@ -111,7 +110,7 @@ function tableInfo(
     full_name: table.fullName,
     table_type: table.tableType,
     data_source_format: table.format,
-    storage_location: `${url.replace(/^http/, 's3')}/metastore/${catalog}/${schema}/${name}`,
+    storage_location: `s3://loopback-metastore/${catalog}/${schema}/${name}`,
     created_at: table.createdAt,
     columns: table.columns.map((column, position) => ({
       name: column.name,

@@ -186,7 +186,7 @@ export async function startDatabricksServer(
     ...auth.routes,
     ...workspaceRoutes(workspaceStore),
     ...jobsRoutes(runner, urlOf, now),
-    ...dataRoutes(data, url),
+    ...dataRoutes(data),
     ...scimRoutes()
   ]
   const state = { latencyMs: options.latencyMs ?? 0 }

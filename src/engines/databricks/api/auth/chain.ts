@@ -115,10 +115,19 @@ export async function resolveCredentials(
   let layers: Layer[]
   if (selected !== undefined) {
     const file = await loadConfig(read, configPath)
+    const profile = profileLayer(
+      requireProfile(file, configPath, selected),
+      selected.name
+    )
+    // The profile's credentials are a set: a DATABRICKS_TOKEN left in the
+    // environment must not turn an OAuth profile into a PAT login.
+    const hasCredentials = CREDENTIAL_ATTRS.some(
+      (a) => profile.values[a] !== undefined
+    )
     layers = [
       explicitLayer,
-      profileLayer(requireProfile(file, configPath, selected), selected.name),
-      envLayer
+      profile,
+      hasCredentials ? withoutCredentials(envLayer) : envLayer
     ]
   } else {
     layers = [explicitLayer, envLayer]
@@ -246,6 +255,12 @@ function chooseProvider(
   throw new DatabricksAuthError(
     `no Databricks credentials for ${host}: ${NO_CREDENTIALS_ADVICE}.`
   )
+}
+
+function withoutCredentials(layer: Layer): Layer {
+  const values = { ...layer.values }
+  for (const attr of CREDENTIAL_ATTRS) delete values[attr]
+  return { ...layer, values }
 }
 
 function layerOfExplicit(explicit: ExplicitCredentials): Layer {
