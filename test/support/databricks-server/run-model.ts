@@ -103,3 +103,49 @@ export function decideRunIf(
       return 'EXCLUDED'
   }
 }
+
+/**
+ * How a finished run ended: CANCELED when cancelled; SUCCESS when every
+ * task succeeded (or was excluded); SUCCESS_WITH_FAILURES when some task
+ * failed but every leaf task succeeded; FAILED otherwise.
+ */
+export function parentOutcome(run: RunRecord): {
+  result: string
+  termination: Termination
+} {
+  if (run.canceled)
+    return {
+      result: 'CANCELED',
+      termination: {
+        code: 'USER_CANCELED',
+        type: 'SUCCESS',
+        message: 'Run cancelled.'
+      }
+    }
+  const results = run.tasks.map((t) => t.result ?? '')
+  if (results.every((r) => SUCCEEDED.has(r) || r === 'EXCLUDED'))
+    return {
+      result: 'SUCCESS',
+      termination: { code: 'SUCCESS', type: 'SUCCESS', message: '' }
+    }
+  const failed = run.tasks.filter(
+    (t) => FAILED.has(t.result ?? '') || CANCELED.has(t.result ?? '')
+  )
+  const message = `${failed.length}/${run.tasks.length} tasks failed or were skipped: ${failed.map((t) => t.key).join(', ')}.`
+  const leaves = run.tasks.filter(
+    (t) => !run.tasks.some((o) => o.deps.includes(t.key))
+  )
+  return leaves.every((t) => SUCCEEDED.has(t.result ?? ''))
+    ? {
+        result: 'SUCCESS_WITH_FAILURES',
+        termination: { code: 'SUCCESS_WITH_FAILURES', type: 'SUCCESS', message }
+      }
+    : {
+        result: 'FAILED',
+        termination: {
+          code: 'RUN_EXECUTION_ERROR',
+          type: 'CLIENT_ERROR',
+          message
+        }
+      }
+}

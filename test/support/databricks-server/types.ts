@@ -1,4 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http'
+import type { ColumnSpec } from './data-store.js'
+import type { RunRecord } from './run-model.js'
+import type { StoredObject } from './workspace-store.js'
 
 /** A request as the routes see it. */
 export interface ParsedRequest {
@@ -150,4 +153,75 @@ export interface DatabricksServerOptions {
   /** The code for a missing table; default `TABLE_DOES_NOT_EXIST`. */
   readonly missingTableCode?: 'TABLE_DOES_NOT_EXIST' | 'NOT_FOUND'
   readonly now?: () => number
+}
+
+/** The running loopback workspace and the handles tests use. */
+export interface DatabricksServer {
+  /** `http://127.0.0.1:<port>`. */
+  readonly url: string
+  /** The default accepted PAT. */
+  readonly token: string
+  /** Its owner. */
+  readonly userName: string
+  readonly workspaceId: number
+  /** Set `ACTIONS_ID_TOKEN_REQUEST_URL` to this for github-oidc. */
+  readonly githubIdTokenUrl: string
+  /** Set `ACTIONS_ID_TOKEN_REQUEST_TOKEN` to this. */
+  readonly githubRequestToken: string
+  /** Every request so far, in order (no headers, no secrets). */
+  readonly requests: RecordedRequest[]
+  /** Requests whose method and path match. */
+  requestsTo(method: string, path: string | RegExp): RecordedRequest[]
+  clearRequests(): void
+  /** Adds a fault rule. */
+  fault(rule: FaultRule): void
+  clearFaults(): void
+  /** Milliseconds added to every request; may be changed at any time. */
+  latencyMs: number
+  readonly workspace: {
+    /** The object at a path (`/Workspace/…` or `/…`). */
+    get(path: string): StoredObject | undefined
+    /** A notebook's or file's content as text. */
+    read(path: string): string | undefined
+    putNotebook(
+      path: string,
+      content: string,
+      language?: 'PYTHON' | 'SQL' | 'SCALA' | 'R'
+    ): void
+    putFile(path: string, content: string | Buffer): void
+    mkdirs(path: string): void
+    /** Deletes, recursively, behind the client's back. */
+    delete(path: string): void
+    /** Every path, sorted (canonical, without `/Workspace`). */
+    paths(): string[]
+  }
+  readonly catalog: {
+    putTable(fullName: string, columns?: readonly ColumnSpec[]): void
+    deleteTable(fullName: string): void
+    hasTable(fullName: string): boolean
+    createSchema(name: string): void
+  }
+  readonly storage: {
+    putFile(path: string, size?: number): void
+    putDirectory(path: string): void
+    delete(path: string): void
+    exists(path: string): boolean
+  }
+  readonly runs: {
+    all(): readonly RunRecord[]
+    /** The run as `runs/get` (2.1, all tasks) would show it. */
+    view(runId: number): Record<string, unknown> | undefined
+    /** Resolves when the run has ended. */
+    waitUntilDone(runId: number, timeoutMs?: number): Promise<void>
+  }
+  /** Sets what a task (by key or notebook path) does; undefined clears it. */
+  behave(keyOrPath: string, behaviour: TaskBehaviour | undefined): void
+  setBehaviour(
+    callback: ((task: TaskContext) => TaskBehaviour | undefined) | undefined
+  ): void
+  /** Invalidates every OAuth token issued so far. */
+  revokeOAuthTokens(): void
+  /** OAuth access tokens issued so far. */
+  oauthTokensIssued(): number
+  close(): Promise<void>
 }

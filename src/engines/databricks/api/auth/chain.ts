@@ -1,31 +1,34 @@
-import { readFile } from 'node:fs/promises'
-import path from 'node:path'
 import { DatabricksAuthError } from '../errors.js'
 import { normalizeHost } from '../host.js'
-import {
-  defaultProfileName,
-  parseConfigFile,
-  type ConfigFile
-} from './config-file.js'
 import { createGitHubOidcProvider } from './github-oidc.js'
+import {
+  CREDENTIAL_ATTRS,
+  ENV_NAMES,
+  layerOfEnv,
+  layerOfExplicit,
+  merge,
+  nonEmpty,
+  profileLayer,
+  withoutCredentials,
+  type Attr,
+  type ExplicitCredentials,
+  type Layer,
+  type Merged
+} from './layers.js'
 import { createOAuthM2MProvider } from './oauth-m2m.js'
 import { createPatProvider } from './pat.js'
+import {
+  configFilePath,
+  loadConfig,
+  matchingProfile,
+  readIfExists,
+  requireProfile,
+  selectedProfile
+} from './profiles.js'
 import { TOKEN_PATH } from './token-response.js'
 import type { AuthMethod, CredentialsProvider } from './types.js'
 
-/** Values given directly (profile `workspace` fields, Action inputs). */
-export interface ExplicitCredentials {
-  readonly host?: string
-  readonly token?: string
-  readonly clientId?: string
-  readonly clientSecret?: string
-  /** A `.databrickscfg` profile to use; it wins over `DATABRICKS_*`. */
-  readonly configProfile?: string
-  /** Forces one method, like `DATABRICKS_AUTH_TYPE`. */
-  readonly authType?: string
-  /** How messages name these values, e.g. `the Action inputs`. */
-  readonly source?: string
-}
+export type { ExplicitCredentials } from './layers.js'
 
 /** Everything `resolveCredentials` reads; nothing comes from globals. */
 export interface ResolveCredentialsOptions {
@@ -44,44 +47,6 @@ export interface ResolvedCredentials {
   readonly provider: CredentialsProvider
   readonly method: AuthMethod
 }
-
-type Attr =
-  'host' | 'token' | 'clientId' | 'clientSecret' | 'authType' | 'audience'
-
-/** One source of settings and how to name its keys in messages. */
-interface Layer {
-  readonly values: Partial<Record<Attr, string>>
-  readonly name: (attr: Attr) => string
-}
-
-const ENV_NAMES: Record<Attr, string> = {
-  host: 'DATABRICKS_HOST',
-  token: 'DATABRICKS_TOKEN',
-  clientId: 'DATABRICKS_CLIENT_ID',
-  clientSecret: 'DATABRICKS_CLIENT_SECRET',
-  authType: 'DATABRICKS_AUTH_TYPE',
-  audience: 'DATABRICKS_TOKEN_AUDIENCE'
-}
-
-const CONFIG_KEYS: Record<Attr, string> = {
-  host: 'host',
-  token: 'token',
-  clientId: 'client_id',
-  clientSecret: 'client_secret',
-  authType: 'auth_type',
-  audience: 'audience'
-}
-
-const EXPLICIT_NAMES: Record<Attr, string> = {
-  host: 'host',
-  token: 'token',
-  clientId: 'client id',
-  clientSecret: 'client secret',
-  authType: 'auth type',
-  audience: 'audience'
-}
-
-const CREDENTIAL_ATTRS: readonly Attr[] = ['token', 'clientId', 'clientSecret']
 
 const NO_CREDENTIALS_ADVICE =
   'set DATABRICKS_TOKEN, or DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET, or DATABRICKS_AUTH_TYPE=github-oidc with DATABRICKS_CLIENT_ID and `permissions: id-token: write`, or a ~/.databrickscfg profile'
@@ -162,26 +127,6 @@ export function secretsOf(
   return provider.secrets.filter((s) => s !== '')
 }
 
-interface Merged {
-  readonly values: Partial<Record<Attr, string>>
-  readonly from: Partial<Record<Attr, Layer>>
-}
-
-function merge(layers: readonly Layer[]): Merged {
-  const values: Partial<Record<Attr, string>> = {}
-  const from: Partial<Record<Attr, Layer>> = {}
-  for (const layer of layers)
-    for (const [attr, value] of Object.entries(layer.values) as [
-      Attr,
-      string
-    ][])
-      if (values[attr] === undefined) {
-        values[attr] = value
-        from[attr] = layer
-      }
-  return { values, from }
-}
-
 function chooseProvider(
   host: string,
   merged: Merged,
@@ -255,189 +200,4 @@ function chooseProvider(
   throw new DatabricksAuthError(
     `no Databricks credentials for ${host}: ${NO_CREDENTIALS_ADVICE}.`
   )
-}
-
-function withoutCredentials(layer: Layer): Layer {
-  const values = { ...layer.values }
-  for (const attr of CREDENTIAL_ATTRS) delete values[attr]
-  return { ...layer, values }
-}
-
-function layerOfExplicit(explicit: ExplicitCredentials): Layer {
-  const source = explicit.source ?? 'the explicit settings'
-  return {
-    values: compact({
-      host: explicit.host,
-      token: explicit.token,
-      clientId: explicit.clientId,
-      clientSecret: explicit.clientSecret,
-      authType: explicit.authType
-    }),
-    name: (attr) => `the ${EXPLICIT_NAMES[attr]} in ${source}`
-  }
-}
-
-function layerOfEnv(env: Readonly<Record<string, string | undefined>>): Layer {
-  return {
-    values: compact({
-      host: env.DATABRICKS_HOST,
-      token: env.DATABRICKS_TOKEN,
-      clientId: env.DATABRICKS_CLIENT_ID,
-      clientSecret: env.DATABRICKS_CLIENT_SECRET,
-      authType: env.DATABRICKS_AUTH_TYPE,
-      audience: env.DATABRICKS_TOKEN_AUDIENCE
-    }),
-    name: (attr) => ENV_NAMES[attr]
-  }
-}
-
-function profileLayer(
-  profile: { file: ConfigFile; keys: ReadonlyMap<string, string> },
-  name: string
-): Layer {
-  const values = compact(
-    Object.fromEntries(
-      (Object.keys(CONFIG_KEYS) as Attr[]).map((attr) => [
-        attr,
-        profile.keys.get(CONFIG_KEYS[attr])
-      ])
-    ) as Partial<Record<Attr, string | undefined>>
-  )
-  return {
-    values,
-    name: (attr) =>
-      `${CONFIG_KEYS[attr]} in profile "${name}" of ${profile.file.path}`
-  }
-}
-
-/** The profile asked for by name, and who asked (for messages). */
-interface SelectedProfile {
-  readonly name: string
-  readonly by: string
-}
-
-function selectedProfile(
-  explicit: ExplicitCredentials,
-  env: Readonly<Record<string, string | undefined>>
-): SelectedProfile | undefined {
-  const fromExplicit = nonEmpty(explicit.configProfile)
-  if (fromExplicit !== undefined)
-    return {
-      name: fromExplicit,
-      by: `the profile in ${explicit.source ?? 'the explicit settings'}`
-    }
-  const fromEnv = nonEmpty(env.DATABRICKS_CONFIG_PROFILE)
-  if (fromEnv !== undefined)
-    return { name: fromEnv, by: 'DATABRICKS_CONFIG_PROFILE' }
-  return undefined
-}
-
-function requireProfile(
-  file: ConfigFile | undefined,
-  configPath: string,
-  selected: SelectedProfile
-): { file: ConfigFile; keys: ReadonlyMap<string, string> } {
-  if (file === undefined)
-    throw new DatabricksAuthError(
-      `${selected.by} selects the Databricks profile "${selected.name}", but ${configPath} does not exist: create it (databricks auth login, or by hand) or set DATABRICKS_CONFIG_FILE.`
-    )
-  const keys = file.profiles.get(selected.name)
-  if (keys === undefined) {
-    const names = [...file.profiles.keys()].join(', ') || '(none)'
-    throw new DatabricksAuthError(
-      `${selected.by} selects the Databricks profile "${selected.name}", but ${configPath} has no such profile; its profiles are: ${names}.`
-    )
-  }
-  return { file, keys }
-}
-
-/**
- * The profile to use when none was named: the default one if its host is
- * the chosen host (or no host was chosen), else the one profile whose host
- * matches. Two matches are ambiguous: the user must name one.
- */
-function matchingProfile(
-  file: ConfigFile,
-  host: string | undefined
-):
-  | {
-      file: { file: ConfigFile; keys: ReadonlyMap<string, string> }
-      name: string
-    }
-  | undefined {
-  const name = defaultProfileName(file)
-  const fallback = file.profiles.get(name)
-  if (host === undefined)
-    return fallback === undefined
-      ? undefined
-      : { file: { file, keys: fallback }, name }
-  if (fallback !== undefined && sameHost(fallback.get('host'), host))
-    return { file: { file, keys: fallback }, name }
-  const matches = [...file.profiles].filter(([, keys]) =>
-    sameHost(keys.get('host'), host)
-  )
-  if (matches.length > 1)
-    throw new DatabricksAuthError(
-      `several profiles of ${file.path} are for ${host} (${matches.map(([n]) => n).join(', ')}): set DATABRICKS_CONFIG_PROFILE to the one to use.`
-    )
-  if (matches.length === 0) return undefined
-  return { file: { file, keys: matches[0][1] }, name: matches[0][0] }
-}
-
-function sameHost(a: string | undefined, b: string): boolean {
-  if (a === undefined) return false
-  try {
-    return normalizeHost(a) === normalizeHost(b)
-  } catch {
-    return false
-  }
-}
-
-async function loadConfig(
-  read: (path: string) => Promise<string | undefined>,
-  configPath: string
-): Promise<ConfigFile | undefined> {
-  const text = await read(configPath)
-  return text === undefined ? undefined : parseConfigFile(text, configPath)
-}
-
-function configFilePath(
-  env: Readonly<Record<string, string | undefined>>,
-  homeDir: string
-): string {
-  const given = nonEmpty(env.DATABRICKS_CONFIG_FILE)
-  if (given === undefined) return path.join(homeDir, '.databrickscfg')
-  if (given === '~') return homeDir
-  if (given.startsWith('~/')) return path.join(homeDir, given.slice(2))
-  return given
-}
-
-async function readIfExists(file: string): Promise<string | undefined> {
-  try {
-    return await readFile(file, 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    throw new DatabricksAuthError(
-      `cannot read the Databricks config file ${file}: ${(error as Error).message}.`
-    )
-  }
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  const trimmed = value?.trim()
-  return trimmed === undefined || trimmed === '' ? undefined : trimmed
-}
-
-function compact(
-  values: Partial<Record<Attr, string | undefined>>
-): Partial<Record<Attr, string>> {
-  const out: Partial<Record<Attr, string>> = {}
-  for (const [attr, value] of Object.entries(values) as [
-    Attr,
-    string | undefined
-  ][]) {
-    const v = nonEmpty(value)
-    if (v !== undefined) out[attr] = v
-  }
-  return out
 }
