@@ -193,6 +193,20 @@ describe('every error shape becomes a categorised DatabricksApiError', () => {
     })
   })
 
+  it('an id beyond 2^53 is refused rather than rounded to another run', async () => {
+    server.fault({
+      path: '/api/2.2/jobs/runs/submit',
+      status: 200,
+      contentType: 'application/json',
+      body: '{"run_id": 9007199254740993}'
+    })
+    const error = await failure(
+      client.jobs.submitRun({ idempotency_token: 'big', tasks: [] })
+    )
+    expect(error).toMatchObject({ errorCode: 'NOT_JSON', category: 'unknown' })
+    expect(error.message).toContain('9007199254740993')
+  })
+
   it('an unknown status is unknown', async () => {
     const error = await errorFor({ status: 418, body: { message: 'teapot' } })
     expect(error).toMatchObject({ errorCode: 'HTTP_418', category: 'unknown' })

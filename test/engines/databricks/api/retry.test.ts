@@ -190,6 +190,24 @@ describe('retries', () => {
     expect(log.map((e) => e.failure)).toEqual(['timeout', undefined])
   })
 
+  it('an abort signal ends a call while it waits to retry', async () => {
+    const { client } = await clientFor(server, { sleep: undefined })
+    server.fault({
+      path: '/api/2.0/workspace/list',
+      status: 503,
+      retryAfter: 30
+    })
+    const controller = new AbortController()
+    const started = Date.now()
+    setTimeout(() => controller.abort(), 50)
+    const error = await failure(
+      client.workspace.list('/Shared/retry', { signal: controller.signal })
+    )
+    expect(error.name).toBe('AbortError')
+    expect(Date.now() - started).toBeLessThan(5000)
+    expect(server.requestsTo('GET', '/api/2.0/workspace/list')).toHaveLength(1)
+  })
+
   it('classifies retryable failures and replayable requests', () => {
     const apiError = (status: number, apiMessage = 'x') =>
       new DatabricksApiError(
