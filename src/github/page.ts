@@ -1,7 +1,9 @@
+import { hasErrors } from '../diagnostics/index.js'
 import { renderLineageSummary } from '../lineage/index.js'
 import type { SummaryLevel } from '../lineage/index.js'
 import { textSize } from './limits.js'
 import { code, formatDuration, link, oneLine, plural } from './markdown.js'
+import { renderProblems } from './problems.js'
 import { renderSteps, STEPS_LEVELS } from './steps.js'
 import type { StepsLevel } from './steps.js'
 import type { GitHubReportInput } from './types.js'
@@ -29,23 +31,27 @@ export interface Page {
   readonly text: string
   /** `none` when there was no run. */
   readonly steps: StepsLevel | 'none'
-  readonly lineage: SummaryLevel
+  /** `none` when there was no lineage (an invalid manifest). */
+  readonly lineage: SummaryLevel | 'none'
 }
 
 const NOTE_CHARS = 500
 // Notes are few and short; the share only bounds a pathological list.
-const NOTES_SHARE = 0.2
+const NOTES_SHARE = 0.15
+// Problems come with an invalid manifest, when there is no lineage to show.
+const PROBLEMS_SHARE = 0.25
 
 const RUN_STATUS = {
   succeeded: '✅',
   failed: '❌',
   cancelled: '⛔',
+  invalid: '⚠️',
   planned: '📋'
 } as const
 
 /**
- * The report as one Markdown page within `limit`: title, notes, steps, the
- * lineage summary. The steps table first gets up to its share of the limit
+ * The report as one Markdown page within `limit`: title, notes, problems,
+ * steps, the lineage summary. The steps table first gets up to its share of the limit
  * (its richest level that fits there), the lineage summary degrades within
  * what is left, then the steps table takes the richest level that fits
  * beside the lineage. Both parts are additive in size, so the page fits.
@@ -63,9 +69,16 @@ export function renderPage(
   ]
   const notes = renderNotes(input.notes, options.limit * NOTES_SHARE)
   if (notes) head.push(notes)
+  const problems = renderProblems(
+    input.diagnostics ?? [],
+    options.limit * PROBLEMS_SHARE
+  )
+  if (problems) head.push(problems)
   const footer = renderFooter(input)
   const assemble = (steps: string, lineage: string): string =>
-    [...head, steps, lineage.trimEnd(), footer].join('\n\n') + '\n'
+    [...head, steps, lineage.trimEnd(), footer]
+      .filter((part) => part !== '')
+      .join('\n\n') + '\n'
 
   const more = options.moreUrl
     ? `Every step is in the ${link('job summary', options.moreUrl)}.`
@@ -81,34 +94,39 @@ export function renderPage(
             })
           ] as const
       )
-    : [['none', 'Nothing ran, so there are no step results.']]
+    : [['none', '']]
 
   const share = options.limit * options.stepsShare
   const reserved =
     candidates.find(([, text]) => textSize(text) <= share) ??
     candidates[candidates.length - 1]
   const budget = options.limit - textSize(assemble(reserved[1], ''))
-  const lineage = renderLineageSummary(input.lineage, {
-    diff: input.diff,
-    baseRef: input.baseRef,
-    budget: Math.max(0, budget),
-    link: options.moreUrl,
-    maxRows: options.maxLineageRows
-  })
+  const lineage = input.lineage
+    ? renderLineageSummary(input.lineage, {
+        diff: input.diff,
+        baseRef: input.baseRef,
+        budget: Math.max(0, budget),
+        link: options.moreUrl,
+        maxRows: options.maxLineageRows
+      })
+    : undefined
+  const lineageText = lineage?.text ?? ''
   const [steps, stepsText] =
     candidates.find(
-      ([, text]) => textSize(assemble(text, lineage.text)) <= options.limit
+      ([, text]) => textSize(assemble(text, lineageText)) <= options.limit
     ) ?? reserved
   return {
-    text: fitText(assemble(stepsText, lineage.text), options.limit),
+    text: fitText(assemble(stepsText, lineageText), options.limit),
     steps,
-    lineage: lineage.level
+    lineage: lineage?.level ?? 'none'
   }
 }
 
 /** `## ✅ `sales` on `test`: succeeded` */
 function renderTitle(input: GitHubReportInput): string {
-  const status = input.report?.status ?? 'planned'
+  const status =
+    input.report?.status ??
+    (hasErrors(input.diagnostics ?? []) ? 'invalid' : 'planned')
   return `## ${RUN_STATUS[status]} ${code(input.pipeline)} on ${code(input.profile)}: ${status}`
 }
 

@@ -1,3 +1,4 @@
+import type { Diagnostic } from '../diagnostics/index.js'
 import type { Lineage, LineageDiff } from '../lineage/index.js'
 import type { RunReport } from '../report/index.js'
 
@@ -13,7 +14,8 @@ export interface GitHubReportInput {
    * (validate, plan, or a fork pull request that could not run).
    */
   readonly report?: RunReport
-  readonly lineage: Lineage
+  /** Absent when the manifest or profile is invalid, so nothing could be planned. */
+  readonly lineage?: Lineage
   /** Head against the base branch. */
   readonly diff?: LineageDiff
   /** The base branch the diff is against, e.g. `main`. */
@@ -29,6 +31,12 @@ export interface GitHubReportInput {
   readonly runUrl?: string
   /** What was skipped and why, one Markdown sentence each. */
   readonly notes: readonly string[]
+  /**
+   * Manifest and profile problems. Listed with their places (the
+   * annotations show at most 10 of each kind); with errors and no run the
+   * status reads "invalid".
+   */
+  readonly diagnostics?: readonly Diagnostic[]
   /** The pull-request preview the run deployed to, e.g. `pr-7`. */
   readonly preview?: string
 }

@@ -1,34 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import { buildFlow } from '../../src/flow/index.js'
-import { parseManifest } from '../../src/manifest/index.js'
 import type { Diagnostic } from '../../src/diagnostics/index.js'
 import { planAnnotations } from '../../src/github/index.js'
-
-/**
- * What `dtflw validate` finds in a manifest whose steps read `unknown`
- * tables that nothing produces, and which declares `unused` sources no
- * step reads.
- */
-function diagnosticsOf(unknown: number, unused: number): Diagnostic[] {
-  const lines = ['pipeline: sales', 'sources:', '  raw_orders: {}']
-  for (let i = 0; i < unused; i++) lines.push(`  spare_${i}: {}`)
-  lines.push('flow:')
-  lines.push('  - notebook: notebooks/ingest.py')
-  lines.push('    inputs: [raw_orders]')
-  lines.push('    outputs: [orders]')
-  for (let i = 0; i < unknown; i++) {
-    lines.push(`  - notebook: notebooks/step_${i}.py`)
-    lines.push(`    inputs: [orders, missing_${i}]`)
-    lines.push(`    outputs: [out_${i}]`)
-  }
-  const { manifest, diagnostics } = parseManifest(
-    lines.join('\n') + '\n',
-    'dtflw.yaml',
-    '/repo'
-  )
-  if (!manifest) throw new Error(JSON.stringify(diagnostics))
-  return [...diagnostics, ...buildFlow(manifest).diagnostics]
-}
+import { diagnosticsOf } from './support/scenarios.js'
 
 describe('planAnnotations', () => {
   it('keeps 10 of 25 errors, at file, line and column, and sums up the other 15', () => {

@@ -14,6 +14,8 @@ import {
 import { expectGolden } from './support/golden.js'
 import { octokitFor } from './support/octokit.js'
 import {
+  diagnosticsOf,
+  HEAD_SHA,
   largePullRequest,
   RUN_URL,
   salesPullRequest
@@ -50,9 +52,28 @@ describe('renderComment', () => {
     expect(text).toContain(
       '### Notes\n\n- Skipped `run`: a pull request from a fork gets no secrets, so nothing ran on `test`.'
     )
-    expect(text).toContain('Nothing ran, so there are no step results.')
     expect(text).not.toMatch(/^### Steps$/m)
     expect(text).toContain('#### Changes against `main`')
+  })
+
+  it('says "invalid" and lists the problems with their places when the manifest is broken', () => {
+    const text = renderComment({
+      pipeline: 'sales',
+      profile: 'test',
+      headSha: HEAD_SHA,
+      runStartedAt: '2026-03-01T10:00:00.000Z',
+      runUrl: RUN_URL,
+      notes: ['Nothing was planned or run: the manifest has errors.'],
+      diagnostics: diagnosticsOf(25, 1)
+    })
+    expect(text).toContain('## ⚠️ `sales` on `test`: invalid')
+    const problems = text.match(/^- (❌|⚠️) .*$/gm) ?? []
+    expect(problems).toHaveLength(26)
+    expect(problems[0]).toBe(
+      '- ❌ `dtflw.yaml:10:22` input "missing\\_0" of step "step\\_0" is not produced by an earlier step and is not a declared source; declare it under sources:, or add a step before this one that outputs it.'
+    )
+    expect(problems[25]).toMatch(/^- ⚠️ `dtflw.yaml:4:3` source "spare\\_0"/)
+    expect(text).not.toContain('### Lineage')
   })
 
   it('keeps notebook errors inert: no HTML, no mentions, no broken table', async () => {
@@ -80,16 +101,18 @@ describe('renderComment', () => {
 
   describe('a flow of 5,000 steps', () => {
     let input: GitHubReportInput
+    let comment: string
     beforeAll(async () => {
       input = await largePullRequest(5000, [
         'step_00010',
         'step_00023',
         'step_00777'
       ])
+      comment = renderComment(input)
     })
 
     it('stays under 65,536 characters and bytes and still names the failed steps', () => {
-      const text = renderComment(input)
+      const text = comment
       expect(text.length).toBeLessThanOrEqual(COMMENT_LIMIT)
       expect(bytes(text)).toBeLessThanOrEqual(COMMENT_LIMIT)
       expect(text).toContain(
@@ -112,7 +135,7 @@ describe('renderComment', () => {
     it('is accepted by GitHub as it is', async () => {
       const server = await startGitHubServer()
       try {
-        const body = renderComment(input)
+        const body = comment
         const octokit = octokitFor(server, WRITE_TOKEN)
         const result = await upsertComment(
           octokit,
@@ -138,7 +161,7 @@ describe('renderComment', () => {
         { length: 20 },
         (_, i) => `注記 ${i}: ` + '変更'.repeat(300)
       )
-      for (const limit of [65_536, 30_000, 8_000]) {
+      for (const limit of [30_000, 8_000]) {
         const text = renderComment({ ...input, notes }, { limit })
         expect(text.length).toBeLessThanOrEqual(limit)
         expect(bytes(text)).toBeLessThanOrEqual(limit)

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
-import { planFlow } from '../../../src/flow/index.js'
+import type { Diagnostic } from '../../../src/diagnostics/index.js'
+import { buildFlow, planFlow } from '../../../src/flow/index.js'
+import { parseManifest } from '../../../src/manifest/index.js'
 import type { Plan } from '../../../src/flow/index.js'
 import { buildLineage, diffLineage } from '../../../src/lineage/index.js'
 import { loadProfile } from '../../../src/profiles/index.js'
@@ -182,4 +184,30 @@ export async function largePullRequest(
     runUrl: RUN_URL,
     notes: []
   }
+}
+
+/**
+ * What `dtflw validate` finds in a manifest whose steps read `unknown`
+ * tables that nothing produces, and which declares `unused` sources no
+ * step reads.
+ */
+export function diagnosticsOf(unknown: number, unused: number): Diagnostic[] {
+  const lines = ['pipeline: sales', 'sources:', '  raw_orders: {}']
+  for (let i = 0; i < unused; i++) lines.push(`  spare_${i}: {}`)
+  lines.push('flow:')
+  lines.push('  - notebook: notebooks/ingest.py')
+  lines.push('    inputs: [raw_orders]')
+  lines.push('    outputs: [orders]')
+  for (let i = 0; i < unknown; i++) {
+    lines.push(`  - notebook: notebooks/step_${i}.py`)
+    lines.push(`    inputs: [orders, missing_${i}]`)
+    lines.push(`    outputs: [out_${i}]`)
+  }
+  const { manifest, diagnostics } = parseManifest(
+    lines.join('\n') + '\n',
+    'dtflw.yaml',
+    '/repo'
+  )
+  if (!manifest) throw new Error(JSON.stringify(diagnostics))
+  return [...diagnostics, ...buildFlow(manifest).diagnostics]
 }
