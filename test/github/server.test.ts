@@ -1,0 +1,127 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import {
+  READ_TOKEN,
+  startGitHubServer,
+  WRITE_TOKEN
+} from '../support/github-server/index.js'
+import type { GitHubServer } from '../support/github-server/index.js'
+
+// The loopback server stands in for GitHub in the Action's end-to-end tests,
+// so its answers are checked against what GitHub's REST API sends.
+describe('the loopback GitHub server', () => {
+  let server: GitHubServer
+  beforeEach(async () => {
+    server = await startGitHubServer()
+  })
+  afterEach(() => server.close())
+
+  const call = (method: string, path: string, token?: string, body?: unknown) =>
+    fetch(`${server.url}${path}`, {
+      method,
+      headers: {
+        ...(token && { authorization: `token ${token}` }),
+        ...(body !== undefined && { 'content-type': 'application/json' })
+      },
+      ...(body !== undefined && { body: JSON.stringify(body) })
+    })
+
+  it('pages comments with per_page and page, and a Link header', async () => {
+    server.seedComments(
+      'o/r',
+      7,
+      Array.from({ length: 5 }, (_, i) => `c${i}`)
+    )
+    const res = await call(
+      'GET',
+      '/repos/o/r/issues/7/comments?per_page=2&page=2',
+      READ_TOKEN
+    )
+    expect(res.status).toBe(200)
+    expect(
+      ((await res.json()) as { body: string }[]).map((c) => c.body)
+    ).toEqual(['c2', 'c3'])
+    const base = `${server.url}/repos/o/r/issues/7/comments`
+    expect(res.headers.get('link')).toBe(
+      `<${base}?per_page=2&page=3>; rel="next", <${base}?per_page=2&page=3>; rel="last", ` +
+        `<${base}?per_page=2&page=1>; rel="first", <${base}?per_page=2&page=1>; rel="prev"`
+    )
+  })
+
+  it("answers 401 without or with a wrong token, 403 to a read-only write, in GitHub's shape", async () => {
+    const none = await call('GET', '/repos/o/r/issues/7/comments')
+    expect(none.status).toBe(401)
+    expect(await none.json()).toEqual({
+      message: 'Requires authentication',
+      documentation_url: 'https://docs.github.com/rest',
+      status: '401'
+    })
+    const wrong = await call('GET', '/repos/o/r/issues/7/comments', 'nope')
+    expect(await wrong.json()).toMatchObject({ message: 'Bad credentials' })
+    const readOnly = await call(
+      'POST',
+      '/repos/o/r/issues/7/comments',
+      READ_TOKEN,
+      {
+        body: 'hi'
+      }
+    )
+    expect(readOnly.status).toBe(403)
+    expect(await readOnly.json()).toMatchObject({
+      message: 'Resource not accessible by integration'
+    })
+    expect(server.requests.map((r) => `${r.status} ${r.token}`)).toEqual([
+      '401 none',
+      '401 wrong',
+      '403 read'
+    ])
+    expect(JSON.stringify(server.requests)).not.toContain(READ_TOKEN)
+  })
+
+  it('refuses a body over 65,536 characters with 422, counting characters', async () => {
+    const ok = await call('POST', '/repos/o/r/issues/7/comments', WRITE_TOKEN, {
+      body: '漢'.repeat(65_536)
+    })
+    expect(ok.status).toBe(201)
+    const long = await call(
+      'POST',
+      '/repos/o/r/issues/7/comments',
+      WRITE_TOKEN,
+      {
+        body: 'x'.repeat(65_537)
+      }
+    )
+    expect(long.status).toBe(422)
+    expect(await long.json()).toMatchObject({
+      message: 'Validation Failed',
+      errors: [
+        {
+          resource: 'IssueComment',
+          message: 'Body is too long (maximum is 65536 characters)'
+        }
+      ]
+    })
+  })
+
+  it('marks earlier deployments of an environment inactive on a success, as GitHub does', async () => {
+    const deploy = async () => {
+      const res = await call('POST', '/repos/o/r/deployments', WRITE_TOKEN, {
+        ref: 'a'.repeat(40),
+        environment: 'test'
+      })
+      const { id } = (await res.json()) as { id: number }
+      await call('POST', `/repos/o/r/deployments/${id}/statuses`, WRITE_TOKEN, {
+        state: 'success'
+      })
+      return id
+    }
+    const first = await deploy()
+    const second = await deploy()
+    expect(server.deploymentStatuses(first).map((s) => s.state)).toEqual([
+      'success',
+      'inactive'
+    ])
+    expect(server.deploymentStatuses(second).map((s) => s.state)).toEqual([
+      'success'
+    ])
+  })
+})
