@@ -1,9 +1,18 @@
 // Bundles the entry points into dist/ as single ESM files, the way a GitHub
 // runner runs an action: `node dist/<entry>.js` with no node_modules beside
-// it, except native addons, which cannot be bundled and stay external.
+// it. DuckDB's native addon cannot be bundled: it stays external and is
+// imported only when a local run needs it (from the pipeline repository's
+// node_modules when the bundle has none).
+import { readFileSync } from 'node:fs'
 import { build } from 'esbuild'
 
-const entries = { 'cli/index': 'src/cli/index.ts' }
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'))
+
+const entries = {
+  'cli/index': 'src/cli/index.ts',
+  'action/index': 'src/action/index.ts',
+  'action/post': 'src/action/post-index.ts'
+}
 
 await build({
   entryPoints: entries,
@@ -13,6 +22,7 @@ await build({
   target: 'node24',
   format: 'esm',
   external: ['@duckdb/node-api'],
+  define: { __DTFLW_VERSION__: JSON.stringify(version) },
   // Bundled CommonJS dependencies still call require().
   banner: {
     js: "import { createRequire as __dtflwRequire } from 'node:module'; const require = __dtflwRequire(import.meta.url);"

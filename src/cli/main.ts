@@ -12,7 +12,7 @@ import {
 import { helpText, parseCliArgs } from './args.js'
 import { createProgress } from './progress.js'
 import { dataToJson, renderData } from './render.js'
-import { toolVersion } from './version.js'
+import { toolVersion } from '../commands/index.js'
 
 /** The process around the CLI: streams, environment, working directory. */
 export interface CliIo {

@@ -1,5 +1,5 @@
+import { describeEvent, seconds } from '../report/index.js'
 import type { RunEvent } from '../report/index.js'
-import { seconds } from './render.js'
 
 /** Where progress goes: a stream and whether it is a terminal we may redraw. */
 export interface ProgressSink {
@@ -45,55 +45,32 @@ export function createProgress(
   return {
     onEvent(event: RunEvent): void {
       switch (event.type) {
-        case 'deploy-started':
-          // The local engine runs notebooks where they are.
-          if (event.engine !== 'local') {
-            line(`Deploying ${event.notebooks} notebooks to ${event.engine}`)
-          }
-          break
-        case 'deploy-finished': {
-          const r = event.result
-          if (r.uploaded.length + r.removed.length > 0 || r.requests) {
-            line(
-              `Deployed: ${r.uploaded.length} uploaded, ${r.unchanged.length} unchanged, ${r.removed.length} removed`
-            )
-          }
-          break
-        }
-        case 'run-submitted':
-          line(
-            `Submitted run ${event.remoteRunId}${event.url ? `: ${event.url}` : ''}`
-          )
-          break
         case 'run-started':
           total = event.steps.length
           if (sink.isTTY) timer = setInterval(draw, 250)
-          line(`Running ${total} steps (run ${event.runId})`)
           break
         case 'step-started':
           running.set(event.key, now())
-          if (!sink.isTTY) line(`started   ${event.key}`)
-          else draw()
+          // On a terminal the live block shows it; elsewhere a line does.
+          if (sink.isTTY) {
+            draw()
+            return
+          }
           break
-        case 'step-finished': {
+        case 'step-finished':
           running.delete(event.key)
           done++
-          const r = event.result
-          const why = r.error ? `: ${r.error.message}` : ''
-          line(
-            r.status === 'lazy'
-              ? `skipped (outputs exist) ${event.key}`
-              : `${r.status.padEnd(10)}${event.key} ${seconds(r.durationMs)}${why}`
-          )
           break
-        }
         case 'run-finished':
           if (timer) clearInterval(timer)
           clear()
-          break
+          // The summary follows on stdout.
+          return
         default:
           break
       }
+      const text = describeEvent(event)
+      if (text !== undefined) line(text)
     },
     /** A line of progress from long work (e.g. a deploy's uploads). */
     note(text: string): void {

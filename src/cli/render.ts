@@ -1,6 +1,7 @@
 import type { CommandData } from '../commands/index.js'
 import { renderExplain } from '../profiles/index.js'
 import type { Plan } from '../flow/index.js'
+import { seconds } from '../report/index.js'
 import type { RunReport, StepResult } from '../report/index.js'
 
 /** The plan for a person: steps by level, parameters, edges, critical path. */
@@ -55,11 +56,6 @@ const MARK: Record<StepResult['status'], string> = {
   lazy: 'skipped',
   cancelled: 'cancelled',
   pending: 'not run'
-}
-
-/** Seconds with one decimal, for durations a person reads. */
-export function seconds(ms: number | undefined): string {
-  return ms === undefined ? '-' : `${(ms / 1000).toFixed(1)}s`
 }
 
 /** The end-of-run table: status, duration, exit value or error per step. */

@@ -20,7 +20,9 @@ export async function engineFor(
   const factory = deps.engines ?? createEngine
   return factory({
     root: loaded.project.manifest.root,
+    pipeline: loaded.project.manifest.pipeline,
     profile: loaded.profile,
+    gitSha: loaded.gitSha,
     env: deps.env,
     toolVersion: deps.toolVersion,
     credentials: deps.credentials,

@@ -1,4 +1,3 @@
-import { UsageError } from '../diagnostics/index.js'
 import type { Engine, EngineSetup } from '../engines/index.js'
 
 /**
@@ -11,9 +10,10 @@ export async function createEngine(setup: EngineSetup): Promise<Engine> {
       const { createLocalEngine } = await import('../engines/local/index.js')
       return createLocalEngine({ root: setup.root })
     }
-    case 'databricks':
-      throw new UsageError(
-        `this version of dtflw runs profiles with engine: local only; engine "databricks" comes with the Databricks engine. Run with a local profile (e.g. --profile development).`
-      )
+    case 'databricks': {
+      const { createDatabricksEngineFor } =
+        await import('../engines/databricks/index.js')
+      return createDatabricksEngineFor(setup)
+    }
   }
 }

@@ -89,3 +89,4 @@ export async function runCommand(
     }
   }
 }
+export { toolVersion } from './version.js'

@@ -89,7 +89,11 @@ export interface ExplicitCredentials {
 export interface EngineSetup {
   /** Absolute repository root (the folder of `dtflw.yaml`). */
   readonly root: string
+  /** The manifest's `pipeline:` name. */
+  readonly pipeline: string
   readonly profile: ResolvedProfile
+  /** The commit being run, recorded with deploys. */
+  readonly gitSha?: string
   readonly env: Readonly<Record<string, string | undefined>>
   readonly toolVersion: string
   readonly credentials?: ExplicitCredentials

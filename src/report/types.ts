@@ -23,6 +23,12 @@ export interface TableAccess {
   readonly location?: TableLocation
   /** Rows read or written, where the engine knows. */
   readonly rows?: number
+  /**
+   * Set when the engine could not check that an output exists (e.g. an
+   * `abfss://` path with no workspace API to list it): why. Never passed
+   * silently as present.
+   */
+  readonly unchecked?: string
 }
 
 /** Why a step failed, in words a user can act on. */

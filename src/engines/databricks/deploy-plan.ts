@@ -1,5 +1,9 @@
 import type { DeployFile } from './deploy-files.js'
-import { parentFolder, remoteNotebookPath } from './paths.js'
+import {
+  canonicalWorkspacePath,
+  parentFolder,
+  remoteNotebookPath
+} from './paths.js'
 
 /** What the deploy state remembers of one uploaded notebook. */
 export interface DeployedFile {
@@ -69,7 +73,7 @@ export function planDeploy(
   for (const file of local) {
     const remotePath = remoteNotebookPath(root, file.repoPath)
     const before = state?.files[file.repoPath]
-    const there = remote.get(remotePath)
+    const there = remote.get(canonicalWorkspacePath(remotePath))
     let reason: UploadReason | undefined
     if (!before) reason = 'new'
     else if (before.hash !== file.hash) reason = 'changed'
@@ -92,7 +96,7 @@ export function planDeploy(
       repoPath,
       remotePath: remoteNotebookPath(root, repoPath)
     }))
-    .filter((r) => remote.has(r.remotePath))
+    .filter((r) => remote.has(canonicalWorkspacePath(r.remotePath)))
   const folders = [...new Set(upload.map((u) => parentFolder(u.remotePath)))]
     .filter((folder) => folder !== root)
     .sort()
@@ -128,7 +132,7 @@ export function nextDeployState(input: {
   const files: Record<string, DeployedFile> = {}
   for (const file of input.local) {
     const remotePath = remoteNotebookPath(input.plan.root, file.repoPath)
-    const there = input.remote.get(remotePath)
+    const there = input.remote.get(canonicalWorkspacePath(remotePath))
     files[file.repoPath] = {
       hash: file.hash,
       ...(there?.objectId !== undefined ? { objectId: there.objectId } : {}),

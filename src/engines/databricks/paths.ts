@@ -30,3 +30,14 @@ export function remoteNotebookPath(root: string, repoPath: string): string {
 export function parentFolder(remotePath: string): string {
   return remotePath.slice(0, remotePath.lastIndexOf('/')) || '/'
 }
+
+/**
+ * A workspace path as listings show it: `/Workspace/Users/x` and
+ * `/Users/x` name the same object, and the API answers without the prefix.
+ */
+export function canonicalWorkspacePath(remotePath: string): string {
+  if (remotePath === '/Workspace') return '/'
+  return remotePath.startsWith('/Workspace/')
+    ? remotePath.slice('/Workspace'.length)
+    : remotePath
+}

@@ -1,28 +1,8 @@
 import type { Plan } from '../../flow/types.js'
 import { sha256 } from '../../io/index.js'
+import type { SubmitRunRequest, SubmitTask } from './api/index.js'
 import { remoteNotebookPath } from './paths.js'
 import type { ComputeSpec } from './settings.js'
-
-/** A notebook task of a one-time run (Jobs API `SubmitTask`). */
-export interface SubmitTask {
-  readonly task_key: string
-  readonly depends_on?: readonly { readonly task_key: string }[]
-  readonly notebook_task: {
-    readonly notebook_path: string
-    readonly base_parameters: Readonly<Record<string, string>>
-    readonly source: 'WORKSPACE'
-  }
-  readonly existing_cluster_id?: string
-  readonly new_cluster?: Readonly<Record<string, unknown>>
-}
-
-/** The body of `POST /api/2.2/jobs/runs/submit`. */
-export interface SubmitRunBody {
-  readonly run_name: string
-  readonly idempotency_token: string
-  readonly timeout_seconds?: number
-  readonly tasks: readonly SubmitTask[]
-}
 
 /**
  * One multi-task run for the plan: a task per step, `depends_on` exactly
@@ -40,7 +20,7 @@ export function planSubmitRun(input: {
   readonly compute: ComputeSpec
   readonly timeoutSeconds?: number
   readonly preview?: string
-}): SubmitRunBody {
+}): SubmitRunRequest & { readonly tasks: readonly SubmitTask[] } {
   const { plan, keys, root } = input
   const compute =
     input.compute.kind === 'existing'

@@ -14,10 +14,10 @@ export interface Faults {
 
 /** Creates an empty rule list. */
 export function createFaults(): Faults {
-  let rules: { rule: FaultRule; left: number }[] = []
+  let rules: { rule: FaultRule; left: number; pass: number }[] = []
   return {
     add(rule) {
-      rules.push({ rule, left: rule.times ?? 1 })
+      rules.push({ rule, left: rule.times ?? 1, pass: rule.after ?? 0 })
     },
     clear() {
       rules = []
@@ -33,6 +33,11 @@ export function createFaults(): Faults {
             : rule.path.test(path))
       )
       if (found === undefined) return undefined
+      if (found.pass > 0) {
+        // Let the first `after` matching requests through untouched.
+        found.pass -= 1
+        return undefined
+      }
       found.left -= 1
       rules = rules.filter((r) => r.left > 0)
       return found.rule

@@ -214,6 +214,16 @@ export function createJobsRunner(deps: RunnerDeps): JobsRunner {
   }
 
   const cancelTask = (run: RunRecord, task: TaskRun) => {
+    if (task.phase === 'blocked' && !run.canceled) {
+      // A task run cancelled before it started ends at once; the tasks
+      // after it then end UPSTREAM_CANCELED.
+      task.userCancelled = true
+      end(run, task, 'CANCELED', 'TERMINATED', 'Run cancelled.', {
+        code: 'USER_CANCELED',
+        type: 'SUCCESS'
+      })
+      return
+    }
     if (task.phase !== 'pending' && task.phase !== 'running') return
     clearTimer(task)
     task.phase = 'terminating'

@@ -64,6 +64,8 @@ export interface FaultRule {
   readonly path: string | RegExp
   /** How many matching requests it hits; default 1. */
   readonly times?: number
+  /** Matching requests let through before it starts hitting; default 0. */
+  readonly after?: number
   /**
    * `before` (default): the request never reaches the route. `after`: the
    * route runs (a run is created, a file written), then the answer is

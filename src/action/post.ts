@@ -1,0 +1,53 @@
+import os from 'node:os'
+import * as core from '@actions/core'
+import { runCommand, toolVersion } from '../commands/index.js'
+import { readActionInputs, readInput, SECRET_INPUTS } from './inputs.js'
+import { readRemoteRunState } from './state.js'
+
+/**
+ * The post step: runs after the job even when it was cancelled. If main
+ * submitted a run and never saw it end, cancel it, so a cancelled job does
+ * not leave a Databricks run going (something `bundle run` and the old
+ * run-notebook action never did).
+ */
+export async function post(
+  env: Readonly<Record<string, string | undefined>> = process.env
+): Promise<void> {
+  for (const name of SECRET_INPUTS) {
+    const value = readInput(env, name)
+    if (value) core.setSecret(value)
+  }
+  const state = readRemoteRunState(env)
+  if (!state) return
+  const settings = readActionInputs(env, process.cwd())
+  const result = await runCommand(
+    {
+      command: 'cancel',
+      cwd: state.cwd,
+      ...(state.manifest ? { manifest: state.manifest } : {}),
+      profile: state.profile,
+      runId: state.remoteRunId
+    },
+    {
+      env,
+      toolVersion: toolVersion(),
+      cores: Math.max(1, os.availableParallelism()),
+      credentials: {
+        host: settings.databricksHost,
+        token: settings.databricksToken,
+        clientId: settings.databricksClientId,
+        clientSecret: settings.databricksClientSecret
+      },
+      onSecret: (value) => core.setSecret(value)
+    }
+  )
+  if (result.exitCode === 0) {
+    core.info(
+      `Cancelled Databricks run ${state.remoteRunId}, which the job left running.`
+    )
+  } else {
+    core.warning(
+      `could not cancel Databricks run ${state.remoteRunId}: ${result.diagnostics.map((d) => d.summary).join('; ')}`
+    )
+  }
+}

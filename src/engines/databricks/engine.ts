@@ -1,0 +1,224 @@
+import { readFile } from 'node:fs/promises'
+import { setTimeout as delay } from 'node:timers/promises'
+import path from 'node:path'
+import type { Plan } from '../../flow/types.js'
+import { notRunResult } from '../../report/index.js'
+import type { StepResult } from '../../report/index.js'
+import type {
+  CleanupResult,
+  CleanupTarget,
+  DeployOptions,
+  DeployResult,
+  Engine,
+  EngineRun,
+  RunContext
+} from '../engine.js'
+import type { DatabricksClient } from './api/index.js'
+import { deployNotebooks } from './deploy.js'
+import type { SourceReader } from './deploy-files.js'
+import { checkStepOutputs } from './output-checks.js'
+import { PREVIEWS_FOLDER, deployRoot } from './paths.js'
+import type { DatabricksSettings } from './settings.js'
+import { planSubmitRun } from './submit.js'
+import { DEFAULT_POLL, watchRun } from './watch.js'
+import type { PollPolicy } from './watch.js'
+import { isNotFound, tryReadDeployState } from './workspace-state.js'
+
+/** How to build the Databricks engine. */
+export interface DatabricksEngineOptions {
+  readonly client: DatabricksClient
+  /** The repository root (where `dtflw.yaml` is). */
+  readonly repoRoot: string
+  readonly settings: DatabricksSettings
+  /** The profile's workspace root; asked once, when first needed. */
+  readonly workspaceRoot: () => Promise<string>
+  /** Who deploys, for the deploy lock; asked only when a deploy locks. */
+  readonly owner: () => Promise<string>
+  readonly toolVersion: string
+  readonly gitSha?: string
+  /** Where notebook bytes come from (default: the working tree). */
+  readonly source?: SourceReader
+  /** Uploads in flight at once (default 16). */
+  readonly concurrency?: number
+  readonly poll?: PollPolicy
+  readonly lockTtlMs?: number
+  /** Requests the client made so far (for the deploy's count). */
+  readonly requestCount?: () => number
+  readonly now?: () => Date
+  readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>
+}
+
+/** Reads repository files from the working tree. */
+export function workingTreeSource(repoRoot: string): SourceReader {
+  return {
+    async read(repoPath) {
+      try {
+        return await readFile(path.join(repoRoot, repoPath))
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code
+        if (code === 'ENOENT' || code === 'EISDIR') return undefined
+        throw error
+      }
+    }
+  }
+}
+
+/**
+ * The Databricks engine: deploys notebooks incrementally under the
+ * profile's workspace root (or a preview under it) and runs the plan as
+ * one multi-task run whose `depends_on` are the plan's edges.
+ */
+export function createDatabricksEngine(
+  options: DatabricksEngineOptions
+): Engine {
+  const { client } = options
+  const now = options.now ?? ((): Date => new Date())
+  const sleep =
+    options.sleep ??
+    ((ms: number, signal: AbortSignal) =>
+      delay(ms, undefined, { signal }) as Promise<void>)
+  const count = options.requestCount ?? ((): number => 0)
+
+  async function deploy(
+    plan: Plan,
+    deployOptions: DeployOptions
+  ): Promise<DeployResult> {
+    const before = count()
+    const result = await deployNotebooks(plan, {
+      client,
+      root: deployRoot(await options.workspaceRoot(), deployOptions.preview),
+      source: options.source ?? workingTreeSource(options.repoRoot),
+      owner: options.owner,
+      tool: options.toolVersion,
+      gitSha: options.gitSha,
+      concurrency: options.concurrency ?? 16,
+      now,
+      signal: deployOptions.signal,
+      onProgress: deployOptions.onProgress,
+      lockTtlMs: options.lockTtlMs
+    })
+    return options.requestCount
+      ? { ...result, requests: count() - before }
+      : result
+  }
+
+  async function run(plan: Plan, context: RunContext): Promise<EngineRun> {
+    const results = new Map<string, StepResult>()
+    const finished = (result: StepResult): void => {
+      results.set(result.key, result)
+      context.emit({
+        type: 'step-finished',
+        key: result.key,
+        at: now().toISOString(),
+        result
+      })
+    }
+    if (context.lazy) {
+      for (const step of plan.steps) {
+        if (step.outputs.length === 0) continue
+        const checked = await checkStepOutputs(client, step)
+        const all = !checked.error && checked.writes.every((w) => !w.unchecked)
+        if (all) {
+          finished({ ...notRunResult(step, 'lazy'), writes: checked.writes })
+        }
+      }
+    }
+    const keys = new Set(
+      plan.steps.filter((s) => !results.has(s.key)).map((s) => s.key)
+    )
+    let remote: { runId: number; url?: string } | undefined
+    if (keys.size > 0 && !context.signal.aborted) {
+      const body = planSubmitRun({
+        plan,
+        keys,
+        root: context.deployed.root,
+        runId: context.runId,
+        compute: options.settings.compute,
+        timeoutSeconds: options.settings.timeoutSeconds
+      })
+      const { run_id: runId } = await client.jobs.submitRun(body)
+      const submitted = await client.jobs.getRun(runId)
+      remote = { runId, url: submitted.run_page_url }
+      context.emit({
+        type: 'run-submitted',
+        at: now().toISOString(),
+        remoteRunId: String(runId),
+        ...(remote.url ? { url: remote.url } : {})
+      })
+      const watched = await watchRun({
+        client,
+        runId,
+        plan,
+        keys,
+        signal: context.signal,
+        failFast: context.failFast,
+        emit: context.emit,
+        now,
+        poll: options.poll ?? DEFAULT_POLL,
+        sleep,
+        checkOutputs: (step) => checkStepOutputs(client, step)
+      })
+      for (const [key, result] of watched) results.set(key, result)
+    }
+    return {
+      steps: plan.steps.map(
+        (step) => results.get(step.key) ?? notRunResult(step, 'pending')
+      ),
+      ...(remote
+        ? {
+            remoteRunId: String(remote.runId),
+            ...(remote.url ? { runUrl: remote.url } : {})
+          }
+        : {})
+    }
+  }
+
+  async function cleanup(target: CleanupTarget): Promise<CleanupResult> {
+    const previews = `${await options.workspaceRoot()}/${PREVIEWS_FOLDER}`
+    if ('preview' in target) {
+      const folder = `${previews}/${target.preview}`
+      try {
+        await client.workspace.delete(folder, { recursive: true })
+        return { removed: [target.preview], kept: [] }
+      } catch (error) {
+        if (isNotFound(error)) return { removed: [], kept: [] }
+        throw error
+      }
+    }
+    let folders
+    try {
+      folders = await client.workspace.list(previews)
+    } catch (error) {
+      if (isNotFound(error)) return { removed: [], kept: [] }
+      throw error
+    }
+    const removed: string[] = []
+    const kept: string[] = []
+    const bound = now().getTime() - target.olderThanMs
+    for (const folder of folders) {
+      if (folder.object_type !== 'DIRECTORY') continue
+      const name = folder.path.slice(folder.path.lastIndexOf('/') + 1)
+      const state = await tryReadDeployState(client, folder.path)
+      const at = state
+        ? Date.parse(state.deployedAt)
+        : (folder.modified_at ?? folder.created_at ?? 0)
+      if (at < bound) {
+        await client.workspace.delete(folder.path, { recursive: true })
+        removed.push(name)
+      } else {
+        kept.push(name)
+      }
+    }
+    return { removed: removed.sort(), kept: kept.sort() }
+  }
+
+  return {
+    name: 'databricks',
+    deploy,
+    run,
+    async cancel(target) {
+      await client.jobs.cancelRun(Number(target.remoteRunId))
+    },
+    cleanup
+  }
+}

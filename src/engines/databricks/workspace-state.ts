@@ -1,0 +1,138 @@
+import type { CallOptions, DatabricksClient, ObjectInfo } from './api/index.js'
+import type { DeployState, RemoteObject } from './deploy-plan.js'
+import type { LockStore } from './lock.js'
+import {
+  LOCK_FILE,
+  STATE_FILE,
+  canonicalWorkspacePath,
+  parentFolder
+} from './paths.js'
+
+/** The deploy state of a root, or undefined when nothing was deployed there. */
+export async function tryReadDeployState(
+  client: DatabricksClient,
+  root: string,
+  options?: CallOptions
+): Promise<DeployState | undefined> {
+  const exported = await client.workspace.tryExport(`${root}/${STATE_FILE}`, {
+    ...options,
+    format: 'AUTO'
+  })
+  if (!exported) return undefined
+  try {
+    const state = JSON.parse(
+      Buffer.from(exported.content).toString('utf8')
+    ) as DeployState
+    return state.version === 1 && typeof state.files === 'object'
+      ? state
+      : undefined
+  } catch {
+    // A state we cannot read is no state: everything is uploaded again.
+    return undefined
+  }
+}
+
+/**
+ * Writes the deploy state in one import: a reader sees the old state or
+ * the new one, never a mix.
+ */
+export async function writeDeployState(
+  client: DatabricksClient,
+  root: string,
+  state: DeployState,
+  options?: CallOptions
+): Promise<void> {
+  const file = `${root}/${STATE_FILE}`
+  await client.workspace.mkdirs(parentFolder(file), options)
+  await client.workspace.import(
+    {
+      path: file,
+      format: 'AUTO',
+      content: `${JSON.stringify(state, null, 2)}\n`,
+      overwrite: true
+    },
+    options
+  )
+}
+
+/** What the listings of `folders` show, by path; a missing folder is empty. */
+export async function listRemote(
+  client: DatabricksClient,
+  folders: readonly string[],
+  options?: CallOptions
+): Promise<Map<string, RemoteObject>> {
+  const remote = new Map<string, RemoteObject>()
+  const listings = await Promise.all(
+    folders.map(async (folder) => {
+      try {
+        return await client.workspace.list(folder, options)
+      } catch (error) {
+        if (isNotFound(error)) return [] as readonly ObjectInfo[]
+        throw error
+      }
+    })
+  )
+  for (const objects of listings) {
+    for (const object of objects) {
+      remote.set(canonicalWorkspacePath(object.path), {
+        path: object.path,
+        ...(object.object_id !== undefined
+          ? { objectId: object.object_id }
+          : {}),
+        ...(object.modified_at !== undefined
+          ? { modifiedAt: object.modified_at }
+          : {})
+      })
+    }
+  }
+  return remote
+}
+
+/** The deploy lock file of a root, as the lock protocol sees it. */
+export function workspaceLockStore(
+  client: DatabricksClient,
+  root: string,
+  options?: CallOptions
+): LockStore {
+  const file = `${root}/${LOCK_FILE}`
+  return {
+    async create(content) {
+      await client.workspace.mkdirs(parentFolder(file), options)
+      try {
+        await client.workspace.import(
+          { path: file, format: 'AUTO', content, overwrite: false },
+          options
+        )
+        return 'created'
+      } catch (error) {
+        if (categoryOf(error) === 'conflict') return 'exists'
+        throw error
+      }
+    },
+    async read() {
+      const exported = await client.workspace.tryExport(file, {
+        ...options,
+        format: 'AUTO'
+      })
+      return exported
+        ? Buffer.from(exported.content).toString('utf8')
+        : undefined
+    },
+    async remove() {
+      try {
+        await client.workspace.delete(file, options)
+      } catch (error) {
+        if (!isNotFound(error)) throw error
+      }
+    }
+  }
+}
+
+function categoryOf(error: unknown): string | undefined {
+  return (error as { category?: string } | undefined)?.category
+}
+
+/** True for the API's "no such object". */
+export function isNotFound(error: unknown): boolean {
+  return categoryOf(error) === 'not-found'
+}

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { readFile, readdir } from 'node:fs/promises'
+import path from 'node:path'
+import { runCli } from '../support/cli.js'
+import {
+  startDatabricksServer,
+  type DatabricksServer
+} from '../support/databricks-server/index.js'
+import { salesRepo, serverEnv } from '../engines/databricks/support.js'
+
+let server: DatabricksServer
+beforeAll(async () => {
+  server = await startDatabricksServer({ defaultDurationMs: 30 })
+})
+afterAll(() => server.close())
+
+/** Every file under a folder, as text. */
+async function allText(dir: string): Promise<string> {
+  const names = await readdir(dir, { recursive: true, withFileTypes: true })
+  const texts = await Promise.all(
+    names
+      .filter((e) => e.isFile())
+      .map((e) => readFile(path.join(e.parentPath, e.name), 'utf8'))
+  )
+  return texts.join('\n')
+}
+
+describe('the dtflw bin against a Databricks workspace', () => {
+  it('deploys and runs the sample, prints the run page, and shows the token nowhere', async () => {
+    const repo = await salesRepo()
+    const env = serverEnv(server)
+    // The gold notebook writes the columns dtflw.yaml declares.
+    server.behave('calculate_sales_stats', {
+      writes: [
+        {
+          table: 'sales_test.sales.sales_stats_by_product_gold',
+          columns: [
+            { name: 'product_id', type: 'bigint' },
+            { name: 'product_name', type: 'string' },
+            { name: 'revenue', type: 'decimal(18,2)' }
+          ]
+        },
+        {
+          table: 'sales_test.sales.sales_stats_by_customer_gold',
+          columns: [
+            { name: 'customer_id', type: 'bigint' },
+            { name: 'total', type: 'decimal(18,2)' }
+          ]
+        }
+      ]
+    })
+    const run = await runCli(['run', '--profile', 'test'], repo.root, { env })
+    expect(run.stdout).toContain('ok        calculate_sales_stats')
+    expect(run.stderr).toContain('Deploying 3 notebooks to databricks')
+    expect(run.stderr).toMatch(/Submitted run \d+: http/)
+    expect(run.stdout).toMatch(/Run page: http/)
+    expect(run.code).toBe(0)
+    const json = await runCli(
+      ['run', '--profile', 'test', '--json'],
+      repo.root,
+      { env }
+    )
+    expect(JSON.parse(json.stdout).result.status).toBe('succeeded')
+    for (const text of [
+      run.stdout,
+      run.stderr,
+      json.stdout,
+      json.stderr,
+      await allText(path.join(repo.root, '.dtflw'))
+    ]) {
+      expect(text).not.toContain(server.token)
+    }
+    await repo.remove()
+  })
+
+  it('Ctrl-C cancels the Databricks run before exiting 130', async () => {
+    const repo = await salesRepo()
+    server.behave('ingest_data', { durationMs: 20_000 })
+    const before = server.runs.all().length
+    const run = await runCli(['run', '--profile', 'test'], repo.root, {
+      env: serverEnv(server),
+      onSpawn: (child) => {
+        const timer = setInterval(() => {
+          const submitted = server.runs.all().slice(before)
+          const started = submitted[0]?.tasks.some((t) => t.phase === 'running')
+          if (started) {
+            clearInterval(timer)
+            child.kill('SIGINT')
+          }
+        }, 20)
+      }
+    })
+    server.behave('ingest_data', undefined)
+    expect(run.code).toBe(130)
+    const remote = server.runs.all()[before]
+    expect(
+      (server.runs.view(remote.runId) as { state: { result_state: string } })
+        .state.result_state
+    ).toBe('CANCELED')
+    expect(run.stdout).toContain('cancelled')
+    await repo.remove()
+  })
+})
