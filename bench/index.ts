@@ -1,13 +1,14 @@
 import { benchLineage } from './lineage.js'
 import { benchLocalEngine } from './local-engine.js'
 import { benchPlanning } from './planning.js'
-import { benchStartup } from './startup.js'
+import { benchAction, benchStartup } from './startup.js'
 import type { BenchResult } from './types.js'
 
 // `npm run bench`: every figure is a ratio against a baseline measured in
 // the same run, or an absolute time with the target it is held to.
 const suites: [string, () => Promise<BenchResult[]>][] = [
   ['start-up', benchStartup],
+  ['action', benchAction],
   ['planning', benchPlanning],
   ['lineage', benchLineage],
   ['local engine', benchLocalEngine]

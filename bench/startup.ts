@@ -1,7 +1,10 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { spawn } from 'node:child_process'
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { coldMs, dtflwBin, repoRoot } from './cold.js'
+import { coldMs, dtflwBin, median, repoRoot } from './cold.js'
 import { generateManifest } from './planning.js'
 import type { BenchResult } from './types.js'
 
@@ -97,4 +100,72 @@ export async function benchStartup(): Promise<BenchResult[]> {
     passed: growth < 4
   })
   return results
+}
+
+/**
+ * Milliseconds from spawning `node dist/action/index.js` (as a runner
+ * does, nothing installed beside it) to its first request to the
+ * workspace: a deploy of the sample to a loopback server that answers 404.
+ */
+async function actionToFirstRequest(): Promise<number> {
+  let seen: (() => void) | undefined
+  const server = createServer((_req, res) => {
+    seen?.()
+    res.writeHead(404, { 'content-type': 'application/json' })
+    res.end('{"error_code":"RESOURCE_DOES_NOT_EXIST","message":"no"}')
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const port = (server.address() as AddressInfo).port
+  try {
+    const start = performance.now()
+    const child = spawn(
+      process.execPath,
+      [path.join(repoRoot, 'dist/action/index.js')],
+      {
+        cwd: path.join(repoRoot, 'examples/sales'),
+        env: {
+          PATH: process.env.PATH ?? '',
+          INPUT_COMMAND: 'deploy',
+          INPUT_PROFILE: 'test',
+          DATABRICKS_HOST: `http://127.0.0.1:${port}`,
+          DATABRICKS_TOKEN: 'bench-token'
+        },
+        stdio: 'ignore'
+      }
+    )
+    await new Promise<void>((resolve) => (seen = resolve))
+    const ms = performance.now() - start
+    child.kill('SIGKILL')
+    return ms
+  } finally {
+    server.close()
+  }
+}
+
+/** The Action: start-up to its first HTTP request, and the bundle's size. */
+export async function benchAction(): Promise<BenchResult[]> {
+  const node = coldMs(['-e', '0'])
+  const samples: number[] = []
+  for (let i = 0; i < 7; i++) samples.push(await actionToFirstRequest())
+  const firstRequest = median(samples)
+  const bytes = (await stat(path.join(repoRoot, 'dist/action/index.js'))).size
+  return [
+    {
+      name: 'the Action from spawn to its first request to the workspace',
+      figures: {
+        'node -e 0 (ms)': Math.round(node),
+        'dist/action/index.js (ms)': Math.round(firstRequest)
+      },
+      target: 'under 300 ms median',
+      passed: firstRequest < 300
+    },
+    {
+      name: 'the Action bundle',
+      figures: {
+        'dist/action/index.js (MB)': Number((bytes / 1e6).toFixed(2))
+      },
+      target: 'under 2 MB',
+      passed: bytes < 2e6
+    }
+  ]
 }

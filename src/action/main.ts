@@ -21,7 +21,10 @@ export async function run(
   env: Readonly<Record<string, string | undefined>> = process.env
 ): Promise<void> {
   const masker = createMasker()
+  const told = new Set<string>()
   const secret = (value: string): void => {
+    if (told.has(value)) return
+    told.add(value)
     masker.add(value)
     core.setSecret(value)
   }

@@ -95,6 +95,7 @@ function toReportInput(input: PublishInput): GitHubReportInput {
     pipeline:
       plan?.pipeline ??
       report?.pipeline ??
+      (data?.kind === 'validate' ? data.pipeline : undefined) ??
       path.basename(settings.workingDirectory),
     profile: plan?.profile ?? settings.profile ?? 'validate',
     ...(report ? { report } : {}),

@@ -105,6 +105,8 @@ export interface CommandDeps {
 export type CommandData =
   | {
       readonly kind: 'validate'
+      /** The manifest's `pipeline:`, when it could be read. */
+      readonly pipeline?: string
       readonly profiles: readonly string[]
       readonly steps: number
       readonly errors: number

@@ -35,7 +35,7 @@ export async function runValidate(
 ): Promise<CommandResult> {
   const read = await readManifest(request.manifest, request.cwd)
   const manifest = read.manifest
-  if (!manifest) return done(read.diagnostics, [], 0)
+  if (!manifest) return done(read.diagnostics, [], 0, undefined)
   const diagnostics: Diagnostic[] = [...read.diagnostics]
   const built = buildFlow(manifest)
   diagnostics.push(...built.diagnostics)
@@ -53,13 +53,14 @@ export async function runValidate(
     }
   }
   diagnostics.push(...(await checkNotebooks(manifest)))
-  return done(diagnostics, profiles, manifest.flow.length)
+  return done(diagnostics, profiles, manifest.flow.length, manifest.pipeline)
 }
 
 function done(
   diagnostics: readonly Diagnostic[],
   profiles: readonly string[],
-  steps: number
+  steps: number,
+  pipeline: string | undefined
 ): CommandResult {
   const unique = sortDiagnostics(dedupe(diagnostics))
   const errors = unique.filter((d) => d.severity === 'error').length
@@ -68,6 +69,7 @@ function done(
     diagnostics: unique,
     data: {
       kind: 'validate',
+      ...(pipeline ? { pipeline } : {}),
       profiles,
       steps,
       errors,

@@ -6,7 +6,11 @@ import {
   startDatabricksServer,
   type DatabricksServer
 } from '../support/databricks-server/index.js'
-import { salesRepo, serverEnv } from '../engines/databricks/support.js'
+import {
+  salesRepo,
+  serverEnv,
+  writeSalesGoldColumns
+} from '../engines/databricks/support.js'
 
 let server: DatabricksServer
 beforeAll(async () => {
@@ -29,26 +33,7 @@ describe('the dtflw bin against a Databricks workspace', () => {
   it('deploys and runs the sample, prints the run page, and shows the token nowhere', async () => {
     const repo = await salesRepo()
     const env = serverEnv(server)
-    // The gold notebook writes the columns dtflw.yaml declares.
-    server.behave('calculate_sales_stats', {
-      writes: [
-        {
-          table: 'sales_test.sales.sales_stats_by_product_gold',
-          columns: [
-            { name: 'product_id', type: 'bigint' },
-            { name: 'product_name', type: 'string' },
-            { name: 'revenue', type: 'decimal(18,2)' }
-          ]
-        },
-        {
-          table: 'sales_test.sales.sales_stats_by_customer_gold',
-          columns: [
-            { name: 'customer_id', type: 'bigint' },
-            { name: 'total', type: 'decimal(18,2)' }
-          ]
-        }
-      ]
-    })
+    writeSalesGoldColumns(server)
     const run = await runCli(['run', '--profile', 'test'], repo.root, { env })
     expect(run.stdout).toContain('ok        calculate_sales_stats')
     expect(run.stderr).toContain('Deploying 3 notebooks to databricks')

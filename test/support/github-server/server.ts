@@ -59,7 +59,11 @@ export async function startGitHubServer(
     } catch {
       body = raw
     }
-    const view = { method, path, body }
+    // Which token asked, so a test can slow one run down (never logged).
+    const bearer = /^(?:token|bearer)\s+(.+)$/i.exec(
+      req.headers.authorization ?? ''
+    )?.[1]
+    const view = { method, path, body, ...(bearer ? { token: bearer } : {}) }
     const delay = typeof latency === 'function' ? latency(view) : latency
     if (delay > 0) await new Promise((r) => setTimeout(r, delay))
 

@@ -55,6 +55,8 @@ export interface RequestView {
   readonly method: string
   readonly path: string
   readonly body: unknown
+  /** The token the request carried. */
+  readonly token?: string
 }
 
 /** Milliseconds before the server answers, fixed or per request. */

@@ -1,0 +1,360 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import {
+  startDatabricksServer,
+  type DatabricksServer
+} from '../support/databricks-server/index.js'
+import {
+  startGitHubServer,
+  WRITE_TOKEN,
+  READ_TOKEN,
+  type GitHubServer
+} from '../support/github-server/index.js'
+import { generateManifest } from '../../bench/planning.js'
+import {
+  repoOf,
+  salesRepo,
+  writeSalesGoldColumns
+} from '../engines/databricks/support.js'
+import type { Repo } from '../engines/databricks/support.js'
+import {
+  actionCheckout,
+  git,
+  pullRequestEvent,
+  runActionStep,
+  runnerFiles
+} from './support.js'
+import type { RunnerFiles, StepRun } from './support.js'
+
+let databricks: DatabricksServer
+let github: GitHubServer
+let checkout: string
+
+beforeAll(async () => {
+  databricks = await startDatabricksServer({ defaultDurationMs: 20 })
+  github = await startGitHubServer({
+    writeTokens: [WRITE_TOKEN, 'SLOW_TOKEN']
+  })
+  checkout = await actionCheckout()
+})
+afterAll(async () => {
+  await databricks.close()
+  await github.close()
+})
+
+/** The sample as a repository: main, then a pull request changing a notebook. */
+async function pullRequestRepo(): Promise<{
+  repo: Repo
+  base: string
+  head: string
+}> {
+  const repo = await salesRepo()
+  git(repo.root, 'init', '-q', '-b', 'main')
+  git(repo.root, 'add', '-A')
+  git(repo.root, 'commit', '-q', '-m', 'base')
+  const base = git(repo.root, 'rev-parse', 'HEAD')
+  await repo.write(
+    'notebooks/import_data.py',
+    `${await repo.read('notebooks/import_data.py')}\n# COMMAND ----------\n\nprint("changed")\n`
+  )
+  git(repo.root, 'commit', '-q', '-am', 'change import_data')
+  return { repo, base, head: git(repo.root, 'rev-parse', 'HEAD') }
+}
+
+interface Job {
+  readonly number: number
+  readonly runId: string
+  readonly inputs?: Record<string, string>
+  readonly fork?: boolean
+  readonly token?: string
+  readonly env?: Record<string, string>
+  readonly onSpawn?: Parameters<typeof runActionStep>[0]['onSpawn']
+  readonly onRunner?: (files: RunnerFiles) => void
+}
+
+async function runJob(
+  job: Job,
+  project?: Awaited<ReturnType<typeof pullRequestRepo>>
+): Promise<
+  StepRun & {
+    repo: Repo
+    runner: string
+    runnerFiles: RunnerFiles
+    base: string
+    head: string
+  }
+> {
+  const { repo, base, head } = project ?? (await pullRequestRepo())
+  const runner = await runnerFiles(
+    pullRequestEvent({
+      number: job.number,
+      baseSha: base,
+      headSha: head,
+      fork: job.fork
+    }),
+    'pull_request'
+  )
+  job.onRunner?.(runner)
+  const step = await runActionStep({
+    checkout,
+    entry: 'index',
+    workspace: repo.root,
+    runner,
+    inputs: {
+      command: 'run',
+      profile: 'test',
+      'github-token': job.token ?? WRITE_TOKEN,
+      ...job.inputs
+    },
+    env: {
+      GITHUB_API_URL: github.url,
+      GITHUB_RUN_ID: job.runId,
+      ...(job.fork
+        ? {}
+        : {
+            DATABRICKS_HOST: databricks.url,
+            DATABRICKS_TOKEN: databricks.token,
+            DTFLW_DATABRICKS_POLL_MS: '10'
+          }),
+      ...job.env
+    },
+    onSpawn: job.onSpawn
+  })
+  return { ...step, repo, runner: runner.dir, runnerFiles: runner, base, head }
+}
+
+const comments = (number: number) => github.comments('shop/sales', number)
+
+describe('the Action, run from dist/ as a runner runs it', () => {
+  it('a first run creates the comment, a second updates the same one', async () => {
+    writeSalesGoldColumns(databricks)
+    const project = await pullRequestRepo()
+    const first = await runJob({ number: 11, runId: '1001' }, project)
+    expect(first.stderr).toBe('')
+    expect(first.code).toBe(0)
+    expect(first.outputs.status).toBe('succeeded')
+    expect(first.outputs['run-url']).toMatch(/^http/)
+    expect(first.outputs['deployed-root']).toBe(
+      '/Workspace/Shared/dtflw/sales/test/previews/pr-11'
+    )
+    expect(first.outputs['comment-url']).toMatch(/^http/)
+    const report = JSON.parse(
+      await readFile(path.join(project.repo.root, first.outputs.report), 'utf8')
+    )
+    expect(report.preview).toBe('pr-11')
+    const lineage = JSON.parse(await readFile(first.outputs.lineage, 'utf8'))
+    expect(lineage.diff).toBeDefined()
+    expect(first.summary).toContain('import_data')
+    expect(comments(11)).toHaveLength(1)
+    const body = comments(11)[0].body
+    expect(body.startsWith('<!-- dtflw:sales:test -->')).toBe(true)
+    expect(body).toContain('```mermaid')
+    expect(body).toContain('actions/runs/1001')
+
+    const second = await runJob({ number: 11, runId: '1002' }, project)
+    expect(second.code).toBe(0)
+    expect(comments(11)).toHaveLength(1)
+    expect(comments(11)[0].body).toContain('actions/runs/1002')
+    expect(second.outputs['comment-url']).toBe(first.outputs['comment-url'])
+    // Nothing changed in between: the second deploy uploaded nothing.
+    expect(second.stdout).toContain(': 0 uploaded, 3 unchanged, 0 removed')
+    // The runner consumes ::add-mask:: commands; nothing else may show it.
+    const shown = (text: string) =>
+      text
+        .split('\n')
+        .filter((line) => !line.startsWith('::add-mask::'))
+        .join('\n')
+    for (const text of [first.stdout, second.stdout, body, first.summary]) {
+      expect(shown(text)).not.toContain(databricks.token)
+    }
+  })
+
+  it('two racing runs: the one that started later keeps the comment', async () => {
+    const project = await pullRequestRepo()
+    // The older run's GitHub requests are slow, so it writes last.
+    github.setLatency((request) => (request.token === 'SLOW_TOKEN' ? 400 : 0))
+    const older = runJob(
+      {
+        number: 12,
+        runId: '2001',
+        token: 'SLOW_TOKEN',
+        inputs: { command: 'plan' }
+      },
+      project
+    )
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    const newer = runJob(
+      { number: 12, runId: '2002', inputs: { command: 'plan' } },
+      project
+    )
+    const [a, b] = await Promise.all([older, newer])
+    github.setLatency(0)
+    expect([a.code, b.code]).toEqual([0, 0])
+    expect(comments(12)).toHaveLength(1)
+    expect(comments(12)[0].body).toContain('actions/runs/2002')
+  })
+
+  it('on a pull request from a fork it plans, says what it skipped, and does not fail', async () => {
+    const step = await runJob({
+      number: 13,
+      runId: '3001',
+      fork: true,
+      token: READ_TOKEN
+    })
+    expect(step.code).toBe(0)
+    expect(step.summary).toContain('pull requests from forks get no secrets')
+    expect(step.summary).toContain('```mermaid')
+    expect(comments(13)).toHaveLength(0)
+    expect(databricks.runs.all().some((r) => r.runName.includes('pr-13'))).toBe(
+      false
+    )
+  })
+
+  it('a failing notebook still sets every output, and the step exits 1', async () => {
+    databricks.behave('import_data', {
+      outcome: 'failure',
+      error: 'ValueError: bad order date'
+    })
+    const step = await runJob({ number: 14, runId: '4001' })
+    databricks.behave('import_data', undefined)
+    expect(step.code).toBe(1)
+    expect(step.outputs.status).toBe('failed')
+    expect(step.outputs['run-url']).toMatch(/^http/)
+    expect(step.outputs.error).toBe('import_data: ValueError: bad order date')
+    expect(step.outputs.report).toMatch(/report\.json$/)
+    expect(step.stdout).toContain('::error::dtflw failed (exit 1)')
+    expect(comments(14)[0].body).toContain('ValueError: bad order date')
+  })
+
+  it('a bad manifest is annotated at its file and line, and exits 2', async () => {
+    const project = await pullRequestRepo()
+    await project.repo.write(
+      'dtflw.yaml',
+      (await project.repo.read('dtflw.yaml')).replace(
+        'inputs: [sales_orders_bronze, products_bronze]',
+        'inputs: [sales_orders_bronz, products_bronze]'
+      )
+    )
+    const step = await runJob(
+      { number: 15, runId: '5001', inputs: { command: 'validate' } },
+      project
+    )
+    expect(step.code).toBe(2)
+    expect(step.stdout).toMatch(
+      /::error title=dtflw [a-z-]+,file=dtflw\.yaml,line=\d+,col=\d+::input "sales_orders_bronz" of step "import_data"/
+    )
+    const body = comments(15)[0].body
+    expect(body.startsWith('<!-- dtflw:sales:test -->')).toBe(true)
+    expect(body).toContain('input "sales\\_orders\\_bronz" of step')
+  })
+
+  it('when the job is cancelled, the post step cancels the Databricks run', async () => {
+    databricks.behave('ingest_data', { durationMs: 30_000 })
+    const before = databricks.runs.all().length
+    // The runner kills the main step outright when the job is cancelled:
+    // here once main recorded the run it submitted.
+    let stateFile = ''
+    const main = await runJob({
+      number: 16,
+      runId: '6001',
+      onSpawn: (child) => {
+        const timer = setInterval(() => {
+          const state = stateFile ? readFileSync(stateFile, 'utf8') : ''
+          if (state.includes('remoteRunId')) {
+            clearInterval(timer)
+            child.kill('SIGKILL')
+          }
+        }, 20)
+      },
+      onRunner: (files) => {
+        stateFile = files.env.GITHUB_STATE
+      }
+    })
+    databricks.behave('ingest_data', undefined)
+    expect(main.code).toBe(null)
+    const remote = databricks.runs.all()[before]
+    expect(main.state['remote-run']).toContain(String(remote.runId))
+    const post = await runActionStep({
+      checkout,
+      entry: 'post',
+      workspace: main.repo.root,
+      runner: main.runnerFiles,
+      inputs: { command: 'run', profile: 'test' },
+      env: {
+        GITHUB_API_URL: github.url,
+        DATABRICKS_HOST: databricks.url,
+        DATABRICKS_TOKEN: databricks.token,
+        'STATE_remote-run': main.state['remote-run']
+      }
+    })
+    expect(post.code).toBe(0)
+    expect(post.stdout).toContain(
+      `Cancelled Databricks run ${remote.runId}, which the job left running.`
+    )
+    await databricks.runs.waitUntilDone(remote.runId, 5000)
+    const view = databricks.runs.view(remote.runId) as {
+      state: { result_state: string }
+    }
+    expect(view.state.result_state).toBe('CANCELED')
+  })
+
+  it('the post step does nothing when main saw its run end', async () => {
+    const main = await runJob({ number: 17, runId: '7001' })
+    expect(main.state['remote-run']).toBe('')
+    const post = await runActionStep({
+      checkout,
+      entry: 'post',
+      workspace: main.repo.root,
+      runner: main.runnerFiles,
+      inputs: { command: 'run', profile: 'test' },
+      env: { 'STATE_remote-run': main.state['remote-run'] ?? '' }
+    })
+    expect(post.code).toBe(0)
+    expect(post.stdout).toBe('')
+  })
+})
+
+describe('the Action on a big pipeline', () => {
+  it('keeps the comment of a 5,000-step flow under 65,536 characters', async () => {
+    const repo = await repoOf({
+      'dtflw.yaml': generateManifest(5000),
+      'profiles/development.yaml': [
+        'engine: local',
+        'variables: { day: "2026-11-21" }',
+        'tables: { layout: catalog, catalog: c, schema: s }',
+        'sources:',
+        '  raw: { table: x.y.raw }',
+        ''
+      ].join('\n')
+    })
+    const notebook =
+      '# Databricks notebook source\nprint(dbutils.widgets.get("day"))\n'
+    await Promise.all(
+      Array.from({ length: 5000 }, (_, i) =>
+        repo.write(`notebooks/area${i % 50}/step${i}.py`, notebook)
+      )
+    )
+    git(repo.root, 'init', '-q', '-b', 'main')
+    git(repo.root, 'add', '-A')
+    git(repo.root, 'commit', '-q', '-m', 'base')
+    const base = git(repo.root, 'rev-parse', 'HEAD')
+    await repo.write('notebooks/area7/step7.py', `${notebook}print(1)\n`)
+    git(repo.root, 'commit', '-q', '-am', 'change step7')
+    const step = await runJob(
+      {
+        number: 21,
+        runId: '9001',
+        inputs: { command: 'plan', profile: 'development' }
+      },
+      { repo, base, head: git(repo.root, 'rev-parse', 'HEAD') }
+    )
+    expect(step.code).toBe(0)
+    const body = comments(21)[0].body
+    expect(body.length).toBeLessThanOrEqual(65_536)
+    expect(Buffer.byteLength(body)).toBeLessThanOrEqual(65_536)
+    expect(body).toContain('step7')
+    await repo.remove()
+  }, 120_000)
+})
