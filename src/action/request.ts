@@ -14,6 +14,8 @@ export interface ActionPlan {
 }
 
 const RUNS_NOTEBOOKS = new Set(['deploy', 'run', 'cleanup'])
+/** Commands whose result is a report for the pull request's comment. */
+const REPORTS = new Set(['validate', 'plan', 'run', 'lineage'])
 
 /**
  * Turns the inputs and the event into one command request (pure, tested
@@ -58,7 +60,8 @@ export function planActionRequest(
     (pr && RUNS_NOTEBOOKS.has(command) && settings.stale === undefined
       ? `pr-${pr.number}`
       : undefined)
-  const comment = (settings.comment ?? pr !== undefined) && !fork
+  const comment =
+    (settings.comment ?? pr !== undefined) && !fork && REPORTS.has(command)
   if (fork && (settings.comment ?? true)) {
     notes.push(
       'No pull-request comment: a fork gets a read-only token; the lineage is in the job summary.'
