@@ -1,3 +1,4 @@
+import { mkdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import type { PlannedSource, PlannedStep } from '../../flow/types.js'
 import { toPosixRelative } from '../../io/index.js'
@@ -6,9 +7,11 @@ import { declaredAccesses } from '../../report/index.js'
 import type { StepResult } from '../../report/index.js'
 import type { TableInspector } from './inspect.js'
 import { checkOutputs, countReads } from './output-checks.js'
+import type { PythonRunner } from './python-runner.js'
 import { executePythonStep } from './python-step.js'
 import type { SparkChoice } from './python-step.js'
 import { planRunMode } from './runnable.js'
+import type { SqlWorker } from './sql-child.js'
 import { executeSqlStep } from './sql-step.js'
 import { discardStaging, promoteOutput, stageOutputs } from './staging.js'
 import type { StagedOutput } from './staging.js'
@@ -16,6 +19,7 @@ import { StepFailure } from './step-failure.js'
 import { openStepLog } from './step-log.js'
 import { planDuckdbStepSql, planSqlParameters } from './step-tables.js'
 import type { StepInput, StepOutput, StepTables } from './step-tables.js'
+import type { TableWatch, WatchedTable } from './table-watch.js'
 import {
   grantFor,
   readExpression,
@@ -27,7 +31,13 @@ import {
 export interface LocalStepSettings {
   readonly root: string
   readonly runDir: string
-  readonly python: string
+  readonly python: PythonRunner
+  readonly sqlWorker: () => SqlWorker
+  readonly releaseSqlWorker: (worker: SqlWorker) => void
+  /** The run's table locations as the engine left them. */
+  readonly watch: TableWatch
+  /** Python steps running now, each with the steps it overlapped. */
+  readonly pythonRunning: Map<string, Set<string>>
   readonly spark: SparkChoice
   /** DuckDB threads per step. */
   readonly threads: number
@@ -36,6 +46,13 @@ export interface LocalStepSettings {
   readonly inspector: TableInspector
   readonly now: () => Date
   readonly onLog: (key: string, line: string) => void
+  /** Called once the step really starts (a lazy skip never does). */
+  readonly onStarted: (key: string) => void
+}
+
+/** A step's private folder (temporary files, HOME in a strict sandbox). */
+export function stepWorkDir(runDir: string, key: string): string {
+  return path.join(runDir, 'work', key)
 }
 
 const OUTPUT_FORMATS = new Set(['parquet', 'csv', 'json'])
@@ -67,6 +84,7 @@ export async function executeLocalStep(
   }
   const declared = declaredAccesses(step)
   let staged: StagedOutput[] = []
+  const tmp = stepWorkDir(settings.runDir, step.key)
   // What the report shows: the plan's values, `""` for a missing optional
   // input. The notebook gets the same, with outputs pointing at staging.
   const parameters: Record<string, string> = { ...step.parameters }
@@ -106,6 +124,7 @@ export async function executeLocalStep(
         return finish('lazy')
       }
     }
+    settings.onStarted(step.key)
     write(`Running: ${step.notebook}`)
     for (const o of outputs) {
       if (!OUTPUT_FORMATS.has(o.table.format)) {
@@ -131,32 +150,55 @@ export async function executeLocalStep(
     )
     const tables: StepTables = { inputs, outputs: stepOutputs }
 
+    await mkdir(tmp, { recursive: true })
+    const writable = [tmp, ...new Set(staged.map((s) => s.stagingDir))]
     let exitValue: string | undefined
     if (planRunMode(notebook) === 'sql') {
       write(`${notebook.path}: SQL, in DuckDB`)
       await executeSqlStep({
         notebook,
         parameters: planSqlParameters(given, tables),
-        duckdb: planDuckdbStepSql(tables),
+        duckdb: planDuckdbStepSql(tables, tmp),
         threads: settings.threads,
+        tmp,
+        writable,
+        searchFrom: settings.root,
+        worker: settings.sqlWorker,
+        release: settings.releaseSqlWorker,
         signal,
         log: write
       })
     } else {
-      write(`${notebook.path}: Python, with ${settings.python}`)
-      const done = await executePythonStep({
-        root: settings.root,
-        python: settings.python,
-        spark: settings.spark,
-        notebook,
-        parameters: given,
-        sqlParameters: planSqlParameters(given, tables),
-        duckdb: planDuckdbStepSql(tables, settings.root),
-        threads: settings.threads,
-        workDir: path.join(settings.runDir, 'work', step.key),
-        signal,
-        log: write
-      })
+      write(
+        `${notebook.path}: Python, with ${await settings.python.describe()}`
+      )
+      const done = await runPython(
+        settings,
+        step,
+        stepOutputs,
+        () =>
+          executePythonStep({
+            root: settings.root,
+            runner: settings.python,
+            spark: settings.spark,
+            notebook,
+            parameters: given,
+            sqlParameters: planSqlParameters(given, tables),
+            duckdb: planDuckdbStepSql(tables, tmp, settings.root),
+            threads: settings.threads,
+            tmp,
+            access: {
+              readOnly: inputs.flatMap((i) => [
+                ...i.grant.paths,
+                ...i.grant.directories.map((d) => d.replace(/[\\/]+$/, ''))
+              ]),
+              writable: writable.slice(1)
+            },
+            signal,
+            log: write
+          }),
+        signal
+      )
       exitValue = done.exitValue
     }
     if (signal.aborted) return cancelled()
@@ -165,7 +207,10 @@ export async function executeLocalStep(
     if (signal.aborted) return cancelled()
     // Counted before promotion: a step may rewrite the table it read.
     const reads = await countReads(settings.inspector, declared.reads, inputs)
-    for (const output of stepOutputs) await promoteOutput(output.staging)
+    await settings.watch.exclusive(async () => {
+      for (const output of stepOutputs) await promoteOutput(output.staging)
+      await settings.watch.record(stepOutputs.map((o) => o.table.path))
+    })
     for (const w of writes) write(`wrote ${w.table}: ${w.rows} rows`)
     return finish('succeeded', {
       reads,
@@ -188,6 +233,7 @@ export async function executeLocalStep(
     return finish('failed', { error: failure })
   } finally {
     await discardStaging(staged)
+    await rm(tmp, { recursive: true, force: true })
     await log.close()
   }
 
@@ -268,4 +314,62 @@ function withStagedOutputs(
       : toPosixRelative(root, o.staging.staged)
   }
   return next
+}
+
+/**
+ * Runs a Python step, then fails it when a table of the run that it does
+ * not declare as an output changed while it ran (unless cancelled): the
+ * lineage would lie otherwise. Python steps running at the same time are
+ * named, since any of them may have done it; each change is reported once.
+ */
+async function runPython<T>(
+  settings: LocalStepSettings,
+  step: PlannedStep,
+  outputs: readonly StepOutput[],
+  run: () => Promise<T>,
+  signal: AbortSignal
+): Promise<T> {
+  const overlapped = new Set<string>(settings.pythonRunning.keys())
+  for (const others of settings.pythonRunning.values()) others.add(step.key)
+  settings.pythonRunning.set(step.key, overlapped)
+  let outcome: { value: T } | { error: unknown }
+  try {
+    outcome = { value: await run() }
+  } catch (error) {
+    outcome = { error }
+  } finally {
+    settings.pythonRunning.delete(step.key)
+  }
+  if (signal.aborted) return rethrow(outcome)
+  const own = new Set(outputs.map((o) => o.table.path))
+  const changed: WatchedTable[] = await settings.watch.exclusive(async () => {
+    const found = await settings.watch.changed(own)
+    await settings.watch.record(found.map((t) => t.path))
+    return found
+  })
+  if (changed.length === 0) return rethrow(outcome)
+  const names = changed.map((t) => `"${t.table}"`).join(', ')
+  const where = changed
+    .map((t) => toPosixRelative(settings.root, t.path))
+    .join(', ')
+  const others = [...overlapped].sort()
+  const suspects =
+    others.length > 0
+      ? ` (steps ${others.map((k) => `"${k}"`).join(', ')} ran at the same time; any of them may have written it)`
+      : ''
+  const notebookError =
+    'error' in outcome && outcome.error instanceof StepFailure
+      ? outcome.error.error.message
+      : undefined
+  throw new StepFailure({
+    kind: 'undeclared-write',
+    table: changed[0].table,
+    message: `${changed.length === 1 ? 'table' : 'tables'} ${names} (${where}) changed while step "${step.key}" ran, and it does not declare ${changed.length === 1 ? 'it' : 'them'} as ${changed.length === 1 ? 'an output' : 'outputs'}${suspects}: declare the output in dtflw.yaml, or stop writing there (sandbox: strict makes such writes fail).`,
+    ...(notebookError ? { detail: notebookError } : {})
+  })
+}
+
+function rethrow<T>(outcome: { value: T } | { error: unknown }): T {
+  if ('error' in outcome) throw outcome.error
+  return outcome.value
 }

@@ -1,32 +1,37 @@
-/**
- * The Python program that runs a notebook for the local engine, kept as a
- * string so it ships inside the compiled JavaScript. It is started as
- * `python3 -u -c HARNESS spec.json` with the repository root as working
- * folder, and:
- *
- * - defines `dbutils` with `widgets` (`get`, `getArgument`, `text`,
- *   `dropdown`, `combobox`, `multiselect`, `remove`, `removeAll`, `getAll`)
- *   and `notebook.exit`, which ends the notebook and reports the value.
- *   Parameters win over widget defaults, as in a Databricks job; `removeAll`
- *   only clears defaults;
- * - defines `spark`, created on first use: PySpark when importable, else
- *   DuckDB's PySpark-compatible API (`duckdb.experimental.spark`) prepared
- *   with the step's views and sandbox, else an error naming what to install.
- *   Without PySpark, `import pyspark.sql…` is served by DuckDB's modules, so
- *   notebooks keep their `from pyspark.sql import functions as F`;
- * - runs the cells in order, compiled against the notebook's file and lines
- *   so tracebacks point into the notebook; `%sql` cells go to the DuckDB
- *   connection behind `spark` (statements bound by the engine) or to
- *   PySpark's `spark.sql(…, args=…)`;
- * - copies output tables the notebook created in DuckDB to their staging
- *   files, then writes `{exitValue}` or `{error}` to the spec's result file.
- */
-export const PYTHON_HARNESS = String.raw`
-import builtins, json, os, sys, traceback
+"""Runs one notebook for dtflw's local engine.
 
-with open(sys.argv[1], encoding="utf-8") as _f:
-    SPEC = json.load(_f)
-del _f
+`run_notebook(spec)` runs the cells of a notebook and returns
+`{"exitValue": ...}` or `{"error": {...}}`. It is called in a process of its
+own for every step (dtflw_worker.py forks one per step), so the module-level
+state below belongs to one notebook. It:
+
+- defines `dbutils` with `widgets` (`get`, `getArgument`, `text`, `dropdown`,
+  `combobox`, `multiselect`, `remove`, `removeAll`, `getAll`) and
+  `notebook.exit`, which ends the notebook and reports the value. Parameters
+  win over widget defaults, as in a Databricks job; `removeAll` only clears
+  defaults;
+- defines `spark`, created on first use: PySpark when importable, else
+  DuckDB's PySpark-compatible API (`duckdb.experimental.spark`) prepared with
+  the step's views and sandbox, else an error naming what to install.
+  Without PySpark, `import pyspark.sql...` is served by DuckDB's modules, so
+  notebooks keep their `from pyspark.sql import functions as F`;
+- runs the cells in order, compiled against the notebook's file and lines so
+  tracebacks point into the notebook; `%sql` cells go to the DuckDB
+  connection behind `spark` (statements bound by the engine) or to PySpark's
+  `spark.sql(..., args=...)`;
+- copies output tables the notebook created in DuckDB to their staging
+  files.
+
+The spec is the JSON the engine sends: notebook, parameters, spark, cells,
+duckdb {threads, setup, sandbox}, exports.
+"""
+
+import builtins
+import os
+import sys
+import traceback
+
+SPEC = {}
 
 
 class NotebookExit(BaseException):
@@ -106,7 +111,7 @@ class _DBUtils:
         )
 
 
-_STATE = {"session": None, "kind": None}
+_STATE = {"session": None, "kind": None, "alias": False}
 
 
 def _quote_name(name):
@@ -344,7 +349,11 @@ def _export_outputs():
             break
 
 
-def _main():
+def run_notebook(spec):
+    """Runs the notebook of `spec`; returns {"exitValue": v} or {"error": e}."""
+    global SPEC
+    SPEC = spec
+    _STATE.update({"session": None, "kind": None, "alias": False})
     _install_pyspark_alias()
     dbutils = _DBUtils(SPEC["parameters"])
     scope = {
@@ -380,10 +389,16 @@ def _main():
             _export_outputs()
         except Exception as error:
             result["error"] = _describe(error)
-    with open(SPEC["result"], "w", encoding="utf-8") as out:
-        json.dump(result, out)
-    return 1 if "error" in result else 0
+    _close_session()
+    return result
 
 
-sys.exit(_main())
-`
+def _close_session():
+    """Closes this step's DuckDB connection: the worker runs the next step
+    with a connection of its own."""
+    if _STATE["kind"] == "duckdb":
+        try:
+            _STATE["session"].conn.close()
+        except Exception:
+            pass
+    _STATE.update({"session": None, "kind": None})
