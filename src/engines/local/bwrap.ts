@@ -7,6 +7,8 @@ export interface StrictMounts {
   readonly root: string
   /** `.env` files at the root to hide (present ones only). */
   readonly hidden: readonly string[]
+  /** An empty file shown in place of each hidden one. */
+  readonly empty: string
   /** The interpreter's folders and the harness: read-only. */
   readonly system: readonly string[]
   /** The step's inputs (files or folders): read-only. */
@@ -52,7 +54,7 @@ export function planBwrapArgs(mounts: StrictMounts): string[] {
   for (const folder of mounts.system) args.push('--ro-bind-try', folder, folder)
   args.push('--ro-bind', mounts.root, mounts.root)
   args.push('--tmpfs', path.join(mounts.root, '.dtflw'))
-  for (const file of mounts.hidden) args.push('--ro-bind', '/dev/null', file)
+  for (const file of mounts.hidden) args.push('--ro-bind', mounts.empty, file)
   for (const p of mounts.readOnly) args.push('--ro-bind', p, p)
   for (const p of mounts.writable) args.push('--bind', p, p)
   args.push('--chdir', mounts.root)

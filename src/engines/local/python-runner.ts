@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { planBwrapArgs, probeBwrap } from './bwrap.js'
 import { planPythonEnv, probePython } from './python-env.js'
@@ -113,9 +114,12 @@ export function createPythonRunner(options: PythonRunnerOptions): PythonRunner {
     const hidden = ['.env', '.env.local', '.databrickscfg']
       .map((name) => path.join(options.root, name))
       .filter((file) => existsSync(file))
+    const empty = path.join(request.tmp, '.empty')
+    await writeFile(empty, '')
     const args = planBwrapArgs({
       root: options.root,
       hidden,
+      empty,
       system: [
         ...found.folders,
         path.dirname(executable),
