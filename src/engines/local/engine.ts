@@ -1,5 +1,5 @@
 import { rm } from 'node:fs/promises'
-import { availableParallelism, hostname } from 'node:os'
+import { availableParallelism, hostname, tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Plan, PlannedStep } from '../../flow/types.js'
 import { readNotebook } from '../../notebooks/index.js'
@@ -16,14 +16,12 @@ import { createPythonRunner } from './python-runner.js'
 import type { SandboxLevel } from './python-runner.js'
 import type { SparkChoice } from './python-step.js'
 import { acquireRunLock } from './run-lock.js'
-import { startSqlWorker } from './sql-child.js'
-import type { SqlWorker } from './sql-child.js'
+import { sharedSqlWorkers } from './sql-child.js'
 import { executeLocalStep } from './step.js'
 import type { LocalStepSettings } from './step.js'
 import { createTableWatch } from './table-watch.js'
 import type { WatchedTable } from './table-watch.js'
 import { resolveLocalTable } from './tables.js'
-import { createWorkerPool } from './worker-pool.js'
 
 /** How to build the local engine. */
 export interface LocalEngineOptions {
@@ -123,13 +121,11 @@ export function createLocalEngine(options: LocalEngineOptions): Engine {
       env,
       workDir
     })
-    const sqlEnv: Record<string, string> = {
+    const sqlWorkers = sharedSqlWorkers({
       PATH: '/usr/local/bin:/usr/bin:/bin',
-      HOME: env.HOME ?? workDir,
-      LANG: 'C.UTF-8',
-      TMPDIR: workDir
-    }
-    const sqlWorkers = createWorkerPool<SqlWorker>(() => startSqlWorker(sqlEnv))
+      HOME: env.HOME ?? tmpdir(),
+      LANG: 'C.UTF-8'
+    })
     try {
       await removeLeftovers(
         tableRoot,
@@ -206,7 +202,6 @@ export function createLocalEngine(options: LocalEngineOptions): Engine {
       return { steps }
     } finally {
       python.close()
-      sqlWorkers.close()
       inspector.close()
       await rm(workDir, { recursive: true, force: true })
       await lock.release()

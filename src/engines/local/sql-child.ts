@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { END_OF_JOB } from './sql-job.js'
+import { createWorkerPool } from './worker-pool.js'
+import type { WorkerPool } from './worker-pool.js'
 import type {
   SqlJob,
   SqlJobError,
@@ -77,6 +79,7 @@ export function startSqlWorker(
     if (current.waiting.size > 0) return
     const finished = current
     current = undefined
+    hold(false)
     finished.resolve(finished.result ?? {})
   }
   for (const stream of ['stdout', 'stderr'] as const) {
@@ -105,6 +108,15 @@ export function startSqlWorker(
     finished.resolve({ crashed: tail ? `${why}: ${tail}` : why })
   })
   child.on('error', () => undefined)
+  // An idle worker never keeps the engine's process alive; a busy one does.
+  const hold = (on: boolean): void => {
+    for (const handle of [child, child.channel, child.stdout, child.stderr]) {
+      const h = handle as { ref?: () => void; unref?: () => void } | null
+      if (on) h?.ref?.()
+      else h?.unref?.()
+    }
+  }
+  hold(false)
 
   const request = (message: SqlWorkerRequest): void => {
     if (!exited && child.connected) child.send(message)
@@ -116,6 +128,7 @@ export function startSqlWorker(
     run(job, onLog, onOutput) {
       if (exited) return Promise.resolve({ crashed: 'the worker had ended' })
       outputTail.length = 0
+      hold(true)
       return new Promise<SqlJobResult>((resolve) => {
         current = {
           id: job.id,
@@ -139,4 +152,24 @@ export function startSqlWorker(
       if (!exited) child.disconnect()
     }
   }
+}
+
+const shared = new Map<string, WorkerPool<SqlWorker>>()
+
+/**
+ * This process's SQL workers for an environment. Idle workers stay for the
+ * next run (a process that runs several flows, like a test suite, starts
+ * DuckDB once per parallel slot, not once per run); being unreferenced,
+ * they never keep the process alive, and they exit with it.
+ */
+export function sharedSqlWorkers(
+  env: Readonly<Record<string, string>>
+): WorkerPool<SqlWorker> {
+  const key = JSON.stringify(env)
+  let pool = shared.get(key)
+  if (!pool) {
+    pool = createWorkerPool(() => startSqlWorker(env))
+    shared.set(key, pool)
+  }
+  return pool
 }
