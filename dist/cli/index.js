@@ -107,7 +107,7 @@ var init_exit_codes = __esm({
 });
 
 // src/diagnostics/errors.ts
-var DtflwError, InvalidConfigError, UsageError, UnknownProfileError, InternalError;
+var DtflwError, InvalidConfigError, UsageError, UnknownProfileError, RefusedError, InternalError;
 var init_errors = __esm({
   "src/diagnostics/errors.ts"() {
     "use strict";
@@ -149,6 +149,15 @@ var init_errors = __esm({
       directory;
       exitCode = ExitCode.Invalid;
       diagnostics;
+    };
+    RefusedError = class extends DtflwError {
+      exitCode = ExitCode.Refused;
+      diagnostics;
+      constructor(message) {
+        super(message);
+        this.name = "RefusedError";
+        this.diagnostics = [errorAt("refused", message)];
+      }
     };
     InternalError = class extends DtflwError {
       exitCode = ExitCode.Invalid;
@@ -400,8 +409,8 @@ async function checkoutRefToTemp(cwd, ref) {
     archive.stdout?.pipe(untar.stdin);
     archive.on("error", reject);
   });
-  const inside = path2.relative(top, cwd);
-  return { dir: path2.join(dir, inside), top: dir };
+  const inside2 = path2.relative(top, cwd);
+  return { dir: path2.join(dir, inside2), top: dir };
 }
 var run;
 var init_git = __esm({
@@ -452,9 +461,9 @@ var init_io = __esm({
   }
 });
 
-// node_modules/yaml/dist/nodes/identity.js
+// ../../main/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -509,9 +518,9 @@ var require_identity = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/visit.js
+// ../../main/node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "node_modules/yaml/dist/visit.js"(exports) {
+  "../../main/node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -529,17 +538,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path28) {
-      const ctrl = callVisitor(key, node, visitor, path28);
+    function visit_(key, node, visitor, path34) {
+      const ctrl = callVisitor(key, node, visitor, path34);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path28, ctrl);
-        return visit_(key, ctrl, visitor, path28);
+        replaceNode(key, path34, ctrl);
+        return visit_(key, ctrl, visitor, path34);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path28 = Object.freeze(path28.concat(node));
+          path34 = Object.freeze(path34.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path28);
+            const ci = visit_(i, node.items[i], visitor, path34);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -550,13 +559,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path28 = Object.freeze(path28.concat(node));
-          const ck = visit_("key", node.key, visitor, path28);
+          path34 = Object.freeze(path34.concat(node));
+          const ck = visit_("key", node.key, visitor, path34);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path28);
+          const cv = visit_("value", node.value, visitor, path34);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -577,17 +586,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path28) {
-      const ctrl = await callVisitor(key, node, visitor, path28);
+    async function visitAsync_(key, node, visitor, path34) {
+      const ctrl = await callVisitor(key, node, visitor, path34);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path28, ctrl);
-        return visitAsync_(key, ctrl, visitor, path28);
+        replaceNode(key, path34, ctrl);
+        return visitAsync_(key, ctrl, visitor, path34);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path28 = Object.freeze(path28.concat(node));
+          path34 = Object.freeze(path34.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path28);
+            const ci = await visitAsync_(i, node.items[i], visitor, path34);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -598,13 +607,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path28 = Object.freeze(path28.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path28);
+          path34 = Object.freeze(path34.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path34);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path28);
+          const cv = await visitAsync_("value", node.value, visitor, path34);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -631,23 +640,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path28) {
+    function callVisitor(key, node, visitor, path34) {
       if (typeof visitor === "function")
-        return visitor(key, node, path28);
+        return visitor(key, node, path34);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path28);
+        return visitor.Map?.(key, node, path34);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path28);
+        return visitor.Seq?.(key, node, path34);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path28);
+        return visitor.Pair?.(key, node, path34);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path28);
+        return visitor.Scalar?.(key, node, path34);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path28);
+        return visitor.Alias?.(key, node, path34);
       return void 0;
     }
-    function replaceNode(key, path28, node) {
-      const parent = path28[path28.length - 1];
+    function replaceNode(key, path34, node) {
+      const parent = path34[path34.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -667,9 +676,9 @@ var require_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/directives.js
+// ../../main/node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "node_modules/yaml/dist/doc/directives.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit = require_visit();
@@ -838,9 +847,9 @@ var require_directives = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/anchors.js
+// ../../main/node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit = require_visit();
@@ -908,9 +917,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/applyReviver.js
+// ../../main/node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
@@ -958,9 +967,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/toJS.js
+// ../../main/node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity = require_identity();
     function toJS(value, arg, ctx) {
@@ -988,9 +997,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Node.js
+// ../../main/node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity = require_identity();
@@ -1029,9 +1038,9 @@ var require_Node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Alias.js
+// ../../main/node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var visit = require_visit();
@@ -1147,9 +1156,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Scalar.js
+// ../../main/node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Node = require_Node();
@@ -1177,9 +1186,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/createNode.js
+// ../../main/node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -1252,17 +1261,17 @@ var require_createNode = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Collection.js
+// ../../main/node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path28, value) {
+    function collectionFromPath(schema, path34, value) {
       let v = value;
-      for (let i = path28.length - 1; i >= 0; --i) {
-        const k = path28[i];
+      for (let i = path34.length - 1; i >= 0; --i) {
+        const k = path34[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -1281,7 +1290,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path28) => path28 == null || typeof path28 === "object" && !!path28[Symbol.iterator]().next().done;
+    var isEmptyPath = (path34) => path34 == null || typeof path34 === "object" && !!path34[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -1311,11 +1320,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path28, value) {
-        if (isEmptyPath(path28))
+      addIn(path34, value) {
+        if (isEmptyPath(path34))
           this.add(value);
         else {
-          const [key, ...rest] = path28;
+          const [key, ...rest] = path34;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -1329,8 +1338,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path28) {
-        const [key, ...rest] = path28;
+      deleteIn(path34) {
+        const [key, ...rest] = path34;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -1344,8 +1353,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path28, keepScalar) {
-        const [key, ...rest] = path28;
+      getIn(path34, keepScalar) {
+        const [key, ...rest] = path34;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -1363,8 +1372,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path28) {
-        const [key, ...rest] = path28;
+      hasIn(path34) {
+        const [key, ...rest] = path34;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -1374,8 +1383,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path28, value) {
-        const [key, ...rest] = path28;
+      setIn(path34, value) {
+        const [key, ...rest] = path34;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -1395,9 +1404,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyComment.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
@@ -1412,9 +1421,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/foldFlowLines.js
+// ../../main/node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -1548,9 +1557,9 @@ ${indent}${text2.slice(fold + 1, end2)}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyString.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -1695,9 +1704,9 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
-        return literal ? "|\n" : ">\n";
+        return literal2 ? "|\n" : ">\n";
       let chomp;
       let endStart;
       for (endStart = value.length; endStart > 0; --endStart) {
@@ -1746,7 +1755,7 @@ ${indent}`) + "'";
         if (onComment)
           onComment();
       }
-      if (!literal) {
+      if (!literal2) {
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
@@ -1831,9 +1840,9 @@ ${indent}`);
   }
 });
 
-// node_modules/yaml/dist/stringify/stringify.js
+// ../../main/node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var identity = require_identity();
@@ -1955,9 +1964,9 @@ ${ctx.indent}${str}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyPair.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -2088,9 +2097,9 @@ ${ctx.indent}`;
   }
 });
 
-// node_modules/yaml/dist/log.js
+// ../../main/node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "node_modules/yaml/dist/log.js"(exports) {
+  "../../main/node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages) {
@@ -2110,9 +2119,9 @@ var require_log = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -2170,9 +2179,9 @@ var require_merge = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/addPairToJSMap.js
+// ../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
     var merge = require_merge();
@@ -2234,9 +2243,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Pair.js
+// ../../main/node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -2274,9 +2283,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyCollection.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -2425,9 +2434,9 @@ ${indent}${end}`;
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLMap.js
+// ../../main/node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -2569,9 +2578,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/map.js
+// ../../main/node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -2591,9 +2600,9 @@ var require_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLSeq.js
+// ../../main/node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -2707,9 +2716,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/seq.js
+// ../../main/node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -2729,9 +2738,9 @@ var require_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/string.js
+// ../../main/node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string = {
@@ -2748,9 +2757,9 @@ var require_string = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/null.js
+// ../../main/node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -2766,9 +2775,9 @@ var require_null = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/bool.js
+// ../../main/node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -2790,9 +2799,9 @@ var require_bool = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyNumber.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -2817,9 +2826,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/float.js
+// ../../main/node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -2863,9 +2872,9 @@ var require_float = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/int.js
+// ../../main/node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -2908,9 +2917,9 @@ var require_int = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/schema.js
+// ../../main/node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -2936,9 +2945,9 @@ var require_schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/json/schema.js
+// ../../main/node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var map = require_map();
@@ -3003,9 +3012,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
@@ -3069,9 +3078,9 @@ var require_binary = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -3147,9 +3156,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity = require_identity();
     var toJS = require_toJS();
@@ -3225,9 +3234,9 @@ var require_omap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -3257,9 +3266,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/float.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -3306,9 +3315,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/int.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -3385,9 +3394,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/set.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -3474,9 +3483,9 @@ var require_set = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
@@ -3562,9 +3571,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -3606,9 +3615,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/tags.js
+// ../../main/node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "node_modules/yaml/dist/schema/tags.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -3700,9 +3709,9 @@ var require_tags = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/Schema.js
+// ../../main/node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity = require_identity();
     var map = require_map();
@@ -3732,9 +3741,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyDocument.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -3812,9 +3821,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/Document.js
+// ../../main/node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "node_modules/yaml/dist/doc/Document.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -3890,9 +3899,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path28, value) {
+      addIn(path34, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path28, value);
+          this.contents.addIn(path34, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3967,14 +3976,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path28) {
-        if (Collection.isEmptyPath(path28)) {
+      deleteIn(path34) {
+        if (Collection.isEmptyPath(path34)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path28) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path34) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3989,10 +3998,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path28, keepScalar) {
-        if (Collection.isEmptyPath(path28))
+      getIn(path34, keepScalar) {
+        if (Collection.isEmptyPath(path34))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path28, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path34, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -4003,10 +4012,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path28) {
-        if (Collection.isEmptyPath(path28))
+      hasIn(path34) {
+        if (Collection.isEmptyPath(path34))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path28) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path34) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -4023,13 +4032,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path28, value) {
-        if (Collection.isEmptyPath(path28)) {
+      setIn(path34, value) {
+        if (Collection.isEmptyPath(path34)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path28), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path34), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path28, value);
+          this.contents.setIn(path34, value);
         }
       }
       /**
@@ -4121,9 +4130,9 @@ var require_Document = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/errors.js
+// ../../main/node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "node_modules/yaml/dist/errors.js"(exports) {
+  "../../main/node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name, pos, code2, message) {
@@ -4186,9 +4195,9 @@ ${pointer}
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-props.js
+// ../../main/node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -4320,9 +4329,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-contains-newline.js
+// ../../main/node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -4362,9 +4371,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-flow-indent-check.js
+// ../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent, fc, onError) {
@@ -4380,9 +4389,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-map-includes.js
+// ../../main/node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -4396,9 +4405,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-map.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -4504,9 +4513,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-seq.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -4555,9 +4564,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-end.js
+// ../../main/node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -4598,9 +4607,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-collection.js
+// ../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -4792,9 +4801,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-collection.js
+// ../../main/node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -4857,9 +4866,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-scalar.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -5040,9 +5049,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// ../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -5261,9 +5270,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-scalar.js
+// ../../main/node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -5342,9 +5351,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// ../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -5372,9 +5381,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-node.js
+// ../../main/node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -5478,9 +5487,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-doc.js
+// ../../main/node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document = require_Document();
     var composeNode = require_compose_node();
@@ -5521,9 +5530,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/composer.js
+// ../../main/node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "node_modules/yaml/dist/compose/composer.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -5729,9 +5738,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// node_modules/yaml/dist/parse/cst-scalar.js
+// ../../main/node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -5914,9 +5923,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-stringify.js
+// ../../main/node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -5975,9 +5984,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-visit.js
+// ../../main/node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -5990,9 +5999,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path28) => {
+    visit.itemAtPath = (cst, path34) => {
       let item = cst;
-      for (const [field, index] of path28) {
+      for (const [field, index] of path34) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -6001,23 +6010,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path28) => {
-      const parent = visit.itemAtPath(cst, path28.slice(0, -1));
-      const field = path28[path28.length - 1][0];
+    visit.parentCollection = (cst, path34) => {
+      const parent = visit.itemAtPath(cst, path34.slice(0, -1));
+      const field = path34[path34.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path28, item, visitor) {
-      let ctrl = visitor(item, path28);
+    function _visit(path34, item, visitor) {
+      let ctrl = visitor(item, path34);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path28.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path34.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -6028,18 +6037,18 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path28);
+            ctrl = ctrl(item, path34);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path28) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path34) : ctrl;
     }
     exports.visit = visit;
   }
 });
 
-// node_modules/yaml/dist/parse/cst.js
+// ../../main/node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "node_modules/yaml/dist/parse/cst.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -6139,9 +6148,9 @@ var require_cst = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/lexer.js
+// ../../main/node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -6728,9 +6737,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/line-counter.js
+// ../../main/node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter3 = class {
       constructor() {
@@ -6759,9 +6768,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/parser.js
+// ../../main/node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "node_modules/yaml/dist/parse/parser.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
@@ -7633,9 +7642,9 @@ var require_parser = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/public-api.js
+// ../../main/node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "node_modules/yaml/dist/public-api.js"(exports) {
+  "../../main/node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -7730,9 +7739,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/index.js
+// ../../main/node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/yaml/dist/index.js"(exports) {
+  "../../main/node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -7782,9 +7791,9 @@ var require_dist = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/codegen/code.js
+// ../../main/node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/code.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/codegen/code.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.regexpCode = exports.getEsmExportName = exports.getProperty = exports.safeStringify = exports.stringify = exports.strConcat = exports.addCodeArg = exports.str = exports._ = exports.nil = exports._Code = exports.Name = exports.IDENTIFIER = exports._CodeOrName = void 0;
@@ -7936,9 +7945,9 @@ var require_code = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/codegen/scope.js
+// ../../main/node_modules/ajv/dist/compile/codegen/scope.js
 var require_scope = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
@@ -8081,9 +8090,9 @@ var require_scope = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/codegen/index.js
+// ../../main/node_modules/ajv/dist/compile/codegen/index.js
 var require_codegen = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/index.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/codegen/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
@@ -8801,9 +8810,9 @@ var require_codegen = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/util.js
+// ../../main/node_modules/ajv/dist/compile/util.js
 var require_util = __commonJS({
-  "node_modules/ajv/dist/compile/util.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
@@ -8968,9 +8977,9 @@ var require_util = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/names.js
+// ../../main/node_modules/ajv/dist/compile/names.js
 var require_names = __commonJS({
-  "node_modules/ajv/dist/compile/names.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/names.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -9007,9 +9016,9 @@ var require_names = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/errors.js
+// ../../main/node_modules/ajv/dist/compile/errors.js
 var require_errors2 = __commonJS({
-  "node_modules/ajv/dist/compile/errors.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/errors.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
@@ -9129,9 +9138,9 @@ var require_errors2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/boolSchema.js
+// ../../main/node_modules/ajv/dist/compile/validate/boolSchema.js
 var require_boolSchema = __commonJS({
-  "node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
@@ -9180,9 +9189,9 @@ var require_boolSchema = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/rules.js
+// ../../main/node_modules/ajv/dist/compile/rules.js
 var require_rules = __commonJS({
-  "node_modules/ajv/dist/compile/rules.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/rules.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getRules = exports.isJSONType = void 0;
@@ -9211,9 +9220,9 @@ var require_rules = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/applicability.js
+// ../../main/node_modules/ajv/dist/compile/validate/applicability.js
 var require_applicability = __commonJS({
-  "node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
@@ -9234,9 +9243,9 @@ var require_applicability = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/dataType.js
+// ../../main/node_modules/ajv/dist/compile/validate/dataType.js
 var require_dataType = __commonJS({
-  "node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
@@ -9418,9 +9427,9 @@ var require_dataType = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/defaults.js
+// ../../main/node_modules/ajv/dist/compile/validate/defaults.js
 var require_defaults = __commonJS({
-  "node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.assignDefaults = void 0;
@@ -9455,9 +9464,9 @@ var require_defaults = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/code.js
+// ../../main/node_modules/ajv/dist/vocabularies/code.js
 var require_code2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/code.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/code.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
@@ -9588,9 +9597,9 @@ var require_code2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/keyword.js
+// ../../main/node_modules/ajv/dist/compile/validate/keyword.js
 var require_keyword = __commonJS({
-  "node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
@@ -9706,9 +9715,9 @@ var require_keyword = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/subschema.js
+// ../../main/node_modules/ajv/dist/compile/validate/subschema.js
 var require_subschema = __commonJS({
-  "node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
@@ -9789,9 +9798,9 @@ var require_subschema = __commonJS({
   }
 });
 
-// node_modules/fast-deep-equal/index.js
+// ../../main/node_modules/fast-deep-equal/index.js
 var require_fast_deep_equal = __commonJS({
-  "node_modules/fast-deep-equal/index.js"(exports, module) {
+  "../../main/node_modules/fast-deep-equal/index.js"(exports, module) {
     "use strict";
     module.exports = function equal(a, b) {
       if (a === b) return true;
@@ -9824,9 +9833,9 @@ var require_fast_deep_equal = __commonJS({
   }
 });
 
-// node_modules/json-schema-traverse/index.js
+// ../../main/node_modules/json-schema-traverse/index.js
 var require_json_schema_traverse = __commonJS({
-  "node_modules/json-schema-traverse/index.js"(exports, module) {
+  "../../main/node_modules/json-schema-traverse/index.js"(exports, module) {
     "use strict";
     var traverse = module.exports = function(schema, opts, cb) {
       if (typeof opts == "function") {
@@ -9912,9 +9921,9 @@ var require_json_schema_traverse = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/resolve.js
+// ../../main/node_modules/ajv/dist/compile/resolve.js
 var require_resolve = __commonJS({
-  "node_modules/ajv/dist/compile/resolve.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/resolve.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
@@ -10068,9 +10077,9 @@ var require_resolve = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/index.js
+// ../../main/node_modules/ajv/dist/compile/validate/index.js
 var require_validate = __commonJS({
-  "node_modules/ajv/dist/compile/validate/index.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/validate/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
@@ -10576,9 +10585,9 @@ var require_validate = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/validation_error.js
+// ../../main/node_modules/ajv/dist/runtime/validation_error.js
 var require_validation_error = __commonJS({
-  "node_modules/ajv/dist/runtime/validation_error.js"(exports) {
+  "../../main/node_modules/ajv/dist/runtime/validation_error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var ValidationError = class extends Error {
@@ -10592,9 +10601,9 @@ var require_validation_error = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/ref_error.js
+// ../../main/node_modules/ajv/dist/compile/ref_error.js
 var require_ref_error = __commonJS({
-  "node_modules/ajv/dist/compile/ref_error.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/ref_error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var resolve_1 = require_resolve();
@@ -10609,9 +10618,9 @@ var require_ref_error = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/index.js
+// ../../main/node_modules/ajv/dist/compile/index.js
 var require_compile = __commonJS({
-  "node_modules/ajv/dist/compile/index.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
@@ -10833,9 +10842,9 @@ var require_compile = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/data.json
+// ../../main/node_modules/ajv/dist/refs/data.json
 var require_data = __commonJS({
-  "node_modules/ajv/dist/refs/data.json"(exports, module) {
+  "../../main/node_modules/ajv/dist/refs/data.json"(exports, module) {
     module.exports = {
       $id: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#",
       description: "Meta-schema for $data reference (JSON AnySchema extension proposal)",
@@ -10852,9 +10861,9 @@ var require_data = __commonJS({
   }
 });
 
-// node_modules/fast-uri/lib/utils.js
+// ../../main/node_modules/fast-uri/lib/utils.js
 var require_utils = __commonJS({
-  "node_modules/fast-uri/lib/utils.js"(exports, module) {
+  "../../main/node_modules/fast-uri/lib/utils.js"(exports, module) {
     "use strict";
     var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
     var isIPv4 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u);
@@ -11011,8 +11020,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path28) {
-      let input = path28;
+    function removeDotSegments(path34) {
+      let input = path34;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -11086,11 +11095,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path28) {
-      if (path28 === "" || path28[0] === "/") {
-        return removeDotSegments(path28);
+    function removeDotSegmentsRelative(path34) {
+      if (path34 === "" || path34[0] === "/") {
+        return removeDotSegments(path34);
       }
-      const segments = path28.split("/");
+      const segments = path34.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -11386,9 +11395,9 @@ var require_utils = __commonJS({
   }
 });
 
-// node_modules/fast-uri/lib/schemes.js
+// ../../main/node_modules/fast-uri/lib/schemes.js
 var require_schemes = __commonJS({
-  "node_modules/fast-uri/lib/schemes.js"(exports, module) {
+  "../../main/node_modules/fast-uri/lib/schemes.js"(exports, module) {
     "use strict";
     var { isUUID } = require_utils();
     var URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
@@ -11453,8 +11462,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path28 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path28 && path28 !== "/" ? path28 : void 0;
+        const path34 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path34 && path34 !== "/" ? path34 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -11597,9 +11606,9 @@ var require_schemes = __commonJS({
   }
 });
 
-// node_modules/fast-uri/index.js
+// ../../main/node_modules/fast-uri/index.js
 var require_fast_uri = __commonJS({
-  "node_modules/fast-uri/index.js"(exports, module) {
+  "../../main/node_modules/fast-uri/index.js"(exports, module) {
     "use strict";
     var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils();
     var { SCHEMES, getSchemeHandler } = require_schemes();
@@ -12027,9 +12036,9 @@ var require_fast_uri = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/uri.js
+// ../../main/node_modules/ajv/dist/runtime/uri.js
 var require_uri = __commonJS({
-  "node_modules/ajv/dist/runtime/uri.js"(exports) {
+  "../../main/node_modules/ajv/dist/runtime/uri.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var uri = require_fast_uri();
@@ -12038,9 +12047,9 @@ var require_uri = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/core.js
+// ../../main/node_modules/ajv/dist/core.js
 var require_core = __commonJS({
-  "node_modules/ajv/dist/core.js"(exports) {
+  "../../main/node_modules/ajv/dist/core.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
@@ -12649,9 +12658,9 @@ var require_core = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/core/id.js
+// ../../main/node_modules/ajv/dist/vocabularies/core/id.js
 var require_id = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var def = {
@@ -12664,9 +12673,9 @@ var require_id = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/core/ref.js
+// ../../main/node_modules/ajv/dist/vocabularies/core/ref.js
 var require_ref = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.callRef = exports.getValidate = void 0;
@@ -12786,9 +12795,9 @@ var require_ref = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/core/index.js
+// ../../main/node_modules/ajv/dist/vocabularies/core/index.js
 var require_core2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var id_1 = require_id();
@@ -12807,9 +12816,9 @@ var require_core2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitNumber.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/limitNumber.js
 var require_limitNumber = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -12839,9 +12848,9 @@ var require_limitNumber = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/multipleOf.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/multipleOf.js
 var require_multipleOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -12867,9 +12876,9 @@ var require_multipleOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/ucs2length.js
+// ../../main/node_modules/ajv/dist/runtime/ucs2length.js
 var require_ucs2length = __commonJS({
-  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+  "../../main/node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function ucs2length(str) {
@@ -12893,9 +12902,9 @@ var require_ucs2length = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitLength.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/limitLength.js
 var require_limitLength = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -12925,9 +12934,9 @@ var require_limitLength = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/pattern.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/pattern.js
 var require_pattern = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -12962,9 +12971,9 @@ var require_pattern = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitProperties.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/limitProperties.js
 var require_limitProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -12991,9 +13000,9 @@ var require_limitProperties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/required.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/required.js
 var require_required = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -13073,9 +13082,9 @@ var require_required = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitItems.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/limitItems.js
 var require_limitItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -13102,9 +13111,9 @@ var require_limitItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/equal.js
+// ../../main/node_modules/ajv/dist/runtime/equal.js
 var require_equal = __commonJS({
-  "node_modules/ajv/dist/runtime/equal.js"(exports) {
+  "../../main/node_modules/ajv/dist/runtime/equal.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var equal = require_fast_deep_equal();
@@ -13113,9 +13122,9 @@ var require_equal = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
 var require_uniqueItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dataType_1 = require_dataType();
@@ -13180,9 +13189,9 @@ var require_uniqueItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/const.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/const.js
 var require_const = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -13209,9 +13218,9 @@ var require_const = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/enum.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/enum.js
 var require_enum = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -13258,9 +13267,9 @@ var require_enum = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/index.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/index.js
 var require_validation = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var limitNumber_1 = require_limitNumber();
@@ -13296,9 +13305,9 @@ var require_validation = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
 var require_additionalItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateAdditionalItems = void 0;
@@ -13349,9 +13358,9 @@ var require_additionalItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/items.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/items.js
 var require_items = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateTuple = void 0;
@@ -13406,9 +13415,9 @@ var require_items = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
 var require_prefixItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var items_1 = require_items();
@@ -13423,9 +13432,9 @@ var require_prefixItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/items2020.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/items2020.js
 var require_items2020 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -13458,9 +13467,9 @@ var require_items2020 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/contains.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/contains.js
 var require_contains = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -13552,9 +13561,9 @@ var require_contains = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/dependencies.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/dependencies.js
 var require_dependencies = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
@@ -13646,9 +13655,9 @@ var require_dependencies = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
 var require_propertyNames = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -13689,9 +13698,9 @@ var require_propertyNames = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
 var require_additionalProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -13795,9 +13804,9 @@ var require_additionalProperties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/properties.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/properties.js
 var require_properties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var validate_1 = require_validate();
@@ -13853,9 +13862,9 @@ var require_properties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
 var require_patternProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -13927,9 +13936,9 @@ var require_patternProperties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/not.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/not.js
 var require_not = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -13958,9 +13967,9 @@ var require_not = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/anyOf.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/anyOf.js
 var require_anyOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -13975,9 +13984,9 @@ var require_anyOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/oneOf.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/oneOf.js
 var require_oneOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -14033,9 +14042,9 @@ var require_oneOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/allOf.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/allOf.js
 var require_allOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -14060,9 +14069,9 @@ var require_allOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/if.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/if.js
 var require_if = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -14129,9 +14138,9 @@ var require_if = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/thenElse.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/thenElse.js
 var require_thenElse = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -14147,9 +14156,9 @@ var require_thenElse = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/index.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/index.js
 var require_applicator = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var additionalItems_1 = require_additionalItems();
@@ -14195,9 +14204,9 @@ var require_applicator = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/format/format.js
+// ../../main/node_modules/ajv/dist/vocabularies/format/format.js
 var require_format = __commonJS({
-  "node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -14285,9 +14294,9 @@ var require_format = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/format/index.js
+// ../../main/node_modules/ajv/dist/vocabularies/format/index.js
 var require_format2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var format_1 = require_format();
@@ -14296,9 +14305,9 @@ var require_format2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/metadata.js
+// ../../main/node_modules/ajv/dist/vocabularies/metadata.js
 var require_metadata = __commonJS({
-  "node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.contentVocabulary = exports.metadataVocabulary = void 0;
@@ -14319,9 +14328,9 @@ var require_metadata = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/draft7.js
+// ../../main/node_modules/ajv/dist/vocabularies/draft7.js
 var require_draft7 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var core_1 = require_core2();
@@ -14341,9 +14350,9 @@ var require_draft7 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/discriminator/types.js
+// ../../main/node_modules/ajv/dist/vocabularies/discriminator/types.js
 var require_types = __commonJS({
-  "node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DiscrError = void 0;
@@ -14355,9 +14364,9 @@ var require_types = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/discriminator/index.js
+// ../../main/node_modules/ajv/dist/vocabularies/discriminator/index.js
 var require_discriminator = __commonJS({
-  "node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -14460,9 +14469,9 @@ var require_discriminator = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-draft-07.json
+// ../../main/node_modules/ajv/dist/refs/json-schema-draft-07.json
 var require_json_schema_draft_07 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module) {
+  "../../main/node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module) {
     module.exports = {
       $schema: "http://json-schema.org/draft-07/schema#",
       $id: "http://json-schema.org/draft-07/schema#",
@@ -14617,9 +14626,9 @@ var require_json_schema_draft_07 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/ajv.js
+// ../../main/node_modules/ajv/dist/ajv.js
 var require_ajv = __commonJS({
-  "node_modules/ajv/dist/ajv.js"(exports, module) {
+  "../../main/node_modules/ajv/dist/ajv.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
@@ -15361,8 +15370,8 @@ function inSql(masked) {
   const identifiers = identifierSpans(masked);
   for (const m of masked.bare.matchAll(/:([A-Za-z_]\w*)/g)) {
     if (!isMarker(masked.bare, m.index)) continue;
-    const inside = identifiers.some(([s, e]) => m.index > s && m.index < e);
-    const form = inside ? "identifier" : "marker";
+    const inside2 = identifiers.some(([s, e]) => m.index > s && m.index < e);
+    const form = inside2 ? "identifier" : "marker";
     found.push({ name: m[1], form, offset: m.index });
   }
   found.push(...calls(masked, /\bgetArgument\s*\(\s*(['"])/gi, "get-argument"));
@@ -16450,6 +16459,188 @@ var init_inspect = __esm({
   }
 });
 
+// src/engines/local/run-lock.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import {
+  link,
+  mkdir as mkdir3,
+  readFile as readFile5,
+  rename as rename2,
+  unlink,
+  writeFile as writeFile2
+} from "node:fs/promises";
+import { hostname } from "node:os";
+import path12 from "node:path";
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === "EPERM";
+  }
+}
+async function readOwner(file) {
+  try {
+    const owner = JSON.parse(await readFile5(file, "utf8"));
+    return typeof owner.pid === "number" ? owner : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function isStale(owner, host) {
+  if (!owner) return true;
+  return owner.host === host && !alive(owner.pid);
+}
+async function tryCreate(file, owner) {
+  const temp = `${file}.${randomBytes2(6).toString("hex")}`;
+  await writeFile2(temp, JSON.stringify(owner));
+  try {
+    await link(temp, file);
+    return true;
+  } catch (error) {
+    if (error.code === "EEXIST") return false;
+    throw error;
+  } finally {
+    await unlink(temp).catch(() => void 0);
+  }
+}
+async function takeOver(file, dead) {
+  const aside = `${file}.stale-${randomBytes2(6).toString("hex")}`;
+  try {
+    await rename2(file, aside);
+  } catch {
+    return;
+  }
+  const moved = await readOwner(aside);
+  if (dead && moved && JSON.stringify(moved) !== JSON.stringify(dead)) {
+    await link(aside, file).catch(() => void 0);
+  }
+  await unlink(aside).catch(() => void 0);
+}
+function describe(owner) {
+  return owner ? `run ${owner.runId} (pid ${owner.pid} on ${owner.host}, since ${owner.startedAt})` : "another run";
+}
+async function acquireRunLock(dir, options) {
+  await mkdir3(dir, { recursive: true });
+  const file = path12.join(dir, LOCK_FILE);
+  const host = hostname();
+  const mine = {
+    pid: process.pid,
+    host,
+    runId: options.runId,
+    startedAt: options.now().toISOString()
+  };
+  const deadline = Date.now() + options.waitMs;
+  for (; ; ) {
+    if (await tryCreate(file, mine)) break;
+    const holder = await readOwner(file);
+    if (isStale(holder, host)) {
+      await takeOver(file, holder);
+      continue;
+    }
+    if (Date.now() >= deadline || options.signal?.aborted) {
+      throw new RefusedError(
+        `the tables under ${dir} are in use by ${describe(holder)}: one run per profile at a time. Wait for it to finish, or run again with --wait <seconds>.${holder && holder.host !== host ? ` If that run is gone, remove ${file}.` : ""}`
+      );
+    }
+    await new Promise(
+      (resolve) => setTimeout(
+        resolve,
+        Math.min(options.pollMs ?? 200, Math.max(0, deadline - Date.now()))
+      )
+    );
+  }
+  return {
+    file,
+    async release() {
+      const holder = await readOwner(file);
+      if (holder && JSON.stringify(holder) === JSON.stringify(mine)) {
+        await unlink(file).catch(() => void 0);
+      }
+    }
+  };
+}
+var LOCK_FILE;
+var init_run_lock = __esm({
+  "src/engines/local/run-lock.ts"() {
+    "use strict";
+    init_diagnostics();
+    LOCK_FILE = ".dtflw.lock";
+  }
+});
+
+// src/engines/local/leftovers.ts
+import { mkdir as mkdir4, readdir as readdir3, readFile as readFile6, rm as rm2, writeFile as writeFile3 } from "node:fs/promises";
+import { hostname as hostname2 } from "node:os";
+import path13 from "node:path";
+function planTableRoot(root, plan, configured) {
+  if (configured) return path13.resolve(root, configured);
+  const dirs = [];
+  for (const step of plan.steps) {
+    for (const output of step.outputs) {
+      try {
+        dirs.push(path13.dirname(resolveLocalTable(root, output.location).path));
+      } catch {
+      }
+    }
+  }
+  if (dirs.length === 0) return path13.join(root, ".dtflw");
+  let common = dirs[0].split(path13.sep);
+  for (const dir of dirs.slice(1)) {
+    const parts = dir.split(path13.sep);
+    let i = 0;
+    while (i < common.length && common[i] === parts[i]) i++;
+    common = common.slice(0, i);
+  }
+  return common.join(path13.sep) || path13.sep;
+}
+async function claimWorkDir(workDir, owner) {
+  await mkdir4(workDir, { recursive: true });
+  await writeFile3(path13.join(workDir, OWNER_FILE), JSON.stringify(owner));
+}
+async function removeLeftovers(tableRoot, runsDir, currentRunDir) {
+  const removed = [];
+  const entries = await readdir3(tableRoot, {
+    recursive: true,
+    withFileTypes: true
+  }).catch(() => []);
+  const staging = entries.filter((e) => e.isDirectory() && e.name.startsWith(".dtflw-staging-")).map((e) => path13.join(e.parentPath, e.name)).filter(
+    (dir, _, all) => !all.some((o) => dir !== o && dir.startsWith(o + path13.sep))
+  );
+  for (const dir of staging) {
+    await rm2(dir, { recursive: true, force: true });
+    removed.push(dir);
+  }
+  const runs = await readdir3(runsDir, { withFileTypes: true }).catch(() => []);
+  const host = hostname2();
+  for (const run2 of runs) {
+    if (!run2.isDirectory()) continue;
+    const runDir = path13.join(runsDir, run2.name);
+    if (runDir === currentRunDir) continue;
+    const work = path13.join(runDir, "work");
+    const owner = await readFile6(path13.join(work, OWNER_FILE), "utf8").then((text2) => JSON.parse(text2)).catch(
+      (error) => error.code === "ENOENT" ? void 0 : {}
+    );
+    const exists2 = await readdir3(work).then(
+      () => true,
+      () => false
+    );
+    if (!exists2 || !isStale(owner, host)) continue;
+    await rm2(work, { recursive: true, force: true });
+    removed.push(work);
+  }
+  return removed;
+}
+var OWNER_FILE;
+var init_leftovers = __esm({
+  "src/engines/local/leftovers.ts"() {
+    "use strict";
+    init_run_lock();
+    init_tables();
+    OWNER_FILE = ".owner";
+  }
+});
+
 // src/engines/local/runnable.ts
 function refuse(cell) {
   const magic = cell.magic ?? `%${cell.kind}`;
@@ -16508,7 +16699,7 @@ var init_runnable = __esm({
 });
 
 // src/engines/local/preflight.ts
-import path12 from "node:path";
+import path14 from "node:path";
 async function preflight(root, plan) {
   const notebooks = /* @__PURE__ */ new Map();
   const failures = /* @__PURE__ */ new Map();
@@ -16516,7 +16707,7 @@ async function preflight(root, plan) {
   const read = await Promise.all(
     paths.map(async (p) => {
       try {
-        return { path: p, notebook: await readNotebook(path12.join(root, p), p) };
+        return { path: p, notebook: await readNotebook(path14.join(root, p), p) };
       } catch (error) {
         return { path: p, error: error.message };
       }
@@ -16547,6 +16738,526 @@ var init_preflight = __esm({
     "use strict";
     init_notebooks();
     init_runnable();
+  }
+});
+
+// src/engines/local/python-env.ts
+import { execFile as execFile2 } from "node:child_process";
+import path15 from "node:path";
+function planPythonEnv(input) {
+  const env = {
+    PATH: [path15.dirname(input.executable), ...SYSTEM_PATH].join(path15.delimiter),
+    HOME: input.home,
+    TMPDIR: input.tmp,
+    LANG: "C.UTF-8",
+    PYTHONUNBUFFERED: "1",
+    PYTHONDONTWRITEBYTECODE: "1",
+    PYSPARK_PYTHON: input.executable
+  };
+  for (const name of PASSED) {
+    const value = input.from[name];
+    if (value) env[name] = value;
+  }
+  return env;
+}
+function probePython(command, env) {
+  const key = `${command}\0${env.PATH ?? ""}`;
+  let found = probed.get(key);
+  if (!found) {
+    found = lookup(command, env);
+    probed.set(key, found);
+  }
+  return found;
+}
+function lookup(command, env) {
+  return new Promise((resolve) => {
+    execFile2(
+      command,
+      ["-c", PROBE],
+      { env, timeout: 3e4 },
+      (error, stdout) => {
+        try {
+          if (error) throw error;
+          const [executable, ...folders] = JSON.parse(stdout);
+          if (!executable) throw new Error("no sys.executable");
+          resolve({ executable, folders: [...new Set(folders)] });
+        } catch {
+          resolve({ executable: command, folders: [] });
+        }
+      }
+    );
+  });
+}
+function planPythonCommand(profilePython, envPython) {
+  if (envPython) return { command: envPython, resolve: false };
+  if (profilePython) return { command: profilePython, resolve: false };
+  return { command: "python3", resolve: true };
+}
+var PASSED, SYSTEM_PATH, PROBE, probed;
+var init_python_env = __esm({
+  "src/engines/local/python-env.ts"() {
+    "use strict";
+    PASSED = ["TZ", "JAVA_HOME", "SPARK_HOME"];
+    SYSTEM_PATH = ["/usr/local/bin", "/usr/bin", "/bin"];
+    PROBE = [
+      "import json, sys",
+      "print(json.dumps([sys.executable, sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix] + [p for p in sys.path if p]))"
+    ].join("\n");
+    probed = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/engines/local/bwrap.ts
+import { execFile as execFile3 } from "node:child_process";
+import path16 from "node:path";
+function planBwrapArgs(mounts) {
+  const args = [
+    "--die-with-parent",
+    "--new-session",
+    "--unshare-all",
+    "--proc",
+    "/proc",
+    "--dev",
+    "/dev",
+    "--tmpfs",
+    "/tmp"
+  ];
+  for (const folder of SYSTEM_FOLDERS)
+    args.push("--ro-bind-try", folder, folder);
+  for (const folder of mounts.system) args.push("--ro-bind-try", folder, folder);
+  args.push("--ro-bind", mounts.root, mounts.root);
+  args.push("--tmpfs", path16.join(mounts.root, ".dtflw"));
+  for (const file of mounts.hidden) args.push("--ro-bind", mounts.empty, file);
+  for (const p of mounts.readOnly) args.push("--ro-bind", p, p);
+  for (const p of mounts.writable) args.push("--bind", p, p);
+  args.push("--chdir", mounts.root);
+  return args;
+}
+function probeBwrap(bwrap = "bwrap") {
+  return new Promise((resolve) => {
+    execFile3(
+      bwrap,
+      ["--unshare-all", "--die-with-parent", "--ro-bind", "/", "/", "true"],
+      { timeout: 1e4 },
+      (error, _stdout, stderr) => {
+        if (!error) return resolve(void 0);
+        if (error.code === "ENOENT") {
+          return resolve(
+            "bwrap is not installed (Debian and Ubuntu: apt-get install bubblewrap; Fedora: dnf install bubblewrap)"
+          );
+        }
+        resolve(
+          `bwrap cannot create namespaces here: ${String(stderr).trim() || error.message}`
+        );
+      }
+    );
+  });
+}
+var SYSTEM_FOLDERS;
+var init_bwrap = __esm({
+  "src/engines/local/bwrap.ts"() {
+    "use strict";
+    SYSTEM_FOLDERS = [
+      "/usr",
+      "/bin",
+      "/sbin",
+      "/lib",
+      "/lib32",
+      "/lib64",
+      "/etc"
+    ];
+  }
+});
+
+// src/engines/local/python-worker.ts
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { createInterface } from "node:readline";
+function pythonHarnessDir() {
+  return fileURLToPath(new URL("./python/", import.meta.url));
+}
+function pythonWorkerScript() {
+  const script = `${pythonHarnessDir()}dtflw_worker.py`;
+  if (!existsSync(script)) {
+    throw new Error(
+      `the Python harness of the local engine is missing (${script}); reinstall dtflw.`
+    );
+  }
+  return script;
+}
+function startPythonWorker(command) {
+  let closed = false;
+  let exited = false;
+  let startError;
+  const tail = [];
+  let current;
+  const child = spawn(command.file, [...command.args], {
+    cwd: command.cwd,
+    env: command.env,
+    stdio: ["pipe", "pipe", "pipe", "pipe"]
+  });
+  child.stdin.on("error", () => void 0);
+  const settle = (part) => {
+    if (!current) return;
+    current.waiting.delete(part);
+    if (current.waiting.size > 0) return;
+    const finished = current;
+    current = void 0;
+    finished.resolve(finished.done ?? { crashed: "no result" });
+  };
+  for (const stream of ["stdout", "stderr"]) {
+    createInterface({ input: child[stream] }).on("line", (line) => {
+      if (line === END_OF_STEP) return settle(stream);
+      tail.push(line);
+      if (tail.length > 20) tail.shift();
+      current?.onOutput(stream, line);
+    });
+  }
+  createInterface({ input: child.stdio[3] }).on("line", (line) => {
+    if (!current) return;
+    try {
+      current.done = JSON.parse(line).done;
+    } catch {
+      return;
+    }
+    settle("done");
+  });
+  child.once("error", (error) => {
+    startError = error;
+    exited = true;
+    current?.reject(error);
+    current = void 0;
+  });
+  child.once("close", (code2, signal) => {
+    exited = true;
+    if (!current) return;
+    const finished = current;
+    current = void 0;
+    const why = signal ? `killed by signal ${signal}` : `exit code ${code2}`;
+    const said = tail.filter((l) => l.trim()).slice(-5).join("\n");
+    finished.resolve({ crashed: said ? `${why}: ${said}` : why });
+  });
+  return {
+    get pid() {
+      return child.pid;
+    },
+    get alive() {
+      return !closed && !exited;
+    },
+    run(request, onOutput) {
+      if (startError) return Promise.reject(startError);
+      if (exited) return Promise.resolve({ crashed: "the worker had ended" });
+      tail.length = 0;
+      return new Promise((resolve, reject) => {
+        current = {
+          onOutput,
+          waiting: /* @__PURE__ */ new Set(["done", "stdout", "stderr"]),
+          resolve,
+          reject
+        };
+        child.stdin.write(`${JSON.stringify(request)}
+`);
+      });
+    },
+    close() {
+      closed = true;
+      child.stdin.end();
+    },
+    kill() {
+      closed = true;
+      if (exited) return;
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => {
+        if (!exited) child.kill("SIGKILL");
+      }, KILL_GRACE_MS);
+      timer.unref();
+    }
+  };
+}
+var END_OF_STEP, KILL_GRACE_MS;
+var init_python_worker = __esm({
+  "src/engines/local/python-worker.ts"() {
+    "use strict";
+    END_OF_STEP = "\0dtflw-end-of-step";
+    KILL_GRACE_MS = 3e3;
+  }
+});
+
+// src/engines/local/worker-pool.ts
+function createWorkerPool(create) {
+  const idle = [];
+  let closed = false;
+  return {
+    acquire() {
+      while (idle.length > 0) {
+        const worker = idle.pop();
+        if (worker.alive) return worker;
+      }
+      return create();
+    },
+    release(worker) {
+      if (closed || !worker.alive) {
+        worker.close();
+        return;
+      }
+      idle.push(worker);
+    },
+    close() {
+      closed = true;
+      for (const worker of idle.splice(0)) worker.close();
+    }
+  };
+}
+var init_worker_pool = __esm({
+  "src/engines/local/worker-pool.ts"() {
+    "use strict";
+  }
+});
+
+// src/engines/local/python-runner.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { writeFile as writeFile4 } from "node:fs/promises";
+import path17 from "node:path";
+function createPythonRunner(options) {
+  let interpreter;
+  let bwrapProblem;
+  const lookup2 = () => interpreter ??= probePython(options.command, options.env);
+  const executableOf = (found) => options.resolve ? found.executable : options.command;
+  const workerFactory = async () => {
+    const found = await lookup2();
+    const executable = executableOf(found);
+    const env = {
+      ...planPythonEnv({
+        executable,
+        home: options.env.HOME ?? options.workDir,
+        tmp: options.workDir,
+        from: options.env
+      }),
+      DTFLW_PARENT_PID: String(process.pid)
+    };
+    const script = pythonWorkerScript();
+    return () => startPythonWorker({
+      file: executable,
+      args: ["-u", script],
+      env,
+      cwd: options.root
+    });
+  };
+  let pool;
+  let starter;
+  const strictWorker = async (request, access2) => {
+    bwrapProblem ??= probeBwrap();
+    const problem = await bwrapProblem;
+    if (problem) {
+      throw new StepFailure({
+        kind: "engine",
+        message: `the profile asks for sandbox: strict, and ${problem}; install bubblewrap, or set sandbox: standard in the profile.`
+      });
+    }
+    const found = await lookup2();
+    const executable = executableOf(found);
+    const script = pythonWorkerScript();
+    const hidden = [".env", ".env.local", ".databrickscfg"].map((name) => path17.join(options.root, name)).filter((file) => existsSync2(file));
+    const empty = path17.join(request.tmp, ".empty");
+    await writeFile4(empty, "");
+    const args = planBwrapArgs({
+      root: options.root,
+      hidden,
+      empty,
+      system: [
+        ...found.folders,
+        path17.dirname(executable),
+        path17.dirname(found.executable),
+        pythonHarnessDir()
+      ].filter((p) => path17.isAbsolute(p) && existsSync2(p)),
+      readOnly: access2.readOnly.filter((p) => existsSync2(p)),
+      writable: [request.tmp, ...access2.writable]
+    });
+    return startPythonWorker({
+      file: "bwrap",
+      args: [...args, "--", executable, "-u", script],
+      env: planPythonEnv({
+        executable,
+        home: request.tmp,
+        tmp: request.tmp,
+        from: options.env
+      }),
+      cwd: options.root
+    });
+  };
+  return {
+    async run(request, access2, onOutput, signal) {
+      let worker;
+      if (options.sandbox === "strict") {
+        worker = await strictWorker(request, access2);
+      } else if (options.warm) {
+        starter ??= workerFactory();
+        const create = await starter;
+        pool ??= createWorkerPool(create);
+        worker = pool.acquire();
+      } else {
+        worker = (await workerFactory())();
+      }
+      const kill = () => worker.kill();
+      if (signal.aborted) kill();
+      signal.addEventListener("abort", kill, { once: true });
+      try {
+        return await worker.run(request, onOutput);
+      } finally {
+        signal.removeEventListener("abort", kill);
+        if (pool && options.sandbox !== "strict" && options.warm) {
+          pool.release(worker);
+        } else {
+          worker.close();
+        }
+      }
+    },
+    async describe() {
+      const found = await lookup2();
+      const shown2 = executableOf(found);
+      return options.sandbox === "strict" ? `${shown2} (sandbox: strict)` : shown2;
+    },
+    close() {
+      pool?.close();
+    }
+  };
+}
+var init_python_runner = __esm({
+  "src/engines/local/python-runner.ts"() {
+    "use strict";
+    init_bwrap();
+    init_python_env();
+    init_python_worker();
+    init_step_failure();
+    init_worker_pool();
+  }
+});
+
+// src/engines/local/sql-job.ts
+var END_OF_JOB;
+var init_sql_job = __esm({
+  "src/engines/local/sql-job.ts"() {
+    "use strict";
+    END_OF_JOB = "\0dtflw-end-of-job";
+  }
+});
+
+// src/engines/local/sql-child.ts
+import { fork } from "node:child_process";
+import { existsSync as existsSync3 } from "node:fs";
+import { createInterface as createInterface2 } from "node:readline";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+function sqlWorkerScript() {
+  const compiled3 = fileURLToPath2(new URL("./sql-worker.js", import.meta.url));
+  if (existsSync3(compiled3)) return compiled3;
+  return fileURLToPath2(new URL("./sql-worker.ts", import.meta.url));
+}
+function startSqlWorker(env) {
+  let closed = false;
+  let exited = false;
+  let current;
+  const outputTail = [];
+  const child = fork(sqlWorkerScript(), [], {
+    execArgv: [],
+    env,
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
+    serialization: "json"
+  });
+  const settle = (part) => {
+    if (!current) return;
+    current.waiting.delete(part);
+    if (current.waiting.size > 0) return;
+    const finished = current;
+    current = void 0;
+    hold(false);
+    finished.resolve(finished.result ?? {});
+  };
+  for (const stream of ["stdout", "stderr"]) {
+    createInterface2({ input: child[stream] }).on("line", (line) => {
+      if (line === END_OF_JOB) return settle(stream);
+      outputTail.push(line);
+      if (outputTail.length > 20) outputTail.shift();
+      current?.onOutput(line);
+    });
+  }
+  child.on("message", (message) => {
+    if (!current || message.id !== current.id) return;
+    if (message.type === "log") current.onLog(message.line);
+    else {
+      current.result = message.error ? { error: message.error } : {};
+      settle("done");
+    }
+  });
+  child.once("close", (code2, signal) => {
+    exited = true;
+    if (!current) return;
+    const finished = current;
+    current = void 0;
+    const why = signal ? `killed by signal ${signal}` : `exit code ${code2}`;
+    const tail = outputTail.filter((l) => l.trim()).join("\n");
+    finished.resolve({ crashed: tail ? `${why}: ${tail}` : why });
+  });
+  child.on("error", () => void 0);
+  const hold = (on) => {
+    for (const handle of [child, child.channel, child.stdout, child.stderr]) {
+      const h = handle;
+      if (on) h?.ref?.();
+      else h?.unref?.();
+    }
+  };
+  hold(false);
+  const request = (message) => {
+    if (!exited && child.connected) child.send(message);
+  };
+  return {
+    get alive() {
+      return !closed && !exited;
+    },
+    run(job, onLog, onOutput) {
+      if (exited) return Promise.resolve({ crashed: "the worker had ended" });
+      outputTail.length = 0;
+      hold(true);
+      return new Promise((resolve) => {
+        current = {
+          id: job.id,
+          onLog,
+          onOutput,
+          waiting: /* @__PURE__ */ new Set(["done", "stdout", "stderr"]),
+          resolve
+        };
+        request({ type: "run", job });
+      });
+    },
+    interrupt() {
+      request({ type: "interrupt" });
+    },
+    kill() {
+      closed = true;
+      if (!exited) child.kill("SIGKILL");
+    },
+    close() {
+      closed = true;
+      if (!exited) child.disconnect();
+    }
+  };
+}
+function sharedSqlWorkers(env) {
+  const key = JSON.stringify(env);
+  let pool = shared.get(key);
+  if (!pool) {
+    pool = createWorkerPool(() => startSqlWorker(env));
+    shared.set(key, pool);
+  }
+  return pool;
+}
+var shared;
+var init_sql_child = __esm({
+  "src/engines/local/sql-child.ts"() {
+    "use strict";
+    init_sql_job();
+    init_worker_pool();
+    shared = /* @__PURE__ */ new Map();
   }
 });
 
@@ -16613,377 +17324,81 @@ var init_output_checks = __esm({
   }
 });
 
-// src/engines/local/python-harness.ts
-var PYTHON_HARNESS;
-var init_python_harness = __esm({
-  "src/engines/local/python-harness.ts"() {
-    "use strict";
-    PYTHON_HARNESS = String.raw`
-import builtins, json, os, sys, traceback
-
-with open(sys.argv[1], encoding="utf-8") as _f:
-    SPEC = json.load(_f)
-del _f
-
-
-class NotebookExit(BaseException):
-    """Raised by dbutils.notebook.exit: ends the notebook, not an error."""
-
-    def __init__(self, value):
-        super().__init__(value)
-        self.value = value
-
-
-class InputWidgetNotDefined(Exception):
-    pass
-
-
-class _Widgets:
-    def __init__(self, parameters):
-        self._parameters = dict(parameters)
-        self._defaults = {}
-
-    def get(self, name):
-        if name in self._parameters:
-            return self._parameters[name]
-        if name in self._defaults:
-            return self._defaults[name]
-        known = ", ".join(sorted(self._parameters)) or "(none)"
-        raise InputWidgetNotDefined(
-            "No input widget named %s is defined; the step's parameters are: %s" % (name, known)
-        )
-
-    def getArgument(self, name, defaultValue=None):
-        try:
-            return self.get(name)
-        except InputWidgetNotDefined:
-            return defaultValue
-
-    def text(self, name, defaultValue="", label=None):
-        self._defaults[name] = str(defaultValue)
-
-    def dropdown(self, name, defaultValue, choices=None, label=None):
-        self._defaults[name] = str(defaultValue)
-
-    combobox = dropdown
-
-    def multiselect(self, name, defaultValue, choices=None, label=None):
-        self._defaults[name] = str(defaultValue)
-
-    def remove(self, name):
-        self._defaults.pop(name, None)
-
-    def removeAll(self):
-        self._defaults.clear()
-
-    def getAll(self):
-        return {**self._defaults, **self._parameters}
-
-
-class _NotebookUtils:
-    def exit(self, value=""):
-        raise NotebookExit("" if value is None else str(value))
-
-    def run(self, path, timeout_seconds=0, arguments=None):
-        raise RuntimeError(
-            "dbutils.notebook.run(%r) is not available in the local engine: "
-            "make that notebook a step of the flow in dtflw.yaml" % (path,)
-        )
-
-
-class _DBUtils:
-    def __init__(self, parameters):
-        self.widgets = _Widgets(parameters)
-        self.notebook = _NotebookUtils()
-
-    def __getattr__(self, name):
-        raise AttributeError(
-            "dbutils.%s is not available in the local engine "
-            "(it offers dbutils.widgets and dbutils.notebook)" % name
-        )
-
-
-_STATE = {"session": None, "kind": None}
-
-
-def _quote_name(name):
-    return ".".join('"%s"' % part.strip().strip(chr(96)).replace('"', '""') for part in name.split("."))
-
-
-def _patch_duckdb_spark():
-    """Fills the gaps of DuckDB's PySpark API that notebooks commonly hit:
-    writer modes and formats, and qualified names (catalog.schema.table) in
-    spark.table and saveAsTable."""
-    from duckdb.experimental.spark.sql.dataframe import DataFrame
-    from duckdb.experimental.spark.sql.readwriter import DataFrameWriter
-    from duckdb.experimental.spark.sql.session import SparkSession
-
-    if getattr(DataFrameWriter, "_dtflw", False):
-        return
-    original = DataFrameWriter.parquet
-
-    def mode(self, saveMode):
-        # Outputs go to a fresh staging path, so every mode writes anew.
-        return self
-
-    def fmt(self, source):
-        self._dtflw_format = source
-        return self
-
-    def option(self, key, value):
-        return self
-
-    def options(self, **kwargs):
-        return self
-
-    def parquet(self, path, mode=None, partitionBy=None, compression=None):
-        if partitionBy:
-            raise NotImplementedError("partitionBy is not supported by the local engine")
-        return original(self, path, compression=compression)
-
-    def save(self, path=None, format=None, mode=None, **kwargs):
-        kind = (format or getattr(self, "_dtflw_format", None) or "parquet").lower()
-        if kind == "csv":
-            return self.csv(path)
-        if kind not in ("parquet", "delta"):
-            raise NotImplementedError("format %r is not supported by the local engine" % kind)
-        return self.parquet(path)
-
-    def save_as_table(self, name, format=None, mode=None, **kwargs):
-        connection = self.dataframe.session.conn
-        connection.register("__dtflw_save", self.dataframe.relation)
-        try:
-            connection.execute("CREATE OR REPLACE TABLE %s AS SELECT * FROM __dtflw_save" % _quote_name(name))
-        finally:
-            connection.unregister("__dtflw_save")
-
-    def table(self, name):
-        return DataFrame(self.conn.sql("SELECT * FROM %s" % _quote_name(name)), self)
-
-    DataFrameWriter.saveAsTable = save_as_table
-    SparkSession.table = table
-    DataFrameWriter.mode = mode
-    DataFrameWriter.format = fmt
-    DataFrameWriter.option = option
-    DataFrameWriter.options = options
-    DataFrameWriter.parquet = parquet
-    DataFrameWriter.save = save
-    DataFrameWriter._dtflw = True
-
-
-def _create_spark():
-    wanted = SPEC["spark"]
-    tried = []
-    if wanted in ("auto", "pyspark") and not _STATE.get("alias"):
-        try:
-            from pyspark.sql import SparkSession
-        except ImportError as error:
-            tried.append("pyspark (%s)" % error)
-        else:
-            _STATE["kind"] = "pyspark"
-            return SparkSession.builder.master("local[*]").appName("dtflw").getOrCreate()
-    if wanted in ("auto", "duckdb"):
-        try:
-            from duckdb.experimental.spark.sql import SparkSession
-        except ImportError as error:
-            tried.append("duckdb (%s)" % error)
-        else:
-            session = SparkSession.builder.getOrCreate()
-            connection = session.conn
-            connection.execute("SET threads = %d" % int(SPEC["duckdb"]["threads"]))
-            for statement in SPEC["duckdb"]["setup"] + SPEC["duckdb"]["sandbox"]:
-                connection.execute(statement)
-            _patch_duckdb_spark()
-            _STATE["kind"] = "duckdb"
-            return session
-    raise RuntimeError(
-        "spark is not available to %s (tried %s): install DuckDB for Python "
-        "(pip install duckdb) for a PySpark-compatible spark, or PySpark "
-        "(pip install pyspark)" % (sys.executable, "; ".join(tried) or wanted)
-    )
-
-
-class _PysparkAlias:
-    """Serves pyspark.* from duckdb.experimental.spark.* when PySpark is absent,
-    so notebooks keep their "from pyspark.sql import functions as F"."""
-
-    PREFIX = "duckdb.experimental.spark"
-
-    def find_spec(self, fullname, path=None, target=None):
-        if fullname != "pyspark" and not fullname.startswith("pyspark."):
-            return None
-        import importlib.util
-
-        try:
-            found = importlib.util.find_spec(self.PREFIX + fullname[len("pyspark"):])
-        except ImportError:
-            found = None
-        if found is None:
-            return None
-        return importlib.util.spec_from_loader(fullname, self)
-
-    def create_module(self, spec):
-        import importlib
-
-        module = importlib.import_module(self.PREFIX + spec.name[len("pyspark"):])
-        # The import system renames the module after us; its own identity is
-        # put back in exec_module, or its relative imports load second copies.
-        self._identity = getattr(self, "_identity", {})
-        self._identity[id(module)] = {
-            key: getattr(module, key)
-            for key in ("__name__", "__spec__", "__package__", "__loader__", "__path__", "__file__")
-            if hasattr(module, key)
+// src/engines/local/sql-guard.ts
+import path18 from "node:path";
+function writtenFile(tokens) {
+  const first = word(tokens[0]);
+  if (first === "copy") {
+    let depth = 0;
+    for (let i = 1; i < tokens.length; i++) {
+      const t = tokens[i];
+      if (t.text === "(") depth++;
+      else if (t.text === ")") depth--;
+      else if (depth === 0 && word(t) === "to") {
+        if (word(tokens[1]) === "from" && word(tokens[2]) === "database") {
+          return { ok: true };
         }
-        return module
-
-    def exec_module(self, module):
-        for key, value in self._identity.pop(id(module), {}).items():
-            setattr(module, key, value)
-
-
-def _install_pyspark_alias():
-    import importlib.util
-
-    if SPEC["spark"] == "pyspark":
-        return
-    if SPEC["spark"] == "auto" and importlib.util.find_spec("pyspark") is not None:
-        return
-    # First: the path finder would load a second copy of pyspark.sql from
-    # the aliased package's __path__.
-    sys.meta_path.insert(0, _PysparkAlias())
-    _STATE["alias"] = True
-
-
-def _session():
-    if _STATE["session"] is None:
-        _STATE["session"] = _create_spark()
-    return _STATE["session"]
-
-
-class _LazySpark:
-    """Creates the session on first use, so notebooks without spark start fast."""
-
-    def __getattr__(self, name):
-        return getattr(_session(), name)
-
-    def __repr__(self):
-        return repr(_session())
-
-
-def display(value, *args, **kwargs):
-    show = getattr(value, "show", None)
-    if callable(show):
-        show()
-    else:
-        print(value)
-
-
-def _run_sql_cell(cell):
-    session = _session()
-    if _STATE["kind"] == "duckdb":
-        for statement in cell["statements"]:
-            try:
-                relation = session.conn.sql(statement["text"])
-            except Exception as error:
-                raise _SqlError(statement["fileLine"], error) from None
-            if relation is not None:
-                relation.show(max_rows=20)
-    else:
-        for statement in cell["rawStatements"]:
-            try:
-                session.sql(statement["text"], args=SPEC["parameters"]).show(20)
-            except Exception as error:
-                raise _SqlError(statement["fileLine"], error) from None
-
-
-class _SqlError(Exception):
-    def __init__(self, line, error):
-        super().__init__("%s: %s" % (type(error).__name__, error))
-        self.line = line
-
-
-def _notebook_frames(error):
-    return [
-        frame
-        for frame in traceback.extract_tb(error.__traceback__)
-        if frame.filename == SPEC["notebook"]
-    ]
-
-
-def _describe(error):
-    frames = _notebook_frames(error)
-    if isinstance(error, _SqlError):
-        line = error.line
-        text = str(error)
-        trace = text
-    else:
-        line = frames[-1].lineno if frames else None
-        text = "".join(traceback.format_exception_only(type(error), error)).strip()
-        trace = "Traceback (most recent call last):\n" + "".join(
-            traceback.format_list(frames)
-        ) + text
-    return {"type": type(error).__name__, "message": text, "line": line, "traceback": trace}
-
-
-def _export_outputs():
-    if _STATE["kind"] != "duckdb":
-        return
-    connection = _STATE["session"].conn
-    for output in SPEC["exports"]:
-        if os.path.exists(output["staged"]):
-            continue
-        for relation in output["candidates"]:
-            try:
-                connection.execute("SELECT * FROM %s LIMIT 0" % relation)
-            except Exception:
-                continue
-            connection.execute(output["copy"].replace("{}", relation))
-            break
-
-
-def _main():
-    _install_pyspark_alias()
-    dbutils = _DBUtils(SPEC["parameters"])
-    scope = {
-        "__name__": "__main__",
-        "__builtins__": builtins,
-        "dbutils": dbutils,
-        "spark": _LazySpark(),
-        "display": display,
+        const file = literal(tokens[i + 1]);
+        return file === void 0 ? {
+          ok: false,
+          reason: "COPY \u2026 TO must name its file as a string in the step\u2019s output staging folder"
+        } : { ok: true, file };
+      }
     }
-    result = {}
-    try:
-        for cell in SPEC["cells"]:
-            if cell["kind"] == "python":
-                code = compile("\n" * (cell["fileLine"] - 1) + cell["source"], SPEC["notebook"], "exec")
-                exec(code, scope)
-            elif cell["kind"] == "sql":
-                _run_sql_cell(cell)
-    except NotebookExit as done:
-        result["exitValue"] = done.value
-    except SystemExit as done:
-        if done.code not in (None, 0):
-            result["error"] = {
-                "type": "SystemExit",
-                "message": "the notebook called sys.exit(%r)" % (done.code,),
-                "line": None,
-                "traceback": "",
-            }
-    except BaseException as error:
-        result["error"] = _describe(error)
-        print(result["error"]["traceback"], file=sys.stderr)
-    if "error" not in result:
-        try:
-            _export_outputs()
-        except Exception as error:
-            result["error"] = _describe(error)
-    with open(SPEC["result"], "w", encoding="utf-8") as out:
-        json.dump(result, out)
-    return 1 if "error" in result else 0
-
-
-sys.exit(_main())
-`;
+    return { ok: true };
+  }
+  if (first === "export" || first === "attach") {
+    const file = tokens.map(literal).find((v) => v !== void 0);
+    if (file === void 0) {
+      return {
+        ok: false,
+        reason: `${first.toUpperCase()} must name its file as a string`
+      };
+    }
+    if (first === "attach" && (file === ":memory:" || file === "")) {
+      return { ok: true };
+    }
+    return { ok: true, file };
+  }
+  return { ok: true };
+}
+function inside(file, dir) {
+  const relative = path18.relative(dir, file);
+  return relative === "" || !relative.startsWith("..") && !path18.isAbsolute(relative);
+}
+function checkSqlStatement(text2, writable, cwd) {
+  const tokens = tokenizeSql(text2).filter(solid);
+  for (const t of tokens) {
+    const name = word(t);
+    if (REFUSED_FUNCTIONS.has(name)) {
+      return `${name}() is refused by the local engine: it changes DuckDB\u2019s logging for the whole process; remove the call (local runs keep each step\u2019s output in its log).`;
+    }
+  }
+  const target = writtenFile(tokens);
+  if (!target.ok) {
+    return `${target.reason}; a SQL step writes only its declared outputs (CREATE OR REPLACE TABLE IDENTIFIER(:name_out) AS \u2026).`;
+  }
+  if (target.file === void 0) return void 0;
+  const file = target.file;
+  const resolved = file.includes("://") || file.startsWith("~") ? void 0 : path18.resolve(cwd, file);
+  if (resolved && writable.some((dir) => inside(resolved, dir))) {
+    return void 0;
+  }
+  return `'${file}' is outside what this step may write: inputs and sources are read-only, and a SQL step writes only its declared outputs (CREATE OR REPLACE TABLE IDENTIFIER(:name_out) AS \u2026).`;
+}
+var REFUSED_FUNCTIONS, solid, word, literal;
+var init_sql_guard = __esm({
+  "src/engines/local/sql-guard.ts"() {
+    "use strict";
+    init_sql_lexer();
+    REFUSED_FUNCTIONS = /* @__PURE__ */ new Set([
+      "enable_logging",
+      "disable_logging",
+      "truncate_duckdb_logs"
+    ]);
+    solid = (t) => t.kind !== "space" && t.kind !== "comment";
+    word = (t) => t && (t.kind === "word" || t.kind === "quoted") ? (t.value ?? t.text).toLowerCase() : "";
+    literal = (t) => t && (t.kind === "string" || t.kind === "dollar-string") && t.closed !== false ? t.value : void 0;
   }
 });
 
@@ -16991,130 +17406,112 @@ sys.exit(_main())
 function fileLine(cell, sourceLine) {
   return (cell.sourceLine ?? cell.line) + sourceLine - 1;
 }
-function firstLine2(text2) {
-  const line = text2.split("\n")[0];
-  return line.length > 100 ? `${line.slice(0, 97)}\u2026` : line;
+function planSqlStatements(input) {
+  const { notebook } = input;
+  const statements = [];
+  for (const cell of notebook.cells) {
+    if (cell.kind !== "sql") continue;
+    const bound = bindSql(cell.source, input.parameters);
+    if (!bound.ok) {
+      throw new StepFailure({
+        kind: "notebook",
+        message: `${notebook.path}:${fileLine(cell, bound.line)}: ${bound.message}`
+      });
+    }
+    for (const statement of bound.statements) {
+      const line = fileLine(cell, statement.line);
+      const skip = WIDGET_STATEMENT.test(statement.text);
+      const refused = skip ? void 0 : checkSqlStatement(statement.text, input.writable, input.tmp);
+      if (refused) {
+        throw new StepFailure({
+          kind: "notebook",
+          message: `${notebook.path}:${line}: ${refused}`,
+          detail: statement.text
+        });
+      }
+      statements.push({
+        text: statement.text,
+        line,
+        cell: cell.index,
+        ...skip ? { skip } : {}
+      });
+    }
+  }
+  return statements;
 }
 async function executeSqlStep(input) {
   const { notebook, signal, log } = input;
-  const { DuckDBInstance, ResultReturnType } = await loadDuckDB();
-  const instance = await DuckDBInstance.create(":memory:", {
-    threads: String(input.threads)
-  });
-  const connection = await instance.connect();
-  const interrupt = () => connection.interrupt();
+  const statements = planSqlStatements(input);
+  const job = {
+    id: ++jobs,
+    searchFrom: input.searchFrom,
+    threads: input.threads,
+    cwd: input.tmp,
+    setup: [...input.duckdb.setup, ...input.duckdb.sandbox],
+    statements,
+    exports: input.duckdb.exports
+  };
+  if (signal.aborted) return;
+  const worker = input.worker();
+  let killTimer;
+  const interrupt = () => {
+    worker.interrupt();
+    killTimer = setTimeout(() => worker.kill(), INTERRUPT_GRACE_MS);
+    killTimer.unref();
+  };
   signal.addEventListener("abort", interrupt, { once: true });
+  let result;
   try {
-    for (const statement of [...input.duckdb.setup, ...input.duckdb.sandbox]) {
-      await runSetup(connection, statement);
-    }
-    for (const cell of notebook.cells) {
-      if (cell.kind !== "sql") continue;
-      const bound = bindSql(cell.source, input.parameters);
-      if (!bound.ok) {
-        throw new StepFailure({
-          kind: "notebook",
-          message: `${notebook.path}:${fileLine(cell, bound.line)}: ${bound.message}`
-        });
-      }
-      for (const statement of bound.statements) {
-        if (signal.aborted) return;
-        const line = fileLine(cell, statement.line);
-        if (WIDGET_STATEMENT.test(statement.text)) {
-          log(
-            `line ${line}: ${firstLine2(statement.text)} (skipped: parameters come from the flow)`
-          );
-          continue;
-        }
-        const started = Date.now();
-        try {
-          const reader = await connection.streamAndReadUntil(
-            statement.text,
-            SHOWN_ROWS + 1
-          );
-          const took = Date.now() - started;
-          log(`line ${line}: ${firstLine2(statement.text)} (${took} ms)`);
-          if (reader.returnType === ResultReturnType.QUERY_RESULT) {
-            for (const row of renderRows(
-              reader.columnNames(),
-              reader.getRowsJson()
-            )) {
-              log(`  ${row}`);
-            }
-          }
-        } catch (error) {
-          if (signal.aborted) return;
-          const message = error.message;
-          throw new StepFailure({
-            kind: "notebook",
-            message: `${notebook.path}:${line}: ${message.split("\n")[0]}`,
-            detail: `${message}
-
-in cell ${cell.index + 1}, statement at line ${line}:
-${statement.text}`
-          });
-        }
-      }
-    }
-    for (const output of input.duckdb.exports) {
-      if (signal.aborted) return;
-      await exportOutput(connection, output.candidates, output.copy);
-    }
+    result = await worker.run(job, log, log);
   } finally {
     signal.removeEventListener("abort", interrupt);
-    connection.closeSync();
-    instance.closeSync();
+    if (killTimer) clearTimeout(killTimer);
+    input.release(worker);
   }
-}
-async function runSetup(connection, statement) {
-  try {
-    await connection.run(statement);
-  } catch (error) {
+  if (signal.aborted) return;
+  if (result.crashed !== void 0) {
     throw new StepFailure({
       kind: "engine",
-      message: `the local engine could not prepare the step's tables: ${error.message.split("\n")[0]}`,
-      detail: `${error.message}
-
-${statement}`
+      message: `DuckDB ended its process while running ${notebook.path} (${result.crashed.split("\n")[0]}); the step's output is in its log.`,
+      detail: result.crashed
     });
   }
-}
-async function exportOutput(connection, candidates, copy) {
-  for (const relation of candidates) {
-    try {
-      await connection.run(`SELECT * FROM ${relation} LIMIT 0`);
-    } catch {
-      continue;
-    }
-    await connection.run(copy.replace("{}", relation));
-    return;
+  const error = result.error;
+  if (!error) return;
+  const first = error.message.split("\n")[0];
+  if (error.phase === "statement") {
+    const statement = statements[error.index ?? 0];
+    throw new StepFailure({
+      kind: "notebook",
+      message: `${notebook.path}:${statement.line}: ${first}`,
+      detail: `${error.message}
+
+in cell ${statement.cell + 1}, statement at line ${statement.line}:
+${statement.text}`
+    });
   }
+  throw new StepFailure({
+    kind: "engine",
+    message: error.phase === "setup" ? `the local engine could not prepare the step's tables: ${first}` : `the local engine could not write an output of ${notebook.path}: ${first}`,
+    detail: error.statement ? `${error.message}
+
+${error.statement}` : error.message
+  });
 }
-function renderRows(columns, rows) {
-  const lines = [columns.join(" | ")];
-  for (const row of rows.slice(0, SHOWN_ROWS)) {
-    lines.push(row.map((v) => v === null ? "NULL" : String(v)).join(" | "));
-  }
-  if (rows.length > SHOWN_ROWS) lines.push("\u2026");
-  return lines;
-}
-var SHOWN_ROWS, WIDGET_STATEMENT;
+var WIDGET_STATEMENT, INTERRUPT_GRACE_MS, jobs;
 var init_sql_step = __esm({
   "src/engines/local/sql-step.ts"() {
     "use strict";
-    init_duckdb();
+    init_sql_guard();
     init_step_failure();
     init_sql_params();
-    SHOWN_ROWS = 20;
     WIDGET_STATEMENT = /^(CREATE|REMOVE)\s+WIDGET\b/i;
+    INTERRUPT_GRACE_MS = 2e3;
+    jobs = 0;
   }
 });
 
 // src/engines/local/python-step.ts
-import { spawn } from "node:child_process";
-import { mkdir as mkdir3, readFile as readFile5, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
-import path13 from "node:path";
-import { createInterface } from "node:readline";
 function harnessCells(input) {
   const { notebook } = input;
   return notebook.cells.flatMap((cell) => {
@@ -17146,9 +17543,6 @@ function harnessCells(input) {
 }
 async function executePythonStep(input) {
   const { notebook, signal, log } = input;
-  await mkdir3(input.workDir, { recursive: true });
-  const specFile = path13.join(input.workDir, "spec.json");
-  const resultFile = path13.join(input.workDir, "result.json");
   const spec = {
     notebook: notebook.path,
     parameters: input.parameters,
@@ -17159,114 +17553,69 @@ async function executePythonStep(input) {
       setup: input.duckdb.setup,
       sandbox: input.duckdb.sandbox
     },
-    exports: input.duckdb.exports,
-    result: resultFile
+    exports: input.duckdb.exports
   };
-  await writeFile2(specFile, JSON.stringify(spec));
-  try {
-    const stderrTail = [];
-    const code2 = await new Promise((resolve, reject) => {
-      const child = spawn(
-        input.python,
-        ["-u", "-c", PYTHON_HARNESS, specFile],
-        {
-          cwd: input.root,
-          stdio: ["ignore", "pipe", "pipe"]
-        }
-      );
-      let killTimer;
-      const kill = () => {
-        child.kill("SIGTERM");
-        killTimer = setTimeout(() => child.kill("SIGKILL"), KILL_GRACE_MS);
-        killTimer.unref();
-      };
-      if (signal.aborted) kill();
-      signal.addEventListener("abort", kill, { once: true });
-      createInterface({ input: child.stdout }).on("line", (line) => log(line));
-      createInterface({ input: child.stderr }).on("line", (line) => {
-        stderrTail.push(line);
-        if (stderrTail.length > STDERR_TAIL) stderrTail.shift();
-        log(line);
-      });
-      child.once("error", (error) => {
-        signal.removeEventListener("abort", kill);
-        reject(error);
-      });
-      child.once("close", (exitCode) => {
-        signal.removeEventListener("abort", kill);
-        if (killTimer) clearTimeout(killTimer);
-        resolve(exitCode);
-      });
-    }).catch((error) => {
-      throw new StepFailure({
-        kind: "engine",
-        message: error.code === "ENOENT" ? `${input.python} was not found: the local engine runs Python notebooks with it; install Python 3 or point the engine at another interpreter.` : `${input.python} could not be started: ${error.message}`
-      });
+  const done2 = await input.runner.run(
+    { spec, cwd: input.root, tmp: input.tmp },
+    input.access,
+    (_stream, line) => log(line),
+    signal
+  ).catch((error) => {
+    if (error instanceof StepFailure) throw error;
+    throw new StepFailure({
+      kind: "engine",
+      message: error.code === "ENOENT" ? `${error.path ?? "python3"} was not found: the local engine runs Python notebooks with it; install Python 3 or point the engine at another interpreter.` : `Python could not be started: ${error.message}`
     });
-    if (signal.aborted) return {};
-    const result = await readResult(resultFile);
-    if (!result) {
-      throw new StepFailure({
-        kind: "engine",
-        message: `${input.python} ended (exit code ${code2}) before ${notebook.path} finished.`,
-        detail: stderrTail.join("\n")
-      });
-    }
-    if (result.error) {
-      const where = result.error.line ? `${notebook.path}:${result.error.line}` : notebook.path;
-      throw new StepFailure({
-        kind: "notebook",
-        message: `${where}: ${lastLine(result.error.message)}`,
-        detail: result.error.traceback || result.error.message
-      });
-    }
-    return result.exitValue !== void 0 ? { exitValue: result.exitValue } : {};
-  } finally {
-    await rm2(input.workDir, { recursive: true, force: true });
+  });
+  if (signal.aborted) return {};
+  if (done2.crashed !== void 0) {
+    throw new StepFailure({
+      kind: "engine",
+      message: `the Python process of ${notebook.path} ended without a result (${done2.crashed.split("\n")[0]}).`,
+      detail: done2.crashed
+    });
   }
-}
-async function readResult(file) {
-  try {
-    return JSON.parse(await readFile5(file, "utf8"));
-  } catch {
-    return void 0;
+  if (done2.error) {
+    const where = done2.error.line ? `${notebook.path}:${done2.error.line}` : notebook.path;
+    throw new StepFailure({
+      kind: "notebook",
+      message: `${where}: ${lastLine(done2.error.message)}`,
+      detail: done2.error.traceback || done2.error.message
+    });
   }
+  return done2.exitValue !== void 0 ? { exitValue: done2.exitValue } : {};
 }
 function lastLine(text2) {
   const lines = text2.trim().split("\n");
   return lines[lines.length - 1];
 }
-var KILL_GRACE_MS, STDERR_TAIL;
 var init_python_step = __esm({
   "src/engines/local/python-step.ts"() {
     "use strict";
-    init_python_harness();
     init_sql_step();
     init_step_failure();
     init_sql_params();
-    KILL_GRACE_MS = 3e3;
-    STDERR_TAIL = 40;
   }
 });
 
 // src/engines/local/staging.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
-import { mkdir as mkdir4, rename as rename2, rm as rm3, stat as stat3 } from "node:fs/promises";
-import path14 from "node:path";
+import { randomBytes as randomBytes3 } from "node:crypto";
+import { mkdir as mkdir5, rename as rename3, rm as rm3, stat as stat3 } from "node:fs/promises";
+import path19 from "node:path";
 async function stageOutputs(targets) {
-  const token = randomBytes2(6).toString("hex");
+  const token = randomBytes3(6).toString("hex");
   const staged = targets.map((target) => {
-    const stagingDir = path14.join(
-      path14.dirname(target),
+    const stagingDir = path19.join(
+      path19.dirname(target),
       `.dtflw-staging-${token}`
     );
     return {
       target,
       stagingDir,
-      staged: path14.join(stagingDir, path14.basename(target))
+      staged: path19.join(stagingDir, path19.basename(target))
     };
   });
-  await Promise.all(staged.map((s) => mkdir4(s.stagingDir, { recursive: true })));
+  await Promise.all(staged.map((s) => mkdir5(s.stagingDir, { recursive: true })));
   return staged;
 }
 async function exists(p) {
@@ -17281,18 +17630,18 @@ async function promoteOutput(output) {
   const targetStat = await stat3(output.target).catch(() => void 0);
   const stagedStat = await stat3(output.staged);
   if (!targetStat || !targetStat.isDirectory() && !stagedStat.isDirectory()) {
-    await rename2(output.staged, output.target);
+    await rename3(output.staged, output.target);
     return;
   }
-  const aside = path14.join(
+  const aside = path19.join(
     output.stagingDir,
-    `previous-${path14.basename(output.target)}`
+    `previous-${path19.basename(output.target)}`
   );
-  await rename2(output.target, aside);
+  await rename3(output.target, aside);
   try {
-    await rename2(output.staged, output.target);
+    await rename3(output.staged, output.target);
   } catch (error) {
-    if (!await exists(output.target)) await rename2(aside, output.target);
+    if (!await exists(output.target)) await rename3(aside, output.target);
     throw error;
   }
 }
@@ -17310,10 +17659,10 @@ var init_staging = __esm({
 
 // src/engines/local/step-log.ts
 import { createWriteStream as createWriteStream2 } from "node:fs";
-import { mkdir as mkdir5 } from "node:fs/promises";
-import path15 from "node:path";
+import { mkdir as mkdir6 } from "node:fs/promises";
+import path20 from "node:path";
 async function openStepLog(file) {
-  await mkdir5(path15.dirname(file), { recursive: true });
+  await mkdir6(path20.dirname(file), { recursive: true });
   const stream = createWriteStream2(file);
   const last = [];
   return {
@@ -17345,7 +17694,7 @@ var init_step_log = __esm({
 });
 
 // src/engines/local/step-tables.ts
-import path16 from "node:path";
+import path21 from "node:path";
 function splitName(name) {
   return name.split(".").map((p) => p.trim());
 }
@@ -17372,7 +17721,7 @@ function catalogSetup(names) {
 function list(values) {
   return `[${[...new Set(values)].map(quoteLiteral).join(", ")}]`;
 }
-function planDuckdbStepSql(tables, relativeTo) {
+function planDuckdbStepSql(tables, tmp, relativeTo) {
   const qualified = [
     ...tables.inputs.map((i) => i.table.qualifiedName),
     ...tables.outputs.map((o) => o.table.qualifiedName)
@@ -17388,15 +17737,17 @@ function planDuckdbStepSql(tables, relativeTo) {
       );
     }
   }
-  const both = (p) => relativeTo ? [p, path16.relative(relativeTo, p) || "."] : [p];
+  const both = (p) => relativeTo ? [p, path21.relative(relativeTo, p) || "."] : [p];
   const paths = tables.inputs.flatMap((i) => i.grant.paths.flatMap(both));
   const directories = [
+    tmp + path21.sep,
     ...tables.inputs.flatMap((i) => i.grant.directories),
-    ...tables.outputs.map((o) => o.staging.stagingDir + path16.sep)
+    ...tables.outputs.map((o) => o.staging.stagingDir + path21.sep)
   ].flatMap(
-    (d) => relativeTo ? [d, (path16.relative(relativeTo, d) || ".") + path16.sep] : [d]
+    (d) => relativeTo ? [d, (path21.relative(relativeTo, d) || ".") + path21.sep] : [d]
   );
   const sandbox = [
+    `SET temp_directory = ${quoteLiteral(tmp)}`,
     `SET allowed_paths = ${list(paths)}`,
     `SET allowed_directories = ${list(directories)}`,
     "SET enable_external_access = false",
@@ -17441,22 +17792,34 @@ var init_step_tables = __esm({
 });
 
 // src/engines/local/step.ts
-import path17 from "node:path";
+import { mkdir as mkdir7, rm as rm4 } from "node:fs/promises";
+import path22 from "node:path";
+function stepWorkDir(runDir, key) {
+  return path22.join(runDir, "work", key);
+}
 function stepLogPath(key) {
   return `logs/${key}.log`;
 }
 async function executeLocalStep(settings, step, notebook, signal) {
   const startedAt = settings.now();
   const logFile = stepLogPath(step.key);
-  const log = await openStepLog(path17.join(settings.runDir, logFile));
+  const log = await openStepLog(path22.join(settings.runDir, logFile));
   const write = (line) => {
     log.write(line);
     settings.onLog(step.key, line);
   };
   const declared = declaredAccesses(step);
   let staged = [];
+  const tmp = stepWorkDir(settings.runDir, step.key);
   const parameters = { ...step.parameters };
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    settings.onStarted(step.key);
+  };
   const finish = (status, extra = {}) => {
+    if (status !== "lazy") start();
     const finishedAt = settings.now();
     const output = log.tail();
     return {
@@ -17488,6 +17851,7 @@ async function executeLocalStep(settings, step, notebook, signal) {
         return finish("lazy");
       }
     }
+    start();
     write(`Running: ${step.notebook}`);
     for (const o of outputs) {
       if (!OUTPUT_FORMATS.has(o.table.format)) {
@@ -17511,39 +17875,64 @@ async function executeLocalStep(settings, step, notebook, signal) {
       stepOutputs
     );
     const tables = { inputs, outputs: stepOutputs };
+    await mkdir7(tmp, { recursive: true });
+    const writable = [tmp, ...new Set(staged.map((s) => s.stagingDir))];
     let exitValue;
     if (planRunMode(notebook) === "sql") {
       write(`${notebook.path}: SQL, in DuckDB`);
       await executeSqlStep({
         notebook,
         parameters: planSqlParameters(given, tables),
-        duckdb: planDuckdbStepSql(tables),
+        duckdb: planDuckdbStepSql(tables, tmp),
         threads: settings.threads,
+        tmp,
+        writable,
+        searchFrom: settings.root,
+        worker: settings.sqlWorker,
+        release: settings.releaseSqlWorker,
         signal,
         log: write
       });
     } else {
-      write(`${notebook.path}: Python, with ${settings.python}`);
-      const done2 = await executePythonStep({
-        root: settings.root,
-        python: settings.python,
-        spark: settings.spark,
-        notebook,
-        parameters: given,
-        sqlParameters: planSqlParameters(given, tables),
-        duckdb: planDuckdbStepSql(tables, settings.root),
-        threads: settings.threads,
-        workDir: path17.join(settings.runDir, "work", step.key),
-        signal,
-        log: write
-      });
+      write(
+        `${notebook.path}: Python, with ${await settings.python.describe()}`
+      );
+      const done2 = await runPython(
+        settings,
+        step,
+        stepOutputs,
+        () => executePythonStep({
+          root: settings.root,
+          runner: settings.python,
+          spark: settings.spark,
+          notebook,
+          parameters: given,
+          sqlParameters: planSqlParameters(given, tables),
+          duckdb: planDuckdbStepSql(tables, tmp, settings.root),
+          threads: settings.threads,
+          tmp,
+          access: {
+            readOnly: inputs.flatMap((i) => [
+              ...i.grant.paths,
+              ...i.grant.directories.map((d) => d.replace(/[\\/]+$/, ""))
+            ]),
+            writable: writable.slice(1)
+          },
+          signal,
+          log: write
+        }),
+        signal
+      );
       exitValue = done2.exitValue;
     }
     if (signal.aborted) return cancelled();
     const writes = await checkOutputs(settings.inspector, stepOutputs);
     if (signal.aborted) return cancelled();
     const reads = await countReads(settings.inspector, declared.reads, inputs);
-    for (const output of stepOutputs) await promoteOutput(output.staging);
+    await settings.watch.exclusive(async () => {
+      for (const output of stepOutputs) await promoteOutput(output.staging);
+      await settings.watch.record(stepOutputs.map((o) => o.table.path));
+    });
     for (const w of writes) write(`wrote ${w.table}: ${w.rows} rows`);
     return finish("succeeded", {
       reads,
@@ -17561,6 +17950,7 @@ async function executeLocalStep(settings, step, notebook, signal) {
     return finish("failed", { error: failure });
   } finally {
     await discardStaging(staged);
+    await rm4(tmp, { recursive: true, force: true });
     await log.close();
   }
   function cancelled() {
@@ -17606,9 +17996,45 @@ function withStagedOutputs(root, step, parameters, outputs) {
   for (const o of outputs) {
     if (o.output.location.kind !== "path") continue;
     const given = step.parameters[o.output.param] ?? "";
-    next[o.output.param] = path17.isAbsolute(given) ? o.staging.staged : toPosixRelative(root, o.staging.staged);
+    next[o.output.param] = path22.isAbsolute(given) ? o.staging.staged : toPosixRelative(root, o.staging.staged);
   }
   return next;
+}
+async function runPython(settings, step, outputs, run2, signal) {
+  const overlapped = new Set(settings.pythonRunning.keys());
+  for (const others2 of settings.pythonRunning.values()) others2.add(step.key);
+  settings.pythonRunning.set(step.key, overlapped);
+  let outcome;
+  try {
+    outcome = { value: await run2() };
+  } catch (error) {
+    outcome = { error };
+  } finally {
+    settings.pythonRunning.delete(step.key);
+  }
+  if (signal.aborted) return rethrow(outcome);
+  const own = new Set(outputs.map((o) => o.table.path));
+  const changed = await settings.watch.exclusive(async () => {
+    const found = await settings.watch.changed(own);
+    await settings.watch.record(found.map((t) => t.path));
+    return found;
+  });
+  if (changed.length === 0) return rethrow(outcome);
+  const names = changed.map((t) => `"${t.table}"`).join(", ");
+  const where = changed.map((t) => toPosixRelative(settings.root, t.path)).join(", ");
+  const others = [...overlapped].sort();
+  const suspects = others.length > 0 ? ` (steps ${others.map((k) => `"${k}"`).join(", ")} ran at the same time; any of them may have written it)` : "";
+  const notebookError = "error" in outcome && outcome.error instanceof StepFailure ? outcome.error.error.message : void 0;
+  throw new StepFailure({
+    kind: "undeclared-write",
+    table: changed[0].table,
+    message: `${changed.length === 1 ? "table" : "tables"} ${names} (${where}) changed while step "${step.key}" ran, and it does not declare ${changed.length === 1 ? "it" : "them"} as ${changed.length === 1 ? "an output" : "outputs"}${suspects}: declare the output in dtflw.yaml, or stop writing there (sandbox: strict makes such writes fail).`,
+    ...notebookError ? { detail: notebookError } : {}
+  });
+}
+function rethrow(outcome) {
+  if ("error" in outcome) throw outcome.error;
+  return outcome.value;
 }
 var OUTPUT_FORMATS;
 var init_step = __esm({
@@ -17629,9 +18055,70 @@ var init_step = __esm({
   }
 });
 
+// src/engines/local/table-watch.ts
+import { glob as glob2, lstat, readdir as readdir4 } from "node:fs/promises";
+import path23 from "node:path";
+async function fingerprint(p) {
+  if (isGlob(p)) {
+    const matches = [];
+    for await (const match of glob2(p)) matches.push(match);
+    const parts2 = await Promise.all(matches.sort().map(fingerprint));
+    return matches.map((m, i) => `${m}=${parts2[i]}`).join(";");
+  }
+  const info = await lstat(p, { bigint: true }).catch(() => void 0);
+  if (!info) return "-";
+  if (!info.isDirectory()) {
+    return `${info.size}:${info.mtimeNs}:${info.ctimeNs}:${info.ino}`;
+  }
+  const entries = await readdir4(p, { recursive: true }).catch(() => []);
+  const sorted = entries.sort();
+  const parts = await Promise.all(
+    sorted.map(async (entry) => {
+      const e = await lstat(path23.join(p, entry), { bigint: true }).catch(
+        () => void 0
+      );
+      return e && !e.isDirectory() ? `${entry}=${e.size}:${e.mtimeNs}:${e.ctimeNs}:${e.ino}` : "";
+    })
+  );
+  return parts.filter(Boolean).join(";");
+}
+async function createTableWatch(tables) {
+  const byPath2 = /* @__PURE__ */ new Map();
+  for (const t of tables) if (!byPath2.has(t.path)) byPath2.set(t.path, t);
+  const known = /* @__PURE__ */ new Map();
+  await Promise.all(
+    [...byPath2.keys()].map(async (p) => known.set(p, await fingerprint(p)))
+  );
+  let queue = Promise.resolve();
+  return {
+    async changed(allowed) {
+      const checked = [...byPath2.values()].filter((t) => !allowed.has(t.path));
+      const now = await Promise.all(checked.map((t) => fingerprint(t.path)));
+      return checked.filter((t, i) => now[i] !== known.get(t.path));
+    },
+    async record(paths) {
+      await Promise.all(
+        paths.filter((p) => byPath2.has(p)).map(async (p) => known.set(p, await fingerprint(p)))
+      );
+    },
+    exclusive(fn) {
+      const run2 = queue.then(fn, fn);
+      queue = run2.catch(() => void 0);
+      return run2;
+    }
+  };
+}
+var init_table_watch = __esm({
+  "src/engines/local/table-watch.ts"() {
+    "use strict";
+    init_tables();
+  }
+});
+
 // src/engines/local/engine.ts
-import { availableParallelism } from "node:os";
-import path18 from "node:path";
+import { rm as rm5 } from "node:fs/promises";
+import { availableParallelism, hostname as hostname3, tmpdir } from "node:os";
+import path24 from "node:path";
 function threadsPerStep(plan, parallelism, cores) {
   const widest = Math.max(1, ...plan.levels.map((level) => level.length));
   return Math.max(
@@ -17639,14 +18126,64 @@ function threadsPerStep(plan, parallelism, cores) {
     Math.floor(cores / Math.max(1, Math.min(parallelism, widest)))
   );
 }
+function watchedTables(root, plan) {
+  const tables = [];
+  for (const step of plan.steps) {
+    for (const t of [...step.inputs, ...step.outputs]) {
+      if (!t.location) continue;
+      try {
+        const table = "alias" in t ? t.alias : t.table;
+        tables.push({ table, path: resolveLocalTable(root, t.location).path });
+      } catch {
+      }
+    }
+  }
+  return tables;
+}
 function createLocalEngine(options) {
   const root = options.root;
+  const env = options.env ?? process.env;
   const cores = options.cores ?? availableParallelism();
   async function run2(plan, context) {
     const { now, emit, signal } = context;
     await loadDuckDB(root);
+    const tableRoot = planTableRoot(root, plan, options.tablesRoot);
+    const lock = await acquireRunLock(tableRoot, {
+      runId: context.runId,
+      waitMs: options.waitMs ?? 0,
+      now,
+      signal
+    });
+    const workDir = path24.join(context.runDir, "work");
     const inspector = createTableInspector();
+    const choice = planPythonCommand(options.python, env.DTFLW_PYTHON);
+    const spark = options.spark ?? "auto";
+    const python = createPythonRunner({
+      root,
+      command: choice.command,
+      resolve: choice.resolve,
+      sandbox: options.sandbox ?? "standard",
+      warm: options.warmPython ?? true,
+      env,
+      workDir
+    });
+    const sqlWorkers = sharedSqlWorkers({
+      PATH: "/usr/local/bin:/usr/bin:/bin",
+      HOME: env.HOME ?? tmpdir(),
+      LANG: "C.UTF-8"
+    });
     try {
+      await removeLeftovers(
+        tableRoot,
+        path24.dirname(context.runDir),
+        context.runDir
+      );
+      await claimWorkDir(workDir, {
+        pid: process.pid,
+        host: hostname3(),
+        runId: context.runId,
+        startedAt: now().toISOString()
+      });
       const finished = (result) => emit({
         type: "step-finished",
         key: result.key,
@@ -17665,14 +18202,24 @@ function createLocalEngine(options) {
       const settings = {
         root,
         runDir: context.runDir,
-        python: options.python ?? "python3",
-        spark: options.spark ?? "auto",
+        python,
+        sqlWorker: () => sqlWorkers.acquire(),
+        releaseSqlWorker: (worker) => sqlWorkers.release(worker),
+        watch: await createTableWatch(watchedTables(root, plan)),
+        pythonRunning: /* @__PURE__ */ new Map(),
+        spark,
         threads: options.duckdbThreads ?? threadsPerStep(plan, context.parallelism, cores),
         lazy: context.lazy,
         sources: plan.sources,
         inspector,
         now,
-        onLog: (key, line) => emit({ type: "step-log", key, at: now().toISOString(), line })
+        onLog: (key, line) => emit({ type: "step-log", key, at: now().toISOString(), line }),
+        onStarted: (key) => emit({
+          type: "step-started",
+          key,
+          at: now().toISOString(),
+          attempt: 1
+        })
       };
       const steps = await runReady(
         plan,
@@ -17686,18 +18233,15 @@ function createLocalEngine(options) {
           concurrency: context.parallelism,
           signal,
           failFast: context.failFast,
-          onStart: (step) => emit({
-            type: "step-started",
-            key: step.key,
-            at: now().toISOString(),
-            attempt: 1
-          }),
           onResult: finished
         }
       );
       return { steps };
     } finally {
+      python.close();
       inspector.close();
+      await rm5(workDir, { recursive: true, force: true });
+      await lock.release();
     }
   }
   return {
@@ -17706,7 +18250,7 @@ function createLocalEngine(options) {
       await loadDuckDB(root);
       const notebooks = [...new Set(plan.steps.map((s) => s.notebook))];
       await Promise.all(
-        notebooks.map((p) => readNotebook(path18.join(root, p), p))
+        notebooks.map((p) => readNotebook(path24.join(root, p), p))
       );
       return { root, uploaded: [], removed: [], unchanged: notebooks };
     },
@@ -17726,8 +18270,15 @@ var init_engine = __esm({
     init_schedule();
     init_duckdb();
     init_inspect();
+    init_leftovers();
     init_preflight();
+    init_python_env();
+    init_python_runner();
+    init_run_lock();
+    init_sql_child();
     init_step();
+    init_table_watch();
+    init_tables();
   }
 });
 
@@ -17769,7 +18320,7 @@ import path6 from "node:path";
 
 // src/profiles/chain.ts
 init_diagnostics();
-function planMergeOrder(name, lookup, names) {
+function planMergeOrder(name, lookup2, names) {
   const files = [];
   const diagnostics = [];
   const done2 = /* @__PURE__ */ new Set();
@@ -17782,7 +18333,7 @@ function planMergeOrder(name, lookup, names) {
       return;
     }
     if (done2.has(current) || failed.has(current)) return;
-    const file = lookup(current);
+    const file = lookup2(current);
     if (!file) {
       failed.add(current);
       if (via) diagnostics.push(unknownParent(stack, via, names));
@@ -17802,14 +18353,14 @@ function planMergeOrder(name, lookup, names) {
   visit(name, void 0);
   return { files, diagnostics };
 }
-function cycle(path28, closing) {
-  const names = [...path28.flatMap((s) => s.file ? [s.file.name] : []), closing];
-  const steps = path28.slice(1).map((s, i) => {
-    const parentOf = path28[i].file;
+function cycle(path34, closing) {
+  const names = [...path34.flatMap((s) => s.file ? [s.file.name] : []), closing];
+  const steps = path34.slice(1).map((s, i) => {
+    const parentOf = path34[i].file;
     const where = s.via ? formatLine(s.via.location) : "";
     return `${where}: "${parentOf?.name}" extends "${s.via?.name}"`;
   });
-  const last = path28[path28.length - 1].via;
+  const last = path34[path34.length - 1].via;
   return errorAt(
     "extends-cycle",
     `profiles extend each other in a cycle: ${names.join(" \u2192 ")}; remove one of these extends`,
@@ -17912,10 +18463,10 @@ function mergeMaps(at, parent, child) {
       keys.delete(key);
       continue;
     }
-    const path28 = [...at, key];
+    const path34 = [...at, key];
     keys.set(key, [...childKey, ...keys.get(key) ?? []]);
-    if (previous?.kind === "map" && node.kind === "map" && !kindChanges(path28, previous, node)) {
-      entries.set(key, mergeMaps(path28, previous, node));
+    if (previous?.kind === "map" && node.kind === "map" && !kindChanges(path34, previous, node)) {
+      entries.set(key, mergeMaps(path34, previous, node));
     } else {
       entries.set(key, replacing(withoutNulls(node), previous));
     }
@@ -17947,25 +18498,25 @@ function withoutNulls(node) {
   }
   return { ...node, entries, keys };
 }
-function kindChanges(path28, parent, child) {
-  const rule = kindRule(path28);
+function kindChanges(path34, parent, child) {
+  const rule = kindRule(path34);
   if (!rule) return false;
   const childKind = rule(child);
   if (childKind === void 0) return false;
-  const parentKind = rule(parent) ?? (path28[0] === "tables" ? "path" : void 0);
+  const parentKind = rule(parent) ?? (path34[0] === "tables" ? "path" : void 0);
   return parentKind !== void 0 && parentKind !== childKind;
 }
-function kindRule(path28) {
-  if (path28.length === 1 && path28[0] === "tables") {
+function kindRule(path34) {
+  if (path34.length === 1 && path34[0] === "tables") {
     return (node) => {
       const layout = node.entries.get("layout");
       return layout?.kind === "scalar" && layout.value !== null ? String(layout.value) : void 0;
     };
   }
-  if (path28.length === 2 && path28[0] === "sources") {
+  if (path34.length === 2 && path34[0] === "sources") {
     return (node) => firstKey(node, ["path", "table"]);
   }
-  if (path28.length === 1 && path28[0] === "compute") {
+  if (path34.length === 1 && path34[0] === "compute") {
     return (node) => firstKey(node, ["serverless", "existing_cluster_id", "new_cluster"]);
   }
   return void 0;
@@ -18297,8 +18848,8 @@ var FORMAT_BY_EXTENSION = {
   ndjson: "json"
 };
 var COMPRESSION = /* @__PURE__ */ new Set(["gz", "bz2", "zst", "zstd", "lz4", "snappy"]);
-function inferFormat(path28) {
-  const parts = path28.replace(/\/+$/, "").split("/").pop()?.split(".") ?? [];
+function inferFormat(path34) {
+  const parts = path34.replace(/\/+$/, "").split("/").pop()?.split(".") ?? [];
   let ext = parts.length > 1 ? parts.pop()?.toLowerCase() : void 0;
   if (ext && COMPRESSION.has(ext) && parts.length > 1) {
     ext = parts.pop()?.toLowerCase();
@@ -18325,8 +18876,8 @@ function buildResolvedProfile(input) {
     sources,
     values: toPlain(tree),
     leaves: leaves.map((leaf) => deepFreeze(leaf)),
-    locate(path28) {
-      const segments = parsePath(path28);
+    locate(path34) {
+      const segments = parsePath(path34);
       return segments && segments.length > 0 ? locationAt(tree, segments) : void 0;
     }
   };
@@ -18478,22 +19029,22 @@ function buildSource(c, source) {
     }
     return { table: c.text([...at, "table"]) ?? "" };
   }
-  const path28 = c.text([...at, "path"]) ?? "";
-  const format = c.text([...at, "format"]) ?? inferFormat(path28);
+  const path34 = c.text([...at, "path"]) ?? "";
+  const format = c.text([...at, "format"]) ?? inferFormat(path34);
   if (format && !c.has([...at, "format"])) {
-    const ext = /(\.[^./]+)+$/.exec(path28)?.[0] ?? "";
+    const ext = /(\.[^./]+)+$/.exec(path34)?.[0] ?? "";
     c.byDefault([...at, "format"], format, `inferred from ${ext}`);
   }
   if (!format && !c.unresolved([...at, "path"])) {
     c.report(
       "unknown-source-format",
-      `cannot tell the format of source "${source}" from "${path28}"; add format: csv, parquet or json`,
+      `cannot tell the format of source "${source}" from "${path34}"; add format: csv, parquet or json`,
       [...at, "path"]
     );
   }
   const options = c.node([...at, "options"]);
   return {
-    path: path28,
+    path: path34,
     format: format ?? "",
     ...options?.kind === "map" ? {
       options: Object.fromEntries(
@@ -18622,6 +19173,13 @@ var PROFILE_SCHEMA = {
           description: "A Jobs API cluster spec (spark_version, node_type_id, \u2026)."
         })
       }
+    }),
+    python: text(
+      "Local engine: the Python interpreter for Python notebooks (default python3, resolved once per run; DTFLW_PYTHON wins)."
+    ),
+    sandbox: nullable({
+      description: "Local engine: how Python steps are isolated. standard: clean environment, undeclared table writes fail the step; strict: also a bwrap mount namespace where only the repository and the inputs are readable and only the outputs writable (default standard).",
+      enum: ["standard", "strict"]
     })
   }
 };
@@ -18665,7 +19223,7 @@ function toDiagnostic(tree, error) {
   const segments = segmentsOf(tree, error.instancePath);
   const node = nodeAt(tree, segments);
   const where = formatPath(segments);
-  const path28 = where || void 0;
+  const path34 = where || void 0;
   if (node?.kind === "scalar" && node.unresolved) return void 0;
   const valueAt2 = node?.from[0] ?? locationAt(tree, segments);
   switch (error.keyword) {
@@ -18674,13 +19232,13 @@ function toDiagnostic(tree, error) {
       const known = Object.keys(
         error.parentSchema?.properties ?? {}
       );
-      const inside = where ? ` in ${where}` : "";
+      const inside2 = where ? ` in ${where}` : "";
       return errorAt(
         "unknown-key",
-        `unknown key "${key}"${inside};${didYouMean(key, known) || ` remove it.`}`,
+        `unknown key "${key}"${inside2};${didYouMean(key, known) || ` remove it.`}`,
         keyLocationAt(tree, [...segments, key]),
         {
-          detail: `the keys${inside} are: ${known.join(", ")}`,
+          detail: `the keys${inside2} are: ${known.join(", ")}`,
           path: formatPath([...segments, key])
         }
       );
@@ -18702,7 +19260,7 @@ function toDiagnostic(tree, error) {
         "invalid-value",
         `${where} must be one of ${allowed.join(", ")}, got ${shown(node)}${hint ? `;${hint}` : ""}`,
         valueAt2,
-        { path: path28 }
+        { path: path34 }
       );
     }
     case "type": {
@@ -18714,12 +19272,12 @@ function toDiagnostic(tree, error) {
         "invalid-type",
         `${where || "the profile"} must be ${expected}, got ${shown(node)}`,
         valueAt2,
-        { path: path28 }
+        { path: path34 }
       );
     }
     case "minLength":
       return errorAt("empty-value", `${where} must not be empty`, valueAt2, {
-        path: path28
+        path: path34
       });
     case "pattern":
     case "anyOf":
@@ -18729,7 +19287,7 @@ function toDiagnostic(tree, error) {
         "invalid-value",
         `${where || "the profile"} ${error.message ?? "is invalid"}`,
         valueAt2,
-        { path: path28 }
+        { path: path34 }
       );
   }
 }
@@ -18740,11 +19298,11 @@ init_diagnostics();
 // src/profiles/template-syntax.ts
 function splitTemplate(text2) {
   const parts = [];
-  let literal = "";
+  let literal2 = "";
   let i = 0;
   while (i < text2.length) {
     if (text2.startsWith("$${", i)) {
-      literal += "${";
+      literal2 += "${";
       i += 3;
     } else if (text2.startsWith("${", i)) {
       const end = closingBrace(text2, i + 2);
@@ -18753,16 +19311,16 @@ function splitTemplate(text2) {
           error: `"${text2}" opens \${ without a closing }; write $\${ for a literal \${`
         };
       }
-      if (literal) parts.push({ literal });
-      literal = "";
+      if (literal2) parts.push({ literal: literal2 });
+      literal2 = "";
       parts.push({ ref: text2.slice(i + 2, end), raw: text2.slice(i, end + 1) });
       i = end + 1;
     } else {
-      literal += text2[i];
+      literal2 += text2[i];
       i++;
     }
   }
-  if (literal) parts.push({ literal });
+  if (literal2) parts.push({ literal: literal2 });
   return { parts };
 }
 function closingBrace(text2, from) {
@@ -19159,8 +19717,16 @@ init_diagnostics();
 async function createEngine(setup) {
   switch (setup.profile.engine) {
     case "local": {
-      const { createLocalEngine: createLocalEngine2 } = await Promise.resolve().then(() => (init_local(), local_exports));
-      return createLocalEngine2({ root: setup.root });
+      const { createLocalEngine: createLocalEngine2, WAREHOUSE_DIR: WAREHOUSE_DIR2 } = await Promise.resolve().then(() => (init_local(), local_exports));
+      const { python, sandbox } = setup.profile.values;
+      const tables = setup.profile.tables;
+      return createLocalEngine2({
+        root: setup.root,
+        env: setup.env,
+        tablesRoot: tables.layout === "path" ? tables.root : WAREHOUSE_DIR2,
+        ...typeof python === "string" ? { python } : {},
+        ...sandbox === "strict" || sandbox === "standard" ? { sandbox } : {}
+      });
     }
     case "databricks":
       throw new UsageError(
@@ -19189,8 +19755,8 @@ async function engineFor(loaded2, deps) {
 
 // src/commands/project.ts
 init_diagnostics();
-import { readFile as readFile7, rm as rm4 } from "node:fs/promises";
-import path22 from "node:path";
+import { readFile as readFile8, rm as rm6 } from "node:fs/promises";
+import path28 from "node:path";
 
 // src/flow/build.ts
 init_diagnostics();
@@ -19341,9 +19907,9 @@ function computeCriticalPath(keys, edges) {
   for (const key of [...keys].sort()) {
     if (end === void 0 || length.get(key) > length.get(end)) end = key;
   }
-  const path28 = [];
-  for (let k = end; k !== void 0; k = via.get(k)) path28.push(k);
-  return path28.reverse();
+  const path34 = [];
+  for (let k = end; k !== void 0; k = via.get(k)) path34.push(k);
+  return path34.reverse();
 }
 function parentMap(keys, edges) {
   const parents = new Map(keys.map((k) => [k, /* @__PURE__ */ new Set()]));
@@ -19378,7 +19944,7 @@ function topologicalOrder(keys, edges) {
 }
 
 // src/flow/locations.ts
-import path19 from "node:path";
+import path25 from "node:path";
 var SCHEME = /^[a-z][a-z0-9+.-]*:\/?/i;
 function isAbsoluteLocation(p) {
   return SCHEME.test(p) || p.startsWith("/");
@@ -19396,7 +19962,7 @@ function notebookFolder(notebook) {
   return notebook.replace(/\.[^./]*$/, "");
 }
 function formatOf(p, fallback) {
-  const ext = path19.posix.extname(p.replace(/\/+$/, "")).slice(1).toLowerCase();
+  const ext = path25.posix.extname(p.replace(/\/+$/, "")).slice(1).toLowerCase();
   return ["parquet", "csv", "json", "delta", "orc", "avro", "txt"].includes(ext) ? ext : fallback;
 }
 function defaultOutputLocation(tables, notebook, name, alias) {
@@ -19872,7 +20438,7 @@ init_io();
 
 // src/manifest/parse.ts
 init_diagnostics();
-import path20 from "node:path";
+import path26 from "node:path";
 
 // src/manifest/schema.ts
 var import_ajv2 = __toESM(require_ajv(), 1);
@@ -20065,9 +20631,9 @@ function locateNode(source, node) {
   const offset = node?.range?.[0] ?? 0;
   return locateOffset(source, offset);
 }
-function nodeAt2(source, path28) {
+function nodeAt2(source, path34) {
   let node = source.doc.contents;
-  for (const segment of path28) {
+  for (const segment of path34) {
     if ((0, import_yaml2.isMap)(node)) {
       const next = node.get(segment, true);
       if (next === void 0) return node;
@@ -20082,19 +20648,19 @@ function nodeAt2(source, path28) {
   }
   return node;
 }
-function locateKey(source, path28) {
-  const parent = nodeAt2(source, path28.slice(0, -1));
-  const last = path28[path28.length - 1];
+function locateKey(source, path34) {
+  const parent = nodeAt2(source, path34.slice(0, -1));
+  const last = path34[path34.length - 1];
   if ((0, import_yaml2.isMap)(parent)) {
     const pair = parent.items.find(
       (p) => (0, import_yaml2.isScalar)(p.key) && p.key.value === last
     );
     if (pair && (0, import_yaml2.isScalar)(pair.key)) return locateNode(source, pair.key);
   }
-  return locateNode(source, nodeAt2(source, path28));
+  return locateNode(source, nodeAt2(source, path34));
 }
-function locatePath(source, path28) {
-  return locateNode(source, nodeAt2(source, path28));
+function locatePath(source, path34) {
+  return locateNode(source, nodeAt2(source, path34));
 }
 
 // src/manifest/schema.ts
@@ -20126,12 +20692,12 @@ function pathOf(instancePath) {
   if (!instancePath) return [];
   return instancePath.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).map((s) => /^\d+$/.test(s) ? Number(s) : s);
 }
-function formatPath2(path28) {
-  return path28.map((s, i) => typeof s === "number" ? `[${s}]` : i === 0 ? s : `.${s}`).join("");
+function formatPath2(path34) {
+  return path34.map((s, i) => typeof s === "number" ? `[${s}]` : i === 0 ? s : `.${s}`).join("");
 }
-function valueAt(value, path28) {
+function valueAt(value, path34) {
   let v = value;
-  for (const s of path28) v = v?.[s];
+  for (const s of path34) v = v?.[s];
   return v;
 }
 function relevantErrors(errors, value) {
@@ -20156,9 +20722,9 @@ function relevantErrors(errors, value) {
   });
 }
 function toDiagnostic2(e, value, source) {
-  const path28 = pathOf(e.instancePath);
-  const where = formatPath2(path28) || "the manifest";
-  const at = locatePath(source, path28);
+  const path34 = pathOf(e.instancePath);
+  const where = formatPath2(path34) || "the manifest";
+  const at = locatePath(source, path34);
   switch (e.keyword) {
     case "additionalProperties": {
       const key = String(e.params.additionalProperty);
@@ -20167,8 +20733,8 @@ function toDiagnostic2(e, value, source) {
       return errorAt(
         "unknown-key",
         `unknown key "${key}" in ${where};${didYouMean(key, known) || ` the keys are: ${known.join(", ")}.`}`,
-        locateKey(source, [...path28, key]),
-        { path: formatPath2([...path28, key]) }
+        locateKey(source, [...path34, key]),
+        { path: formatPath2([...path34, key]) }
       );
     }
     case "required":
@@ -20179,7 +20745,7 @@ function toDiagnostic2(e, value, source) {
         { path: where }
       );
     case "type": {
-      const got = describe(valueAt(value, path28));
+      const got = describe2(valueAt(value, path34));
       const expected = String(e.params.type).split(",").map((t) => TYPE_WORDS[t] ?? `a ${t}`).join(" or ");
       const tableHint = /\.(inputs|outputs)\[\d+\]$/.test(where) ? ' (a table name, or a mapping with "name")' : "";
       return errorAt(
@@ -20194,7 +20760,7 @@ function toDiagnostic2(e, value, source) {
         path: where
       });
     case "pattern": {
-      const got = JSON.stringify(valueAt(value, path28));
+      const got = JSON.stringify(valueAt(value, path34));
       const rule = /tableName/.test(e.schemaPath) ? "a table name without spaces" : /key/.test(e.schemaPath) ? 'letters, digits, "_" and "-" only' : `match ${e.params.pattern}`;
       return errorAt("bad-name", `${where} must be ${rule}, got ${got}.`, at, {
         path: where
@@ -20221,7 +20787,7 @@ var TYPE_WORDS = {
   boolean: "true or false",
   null: "empty"
 };
-function describe(v) {
+function describe2(v) {
   if (v === null || v === void 0) return "nothing";
   if (Array.isArray(v)) return "a list";
   if (typeof v === "object") return "a mapping";
@@ -20279,7 +20845,7 @@ function normaliseStep(raw, index, source) {
   const at = (p) => locatePath(source, [...base, ...p]);
   const notebook = String(raw.notebook).replace(/\\/g, "/").replace(/^\.\//, "");
   const explicitKey = typeof raw.key === "string" ? raw.key : void 0;
-  const key = explicitKey ?? path20.posix.basename(notebook).replace(/\.[^.]*$/, "");
+  const key = explicitKey ?? path26.posix.basename(notebook).replace(/\.[^.]*$/, "");
   const args = Object.entries(raw.args ?? {}).map(
     ([name, v]) => ({ name, value: String(v), location: at(["args", name]) })
   );
@@ -20376,7 +20942,7 @@ function checkParameterNames(step) {
 }
 function checkNotebookPath(step, _at) {
   const p = step.notebook;
-  if (path20.posix.isAbsolute(p) || p.split("/").includes("..")) {
+  if (path26.posix.isAbsolute(p) || p.split("/").includes("..")) {
     return [
       errorAt(
         "notebook-outside-repo",
@@ -20401,13 +20967,13 @@ function checkNotebookPath(step, _at) {
 // src/manifest/load.ts
 init_diagnostics();
 init_io();
-import { readFile as readFile6 } from "node:fs/promises";
-import path21 from "node:path";
+import { readFile as readFile7 } from "node:fs/promises";
+import path27 from "node:path";
 async function readManifest(file, cwd) {
-  const absolute = path21.resolve(cwd, file);
+  const absolute = path27.resolve(cwd, file);
   let text2;
   try {
-    text2 = await readFile6(absolute, "utf8");
+    text2 = await readFile7(absolute, "utf8");
   } catch {
     throw new UsageError(
       `manifest ${file} not found; run dtflw in the folder of dtflw.yaml or pass --manifest PATH.`
@@ -20417,12 +20983,12 @@ async function readManifest(file, cwd) {
   const { manifest, diagnostics } = parseManifest(
     text2,
     shown2,
-    path21.dirname(absolute)
+    path27.dirname(absolute)
   );
   if (!manifest) return { diagnostics };
   const missing = [];
   for (const step of manifest.flow) {
-    if (!await pathExists(path21.join(manifest.root, step.notebook))) {
+    if (!await pathExists(path27.join(manifest.root, step.notebook))) {
       missing.push(
         errorAt(
           "notebook-missing",
@@ -20521,9 +21087,9 @@ async function loadPlan(request, deps) {
   };
 }
 async function defaultProfile(project) {
-  const dir = path22.join(project.manifest.root, project.manifest.profilesDir);
+  const dir = path28.join(project.manifest.root, project.manifest.profilesDir);
   for (const ext of ["yaml", "yml"]) {
-    if (await pathExists(path22.join(dir, `development.${ext}`)))
+    if (await pathExists(path28.join(dir, `development.${ext}`)))
       return "development";
   }
   throw new UsageError('no profile "development" found; pass --profile NAME.');
@@ -20533,7 +21099,7 @@ async function findChanged(project, head, request, deps, gitSha) {
   const base = await loadPlanAtRef(project, ref, request, deps, gitSha);
   const headPrints = await fingerprintSteps(
     head,
-    (p) => readFile7(path22.join(project.manifest.root, p), "utf8")
+    (p) => readFile8(path28.join(project.manifest.root, p), "utf8")
   );
   const basePrints = base?.fingerprints ?? {};
   const diff = changedSteps(basePrints, headPrints);
@@ -20552,11 +21118,11 @@ async function loadPlanAtRef(project, ref, request, deps, gitSha) {
     throw new UsageError(`cannot read ${ref}: ${checkout.error}.`);
   }
   try {
-    const manifestName = path22.relative(
+    const manifestName = path28.relative(
       project.manifest.root,
-      path22.resolve(request.cwd, request.manifest)
+      path28.resolve(request.cwd, request.manifest)
     );
-    if (!await pathExists(path22.join(checkout.dir, manifestName))) {
+    if (!await pathExists(path28.join(checkout.dir, manifestName))) {
       return void 0;
     }
     const base = await loadProject(manifestName, checkout.dir);
@@ -20570,7 +21136,7 @@ async function loadPlanAtRef(project, ref, request, deps, gitSha) {
     const plan = planFlow(base.flow, profile, { env: deps.env, ...context });
     const fingerprints = await fingerprintSteps(
       plan,
-      (p) => readFile7(path22.join(base.manifest.root, p), "utf8")
+      (p) => readFile8(path28.join(base.manifest.root, p), "utf8")
     );
     return { plan, fingerprints };
   } catch (error) {
@@ -20582,7 +21148,7 @@ async function loadPlanAtRef(project, ref, request, deps, gitSha) {
     }
     throw error;
   } finally {
-    await rm4(checkout.top, { recursive: true, force: true });
+    await rm6(checkout.top, { recursive: true, force: true });
   }
 }
 
@@ -20720,8 +21286,8 @@ async function runExplain(request, deps) {
 
 // src/commands/lineage.ts
 init_diagnostics();
-import { readFile as readFile8 } from "node:fs/promises";
-import path23 from "node:path";
+import { readFile as readFile9 } from "node:fs/promises";
+import path29 from "node:path";
 
 // src/lineage/registry.ts
 function stepId(key) {
@@ -21000,7 +21566,7 @@ function inputVersion(tables, plan, planned, input) {
   return source;
 }
 function toLineageStep(step, result, options) {
-  const fingerprint = options.fingerprints?.[step.key];
+  const fingerprint2 = options.fingerprints?.[step.key];
   return {
     id: stepId(step.key),
     key: step.key,
@@ -21008,7 +21574,7 @@ function toLineageStep(step, result, options) {
     notebook: step.notebook,
     args: { ...step.args },
     dependsOn: [...step.dependsOn].sort(compareText),
-    ...fingerprint !== void 0 && { fingerprint },
+    ...fingerprint2 !== void 0 && { fingerprint: fingerprint2 },
     ...result && {
       status: result.status,
       ...result.durationMs !== void 0 && { durationMs: result.durationMs },
@@ -21772,8 +22338,8 @@ function capitalise(text2) {
 function nodeName(id) {
   return id.slice(id.indexOf(":") + 1);
 }
-function plural(n, word) {
-  return `${formatCount(n)} ${word}${n === 1 ? "" : "s"}`;
+function plural(n, word2) {
+  return `${formatCount(n)} ${word2}${n === 1 ? "" : "s"}`;
 }
 
 // src/lineage/summary.ts
@@ -21782,7 +22348,7 @@ var FEW_ROWS = 10;
 var LEVELS = ["full", "changed", "table", "counts"];
 function renderLineageSummary(lineage, options = {}) {
   const budget = options.budget ?? COMMENT_MAX_CHARS;
-  const { diff, baseRef, link } = options;
+  const { diff, baseRef, link: link2 } = options;
   const maxRows = options.maxRows ?? 100;
   const mermaidLimits = {
     diff,
@@ -21790,7 +22356,7 @@ function renderLineageSummary(lineage, options = {}) {
     maxEdges: options.maxMermaidEdges
   };
   const focus = focusOf(lineage, diff).wide;
-  const linkNote = link ? ` [Full lineage](${safeUrl(link)}).` : "";
+  const linkNote = link2 ? ` [Full lineage](${safeUrl(link2)}).` : "";
   const start = LEVELS.indexOf(options.level ?? "full");
   for (const level of LEVELS.slice(start)) {
     let text3;
@@ -21803,7 +22369,7 @@ function renderLineageSummary(lineage, options = {}) {
         diff,
         baseRef,
         mermaid: graph.text,
-        link
+        link: link2
       });
     } else if (level === "changed") {
       const page = (graphText, shown2, total) => renderMarkdown(lineage, {
@@ -21812,7 +22378,7 @@ function renderLineageSummary(lineage, options = {}) {
         mermaid: graphText,
         only: focus,
         maxRows,
-        link,
+        link: link2,
         note: `The graph shows ${formatCount(shown2)} of ${formatCount(total)} nodes: what changed and as much of its neighbourhood and impact as fits.${linkNote}`
       });
       const rest = page("x", 10 ** 9, 10 ** 9);
@@ -21833,13 +22399,13 @@ function renderLineageSummary(lineage, options = {}) {
         mermaid: false,
         only,
         maxRows: rows,
-        link,
+        link: link2,
         note: `The graph is too large for a comment.${linkNote}`
       });
       text3 = page(maxRows);
       if (!fitsBudget(text3, budget) && maxRows > FEW_ROWS) text3 = page(FEW_ROWS);
     } else {
-      text3 = renderCountsOnly(lineage, diff, link);
+      text3 = renderCountsOnly(lineage, diff, link2);
     }
     if (fitsBudget(text3, budget)) {
       return {
@@ -21851,7 +22417,7 @@ function renderLineageSummary(lineage, options = {}) {
       };
     }
   }
-  const text2 = truncateToBudget(renderCountsOnly(lineage, diff, link), budget);
+  const text2 = truncateToBudget(renderCountsOnly(lineage, diff, link2), budget);
   return {
     text: text2,
     level: "counts",
@@ -21860,11 +22426,11 @@ function renderLineageSummary(lineage, options = {}) {
     bytes: utf8Length(text2)
   };
 }
-function renderCountsOnly(lineage, diff, link) {
+function renderCountsOnly(lineage, diff, link2) {
   return [
     `### Lineage of ${code(lineage.pipeline)} on ${code(lineage.profile)}`,
     renderCounts(lineage, diff),
-    `The lineage is too large for a comment.${link ? ` [Full lineage](${safeUrl(link)}).` : ""}`
+    `The lineage is too large for a comment.${link2 ? ` [Full lineage](${safeUrl(link2)}).` : ""}`
   ].join("\n\n") + "\n";
 }
 function truncateToBudget(text2, budget) {
@@ -22197,8 +22763,8 @@ async function runLineage(request, deps) {
     deps
   );
   const root = project.manifest.root;
-  const report2 = request.report ? await loadReport(path23.resolve(request.cwd, request.report)) : void 0;
-  const read = (base) => (p) => readFile8(path23.join(base, p), "utf8");
+  const report2 = request.report ? await loadReport(path29.resolve(request.cwd, request.report)) : void 0;
+  const read = (base) => (p) => readFile9(path29.join(base, p), "utf8");
   const fingerprints = await fingerprintSteps(plan, read(root));
   const lineage = buildLineage(plan, report2, { fingerprints });
   let diff;
@@ -22279,27 +22845,27 @@ async function runPlan(request, deps) {
 
 // src/commands/run.ts
 init_diagnostics();
-import path25 from "node:path";
+import path31 from "node:path";
 
 // src/commands/run-flow.ts
 init_report();
-import { randomBytes as randomBytes3 } from "node:crypto";
-import { mkdir as mkdir6 } from "node:fs/promises";
-import path24 from "node:path";
+import { randomBytes as randomBytes4 } from "node:crypto";
+import { mkdir as mkdir8 } from "node:fs/promises";
+import path30 from "node:path";
 var DEFAULT_RUNS_DIR = ".dtflw/runs";
 function newRunId(at) {
   const stamp = at.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
-  return `${stamp}-${randomBytes3(2).toString("hex")}`;
+  return `${stamp}-${randomBytes4(2).toString("hex")}`;
 }
 async function runFlow(engine, plan, options) {
   const now = options.now ?? (() => /* @__PURE__ */ new Date());
-  const runsDir = options.runsDir ?? path24.join(options.root, DEFAULT_RUNS_DIR);
+  const runsDir = options.runsDir ?? path30.join(options.root, DEFAULT_RUNS_DIR);
   const startedAt = now();
   const runId = options.runId ?? newRunId(startedAt);
   const runDir = runFolder(runsDir, runId);
-  await mkdir6(runDir, { recursive: true });
+  await mkdir8(runDir, { recursive: true });
   const mask = options.mask ?? ((text2) => text2);
-  const events = await createEventLog(path24.join(runDir, EVENTS_FILE), mask);
+  const events = await createEventLog(path30.join(runDir, EVENTS_FILE), mask);
   const emit = (event) => {
     events.append(toLogRecord(runId, event));
     options.onEvent?.(event);
@@ -22391,14 +22957,14 @@ async function runRun(request, deps) {
       kind: "run",
       plan,
       report: report2,
-      reportPath: path25.relative(request.cwd, reportFile) || reportFile
+      reportPath: path31.relative(request.cwd, reportFile) || reportFile
     }
   };
 }
 
 // src/commands/validate.ts
 init_diagnostics();
-import path26 from "node:path";
+import path32 from "node:path";
 init_notebooks();
 var OFFLINE = { gitSha: "0000000", preview: "preview" };
 async function runValidate(request, deps) {
@@ -22474,7 +23040,7 @@ async function checkNotebooks(manifest) {
   for (const step of manifest.flow) {
     try {
       const notebook = await readNotebook(
-        path26.join(manifest.root, step.notebook),
+        path32.join(manifest.root, step.notebook),
         step.notebook
       );
       out.push(...notebook.warnings ?? []);
@@ -22561,7 +23127,7 @@ init_diagnostics();
 
 // src/cli/args.ts
 import { parseArgs } from "node:util";
-import path27 from "node:path";
+import path33 from "node:path";
 init_diagnostics();
 var COMMANDS2 = COMMAND_NAMES;
 var OPTIONS = {
@@ -22661,7 +23227,7 @@ function parseCliArgs(argv, cwd) {
       );
     }
   }
-  const base = values["working-directory"] ? path27.resolve(cwd, values["working-directory"]) : cwd;
+  const base = values["working-directory"] ? path33.resolve(cwd, values["working-directory"]) : cwd;
   const request = {
     command: name,
     manifest: values.manifest ?? "dtflw.yaml",
@@ -22840,8 +23406,8 @@ function dataToJson(data) {
     }
   }
 }
-function plural2(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
+function plural2(n, word2) {
+  return `${n} ${word2}${n === 1 ? "" : "s"}`;
 }
 
 // src/cli/progress.ts

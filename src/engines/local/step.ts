@@ -88,10 +88,18 @@ export async function executeLocalStep(
   // What the report shows: the plan's values, `""` for a missing optional
   // input. The notebook gets the same, with outputs pointing at staging.
   const parameters: Record<string, string> = { ...step.parameters }
+  // A lazy skip never starts; every other end follows a start.
+  let started = false
+  const start = (): void => {
+    if (started) return
+    started = true
+    settings.onStarted(step.key)
+  }
   const finish = (
     status: StepResult['status'],
     extra: Partial<StepResult> = {}
   ): StepResult => {
+    if (status !== 'lazy') start()
     const finishedAt = settings.now()
     const output = log.tail()
     return {
@@ -124,7 +132,7 @@ export async function executeLocalStep(
         return finish('lazy')
       }
     }
-    settings.onStarted(step.key)
+    start()
     write(`Running: ${step.notebook}`)
     for (const o of outputs) {
       if (!OUTPUT_FORMATS.has(o.table.format)) {
