@@ -15,7 +15,11 @@ export async function createEngine(setup: EngineSetup): Promise<Engine> {
       return createLocalEngine({
         root: setup.root,
         env: setup.env,
-        tablesRoot: tables.layout === 'path' ? tables.root : WAREHOUSE_DIR,
+        // Catalog layout keeps a profile's tables under its catalog's folder.
+        tablesRoot:
+          tables.layout === 'path'
+            ? tables.root
+            : `${WAREHOUSE_DIR}/${tables.catalog}`,
         ...(typeof python === 'string' ? { python } : {}),
         ...(sandbox === 'strict' || sandbox === 'standard' ? { sandbox } : {})
       })
