@@ -17791,6 +17791,51 @@ var init_step_tables = __esm({
   }
 });
 
+// src/engines/local/undeclared-writes.ts
+async function runWatched(settings, step, outputs, run2, signal) {
+  const overlapped = new Set(settings.pythonRunning.keys());
+  for (const others2 of settings.pythonRunning.values()) others2.add(step.key);
+  settings.pythonRunning.set(step.key, overlapped);
+  let outcome;
+  try {
+    outcome = { value: await run2() };
+  } catch (error) {
+    outcome = { error };
+  } finally {
+    settings.pythonRunning.delete(step.key);
+  }
+  if (signal.aborted) return rethrow(outcome);
+  const own = new Set(outputs.map((o) => o.table.path));
+  const changed = await settings.watch.exclusive(async () => {
+    const found = await settings.watch.changed(own);
+    await settings.watch.record(found.map((t) => t.path));
+    return found;
+  });
+  if (changed.length === 0) return rethrow(outcome);
+  const names = changed.map((t) => `"${t.table}"`).join(", ");
+  const where = changed.map((t) => toPosixRelative(settings.root, t.path)).join(", ");
+  const others = [...overlapped].sort();
+  const suspects = others.length > 0 ? ` (steps ${others.map((k) => `"${k}"`).join(", ")} ran at the same time; any of them may have written it)` : "";
+  const notebookError = "error" in outcome && outcome.error instanceof StepFailure ? outcome.error.error.message : void 0;
+  throw new StepFailure({
+    kind: "undeclared-write",
+    table: changed[0].table,
+    message: `${changed.length === 1 ? "table" : "tables"} ${names} (${where}) changed while step "${step.key}" ran, and it does not declare ${changed.length === 1 ? "it" : "them"} as ${changed.length === 1 ? "an output" : "outputs"}${suspects}: declare the output in dtflw.yaml, or stop writing there (sandbox: strict makes such writes fail).`,
+    ...notebookError ? { detail: notebookError } : {}
+  });
+}
+function rethrow(outcome) {
+  if ("error" in outcome) throw outcome.error;
+  return outcome.value;
+}
+var init_undeclared_writes = __esm({
+  "src/engines/local/undeclared-writes.ts"() {
+    "use strict";
+    init_io();
+    init_step_failure();
+  }
+});
+
 // src/engines/local/step.ts
 import { mkdir as mkdir7, rm as rm4 } from "node:fs/promises";
 import path22 from "node:path";
@@ -17897,7 +17942,7 @@ async function executeLocalStep(settings, step, notebook, signal) {
       write(
         `${notebook.path}: Python, with ${await settings.python.describe()}`
       );
-      const done2 = await runPython(
+      const done2 = await runWatched(
         settings,
         step,
         stepOutputs,
@@ -18000,42 +18045,6 @@ function withStagedOutputs(root, step, parameters, outputs) {
   }
   return next;
 }
-async function runPython(settings, step, outputs, run2, signal) {
-  const overlapped = new Set(settings.pythonRunning.keys());
-  for (const others2 of settings.pythonRunning.values()) others2.add(step.key);
-  settings.pythonRunning.set(step.key, overlapped);
-  let outcome;
-  try {
-    outcome = { value: await run2() };
-  } catch (error) {
-    outcome = { error };
-  } finally {
-    settings.pythonRunning.delete(step.key);
-  }
-  if (signal.aborted) return rethrow(outcome);
-  const own = new Set(outputs.map((o) => o.table.path));
-  const changed = await settings.watch.exclusive(async () => {
-    const found = await settings.watch.changed(own);
-    await settings.watch.record(found.map((t) => t.path));
-    return found;
-  });
-  if (changed.length === 0) return rethrow(outcome);
-  const names = changed.map((t) => `"${t.table}"`).join(", ");
-  const where = changed.map((t) => toPosixRelative(settings.root, t.path)).join(", ");
-  const others = [...overlapped].sort();
-  const suspects = others.length > 0 ? ` (steps ${others.map((k) => `"${k}"`).join(", ")} ran at the same time; any of them may have written it)` : "";
-  const notebookError = "error" in outcome && outcome.error instanceof StepFailure ? outcome.error.error.message : void 0;
-  throw new StepFailure({
-    kind: "undeclared-write",
-    table: changed[0].table,
-    message: `${changed.length === 1 ? "table" : "tables"} ${names} (${where}) changed while step "${step.key}" ran, and it does not declare ${changed.length === 1 ? "it" : "them"} as ${changed.length === 1 ? "an output" : "outputs"}${suspects}: declare the output in dtflw.yaml, or stop writing there (sandbox: strict makes such writes fail).`,
-    ...notebookError ? { detail: notebookError } : {}
-  });
-}
-function rethrow(outcome) {
-  if ("error" in outcome) throw outcome.error;
-  return outcome.value;
-}
 var OUTPUT_FORMATS;
 var init_step = __esm({
   "src/engines/local/step.ts"() {
@@ -18050,6 +18059,7 @@ var init_step = __esm({
     init_step_failure();
     init_step_log();
     init_step_tables();
+    init_undeclared_writes();
     init_tables();
     OUTPUT_FORMATS = /* @__PURE__ */ new Set(["parquet", "csv", "json"]);
   }
@@ -19723,7 +19733,8 @@ async function createEngine(setup) {
       return createLocalEngine2({
         root: setup.root,
         env: setup.env,
-        tablesRoot: tables.layout === "path" ? tables.root : WAREHOUSE_DIR2,
+        // Catalog layout keeps a profile's tables under its catalog's folder.
+        tablesRoot: tables.layout === "path" ? tables.root : `${WAREHOUSE_DIR2}/${tables.catalog}`,
         ...typeof python === "string" ? { python } : {},
         ...sandbox === "strict" || sandbox === "standard" ? { sandbox } : {}
       });
