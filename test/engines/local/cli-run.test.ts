@@ -138,9 +138,13 @@ describe('dtflw run keeps the local engine’s promises', () => {
         'pipeline: p\nflow:\n  - notebook: slow.py\n    outputs: [result]\n',
       'slow.py': [
         '# Databricks notebook source',
-        'import duckdb, time',
+        'import duckdb, os, time',
         'open("started", "w").write("yes")',
-        'time.sleep(2)',
+        '# Holds the tables until the test has tried a second run.',
+        'for _ in range(600):',
+        '    if os.path.exists("release"):',
+        '        break',
+        '    time.sleep(0.05)',
         'duckdb.sql("SELECT 1 AS x").write_parquet(dbutils.widgets.get("result_out"))'
       ].join('\n')
     })
@@ -152,6 +156,7 @@ describe('dtflw run keeps the local engine’s promises', () => {
     expect(second.stderr).toMatch(
       /the tables under .*out are in use by run \S+ \(pid \d+ on .*, since .*\): one run per profile at a time/
     )
+    await writeFile(path.join(dir, 'release'), 'go')
     expect((await first).code).toBe(0)
   })
 })
