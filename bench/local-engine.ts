@@ -4,6 +4,7 @@ import { availableParallelism, tmpdir } from 'node:os'
 import path from 'node:path'
 import { runFlow } from '../src/commands/index.js'
 import { createLocalEngine } from '../src/engines/local/index.js'
+import type { LocalEngineOptions } from '../src/engines/local/index.js'
 import { buildFlow, planFlow } from '../src/flow/index.js'
 import type { Plan } from '../src/flow/index.js'
 import { parseManifest } from '../src/manifest/index.js'
@@ -115,12 +116,13 @@ async function timedRun(
   root: string,
   plan: Plan,
   parallelism: number,
-  repeat = 1
+  repeat = 1,
+  engineOptions: Partial<LocalEngineOptions> = {}
 ): Promise<{ ms: number; report: RunReport }> {
   let best: { ms: number; report: RunReport } | undefined
   for (let i = 0; i < repeat; i++) {
     await rm(path.join(root, '.dtflw'), { recursive: true, force: true })
-    const engine = createLocalEngine({ root })
+    const engine = createLocalEngine({ root, ...engineOptions })
     const start = performance.now()
     const { report } = await runFlow(engine, plan, {
       root,
@@ -275,13 +277,66 @@ async function benchBigFlow(): Promise<BenchResult> {
   }
 }
 
+const TRIVIAL_STEPS = 200
+
+/**
+ * 200 independent Python steps that do nothing, run with warm workers (one
+ * per parallel slot, each step in a fresh namespace) and with one process
+ * per step, in the same run: what Python start-up costs a flow of small
+ * steps.
+ */
+async function benchTrivialPython(): Promise<BenchResult> {
+  const root = await mkdtemp(path.join(tmpdir(), 'dtflw-bench-'))
+  try {
+    await mkdir(path.join(root, 'notebooks'), { recursive: true })
+    const lines = ['pipeline: bench', 'flow:']
+    for (let i = 0; i < TRIVIAL_STEPS; i++) {
+      lines.push(`  - notebook: notebooks/p${i}.py`)
+      await writeFile(
+        path.join(root, 'notebooks', `p${i}.py`),
+        `# Databricks notebook source\nx = ${i}\n`
+      )
+    }
+    const plan = planOf(root, `${lines.join('\n')}\n`, {})
+    const cores = availableParallelism()
+    // Warms the interpreter lookup (once per run, as in the CLI) for both.
+    await timedRun(
+      root,
+      planOf(root, `${lines.slice(0, 3).join('\n')}\n`, {}),
+      cores
+    )
+    const warm = await timedRun(root, plan, cores, 1, { warmPython: true })
+    const cold = await timedRun(root, plan, cores, 1, { warmPython: false })
+    const ratio = cold.ms / warm.ms
+    return {
+      name: `${TRIVIAL_STEPS} trivial Python steps`,
+      figures: {
+        cores,
+        'warm workers, s': Number((warm.ms / 1000).toFixed(2)),
+        'one process per step, s': Number((cold.ms / 1000).toFixed(2)),
+        'warm workers, ms per step': Math.round(warm.ms / TRIVIAL_STEPS),
+        'one process per step, ms per step': Math.round(
+          cold.ms / TRIVIAL_STEPS
+        ),
+        speedup: Number(ratio.toFixed(1))
+      },
+      target: 'warm workers at least 5x faster than one process per step',
+      passed: ratio >= 5
+    }
+  } finally {
+    await rm(root, { recursive: true, force: true })
+  }
+}
+
 /**
  * The local engine: 8 independent branches of 3 steps against the same steps
  * one after another (sleeping Python, then single-core DuckDB queries), and
- * a 3-step SQL flow over 5 million rows.
+ * a 3-step SQL flow over 5 million rows, and 200 trivial Python steps with
+ * and without warm workers.
  */
 export async function benchLocalEngine(): Promise<BenchResult[]> {
   return [
+    await benchTrivialPython(),
     await benchBranches(
       `${BRANCHES} branches x ${DEPTH} Python steps sleeping 0.5 s`,
       'py',

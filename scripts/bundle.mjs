@@ -2,16 +2,23 @@
 // runner runs an action: `node dist/<entry>.js` with no node_modules beside
 // it. DuckDB's native addon cannot be bundled: it stays external and is
 // imported only when a local run needs it (from the pipeline repository's
-// node_modules when the bundle has none).
+// node_modules when the bundle has none). The local engine's SQL worker is
+// an entry of its own (it runs in a child process), and its Python harness
+// is copied beside the compiled code in lib/ and beside each bundle that can
+// run the local engine, where the engine looks for them.
 import { readFileSync } from 'node:fs'
+import { cp, mkdir, readdir } from 'node:fs/promises'
+import path from 'node:path'
 import { build } from 'esbuild'
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'))
 
 const entries = {
   'cli/index': 'src/cli/index.ts',
+  'cli/sql-worker': 'src/engines/local/sql-worker.ts',
   'action/index': 'src/action/index.ts',
-  'action/post': 'src/action/post-index.ts'
+  'action/post': 'src/action/post-index.ts',
+  'action/sql-worker': 'src/engines/local/sql-worker.ts'
 }
 
 await build({
@@ -35,3 +42,18 @@ await build({
   legalComments: 'linked',
   logLevel: 'warning'
 })
+
+const harness = 'src/engines/local/python'
+const targets = [
+  'lib/src/engines/local/python',
+  'dist/cli/python',
+  'dist/action/python'
+]
+for (const target of targets) {
+  await mkdir(target, { recursive: true })
+  for (const file of await readdir(harness)) {
+    if (file.endsWith('.py') && !file.startsWith('test_')) {
+      await cp(path.join(harness, file), path.join(target, file))
+    }
+  }
+}

@@ -7,8 +7,21 @@ import type { Engine, EngineSetup } from '../engines/index.js'
 export async function createEngine(setup: EngineSetup): Promise<Engine> {
   switch (setup.profile.engine) {
     case 'local': {
-      const { createLocalEngine } = await import('../engines/local/index.js')
-      return createLocalEngine({ root: setup.root })
+      const { createLocalEngine, WAREHOUSE_DIR } =
+        await import('../engines/local/index.js')
+      const { python, sandbox } = setup.profile.values
+      const tables = setup.profile.tables
+      return createLocalEngine({
+        root: setup.root,
+        env: setup.env,
+        // Catalog layout keeps a profile's tables under its catalog's folder.
+        tablesRoot:
+          tables.layout === 'path'
+            ? tables.root
+            : `${WAREHOUSE_DIR}/${tables.catalog}`,
+        ...(typeof python === 'string' ? { python } : {}),
+        ...(sandbox === 'strict' || sandbox === 'standard' ? { sandbox } : {})
+      })
     }
     case 'databricks': {
       const { createDatabricksEngineFor } =

@@ -136,6 +136,14 @@ export const PROFILE_SCHEMA: Schema = {
             'A Jobs API cluster spec (spark_version, node_type_id, …).'
         })
       }
+    }),
+    python: text(
+      'Local engine: the Python interpreter for Python notebooks (default python3, resolved once per run; DTFLW_PYTHON wins).'
+    ),
+    sandbox: nullable({
+      description:
+        'Local engine: how Python steps are isolated. standard: clean environment, undeclared table writes fail the step; strict: also a bwrap mount namespace where only the repository and the inputs are readable and only the outputs writable (default standard).',
+      enum: ['standard', 'strict']
     })
   }
 }

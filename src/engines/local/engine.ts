@@ -1,4 +1,5 @@
-import { availableParallelism } from 'node:os'
+import { rm } from 'node:fs/promises'
+import { availableParallelism, hostname, tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Plan, PlannedStep } from '../../flow/types.js'
 import { readNotebook } from '../../notebooks/index.js'
@@ -8,17 +9,40 @@ import type { Engine, EngineRun, RunContext } from '../engine.js'
 import { runReady } from '../schedule.js'
 import { loadDuckDB } from './duckdb.js'
 import { createTableInspector } from './inspect.js'
+import { claimWorkDir, planTableRoot, removeLeftovers } from './leftovers.js'
 import { preflight } from './preflight.js'
+import { planPythonCommand } from './python-env.js'
+import { createPythonRunner } from './python-runner.js'
+import type { SandboxLevel } from './python-runner.js'
 import type { SparkChoice } from './python-step.js'
+import { acquireRunLock } from './run-lock.js'
+import { sharedSqlWorkers } from './sql-child.js'
 import { executeLocalStep } from './step.js'
 import type { LocalStepSettings } from './step.js'
+import { createTableWatch } from './table-watch.js'
+import type { WatchedTable } from './table-watch.js'
+import { resolveLocalTable } from './tables.js'
 
 /** How to build the local engine. */
 export interface LocalEngineOptions {
   /** Absolute repository root (the folder of `dtflw.yaml`). */
   readonly root: string
-  /** The Python interpreter for Python notebooks; default `python3`. */
+  /**
+   * The Python interpreter for Python notebooks (the profile's `python:`);
+   * `DTFLW_PYTHON` in `env` wins; default `python3`, resolved once per run
+   * to its real executable.
+   */
   readonly python?: string
+  /** How Python steps are isolated (the profile's `sandbox:`); default `standard`. */
+  readonly sandbox?: SandboxLevel
+  /** The CLI's environment: `DTFLW_PYTHON`, the interpreter lookup, HOME. */
+  readonly env?: Readonly<Record<string, string | undefined>>
+  /** Keep warm Python workers (default); false starts one process per step. */
+  readonly warmPython?: boolean
+  /** The profile's table root (`tables.root`, or the warehouse), which a run locks. */
+  readonly tablesRoot?: string
+  /** How long a run waits for another run of the same tables; default 0 (refuse). */
+  readonly waitMs?: number
   /** Which `spark` Python notebooks get; default `auto` (PySpark, else DuckDB). */
   readonly spark?: SparkChoice
   /** DuckDB threads per step; default: the cores shared by the steps that can run at once. */
@@ -44,21 +68,76 @@ function threadsPerStep(
   )
 }
 
+/** Every table location of the plan that is a local file, for the watch. */
+function watchedTables(root: string, plan: Plan): WatchedTable[] {
+  const tables: WatchedTable[] = []
+  for (const step of plan.steps) {
+    for (const t of [...step.inputs, ...step.outputs]) {
+      if (!t.location) continue
+      try {
+        const table = 'alias' in t ? t.alias : t.table
+        tables.push({ table, path: resolveLocalTable(root, t.location).path })
+      } catch {
+        // Remote: not on this machine.
+      }
+    }
+  }
+  return tables
+}
+
 /**
- * The local engine: SQL notebooks in DuckDB in process, Python notebooks
- * with python3, tables as files under the repository, one shared scheduler.
- * Step logs go to `<runDir>/logs/<key>.log`; the command layer writes the
- * report and the event log around `run`.
+ * The local engine: SQL notebooks in DuckDB in worker processes, Python
+ * notebooks in warm python3 workers, tables as files under the repository,
+ * one shared scheduler, one run per table root at a time. Step logs go to
+ * `<runDir>/logs/<key>.log`; the command layer writes the report and the
+ * event log around `run`.
  */
 export function createLocalEngine(options: LocalEngineOptions): Engine {
   const root = options.root
+  // The factory is the edge: without an environment given, the process's.
+  const env = options.env ?? process.env
   const cores = options.cores ?? availableParallelism()
 
   async function run(plan: Plan, context: RunContext): Promise<EngineRun> {
     const { now, emit, signal } = context
     await loadDuckDB(root)
+    const tableRoot = planTableRoot(root, plan, options.tablesRoot)
+    const lock = await acquireRunLock(tableRoot, {
+      runId: context.runId,
+      waitMs: options.waitMs ?? 0,
+      now,
+      signal
+    })
+    const workDir = path.join(context.runDir, 'work')
     const inspector = createTableInspector()
+    const choice = planPythonCommand(options.python, env.DTFLW_PYTHON)
+    const spark = options.spark ?? 'auto'
+    const python = createPythonRunner({
+      root,
+      command: choice.command,
+      resolve: choice.resolve,
+      sandbox: options.sandbox ?? 'standard',
+      warm: options.warmPython ?? true,
+      env,
+      workDir
+    })
+    const sqlWorkers = sharedSqlWorkers({
+      PATH: '/usr/local/bin:/usr/bin:/bin',
+      HOME: env.HOME ?? tmpdir(),
+      LANG: 'C.UTF-8'
+    })
     try {
+      await removeLeftovers(
+        tableRoot,
+        path.dirname(context.runDir),
+        context.runDir
+      )
+      await claimWorkDir(workDir, {
+        pid: process.pid,
+        host: hostname(),
+        runId: context.runId,
+        startedAt: now().toISOString()
+      })
       const finished = (result: StepResult): void =>
         emit({
           type: 'step-finished',
@@ -81,8 +160,12 @@ export function createLocalEngine(options: LocalEngineOptions): Engine {
       const settings: LocalStepSettings = {
         root,
         runDir: context.runDir,
-        python: options.python ?? 'python3',
-        spark: options.spark ?? 'auto',
+        python,
+        sqlWorker: () => sqlWorkers.acquire(),
+        releaseSqlWorker: (worker) => sqlWorkers.release(worker),
+        watch: await createTableWatch(watchedTables(root, plan)),
+        pythonRunning: new Map(),
+        spark,
         threads:
           options.duckdbThreads ??
           threadsPerStep(plan, context.parallelism, cores),
@@ -91,7 +174,14 @@ export function createLocalEngine(options: LocalEngineOptions): Engine {
         inspector,
         now,
         onLog: (key: string, line: string) =>
-          emit({ type: 'step-log', key, at: now().toISOString(), line })
+          emit({ type: 'step-log', key, at: now().toISOString(), line }),
+        onStarted: (key: string) =>
+          emit({
+            type: 'step-started',
+            key,
+            at: now().toISOString(),
+            attempt: 1
+          })
       }
       const steps = await runReady(
         plan,
@@ -106,19 +196,15 @@ export function createLocalEngine(options: LocalEngineOptions): Engine {
           concurrency: context.parallelism,
           signal,
           failFast: context.failFast,
-          onStart: (step) =>
-            emit({
-              type: 'step-started',
-              key: step.key,
-              at: now().toISOString(),
-              attempt: 1
-            }),
           onResult: finished
         }
       )
       return { steps }
     } finally {
+      python.close()
       inspector.close()
+      await rm(workDir, { recursive: true, force: true })
+      await lock.release()
     }
   }
 

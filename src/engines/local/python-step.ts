@@ -1,9 +1,5 @@
-import { spawn } from 'node:child_process'
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
-import path from 'node:path'
-import { createInterface } from 'node:readline'
 import type { Notebook } from '../../notebooks/index.js'
-import { PYTHON_HARNESS } from './python-harness.js'
+import type { PythonRunner, StepAccess } from './python-runner.js'
 import { fileLine } from './sql-step.js'
 import { StepFailure } from './step-failure.js'
 import { bindSql, splitSql } from './sql-params.js'
@@ -16,7 +12,7 @@ export type SparkChoice = 'auto' | 'pyspark' | 'duckdb'
 /** What a Python step needs. */
 export interface PythonStepInput {
   readonly root: string
-  readonly python: string
+  readonly runner: PythonRunner
   readonly spark: SparkChoice
   readonly notebook: Notebook
   /** The values `dbutils.widgets.get` returns. */
@@ -25,25 +21,12 @@ export interface PythonStepInput {
   readonly sqlParameters: Readonly<Record<string, SqlParameter>>
   readonly duckdb: DuckdbStepSql
   readonly threads: number
-  /** A private folder for the spec and result files. */
-  readonly workDir: string
+  /** The step's private temporary folder. */
+  readonly tmp: string
+  /** What a strict sandbox lets the step read and write. */
+  readonly access: StepAccess
   readonly signal: AbortSignal
   readonly log: (line: string) => void
-}
-
-/** Seconds between SIGTERM and SIGKILL when a step is aborted. */
-const KILL_GRACE_MS = 3000
-/** Lines of stderr kept for an error that left no result. */
-const STDERR_TAIL = 40
-
-interface HarnessResult {
-  readonly exitValue?: string
-  readonly error?: {
-    readonly type: string
-    readonly message: string
-    readonly line: number | null
-    readonly traceback: string
-  }
 }
 
 /** The cells as the harness runs them, `%sql` statements bound here. */
@@ -78,19 +61,17 @@ function harnessCells(input: PythonStepInput): unknown[] {
 }
 
 /**
- * Runs a notebook with python3 and the harness, the repository root as
- * working folder, so relative paths in parameters work as given. Output and
- * error lines go to `log`; a notebook error becomes a `notebook` failure
- * with the traceback as detail; aborting kills the process. Resolves with
- * the value passed to `dbutils.notebook.exit`, if any.
+ * Runs a notebook in a Python worker (see `dtflw_worker.py`), the
+ * repository root as working folder, so relative paths in parameters work
+ * as given. The spec goes over a pipe, never to a file. Output lines go to
+ * `log`; a notebook error becomes a `notebook` failure with the traceback
+ * as detail; aborting kills the worker. Resolves with the value passed to
+ * `dbutils.notebook.exit`, if any.
  */
 export async function executePythonStep(
   input: PythonStepInput
 ): Promise<{ exitValue?: string }> {
   const { notebook, signal, log } = input
-  await mkdir(input.workDir, { recursive: true })
-  const specFile = path.join(input.workDir, 'spec.json')
-  const resultFile = path.join(input.workDir, 'result.json')
   const spec = {
     notebook: notebook.path,
     parameters: input.parameters,
@@ -101,85 +82,44 @@ export async function executePythonStep(
       setup: input.duckdb.setup,
       sandbox: input.duckdb.sandbox
     },
-    exports: input.duckdb.exports,
-    result: resultFile
+    exports: input.duckdb.exports
   }
-  await writeFile(specFile, JSON.stringify(spec))
-  try {
-    const stderrTail: string[] = []
-    const code = await new Promise<number | null>((resolve, reject) => {
-      const child = spawn(
-        input.python,
-        ['-u', '-c', PYTHON_HARNESS, specFile],
-        {
-          cwd: input.root,
-          stdio: ['ignore', 'pipe', 'pipe']
-        }
-      )
-      let killTimer: NodeJS.Timeout | undefined
-      const kill = (): void => {
-        child.kill('SIGTERM')
-        killTimer = setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS)
-        killTimer.unref()
-      }
-      if (signal.aborted) kill()
-      signal.addEventListener('abort', kill, { once: true })
-      createInterface({ input: child.stdout }).on('line', (line) => log(line))
-      createInterface({ input: child.stderr }).on('line', (line) => {
-        stderrTail.push(line)
-        if (stderrTail.length > STDERR_TAIL) stderrTail.shift()
-        log(line)
-      })
-      child.once('error', (error) => {
-        signal.removeEventListener('abort', kill)
-        reject(error)
-      })
-      child.once('close', (exitCode) => {
-        signal.removeEventListener('abort', kill)
-        if (killTimer) clearTimeout(killTimer)
-        resolve(exitCode)
-      })
-    }).catch((error: NodeJS.ErrnoException) => {
+  const done = await input.runner
+    .run(
+      { spec, cwd: input.root, tmp: input.tmp },
+      input.access,
+      (_stream, line) => log(line),
+      signal
+    )
+    .catch((error: NodeJS.ErrnoException) => {
+      if (error instanceof StepFailure) throw error
       throw new StepFailure({
         kind: 'engine',
         message:
           error.code === 'ENOENT'
-            ? `${input.python} was not found: the local engine runs Python notebooks with it; install Python 3 or point the engine at another interpreter.`
-            : `${input.python} could not be started: ${error.message}`
+            ? `${error.path ?? 'python3'} was not found: the local engine runs Python notebooks with it; install Python 3 or point the engine at another interpreter.`
+            : `Python could not be started: ${error.message}`
       })
     })
-    if (signal.aborted) return {}
-
-    const result = await readResult(resultFile)
-    if (!result) {
-      throw new StepFailure({
-        kind: 'engine',
-        message: `${input.python} ended (exit code ${code}) before ${notebook.path} finished.`,
-        detail: stderrTail.join('\n')
-      })
-    }
-    if (result.error) {
-      const where = result.error.line
-        ? `${notebook.path}:${result.error.line}`
-        : notebook.path
-      throw new StepFailure({
-        kind: 'notebook',
-        message: `${where}: ${lastLine(result.error.message)}`,
-        detail: result.error.traceback || result.error.message
-      })
-    }
-    return result.exitValue !== undefined ? { exitValue: result.exitValue } : {}
-  } finally {
-    await rm(input.workDir, { recursive: true, force: true })
+  if (signal.aborted) return {}
+  if (done.crashed !== undefined) {
+    throw new StepFailure({
+      kind: 'engine',
+      message: `the Python process of ${notebook.path} ended without a result (${done.crashed.split('\n')[0]}).`,
+      detail: done.crashed
+    })
   }
-}
-
-async function readResult(file: string): Promise<HarnessResult | undefined> {
-  try {
-    return JSON.parse(await readFile(file, 'utf8')) as HarnessResult
-  } catch {
-    return undefined
+  if (done.error) {
+    const where = done.error.line
+      ? `${notebook.path}:${done.error.line}`
+      : notebook.path
+    throw new StepFailure({
+      kind: 'notebook',
+      message: `${where}: ${lastLine(done.error.message)}`,
+      detail: done.error.traceback || done.error.message
+    })
   }
+  return done.exitValue !== undefined ? { exitValue: done.exitValue } : {}
 }
 
 function lastLine(text: string): string {

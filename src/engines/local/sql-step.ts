@@ -1,6 +1,7 @@
-import type { DuckDBConnection } from '@duckdb/node-api'
 import type { Cell, Notebook } from '../../notebooks/index.js'
-import { loadDuckDB } from './duckdb.js'
+import type { SqlWorker } from './sql-child.js'
+import { checkSqlStatement } from './sql-guard.js'
+import type { SqlJob, SqlJobStatement } from './sql-job.js'
 import { StepFailure } from './step-failure.js'
 import { bindSql } from './sql-params.js'
 import type { SqlParameter } from './sql-params.js'
@@ -13,12 +14,17 @@ export interface SqlStepInput {
   readonly duckdb: DuckdbStepSql
   /** DuckDB worker threads for this step. */
   readonly threads: number
+  /** The step's private folder (DuckDB's temporary folder, the worker's cwd). */
+  readonly tmp: string
+  /** Folders the notebook's statements may write: staging and `tmp`. */
+  readonly writable: readonly string[]
+  /** Where the bundle looks for DuckDB when dtflw has none. */
+  readonly searchFrom: string
+  readonly worker: () => SqlWorker
+  readonly release: (worker: SqlWorker) => void
   readonly signal: AbortSignal
   readonly log: (line: string) => void
 }
-
-/** Rows of a query result shown in the step log, as a notebook shows them. */
-const SHOWN_ROWS = 20
 
 /** The file line of a line of a cell's source. */
 export function fileLine(cell: Cell, sourceLine: number): number {
@@ -27,129 +33,117 @@ export function fileLine(cell: Cell, sourceLine: number): number {
 
 /** Databricks SQL widget statements, which mean nothing to DuckDB. */
 const WIDGET_STATEMENT = /^(CREATE|REMOVE)\s+WIDGET\b/i
+/** Time a worker gets to stop after an interrupt before it is killed. */
+const INTERRUPT_GRACE_MS = 2000
 
-function firstLine(text: string): string {
-  const line = text.split('\n')[0]
-  return line.length > 100 ? `${line.slice(0, 97)}…` : line
+let jobs = 0
+
+/**
+ * Every statement of the notebook, bound and checked before any runs: a
+ * `${name}` that is not a parameter or a statement the sandbox refuses
+ * fails the step naming the file and line, and nothing has run.
+ */
+export function planSqlStatements(input: SqlStepInput): SqlJobStatement[] {
+  const { notebook } = input
+  const statements: SqlJobStatement[] = []
+  for (const cell of notebook.cells) {
+    if (cell.kind !== 'sql') continue
+    const bound = bindSql(cell.source, input.parameters)
+    if (!bound.ok) {
+      throw new StepFailure({
+        kind: 'notebook',
+        message: `${notebook.path}:${fileLine(cell, bound.line)}: ${bound.message}`
+      })
+    }
+    for (const statement of bound.statements) {
+      const line = fileLine(cell, statement.line)
+      const skip = WIDGET_STATEMENT.test(statement.text)
+      const refused = skip
+        ? undefined
+        : checkSqlStatement(statement.text, input.writable, input.tmp)
+      if (refused) {
+        throw new StepFailure({
+          kind: 'notebook',
+          message: `${notebook.path}:${line}: ${refused}`,
+          detail: statement.text
+        })
+      }
+      statements.push({
+        text: statement.text,
+        line,
+        cell: cell.index,
+        ...(skip ? { skip } : {})
+      })
+    }
+  }
+  return statements
 }
 
 /**
- * Runs a notebook's SQL cells in a fresh in-memory DuckDB: inputs as views,
- * the sandbox locked, then every statement in order, one at a time so an
- * error names the cell and the statement's line in the notebook. After the
- * notebook, each output table is copied to its staging file. Aborting
- * interrupts the running statement.
+ * Runs a notebook's SQL cells in a SQL worker process, in a fresh
+ * in-memory DuckDB: DuckDB's temporary folder set to the step's own, the
+ * inputs as views, the sandbox locked, then every statement in order so an
+ * error names the cell and the statement's line in the notebook; then each
+ * output table is copied to its staging file. Aborting interrupts the
+ * running statement (and kills the worker if it does not stop). A worker
+ * that dies (a native abort) fails this step with what it printed.
  */
 export async function executeSqlStep(input: SqlStepInput): Promise<void> {
   const { notebook, signal, log } = input
-  const { DuckDBInstance, ResultReturnType } = await loadDuckDB()
-  const instance = await DuckDBInstance.create(':memory:', {
-    threads: String(input.threads)
-  })
-  const connection = await instance.connect()
-  const interrupt = (): void => connection.interrupt()
+  const statements = planSqlStatements(input)
+  const job: SqlJob = {
+    id: ++jobs,
+    searchFrom: input.searchFrom,
+    threads: input.threads,
+    cwd: input.tmp,
+    setup: [...input.duckdb.setup, ...input.duckdb.sandbox],
+    statements,
+    exports: input.duckdb.exports
+  }
+  if (signal.aborted) return
+  const worker = input.worker()
+  let killTimer: NodeJS.Timeout | undefined
+  const interrupt = (): void => {
+    worker.interrupt()
+    killTimer = setTimeout(() => worker.kill(), INTERRUPT_GRACE_MS)
+    killTimer.unref()
+  }
   signal.addEventListener('abort', interrupt, { once: true })
+  let result
   try {
-    for (const statement of [...input.duckdb.setup, ...input.duckdb.sandbox]) {
-      await runSetup(connection, statement)
-    }
-    for (const cell of notebook.cells) {
-      if (cell.kind !== 'sql') continue
-      const bound = bindSql(cell.source, input.parameters)
-      if (!bound.ok) {
-        throw new StepFailure({
-          kind: 'notebook',
-          message: `${notebook.path}:${fileLine(cell, bound.line)}: ${bound.message}`
-        })
-      }
-      for (const statement of bound.statements) {
-        if (signal.aborted) return
-        const line = fileLine(cell, statement.line)
-        if (WIDGET_STATEMENT.test(statement.text)) {
-          log(
-            `line ${line}: ${firstLine(statement.text)} (skipped: parameters come from the flow)`
-          )
-          continue
-        }
-        const started = Date.now()
-        try {
-          const reader = await connection.streamAndReadUntil(
-            statement.text,
-            SHOWN_ROWS + 1
-          )
-          const took = Date.now() - started
-          log(`line ${line}: ${firstLine(statement.text)} (${took} ms)`)
-          if (reader.returnType === ResultReturnType.QUERY_RESULT) {
-            for (const row of renderRows(
-              reader.columnNames(),
-              reader.getRowsJson()
-            )) {
-              log(`  ${row}`)
-            }
-          }
-        } catch (error) {
-          if (signal.aborted) return
-          const message = (error as Error).message
-          throw new StepFailure({
-            kind: 'notebook',
-            message: `${notebook.path}:${line}: ${message.split('\n')[0]}`,
-            detail: `${message}\n\nin cell ${cell.index + 1}, statement at line ${line}:\n${statement.text}`
-          })
-        }
-      }
-    }
-    for (const output of input.duckdb.exports) {
-      if (signal.aborted) return
-      await exportOutput(connection, output.candidates, output.copy)
-    }
+    result = await worker.run(job, log, log)
   } finally {
     signal.removeEventListener('abort', interrupt)
-    connection.closeSync()
-    instance.closeSync()
+    if (killTimer) clearTimeout(killTimer)
+    input.release(worker)
   }
-}
-
-async function runSetup(
-  connection: DuckDBConnection,
-  statement: string
-): Promise<void> {
-  try {
-    await connection.run(statement)
-  } catch (error) {
+  if (signal.aborted) return
+  if (result.crashed !== undefined) {
     throw new StepFailure({
       kind: 'engine',
-      message: `the local engine could not prepare the step's tables: ${(error as Error).message.split('\n')[0]}`,
-      detail: `${(error as Error).message}\n\n${statement}`
+      message: `DuckDB ended its process while running ${notebook.path} (${result.crashed.split('\n')[0]}); the step's output is in its log.`,
+      detail: result.crashed
     })
   }
-}
-
-/** Copies the first candidate relation that exists; none is not an error here. */
-async function exportOutput(
-  connection: DuckDBConnection,
-  candidates: readonly string[],
-  copy: string
-): Promise<void> {
-  for (const relation of candidates) {
-    try {
-      await connection.run(`SELECT * FROM ${relation} LIMIT 0`)
-    } catch {
-      continue
-    }
-    await connection.run(copy.replace('{}', relation))
-    return
+  const error = result.error
+  if (!error) return
+  const first = error.message.split('\n')[0]
+  if (error.phase === 'statement') {
+    const statement = statements[error.index ?? 0]
+    throw new StepFailure({
+      kind: 'notebook',
+      message: `${notebook.path}:${statement.line}: ${first}`,
+      detail: `${error.message}\n\nin cell ${statement.cell + 1}, statement at line ${statement.line}:\n${statement.text}`
+    })
   }
-}
-
-/** A result as `col | col` lines, the first rows only. */
-function renderRows(
-  columns: readonly string[],
-  rows: readonly (readonly unknown[])[]
-): string[] {
-  const lines = [columns.join(' | ')]
-  for (const row of rows.slice(0, SHOWN_ROWS)) {
-    lines.push(row.map((v) => (v === null ? 'NULL' : String(v))).join(' | '))
-  }
-  if (rows.length > SHOWN_ROWS) lines.push('…')
-  return lines
+  throw new StepFailure({
+    kind: 'engine',
+    message:
+      error.phase === 'setup'
+        ? `the local engine could not prepare the step's tables: ${first}`
+        : `the local engine could not write an output of ${notebook.path}: ${first}`,
+    detail: error.statement
+      ? `${error.message}\n\n${error.statement}`
+      : error.message
+  })
 }

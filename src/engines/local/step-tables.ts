@@ -39,7 +39,8 @@ export interface StepTables {
  * - `setup`: each input as a view named after its parameter (`"orders_in"`),
  *   and catalog-layout tables also under their own name
  *   (`sales.silver.orders`) in an in-memory catalog of that name;
- * - `sandbox`: only the declared inputs and the staging folders are
+ * - `sandbox`: the step's own temporary folder; only the declared inputs,
+ *   the staging folders and that temporary folder are
  *   reachable (`allowed_paths`, `allowed_directories`), every other file
  *   access is off (`enable_external_access = false`) and the settings are
  *   locked, so an undeclared read fails and the declared lineage is true;
@@ -94,12 +95,13 @@ function list(values: Iterable<string>): string {
 }
 
 /**
- * The statements above for one step. `relativeTo` (the repository root)
+ * The statements above for one step, `tmp` its private folder. `relativeTo` (the repository root)
  * adds the repository-relative form of every allowed path, for Python
  * notebooks that read the relative paths they are given.
  */
 export function planDuckdbStepSql(
   tables: StepTables,
+  tmp: string,
   relativeTo?: string
 ): DuckdbStepSql {
   const qualified = [
@@ -125,12 +127,17 @@ export function planDuckdbStepSql(
     relativeTo ? [p, path.relative(relativeTo, p) || '.'] : [p]
   const paths = tables.inputs.flatMap((i) => i.grant.paths.flatMap(both))
   const directories = [
+    tmp + path.sep,
     ...tables.inputs.flatMap((i) => i.grant.directories),
     ...tables.outputs.map((o) => o.staging.stagingDir + path.sep)
   ].flatMap((d) =>
     relativeTo ? [d, (path.relative(relativeTo, d) || '.') + path.sep] : [d]
   )
+  // DuckDB allows its temporary folder (default `.tmp/` under the working
+  // folder, shared by every step) whatever the sandbox says: each step
+  // gets its own, removed after it, so no step reads what another left.
   const sandbox = [
+    `SET temp_directory = ${quoteLiteral(tmp)}`,
     `SET allowed_paths = ${list(paths)}`,
     `SET allowed_directories = ${list(directories)}`,
     'SET enable_external_access = false',

@@ -1,3 +1,4 @@
+import { mkdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import type { PlannedSource, PlannedStep } from '../../flow/types.js'
 import { toPosixRelative } from '../../io/index.js'
@@ -6,9 +7,11 @@ import { declaredAccesses } from '../../report/index.js'
 import type { StepResult } from '../../report/index.js'
 import type { TableInspector } from './inspect.js'
 import { checkOutputs, countReads } from './output-checks.js'
+import type { PythonRunner } from './python-runner.js'
 import { executePythonStep } from './python-step.js'
 import type { SparkChoice } from './python-step.js'
 import { planRunMode } from './runnable.js'
+import type { SqlWorker } from './sql-child.js'
 import { executeSqlStep } from './sql-step.js'
 import { discardStaging, promoteOutput, stageOutputs } from './staging.js'
 import type { StagedOutput } from './staging.js'
@@ -16,6 +19,8 @@ import { StepFailure } from './step-failure.js'
 import { openStepLog } from './step-log.js'
 import { planDuckdbStepSql, planSqlParameters } from './step-tables.js'
 import type { StepInput, StepOutput, StepTables } from './step-tables.js'
+import type { TableWatch } from './table-watch.js'
+import { runWatched } from './undeclared-writes.js'
 import {
   grantFor,
   readExpression,
@@ -27,7 +32,13 @@ import {
 export interface LocalStepSettings {
   readonly root: string
   readonly runDir: string
-  readonly python: string
+  readonly python: PythonRunner
+  readonly sqlWorker: () => SqlWorker
+  readonly releaseSqlWorker: (worker: SqlWorker) => void
+  /** The run's table locations as the engine left them. */
+  readonly watch: TableWatch
+  /** Python steps running now, each with the steps it overlapped. */
+  readonly pythonRunning: Map<string, Set<string>>
   readonly spark: SparkChoice
   /** DuckDB threads per step. */
   readonly threads: number
@@ -36,6 +47,13 @@ export interface LocalStepSettings {
   readonly inspector: TableInspector
   readonly now: () => Date
   readonly onLog: (key: string, line: string) => void
+  /** Called once the step really starts (a lazy skip never does). */
+  readonly onStarted: (key: string) => void
+}
+
+/** A step's private folder (temporary files, HOME in a strict sandbox). */
+export function stepWorkDir(runDir: string, key: string): string {
+  return path.join(runDir, 'work', key)
 }
 
 const OUTPUT_FORMATS = new Set(['parquet', 'csv', 'json'])
@@ -67,13 +85,22 @@ export async function executeLocalStep(
   }
   const declared = declaredAccesses(step)
   let staged: StagedOutput[] = []
+  const tmp = stepWorkDir(settings.runDir, step.key)
   // What the report shows: the plan's values, `""` for a missing optional
   // input. The notebook gets the same, with outputs pointing at staging.
   const parameters: Record<string, string> = { ...step.parameters }
+  // A lazy skip never starts; every other end follows a start.
+  let started = false
+  const start = (): void => {
+    if (started) return
+    started = true
+    settings.onStarted(step.key)
+  }
   const finish = (
     status: StepResult['status'],
     extra: Partial<StepResult> = {}
   ): StepResult => {
+    if (status !== 'lazy') start()
     const finishedAt = settings.now()
     const output = log.tail()
     return {
@@ -106,6 +133,7 @@ export async function executeLocalStep(
         return finish('lazy')
       }
     }
+    start()
     write(`Running: ${step.notebook}`)
     for (const o of outputs) {
       if (!OUTPUT_FORMATS.has(o.table.format)) {
@@ -131,32 +159,55 @@ export async function executeLocalStep(
     )
     const tables: StepTables = { inputs, outputs: stepOutputs }
 
+    await mkdir(tmp, { recursive: true })
+    const writable = [tmp, ...new Set(staged.map((s) => s.stagingDir))]
     let exitValue: string | undefined
     if (planRunMode(notebook) === 'sql') {
       write(`${notebook.path}: SQL, in DuckDB`)
       await executeSqlStep({
         notebook,
         parameters: planSqlParameters(given, tables),
-        duckdb: planDuckdbStepSql(tables),
+        duckdb: planDuckdbStepSql(tables, tmp),
         threads: settings.threads,
+        tmp,
+        writable,
+        searchFrom: settings.root,
+        worker: settings.sqlWorker,
+        release: settings.releaseSqlWorker,
         signal,
         log: write
       })
     } else {
-      write(`${notebook.path}: Python, with ${settings.python}`)
-      const done = await executePythonStep({
-        root: settings.root,
-        python: settings.python,
-        spark: settings.spark,
-        notebook,
-        parameters: given,
-        sqlParameters: planSqlParameters(given, tables),
-        duckdb: planDuckdbStepSql(tables, settings.root),
-        threads: settings.threads,
-        workDir: path.join(settings.runDir, 'work', step.key),
-        signal,
-        log: write
-      })
+      write(
+        `${notebook.path}: Python, with ${await settings.python.describe()}`
+      )
+      const done = await runWatched(
+        settings,
+        step,
+        stepOutputs,
+        () =>
+          executePythonStep({
+            root: settings.root,
+            runner: settings.python,
+            spark: settings.spark,
+            notebook,
+            parameters: given,
+            sqlParameters: planSqlParameters(given, tables),
+            duckdb: planDuckdbStepSql(tables, tmp, settings.root),
+            threads: settings.threads,
+            tmp,
+            access: {
+              readOnly: inputs.flatMap((i) => [
+                ...i.grant.paths,
+                ...i.grant.directories.map((d) => d.replace(/[\\/]+$/, ''))
+              ]),
+              writable: writable.slice(1)
+            },
+            signal,
+            log: write
+          }),
+        signal
+      )
       exitValue = done.exitValue
     }
     if (signal.aborted) return cancelled()
@@ -165,7 +216,10 @@ export async function executeLocalStep(
     if (signal.aborted) return cancelled()
     // Counted before promotion: a step may rewrite the table it read.
     const reads = await countReads(settings.inspector, declared.reads, inputs)
-    for (const output of stepOutputs) await promoteOutput(output.staging)
+    await settings.watch.exclusive(async () => {
+      for (const output of stepOutputs) await promoteOutput(output.staging)
+      await settings.watch.record(stepOutputs.map((o) => o.table.path))
+    })
     for (const w of writes) write(`wrote ${w.table}: ${w.rows} rows`)
     return finish('succeeded', {
       reads,
@@ -188,6 +242,7 @@ export async function executeLocalStep(
     return finish('failed', { error: failure })
   } finally {
     await discardStaging(staged)
+    await rm(tmp, { recursive: true, force: true })
     await log.close()
   }
 

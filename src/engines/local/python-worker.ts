@@ -1,0 +1,186 @@
+import { spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import type { Readable } from 'node:stream'
+import { fileURLToPath } from 'node:url'
+import { createInterface } from 'node:readline'
+
+/**
+ * The folder of `dtflw_worker.py` and `dtflw_harness.py`: beside this
+ * module in the sources and in `lib/`, and beside the bundle in `dist/cli`
+ * (the build copies them there).
+ */
+export function pythonHarnessDir(): string {
+  return fileURLToPath(new URL('./python/', import.meta.url))
+}
+
+/** The worker script, checked so a broken install says what is missing. */
+export function pythonWorkerScript(): string {
+  const script = `${pythonHarnessDir()}dtflw_worker.py`
+  if (!existsSync(script)) {
+    throw new Error(
+      `the Python harness of the local engine is missing (${script}); reinstall dtflw.`
+    )
+  }
+  return script
+}
+
+/** One step for a worker: the notebook spec and the step's folders. */
+export interface WorkerRequest {
+  readonly spec: unknown
+  /** The notebook's working folder (the repository root). */
+  readonly cwd: string
+  /** The step's private temporary folder. */
+  readonly tmp: string
+}
+
+/** How a step ended in a worker. */
+export interface WorkerDone {
+  readonly exitValue?: string
+  readonly error?: {
+    readonly type: string
+    readonly message: string
+    readonly line: number | null
+    readonly traceback: string
+  }
+  /** The worker died before the step's result (how it ended). */
+  readonly crashed?: string
+}
+
+/** A started `dtflw_worker.py`: runs one request at a time. */
+export interface PythonWorker {
+  readonly pid: number | undefined
+  /** False once the process exited or was told to end. */
+  readonly alive: boolean
+  run(
+    request: WorkerRequest,
+    onOutput: (stream: 'stdout' | 'stderr', line: string) => void
+  ): Promise<WorkerDone>
+  /** Ends the worker (closes its input: it exits at once). */
+  close(): void
+  /** Stops the worker and its step now: SIGTERM, then SIGKILL. */
+  kill(): void
+}
+
+/** What starts a worker: a command line, its environment and folder. */
+export interface WorkerCommand {
+  readonly file: string
+  readonly args: readonly string[]
+  readonly env: Readonly<Record<string, string>>
+  readonly cwd: string
+}
+
+/** Written by the worker on stdout and stderr after each step. */
+const END_OF_STEP = '\u0000dtflw-end-of-step'
+const KILL_GRACE_MS = 3000
+
+type Part = 'done' | 'stdout' | 'stderr'
+
+/**
+ * Starts a worker (see `dtflw_worker.py` for the protocol): requests on
+ * its stdin, the notebook's lines on stdout and stderr, results on fd 3.
+ * A step is over once its result and the end marker on both streams have
+ * arrived, so no line lands in another step's log. A failure to start
+ * (ENOENT) rejects the first `run`.
+ */
+export function startPythonWorker(command: WorkerCommand): PythonWorker {
+  let closed = false
+  let exited = false
+  let startError: NodeJS.ErrnoException | undefined
+  const tail: string[] = []
+  let current:
+    | {
+        onOutput: (stream: 'stdout' | 'stderr', line: string) => void
+        waiting: Set<Part>
+        done?: WorkerDone
+        resolve: (done: WorkerDone) => void
+        reject: (error: Error) => void
+      }
+    | undefined
+
+  const child: ChildProcess = spawn(command.file, [...command.args], {
+    cwd: command.cwd,
+    env: command.env,
+    stdio: ['pipe', 'pipe', 'pipe', 'pipe']
+  })
+  child.stdin!.on('error', () => undefined)
+  const settle = (part: Part): void => {
+    if (!current) return
+    current.waiting.delete(part)
+    if (current.waiting.size > 0) return
+    const finished = current
+    current = undefined
+    finished.resolve(finished.done ?? { crashed: 'no result' })
+  }
+  for (const stream of ['stdout', 'stderr'] as const) {
+    createInterface({ input: child[stream]! }).on('line', (line) => {
+      if (line === END_OF_STEP) return settle(stream)
+      tail.push(line)
+      if (tail.length > 20) tail.shift()
+      current?.onOutput(stream, line)
+    })
+  }
+  createInterface({ input: child.stdio[3] as Readable }).on('line', (line) => {
+    if (!current) return
+    try {
+      current.done = (JSON.parse(line) as { done: WorkerDone }).done
+    } catch {
+      return
+    }
+    settle('done')
+  })
+  child.once('error', (error: NodeJS.ErrnoException) => {
+    startError = error
+    exited = true
+    current?.reject(error)
+    current = undefined
+  })
+  child.once('close', (code, signal) => {
+    exited = true
+    if (!current) return
+    const finished = current
+    current = undefined
+    const why = signal ? `killed by signal ${signal}` : `exit code ${code}`
+    const said = tail
+      .filter((l) => l.trim())
+      .slice(-5)
+      .join('\n')
+    finished.resolve({ crashed: said ? `${why}: ${said}` : why })
+  })
+
+  return {
+    get pid() {
+      return child.pid
+    },
+    get alive() {
+      return !closed && !exited
+    },
+    run(request, onOutput) {
+      if (startError) return Promise.reject(startError)
+      if (exited) return Promise.resolve({ crashed: 'the worker had ended' })
+      tail.length = 0
+      return new Promise<WorkerDone>((resolve, reject) => {
+        current = {
+          onOutput,
+          waiting: new Set(['done', 'stdout', 'stderr']),
+          resolve,
+          reject
+        }
+        child.stdin!.write(`${JSON.stringify(request)}\n`)
+      })
+    },
+    close() {
+      closed = true
+      child.stdin!.end()
+    },
+    kill() {
+      closed = true
+      if (exited) return
+      child.kill('SIGTERM')
+      const timer = setTimeout(() => {
+        if (!exited) child.kill('SIGKILL')
+      }, KILL_GRACE_MS)
+      timer.unref()
+    }
+  }
+}

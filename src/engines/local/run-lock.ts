@@ -1,0 +1,160 @@
+import { randomBytes } from 'node:crypto'
+import {
+  link,
+  mkdir,
+  readFile,
+  rename,
+  unlink,
+  writeFile
+} from 'node:fs/promises'
+import { hostname } from 'node:os'
+import path from 'node:path'
+import { RefusedError } from '../../diagnostics/index.js'
+
+/**
+ * One local run per table root at a time. The protocol:
+ *
+ * - take: write `{pid, host, runId, startedAt}` to a fresh file and hard-link
+ *   it to `<root>/.dtflw.lock`; the link fails when the lock exists, so of
+ *   two runs exactly one gets it;
+ * - held by a process of this host that is gone (killed): take it over by
+ *   renaming the lock aside, checking it is still the dead holder's (a
+ *   faster run may have taken it meanwhile: then put it back), and trying
+ *   again;
+ * - held by a live process, or by another host (it cannot be checked):
+ *   wait, polling, up to `waitMs`, then refuse naming the holder (exit 4);
+ * - release: remove the lock if it is still ours.
+ */
+export const LOCK_FILE = '.dtflw.lock'
+
+/** Who holds a lock. */
+export interface LockOwner {
+  readonly pid: number
+  readonly host: string
+  readonly runId: string
+  readonly startedAt: string
+}
+
+/** A taken lock. */
+export interface RunLock {
+  readonly file: string
+  release(): Promise<void>
+}
+
+/** How to take the lock. */
+export interface LockOptions {
+  readonly runId: string
+  /** How long to wait for a live holder; 0 refuses at once. */
+  readonly waitMs: number
+  readonly now: () => Date
+  /** Poll interval while waiting. */
+  readonly pollMs?: number
+  readonly signal?: AbortSignal
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+async function readOwner(file: string): Promise<LockOwner | undefined> {
+  try {
+    const owner = JSON.parse(await readFile(file, 'utf8')) as LockOwner
+    return typeof owner.pid === 'number' ? owner : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** True when the holder is a process of this host that no longer runs. */
+export function isStale(owner: LockOwner | undefined, host: string): boolean {
+  if (!owner) return true
+  return owner.host === host && !alive(owner.pid)
+}
+
+async function tryCreate(file: string, owner: LockOwner): Promise<boolean> {
+  const temp = `${file}.${randomBytes(6).toString('hex')}`
+  await writeFile(temp, JSON.stringify(owner))
+  try {
+    await link(temp, file)
+    return true
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false
+    throw error
+  } finally {
+    await unlink(temp).catch(() => undefined)
+  }
+}
+
+/** Moves a dead holder's lock away; puts back a lock that is not the dead one's. */
+async function takeOver(
+  file: string,
+  dead: LockOwner | undefined
+): Promise<void> {
+  const aside = `${file}.stale-${randomBytes(6).toString('hex')}`
+  try {
+    await rename(file, aside)
+  } catch {
+    return
+  }
+  const moved = await readOwner(aside)
+  if (dead && moved && JSON.stringify(moved) !== JSON.stringify(dead)) {
+    await link(aside, file).catch(() => undefined)
+  }
+  await unlink(aside).catch(() => undefined)
+}
+
+function describe(owner: LockOwner | undefined): string {
+  return owner
+    ? `run ${owner.runId} (pid ${owner.pid} on ${owner.host}, since ${owner.startedAt})`
+    : 'another run'
+}
+
+/** Takes the lock of the table root `dir`, waiting or refusing as above. */
+export async function acquireRunLock(
+  dir: string,
+  options: LockOptions
+): Promise<RunLock> {
+  await mkdir(dir, { recursive: true })
+  const file = path.join(dir, LOCK_FILE)
+  const host = hostname()
+  const mine: LockOwner = {
+    pid: process.pid,
+    host,
+    runId: options.runId,
+    startedAt: options.now().toISOString()
+  }
+  const deadline = Date.now() + options.waitMs
+  for (;;) {
+    if (await tryCreate(file, mine)) break
+    const holder = await readOwner(file)
+    if (isStale(holder, host)) {
+      await takeOver(file, holder)
+      continue
+    }
+    if (Date.now() >= deadline || options.signal?.aborted) {
+      throw new RefusedError(
+        `the tables under ${dir} are in use by ${describe(holder)}: one run per profile at a time. Wait for it to finish, or run again with --wait <seconds>.${holder && holder.host !== host ? ` If that run is gone, remove ${file}.` : ''}`
+      )
+    }
+    await new Promise((resolve) =>
+      setTimeout(
+        resolve,
+        Math.min(options.pollMs ?? 200, Math.max(0, deadline - Date.now()))
+      )
+    )
+  }
+  return {
+    file,
+    async release() {
+      const holder = await readOwner(file)
+      if (holder && JSON.stringify(holder) === JSON.stringify(mine)) {
+        await unlink(file).catch(() => undefined)
+      }
+    }
+  }
+}

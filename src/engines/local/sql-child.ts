@@ -1,0 +1,175 @@
+import { fork } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { createInterface } from 'node:readline'
+import { fileURLToPath } from 'node:url'
+import { END_OF_JOB } from './sql-job.js'
+import { createWorkerPool } from './worker-pool.js'
+import type { WorkerPool } from './worker-pool.js'
+import type {
+  SqlJob,
+  SqlJobError,
+  SqlWorkerMessage,
+  SqlWorkerRequest
+} from './sql-job.js'
+
+/** How a SQL job ended: done (maybe with an error), or its process died. */
+export type SqlJobResult =
+  | { readonly error?: SqlJobError; readonly crashed?: undefined }
+  | { readonly crashed: string }
+
+/** A SQL worker process: one job at a time. */
+export interface SqlWorker {
+  readonly alive: boolean
+  run(
+    job: SqlJob,
+    onLog: (line: string) => void,
+    onOutput: (line: string) => void
+  ): Promise<SqlJobResult>
+  /** Interrupts the running statement (DuckDB's interrupt). */
+  interrupt(): void
+  /** Stops the process now. */
+  kill(): void
+  close(): void
+}
+
+/**
+ * `sql-worker.js` beside this module (`lib/`, or `dist/cli/` where the
+ * bundle builds it), else `sql-worker.ts` in the sources, which Node runs
+ * by stripping its types.
+ */
+export function sqlWorkerScript(): string {
+  const compiled = fileURLToPath(new URL('./sql-worker.js', import.meta.url))
+  if (existsSync(compiled)) return compiled
+  return fileURLToPath(new URL('./sql-worker.ts', import.meta.url))
+}
+
+/**
+ * Starts a SQL worker with a clean environment (nothing of the CLI's but
+ * PATH, HOME and LANG). Its stdout and stderr (what DuckDB prints itself:
+ * `PRAGMA enable_profiling`, an abort's message) go to the running job's
+ * step log; a job is over once its `done` message and the end marker on
+ * both streams have arrived, so no line lands in the wrong step.
+ */
+export function startSqlWorker(
+  env: Readonly<Record<string, string>>
+): SqlWorker {
+  let closed = false
+  let exited = false
+  let current:
+    | {
+        id: number
+        onLog: (line: string) => void
+        onOutput: (line: string) => void
+        waiting: Set<'done' | 'stdout' | 'stderr'>
+        result?: SqlJobResult
+        resolve: (result: SqlJobResult) => void
+      }
+    | undefined
+  const outputTail: string[] = []
+
+  const child = fork(sqlWorkerScript(), [], {
+    execArgv: [],
+    env,
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    serialization: 'json'
+  })
+  const settle = (part: 'done' | 'stdout' | 'stderr'): void => {
+    if (!current) return
+    current.waiting.delete(part)
+    if (current.waiting.size > 0) return
+    const finished = current
+    current = undefined
+    hold(false)
+    finished.resolve(finished.result ?? {})
+  }
+  for (const stream of ['stdout', 'stderr'] as const) {
+    createInterface({ input: child[stream]! }).on('line', (line) => {
+      if (line === END_OF_JOB) return settle(stream)
+      outputTail.push(line)
+      if (outputTail.length > 20) outputTail.shift()
+      current?.onOutput(line)
+    })
+  }
+  child.on('message', (message: SqlWorkerMessage) => {
+    if (!current || message.id !== current.id) return
+    if (message.type === 'log') current.onLog(message.line)
+    else {
+      current.result = message.error ? { error: message.error } : {}
+      settle('done')
+    }
+  })
+  child.once('close', (code, signal) => {
+    exited = true
+    if (!current) return
+    const finished = current
+    current = undefined
+    const why = signal ? `killed by signal ${signal}` : `exit code ${code}`
+    const tail = outputTail.filter((l) => l.trim()).join('\n')
+    finished.resolve({ crashed: tail ? `${why}: ${tail}` : why })
+  })
+  child.on('error', () => undefined)
+  // An idle worker never keeps the engine's process alive; a busy one does.
+  const hold = (on: boolean): void => {
+    for (const handle of [child, child.channel, child.stdout, child.stderr]) {
+      const h = handle as { ref?: () => void; unref?: () => void } | null
+      if (on) h?.ref?.()
+      else h?.unref?.()
+    }
+  }
+  hold(false)
+
+  const request = (message: SqlWorkerRequest): void => {
+    if (!exited && child.connected) child.send(message)
+  }
+  return {
+    get alive() {
+      return !closed && !exited
+    },
+    run(job, onLog, onOutput) {
+      if (exited) return Promise.resolve({ crashed: 'the worker had ended' })
+      outputTail.length = 0
+      hold(true)
+      return new Promise<SqlJobResult>((resolve) => {
+        current = {
+          id: job.id,
+          onLog,
+          onOutput,
+          waiting: new Set(['done', 'stdout', 'stderr']),
+          resolve
+        }
+        request({ type: 'run', job })
+      })
+    },
+    interrupt() {
+      request({ type: 'interrupt' })
+    },
+    kill() {
+      closed = true
+      if (!exited) child.kill('SIGKILL')
+    },
+    close() {
+      closed = true
+      if (!exited) child.disconnect()
+    }
+  }
+}
+
+const shared = new Map<string, WorkerPool<SqlWorker>>()
+
+/**
+ * This process's SQL workers for an environment. Idle workers stay for the
+ * next run (a process that runs several flows, like a test suite, starts
+ * DuckDB once per parallel slot, not once per run); being unreferenced,
+ * they never keep the process alive, and they exit with it.
+ */
+export function sharedSqlWorkers(
+  env: Readonly<Record<string, string>>
+): WorkerPool<SqlWorker> {
+  const key = JSON.stringify(env)
+  let pool = shared.get(key)
+  if (!pool) {
+    pool = createWorkerPool(() => startSqlWorker(env))
+    shared.set(key, pool)
+  }
+  return pool
+}

@@ -1,0 +1,64 @@
+// The messages between the engine and a SQL worker process (`sql-worker.ts`).
+// Types only: the worker imports nothing of ours at run time, so it starts
+// from the sources (tests) as from `lib/` and `dist/`.
+
+/** One statement of a notebook, bound and checked by the engine. */
+export interface SqlJobStatement {
+  readonly text: string
+  /** Line of the notebook file where the statement starts. */
+  readonly line: number
+  /** 0-based index of the cell. */
+  readonly cell: number
+  /** Logged, not run (Databricks widget statements). */
+  readonly skip?: boolean
+}
+
+/** How one output leaves DuckDB for its staging file. */
+export interface SqlJobExport {
+  /** Quoted relation names to look for, in order. */
+  readonly candidates: readonly string[]
+  /** `COPY (SELECT * FROM {}) TO '…' (…)`; `{}` takes the relation. */
+  readonly copy: string
+}
+
+/** A SQL step for a worker: a fresh DuckDB, the setup, the notebook, the exports. */
+export interface SqlJob {
+  readonly id: number
+  /** Where to look for `@duckdb/node-api` when dtflw has none (the bundle). */
+  readonly searchFrom: string
+  readonly threads: number
+  /** The step's private folder: the worker's working folder during the job. */
+  readonly cwd: string
+  /** The engine's statements: temporary folder, views, sandbox, lock. */
+  readonly setup: readonly string[]
+  readonly statements: readonly SqlJobStatement[]
+  readonly exports: readonly SqlJobExport[]
+}
+
+/** Engine → worker. */
+export type SqlWorkerRequest =
+  | { readonly type: 'run'; readonly job: SqlJob }
+  | { readonly type: 'interrupt' }
+
+/** Where a job failed. */
+export interface SqlJobError {
+  readonly phase: 'setup' | 'statement' | 'export'
+  readonly message: string
+  /** For `statement`: the index in `statements`. */
+  readonly index?: number
+  /** For `setup`: the statement that failed. */
+  readonly statement?: string
+}
+
+/** Worker → engine. */
+export type SqlWorkerMessage =
+  | { readonly type: 'log'; readonly id: number; readonly line: string }
+  | {
+      readonly type: 'done'
+      readonly id: number
+      readonly error?: SqlJobError
+    }
+
+/** Written to the worker's stdout and stderr after each job, so the engine
+ * knows it has every line DuckDB printed for it. */
+export const END_OF_JOB = '\u0000dtflw-end-of-job'

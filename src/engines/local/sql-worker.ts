@@ -1,0 +1,164 @@
+// A SQL worker process of the local engine (started by `sql-child.ts`). It
+// runs one job at a time, each in a fresh in-memory DuckDB, so a native
+// abort of DuckDB (C++ `terminate`) ends this process and fails that step,
+// never the run. It imports nothing of dtflw's at run time (types only), so
+// Node runs it from the sources, from `lib/` and from `dist/` alike.
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type {
+  SqlJob,
+  SqlJobError,
+  SqlWorkerMessage,
+  SqlWorkerRequest
+} from './sql-job.js'
+
+type DuckDB = typeof import('@duckdb/node-api')
+type Connection = import('@duckdb/node-api').DuckDBConnection
+
+const END_OF_JOB = '\u0000dtflw-end-of-job'
+/** Rows of a query result shown in the step log, as a notebook shows them. */
+const SHOWN_ROWS = 20
+
+let duckdb: Promise<DuckDB> | undefined
+let running: Connection | undefined
+/** Set by an interrupt: no further statement of the job starts. */
+let stopped = false
+
+async function importDuckDB(searchFrom: string): Promise<DuckDB> {
+  try {
+    return await import('@duckdb/node-api')
+  } catch (first) {
+    try {
+      const require = createRequire(path.join(searchFrom, 'package.json'))
+      const entry = require.resolve('@duckdb/node-api')
+      return (await import(pathToFileURL(entry).href)) as DuckDB
+    } catch {
+      throw first
+    }
+  }
+}
+
+function send(message: SqlWorkerMessage): void {
+  process.send?.(message)
+}
+
+function firstLine(text: string): string {
+  const line = text.split('\n')[0]
+  return line.length > 100 ? `${line.slice(0, 97)}…` : line
+}
+
+function renderRows(
+  columns: readonly string[],
+  rows: readonly (readonly unknown[])[]
+): string[] {
+  const lines = [columns.join(' | ')]
+  for (const row of rows.slice(0, SHOWN_ROWS)) {
+    lines.push(row.map((v) => (v === null ? 'NULL' : String(v))).join(' | '))
+  }
+  if (rows.length > SHOWN_ROWS) lines.push('…')
+  return lines
+}
+
+async function runJob(job: SqlJob): Promise<SqlJobError | undefined> {
+  const log = (line: string): void => send({ type: 'log', id: job.id, line })
+  duckdb ??= importDuckDB(job.searchFrom)
+  const { DuckDBInstance, ResultReturnType } = await duckdb
+  process.chdir(job.cwd)
+  const instance = await DuckDBInstance.create(':memory:', {
+    threads: String(job.threads)
+  })
+  const connection = await instance.connect()
+  running = connection
+  try {
+    for (const statement of job.setup) {
+      try {
+        await connection.run(statement)
+      } catch (error) {
+        return { phase: 'setup', message: (error as Error).message, statement }
+      }
+    }
+    for (const [index, statement] of job.statements.entries()) {
+      if (stopped) return { phase: 'statement', index, message: 'interrupted' }
+      if (statement.skip) {
+        log(
+          `line ${statement.line}: ${firstLine(statement.text)} (skipped: parameters come from the flow)`
+        )
+        continue
+      }
+      const started = Date.now()
+      try {
+        const reader = await connection.streamAndReadUntil(
+          statement.text,
+          SHOWN_ROWS + 1
+        )
+        log(
+          `line ${statement.line}: ${firstLine(statement.text)} (${Date.now() - started} ms)`
+        )
+        if (reader.returnType === ResultReturnType.QUERY_RESULT) {
+          for (const row of renderRows(
+            reader.columnNames(),
+            reader.getRowsJson()
+          )) {
+            log(`  ${row}`)
+          }
+        }
+      } catch (error) {
+        return { phase: 'statement', index, message: (error as Error).message }
+      }
+    }
+    for (const output of job.exports) {
+      if (stopped) return { phase: 'export', message: 'interrupted' }
+      const found = await firstRelation(connection, output.candidates)
+      if (!found) continue
+      try {
+        await connection.run(output.copy.replace('{}', found))
+      } catch (error) {
+        return { phase: 'export', message: (error as Error).message }
+      }
+    }
+    return undefined
+  } finally {
+    running = undefined
+    connection.closeSync()
+    instance.closeSync()
+  }
+}
+
+/** The first candidate relation that exists; none is not an error here. */
+async function firstRelation(
+  connection: Connection,
+  candidates: readonly string[]
+): Promise<string | undefined> {
+  for (const relation of candidates) {
+    try {
+      await connection.run(`SELECT * FROM ${relation} LIMIT 0`)
+      return relation
+    } catch {
+      continue
+    }
+  }
+  return undefined
+}
+
+process.on('message', (request: SqlWorkerRequest) => {
+  if (request.type === 'interrupt') {
+    stopped = true
+    running?.interrupt()
+    return
+  }
+  const { job } = request
+  stopped = false
+  void runJob(job)
+    .catch((error: unknown): SqlJobError => ({
+      phase: 'setup',
+      message: (error as Error).message
+    }))
+    .then((error) => {
+      process.stdout.write(`${END_OF_JOB}\n`)
+      process.stderr.write(`${END_OF_JOB}\n`)
+      send({ type: 'done', id: job.id, ...(error ? { error } : {}) })
+    })
+})
+// The engine is gone (killed): so is this step.
+process.on('disconnect', () => process.exit(0))

@@ -1,0 +1,183 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { mkdir, readFile, stat } from 'node:fs/promises'
+import path from 'node:path'
+import { startSqlWorker } from '../../../src/engines/local/sql-child.js'
+import type { RunEvent, RunReport } from '../../../src/report/index.js'
+import { buildTestPlan } from '../support/plan.js'
+import {
+  makeRepo,
+  removeRepo,
+  runLocal,
+  runOptions,
+  sqlNotebook,
+  writeFiles
+} from '../support/repo.js'
+
+const T = '.dtflw/data/test/notebooks'
+const sources = {
+  raw: {
+    location: { kind: 'path' as const, uri: 'data/raw.csv', format: 'csv' }
+  }
+}
+const byKey = (report: RunReport) =>
+  Object.fromEntries(report.steps.map((s) => [s.key, s]))
+
+describe('the SQL sandbox of the local engine', () => {
+  let root: string
+  beforeEach(async () => {
+    root = await makeRepo({
+      'data/raw.csv': 'id,amount\n1,10\n2,20\n',
+      'notebooks/make.sql': sqlNotebook(
+        'CREATE OR REPLACE TABLE IDENTIFIER(:t_out) AS SELECT * FROM IDENTIFIER(:raw_in)'
+      )
+    })
+  })
+  afterEach(() => removeRepo(root))
+
+  it('keeps inputs and sources read-only: COPY … TO an input fails the step and leaves the file byte-identical', async () => {
+    const overwrite = (param: string): string =>
+      sqlNotebook(
+        `COPY (SELECT 'pwned' AS id) TO '\${${param}}' (FORMAT csv, USE_TMP_FILE false)`
+      )
+    await writeFiles(root, {
+      'notebooks/on_source.sql': overwrite('raw_in'),
+      'notebooks/on_upstream.sql': overwrite('t_in')
+    })
+    const plan = buildTestPlan(
+      [
+        { notebook: 'notebooks/make.sql', inputs: ['raw'], outputs: ['t'] },
+        { notebook: 'notebooks/on_source.sql', inputs: ['raw'] },
+        { notebook: 'notebooks/on_upstream.sql', inputs: ['t'] }
+      ],
+      { sources }
+    )
+    await runLocal(
+      root,
+      buildTestPlan(
+        [{ notebook: 'notebooks/make.sql', inputs: ['raw'], outputs: ['t'] }],
+        { sources }
+      )
+    )
+    const raw = await readFile(path.join(root, 'data/raw.csv'))
+    const upstream = path.join(root, T, 'make/t.parquet')
+    const before = await readFile(upstream)
+    // --lazy keeps make's table as it is; the other two try to overwrite.
+    const report = await runLocal(root, plan, runOptions({ lazy: true }))
+    const steps = byKey(report)
+    expect(report.status).toBe('failed')
+    expect(steps.on_source.error?.message).toMatch(
+      /^notebooks\/on_source\.sql:2: '.*data\/raw\.csv' is outside what this step may write: inputs and sources are read-only/
+    )
+    expect(steps.on_upstream.status).toBe('failed')
+    expect(await readFile(path.join(root, 'data/raw.csv'))).toEqual(raw)
+    expect(await readFile(upstream)).toEqual(before)
+  })
+
+  it('gives each step a private temporary folder: no channel through .tmp/', async () => {
+    const cwd = process.cwd()
+    await mkdir(path.join(root, '.tmp'))
+    await writeFiles(root, {
+      'notebooks/writer.sql': sqlNotebook(
+        "COPY (SELECT 42 AS x) TO '.tmp/x.csv' (FORMAT csv)"
+      ),
+      'notebooks/reader.sql': sqlNotebook(
+        "CREATE TABLE IDENTIFIER(:seen_out) AS SELECT * FROM read_csv_auto('.tmp/x.csv')"
+      )
+    })
+    process.chdir(root)
+    let report: RunReport
+    try {
+      report = await runLocal(
+        root,
+        buildTestPlan(
+          [
+            { notebook: 'notebooks/writer.sql' },
+            { notebook: 'notebooks/reader.sql', outputs: ['seen'] }
+          ],
+          { sources }
+        ),
+        runOptions({ parallelism: 1 })
+      )
+    } finally {
+      process.chdir(cwd)
+    }
+    expect(byKey(report).reader.status).toBe('failed')
+    await expect(stat(path.join(root, '.tmp/x.csv'))).rejects.toThrow()
+    await expect(
+      stat(path.join(root, T, 'reader/seen.parquet'))
+    ).rejects.toThrow()
+  })
+
+  it('sends PRAGMA enable_profiling output to the step log', async () => {
+    await writeFiles(root, {
+      'notebooks/profiled.sql': sqlNotebook(
+        'PRAGMA enable_profiling;\nSELECT 42 AS answer;'
+      )
+    })
+    const events: RunEvent[] = []
+    const report = await runLocal(
+      root,
+      buildTestPlan([{ notebook: 'notebooks/profiled.sql' }], { sources }),
+      runOptions({ onEvent: (e) => events.push(e) })
+    )
+    expect(report.status).toBe('succeeded')
+    const log = await readFile(
+      path.join(root, '.dtflw/runs', report.runId, 'logs/profiled.log'),
+      'utf8'
+    )
+    expect(log).toContain('Query Profiling Information')
+    expect(log).toContain('SELECT 42 AS answer')
+  })
+})
+
+describe('a SQL worker process', () => {
+  it('fails the job, not the engine, when DuckDB aborts the process', async () => {
+    const root = await makeRepo({})
+    const worker = startSqlWorker({ PATH: '/usr/bin:/bin', LANG: 'C.UTF-8' })
+    try {
+      // An engine statement (unchecked, unlike a notebook's) that makes
+      // DuckDB throw from a destructor when the step's database closes.
+      const result = await worker.run(
+        {
+          id: 1,
+          searchFrom: root,
+          threads: 1,
+          cwd: root,
+          setup: [
+            'SET enable_external_access = false',
+            "CALL enable_logging(storage_path = '/nonexistent/dtflw')"
+          ],
+          statements: [{ text: 'SELECT 1', line: 2, cell: 0 }],
+          exports: []
+        },
+        () => undefined,
+        () => undefined
+      )
+      expect(result.crashed).toMatch(
+        /^killed by signal SIGABRT: terminate called after throwing an instance of 'duckdb::PermissionException'/
+      )
+      expect(worker.alive).toBe(false)
+      const next = startSqlWorker({ PATH: '/usr/bin:/bin' })
+      const lines: string[] = []
+      const ok = await next.run(
+        {
+          id: 2,
+          searchFrom: root,
+          threads: 1,
+          cwd: root,
+          setup: [],
+          statements: [{ text: 'SELECT 7 AS seven', line: 1, cell: 0 }],
+          exports: []
+        },
+        (line) => lines.push(line),
+        () => undefined
+      )
+      next.close()
+      expect(ok).toEqual({})
+      expect(lines).toContain('  7')
+    } finally {
+      worker.kill()
+      await removeRepo(root)
+    }
+  })
+})
