@@ -37,6 +37,7 @@ const OPTIONS = {
   report: { type: 'string' },
   stale: { type: 'string' },
   'run-id': { type: 'string' },
+  wait: { type: 'string' },
   json: { type: 'boolean' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -57,7 +58,8 @@ const ACCEPTS: Readonly<Record<CommandName, readonly string[]>> = {
     'lazy',
     'fail-fast',
     'parallelism',
-    'preview'
+    'preview',
+    'wait'
   ],
   cleanup: ['profile', 'preview', 'stale'],
   cancel: ['profile', 'run-id'],
@@ -146,7 +148,8 @@ export function parseCliArgs(
     base: values.base,
     report: values.report,
     stale: values.stale,
-    runId: values['run-id']
+    runId: values['run-id'],
+    wait: values.wait
   }
   return { request, json, debug, help: false, version: false }
 }
@@ -174,7 +177,7 @@ export function helpText(topic?: string): string {
       'dtflw explain --profile P [--json]\n  Every resolved profile value and the file:line it came from.',
     deploy:
       'dtflw deploy --profile P [--preview NAME] [--json]\n  Puts the notebooks where the profile runs them (a workspace folder), uploading only what changed.',
-    run: 'dtflw run --profile P [--select S] [--changed-since REF [--defer-to P2]] [--lazy] [--fail-fast] [--parallelism N] [--preview NAME] [--json]\n  Deploys, then runs the flow on the engine of the profile and writes .dtflw/runs/<id>/report.json.',
+    run: 'dtflw run --profile P [--select S] [--changed-since REF [--defer-to P2]] [--lazy] [--fail-fast] [--parallelism N] [--preview NAME] [--wait 5m] [--json]\n  Deploys, then runs the flow on the engine of the profile and writes .dtflw/runs/<id>/report.json.',
     cleanup:
       'dtflw cleanup --profile P (--preview NAME | --stale AGE) [--json]\n  Removes a pull-request preview, or every preview older than AGE (e.g. 7d).',
     cancel:

@@ -1,7 +1,8 @@
 import type { Engine } from '../engines/index.js'
 import { createEngine } from './engines.js'
 import type { LoadedPlan } from './project.js'
-import type { CommandDeps } from './types.js'
+import { parseDuration } from './request.js'
+import type { CommandDeps, LocatedRequest } from './types.js'
 
 /**
  * The engine of a loaded plan's profile, built by the injected factory (or
@@ -10,7 +11,8 @@ import type { CommandDeps } from './types.js'
  */
 export async function engineFor(
   loaded: LoadedPlan,
-  deps: CommandDeps
+  deps: CommandDeps,
+  request?: LocatedRequest
 ): Promise<Engine> {
   for (const leaf of loaded.profile.leaves) {
     if (leaf.secret && typeof leaf.value === 'string') {
@@ -26,6 +28,7 @@ export async function engineFor(
     env: deps.env,
     toolVersion: deps.toolVersion,
     credentials: deps.credentials,
+    ...(request?.wait ? { waitMs: parseDuration(request.wait) } : {}),
     onSecret: deps.onSecret
   })
 }

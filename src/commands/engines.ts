@@ -20,6 +20,7 @@ export async function createEngine(setup: EngineSetup): Promise<Engine> {
             ? tables.root
             : `${WAREHOUSE_DIR}/${tables.catalog}`,
         ...(typeof python === 'string' ? { python } : {}),
+        ...(setup.waitMs ? { waitMs: setup.waitMs } : {}),
         ...(sandbox === 'strict' || sandbox === 'standard' ? { sandbox } : {})
       })
     }

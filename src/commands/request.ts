@@ -76,6 +76,11 @@ export function checkRequest(request: CommandRequest): void {
       `--format must be one of ${LINEAGE_FORMATS.join(', ')}, got "${request.format}".`
     )
   }
+  if (request.wait !== undefined && !parseDuration(request.wait)) {
+    throw new UsageError(
+      `--wait must be a whole number with a unit s, m, h or d (e.g. 5m), got "${request.wait}".`
+    )
+  }
   if (name === 'cancel' && !request.runId) {
     throw new UsageError(
       'dtflw cancel needs --run-id ID (the run id a deploy or run printed).'

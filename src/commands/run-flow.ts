@@ -107,6 +107,7 @@ export async function runFlow(
       lazy: options.lazy,
       signal,
       emit,
+      mask,
       now
     })
     const report = buildRunReport({

@@ -27,7 +27,7 @@ export async function runRun(
 ): Promise<CommandResult> {
   const loaded = await loadPlan(request, deps)
   const { plan, project, gitSha, warnings } = loaded
-  const engine = await engineFor(loaded, deps)
+  const engine = await engineFor(loaded, deps, request)
   const { report, reportFile } = await runFlow(engine, plan, {
     root: project.manifest.root,
     parallelism: request.parallelism ?? deps.cores,

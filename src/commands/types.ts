@@ -51,6 +51,8 @@ export interface CommandRequest {
   readonly format?: LineageFormat
   readonly base?: string
   readonly report?: string
+  /** `run --wait 5m`: wait this long for another run of the profile to end. */
+  readonly wait?: string
   /** `cancel --run-id N`: the platform's id of the run to cancel. */
   readonly runId?: string
   /** `cleanup --stale 7d`: remove previews older than this. */

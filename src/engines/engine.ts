@@ -38,6 +38,8 @@ export interface RunContext {
   /** Aborting cancels the run, remotely too, before `run` resolves. */
   readonly signal: AbortSignal
   readonly emit: (event: StepEvent) => void
+  /** Hides secrets in what the engine writes itself (step logs). */
+  readonly mask: (text: string) => string
   readonly now: () => Date
 }
 
@@ -97,6 +99,8 @@ export interface EngineSetup {
   readonly env: Readonly<Record<string, string | undefined>>
   readonly toolVersion: string
   readonly credentials?: ExplicitCredentials
+  /** How long a run waits for another run of the profile to end (else refused). */
+  readonly waitMs?: number
   /** Called with every secret the engine comes to hold, so outputs mask it. */
   readonly onSecret?: (value: string) => void
 }

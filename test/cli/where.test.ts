@@ -60,6 +60,7 @@ describe('where a user stands', () => {
     expect(run.code).toBe(0)
     expect(run.stderr).toContain('skipped (outputs exist) ingest_data')
     expect(run.stderr).not.toContain('lazy')
+    expect(run.stderr).not.toContain('started   ingest_data')
     expect(run.stdout).toContain('skipped   ingest_data')
     expect(run.stdout).toContain('(outputs exist)')
   })

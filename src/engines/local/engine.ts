@@ -173,6 +173,7 @@ export function createLocalEngine(options: LocalEngineOptions): Engine {
         sources: plan.sources,
         inspector,
         now,
+        mask: context.mask,
         onLog: (key: string, line: string) =>
           emit({ type: 'step-log', key, at: now().toISOString(), line }),
         onStarted: (key: string) =>

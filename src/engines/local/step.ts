@@ -47,6 +47,8 @@ export interface LocalStepSettings {
   readonly inspector: TableInspector
   readonly now: () => Date
   readonly onLog: (key: string, line: string) => void
+  /** Hides secrets in the step log file. */
+  readonly mask: (text: string) => string
   /** Called once the step really starts (a lazy skip never does). */
   readonly onStarted: (key: string) => void
 }
@@ -80,7 +82,7 @@ export async function executeLocalStep(
   const logFile = stepLogPath(step.key)
   const log = await openStepLog(path.join(settings.runDir, logFile))
   const write = (line: string): void => {
-    log.write(line)
+    log.write(settings.mask(line))
     settings.onLog(step.key, line)
   }
   const declared = declaredAccesses(step)
