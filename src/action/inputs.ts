@@ -3,7 +3,7 @@ import { UsageError } from '../diagnostics/index.js'
 
 /** The commands the Action passes through to the command layer. */
 export type ActionCommand =
-  'validate' | 'plan' | 'deploy' | 'run' | 'lineage' | 'cleanup'
+  'validate' | 'plan' | 'deploy' | 'run' | 'lineage' | 'cleanup' | 'promote'
 
 const COMMANDS: readonly ActionCommand[] = [
   'validate',
@@ -11,7 +11,8 @@ const COMMANDS: readonly ActionCommand[] = [
   'deploy',
   'run',
   'lineage',
-  'cleanup'
+  'cleanup',
+  'promote'
 ]
 
 /** Everything the Action's inputs say, parsed once (STYLE R3). */
@@ -36,6 +37,8 @@ export interface ActionSettings {
   /** `promote`: the environment, and the sha (default the commit). */
   readonly to?: string
   readonly sha?: string
+  /** `promote`: say what would change, write nothing. */
+  readonly dryRun: boolean
   /** `cleanup`: previews older than this (e.g. 7d); else the PR's preview. */
   readonly stale?: string
   readonly failFast: boolean
@@ -127,6 +130,7 @@ export function readActionInputs(
     select: readInput(env, 'select'),
     to: readInput(env, 'to'),
     sha: readInput(env, 'sha'),
+    dryRun: readBoolean(env, 'dry-run') ?? false,
     stale: readInput(env, 'stale'),
     failFast: readBoolean(env, 'fail-fast') ?? false,
     parallelism: readPositive(env, 'parallelism'),

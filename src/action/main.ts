@@ -5,6 +5,7 @@ import type { CommandResult } from '../commands/index.js'
 import { createMasker, DtflwError } from '../diagnostics/index.js'
 import { describeEvent } from '../report/index.js'
 import { loadGitHubContext } from './context.js'
+import { openDeployment } from './deployment.js'
 import { ensureCommit } from './git-base.js'
 import { readActionInputs, readInput, SECRET_INPUTS } from './inputs.js'
 import { planOutputs } from './outputs.js'
@@ -55,6 +56,10 @@ export async function run(
           settings.timeoutMinutes * 60_000
         )
       : undefined
+    const deployment =
+      request.command === 'promote' && !request.dryRun
+        ? await openDeployment(settings, context, request.sha ?? context.sha)
+        : undefined
     const result: CommandResult = await runCommand(request, {
       env,
       toolVersion: toolVersion(),
@@ -87,6 +92,7 @@ export async function run(
       }
     })
     if (timeout) clearTimeout(timeout)
+    await deployment?.finish(result)
     if (stop.signal.reason === 'timeout') {
       notes.push(
         `Stopped after timeout-minutes (${settings.timeoutMinutes}); the run was cancelled.`

@@ -21,13 +21,17 @@ export function planOutputs(
   extra: { lineageFile?: string; commentUrl?: string } = {}
 ): ActionOutputs {
   const data = result.data
-  const report = data?.kind === 'run' ? data.report : undefined
+  const report =
+    data?.kind === 'run' || data?.kind === 'promote' ? data.report : undefined
   const firstError = result.diagnostics.find((d) => d.severity === 'error')
   const failedStep = report?.steps.find((s) => s.status === 'failed')
   return {
     status: report?.status ?? (result.exitCode === 0 ? 'succeeded' : 'failed'),
     'run-url': report?.runUrl ?? '',
-    report: data?.kind === 'run' ? data.reportPath : '',
+    report:
+      data?.kind === 'run' || data?.kind === 'promote'
+        ? (data.reportPath ?? '')
+        : '',
     lineage: extra.lineageFile ?? '',
     'deployed-root':
       data?.kind === 'deploy' ? data.result.root : (report?.deployedRoot ?? ''),

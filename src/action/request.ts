@@ -13,7 +13,7 @@ export interface ActionPlan {
   readonly base?: string
 }
 
-const RUNS_NOTEBOOKS = new Set(['deploy', 'run', 'cleanup'])
+const RUNS_NOTEBOOKS = new Set(['deploy', 'run', 'cleanup', 'promote'])
 /** Commands whose result is a report for the pull request's comment. */
 const REPORTS = new Set(['validate', 'plan', 'run', 'lineage'])
 
@@ -57,7 +57,10 @@ export function planActionRequest(
   }
   const preview =
     settings.preview ??
-    (pr && RUNS_NOTEBOOKS.has(command) && settings.stale === undefined
+    (pr &&
+    RUNS_NOTEBOOKS.has(command) &&
+    command !== 'promote' &&
+    settings.stale === undefined
       ? `pr-${pr.number}`
       : undefined)
   const comment =
@@ -76,12 +79,13 @@ export function planActionRequest(
     ...(settings.select ? { select: settings.select } : {}),
     ...(settings.changedOnly && base ? { changedSince: base } : {}),
     ...(settings.stale ? { stale: settings.stale } : {}),
+    ...(settings.to ? { to: settings.to } : {}),
+    ...(settings.sha ? { sha: settings.sha } : {}),
+    ...(settings.dryRun ? { dryRun: true } : {}),
     ...(settings.parallelism ? { parallelism: settings.parallelism } : {}),
     failFast: settings.failFast,
-    ...(base && command !== 'validate' && command !== 'cleanup'
-      ? { base }
-      : {}),
-    lineage: command !== 'validate' && command !== 'cleanup'
+    ...(base && REPORTS.has(command) && command !== 'validate' ? { base } : {}),
+    lineage: REPORTS.has(command) && command !== 'validate'
   }
   return { request, notes, comment: comment && pr !== undefined, base }
 }

@@ -37,6 +37,9 @@ const OPTIONS = {
   report: { type: 'string' },
   stale: { type: 'string' },
   'run-id': { type: 'string' },
+  to: { type: 'string' },
+  sha: { type: 'string' },
+  'dry-run': { type: 'boolean' },
   wait: { type: 'string' },
   json: { type: 'boolean' },
   debug: { type: 'boolean' },
@@ -63,6 +66,7 @@ const ACCEPTS: Readonly<Record<CommandName, readonly string[]>> = {
   ],
   cleanup: ['profile', 'preview', 'stale'],
   cancel: ['profile', 'run-id'],
+  promote: ['to', 'sha', 'dry-run', 'parallelism', 'fail-fast'],
   lineage: ['profile', 'format', 'base', 'report', 'preview', 'select']
 }
 const COMMON = [
@@ -149,6 +153,9 @@ export function parseCliArgs(
     report: values.report,
     stale: values.stale,
     runId: values['run-id'],
+    to: values.to,
+    sha: values.sha,
+    dryRun: values['dry-run'] === true,
     wait: values.wait
   }
   return { request, json, debug, help: false, version: false }

@@ -1,5 +1,6 @@
 import type { CommandData } from '../commands/index.js'
 import { renderExplain } from '../profiles/index.js'
+import { locationValue } from '../flow/index.js'
 import type { Plan } from '../flow/index.js'
 import { seconds } from '../report/index.js'
 import type { RunReport, StepResult } from '../report/index.js'
@@ -114,6 +115,8 @@ export function renderData(data: CommandData): string {
     }
     case 'cancel':
       return `Cancelled run ${data.remoteRunId} on ${data.profile}.`
+    case 'promote':
+      return renderPromote(data)
     case 'lineage':
       return data.text
   }
@@ -150,4 +153,33 @@ export function dataToJson(data: CommandData): unknown {
 /** `1 step`, `2 steps`. */
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`
+}
+
+function renderPromote(
+  data: Extract<CommandData, { kind: 'promote' }>
+): string {
+  const e = data.evidence
+  const lines = [
+    `${data.sha.slice(0, 12)} passed ${data.from} in run ${e.runId} at ${e.at}${e.runUrl ? ` (${e.runUrl})` : ''}${e.who.databricks ? `, run by ${e.who.databricks}` : ''}.`
+  ]
+  if (data.dryRun) {
+    const d = data.dryRun
+    lines.push(`Promoting it to ${data.to} would deploy to ${d.root}:`)
+    const list = (label: string, items: readonly string[]) =>
+      lines.push(`  ${label}: ${items.length > 0 ? items.join(', ') : 'none'}`)
+    list('upload', d.uploaded)
+    list('remove', d.removed)
+    list('unchanged', d.unchanged)
+    const tables = data.plan.steps.flatMap((s) =>
+      s.outputs.map((o) => locationValue(o.location))
+    )
+    list('tables written', [...new Set(tables)])
+    lines.push('Nothing was written (--dry-run).')
+    return lines.join('\n')
+  }
+  if (data.report && data.reportPath) {
+    lines.push(renderRunSummary(data.report, data.reportPath))
+  }
+  if (data.recorded) lines.push(`Recorded: ${data.recorded}`)
+  return lines.join('\n')
 }

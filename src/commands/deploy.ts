@@ -1,4 +1,5 @@
 import { ExitCode } from '../diagnostics/index.js'
+import { checkDirectAccess } from '../promotion/index.js'
 import { engineFor } from './engine-for.js'
 import { loadPlan } from './project.js'
 import type { CommandDeps, CommandResult, LocatedRequest } from './types.js'
@@ -12,6 +13,7 @@ export async function runDeploy(
   deps: CommandDeps
 ): Promise<CommandResult> {
   const loaded = await loadPlan(request, deps)
+  checkDirectAccess('deploy', loaded.project.manifest.promotion, loaded.profile)
   const engine = await engineFor(loaded, deps)
   const now = deps.now ?? ((): Date => new Date())
   const { plan } = loaded

@@ -10,6 +10,7 @@ import { runDeploy } from './deploy.js'
 import { runExplain } from './explain.js'
 import { runLineage } from './lineage.js'
 import { runPlan } from './plan.js'
+import { runPromote } from './promote.js'
 import { locateManifest } from './find-manifest.js'
 import { checkRequest } from './request.js'
 import { runRun } from './run.js'
@@ -46,6 +47,7 @@ const COMMANDS = {
   run: runRun,
   cleanup: runCleanup,
   cancel: runCancel,
+  promote: runPromote,
   lineage: runLineage
 } as const
 

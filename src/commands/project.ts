@@ -134,10 +134,12 @@ const OFFLINE_COMMANDS = new Set(['validate', 'plan', 'explain', 'lineage'])
  */
 export async function loadPlan(
   request: LocatedRequest,
-  deps: CommandDeps
+  deps: CommandDeps,
+  overrides: { readonly gitSha?: string } = {}
 ): Promise<LoadedPlan> {
   const project = await loadProject(request.manifest, request.cwd)
-  const gitSha = await tryReadGitSha(project.manifest.root, deps.env)
+  const gitSha =
+    overrides.gitSha ?? (await tryReadGitSha(project.manifest.root, deps.env))
   const profileName = request.profile ?? (await defaultProfile(project))
   const context = { gitSha, preview: request.preview }
   const { profile, warnings } = OFFLINE_COMMANDS.has(request.command)

@@ -10,6 +10,7 @@ export const COMMAND_NAMES: readonly CommandName[] = [
   'run',
   'cleanup',
   'cancel',
+  'promote',
   'lineage'
 ]
 
@@ -79,6 +80,11 @@ export function checkRequest(request: CommandRequest): void {
   if (request.wait !== undefined && !parseDuration(request.wait)) {
     throw new UsageError(
       `--wait must be a whole number with a unit s, m, h or d (e.g. 5m), got "${request.wait}".`
+    )
+  }
+  if (name === 'promote' && !request.to) {
+    throw new UsageError(
+      'dtflw promote needs --to ENV, the environment to promote to (e.g. --to acceptance).'
     )
   }
   if (name === 'cancel' && !request.runId) {

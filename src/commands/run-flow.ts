@@ -11,7 +11,7 @@ import {
   toLogRecord,
   writeRunReport
 } from '../report/index.js'
-import type { RunEvent, RunReport } from '../report/index.js'
+import type { DeployResult, RunEvent, RunReport } from '../report/index.js'
 
 /** The default folder of run reports under a repository. */
 export const DEFAULT_RUNS_DIR = '.dtflw/runs'
@@ -20,6 +20,7 @@ export const DEFAULT_RUNS_DIR = '.dtflw/runs'
 export interface RunFlowOptions {
   /** Absolute repository root; runs go to `<root>/.dtflw/runs` by default. */
   readonly root: string
+  /** Where run folders go (default `<root>/.dtflw/runs`). */
   readonly runsDir?: string
   /** Run id (the run folder's name); generated when absent. */
   readonly runId?: string
@@ -38,10 +39,11 @@ export interface RunFlowOptions {
   readonly now?: () => Date
 }
 
-/** A finished run: its report and where the report was written. */
+/** A finished run: its report, where it was written, and the deploy. */
 export interface FlowRun {
   readonly report: RunReport
   readonly reportFile: string
+  readonly deployed: DeployResult
 }
 
 /** `20240102T030405Z-1a2b`: sortable by time, unique enough per machine. */
@@ -126,7 +128,7 @@ export async function runFlow(
     })
     const reportFile = await writeRunReport(runsDir, report, mask)
     emit({ type: 'run-finished', at: report.finishedAt, report })
-    return { report, reportFile }
+    return { report, reportFile, deployed }
   } finally {
     await events.close()
   }

@@ -1,11 +1,21 @@
 import path from 'node:path'
-import { ExitCode } from '../diagnostics/index.js'
+import { ExitCode, warningAt } from '../diagnostics/index.js'
+import type { Diagnostic } from '../diagnostics/index.js'
+import type { Engine } from '../engines/index.js'
+import { checkDirectAccess } from '../promotion/index.js'
 import type { RunReport } from '../report/index.js'
 import { engineFor } from './engine-for.js'
+import { leaveEvidence, manifestFileOf } from './evidence.js'
 import { buildLineageView } from './lineage.js'
 import { loadPlan } from './project.js'
+import type { LoadedPlan } from './project.js'
 import { runFlow } from './run-flow.js'
-import type { CommandDeps, CommandResult, LocatedRequest } from './types.js'
+import type {
+  CommandDeps,
+  CommandResult,
+  LineageView,
+  LocatedRequest
+} from './types.js'
 
 /**
  * Exit code of a finished run: 0 when every step succeeded or was lazily
@@ -26,34 +36,96 @@ export async function runRun(
   deps: CommandDeps
 ): Promise<CommandResult> {
   const loaded = await loadPlan(request, deps)
-  const { plan, project, gitSha, warnings } = loaded
+  checkDirectAccess('run', loaded.project.manifest.promotion, loaded.profile)
   const engine = await engineFor(loaded, deps, request)
-  const { report, reportFile } = await runFlow(engine, plan, {
-    root: project.manifest.root,
+  const run = await runLoaded(loaded, engine, request, deps)
+  return {
+    exitCode: run.exitCode,
+    diagnostics: run.diagnostics,
+    data: {
+      kind: 'run',
+      plan: loaded.plan,
+      report: run.report,
+      reportPath: run.reportPath,
+      ...(run.lineage ? { lineage: run.lineage } : {})
+    }
+  }
+}
+
+/** What running a loaded plan gave. */
+export interface LoadedRun {
+  readonly exitCode: number
+  readonly diagnostics: readonly Diagnostic[]
+  readonly report: RunReport
+  readonly reportPath: string
+  readonly lineage?: LineageView
+  /** Where the promotion evidence went, when the environment keeps one. */
+  readonly evidence?: string
+}
+
+/**
+ * Runs a loaded plan on its engine (`run`, and `promote` on the target):
+ * the run, the promotion evidence of an environment of the chain, and the
+ * lineage view. Runs go to `runsRoot`'s `.dtflw/runs` (the working
+ * repository even when the plan was read from git at a sha).
+ */
+export async function runLoaded(
+  loaded: LoadedPlan,
+  engine: Engine,
+  request: LocatedRequest,
+  deps: CommandDeps,
+  runsRoot: string = loaded.project.manifest.root
+): Promise<LoadedRun> {
+  const now = deps.now ?? ((): Date => new Date())
+  const { report, reportFile, deployed } = await runFlow(engine, loaded.plan, {
+    root: loaded.project.manifest.root,
+    runsDir: path.join(runsRoot, '.dtflw', 'runs'),
     parallelism: request.parallelism ?? deps.cores,
     failFast: request.failFast === true,
     lazy: request.lazy === true,
     preview: request.preview,
-    gitSha,
+    gitSha: loaded.gitSha,
     toolVersion: deps.toolVersion,
     signal: deps.signal,
     onEvent: deps.onEvent,
     onProgress: deps.onProgress,
     mask: deps.masker?.mask,
-    now: deps.now
+    now
   })
+  const diagnostics: Diagnostic[] = [...loaded.warnings]
+  let evidence: string | undefined
+  try {
+    evidence = await leaveEvidence({
+      engine,
+      chain: loaded.project.manifest.promotion,
+      profile: loaded.profile,
+      report,
+      deployed,
+      manifestFile: manifestFileOf(request.cwd, request.manifest),
+      env: deps.env,
+      now
+    })
+  } catch (error) {
+    diagnostics.push(
+      warningAt(
+        'evidence-not-written',
+        `the run's promotion record could not be written (${(error as Error).message}); a later dtflw promote of this commit will not find it.`
+      )
+    )
+  }
   const lineage = request.lineage
     ? await buildLineageView(loaded, request, deps, report)
     : undefined
+  const cwd = path.resolve(
+    runsRoot,
+    path.relative(loaded.project.manifest.root, request.cwd)
+  )
   return {
     exitCode: exitCodeOf(report, deps.signal),
-    diagnostics: warnings,
-    data: {
-      kind: 'run',
-      plan,
-      report,
-      reportPath: path.relative(request.cwd, reportFile) || reportFile,
-      ...(lineage ? { lineage } : {})
-    }
+    diagnostics,
+    report,
+    reportPath: path.relative(cwd, reportFile) || reportFile,
+    ...(lineage ? { lineage } : {}),
+    ...(evidence ? { evidence } : {})
   }
 }

@@ -12,7 +12,12 @@ import type {
   LineageDiff
 } from '../lineage/index.js'
 import type { ExplainRow } from '../profiles/index.js'
-import type { DeployResult, RunEvent, RunReport } from '../report/index.js'
+import type {
+  BuildRecord,
+  DeployResult,
+  RunEvent,
+  RunReport
+} from '../report/index.js'
 
 /** The commands of dtflw (DESIGN.md section 4). */
 export type CommandName =
@@ -23,6 +28,7 @@ export type CommandName =
   | 'run'
   | 'cleanup'
   | 'cancel'
+  | 'promote'
   | 'lineage'
 
 /** Lineage output formats. */
@@ -53,6 +59,12 @@ export interface CommandRequest {
   readonly report?: string
   /** `run --wait 5m`: wait this long for another run of the profile to end. */
   readonly wait?: string
+  /** `promote --to ENV`: the environment a build goes to. */
+  readonly to?: string
+  /** `promote --sha SHA`: the commit to promote (default HEAD). */
+  readonly sha?: string
+  /** `promote --dry-run`: say what would change, write nothing. */
+  readonly dryRun?: boolean
   /** `cancel --run-id N`: the platform's id of the run to cancel. */
   readonly runId?: string
   /** `cleanup --stale 7d`: remove previews older than this. */
@@ -137,6 +149,21 @@ export type CommandData =
       readonly report: RunReport
       readonly reportPath: string
       readonly lineage?: LineageView
+    }
+  | {
+      readonly kind: 'promote'
+      readonly to: string
+      readonly from: string
+      readonly sha: string
+      /** The previous environment's record that let it through. */
+      readonly evidence: BuildRecord
+      readonly plan: Plan
+      /** `--dry-run`: what the deploy would do. */
+      readonly dryRun?: DeployResult
+      readonly report?: RunReport
+      readonly reportPath?: string
+      /** Where the target's own record was written. */
+      readonly recorded?: string
     }
   | {
       readonly kind: 'cancel'

@@ -16,6 +16,8 @@ export interface DeployOptions {
   readonly signal?: AbortSignal
   /** Progress of a long deploy (a line per batch), for the terminal. */
   readonly onProgress?: (message: string) => void
+  /** Decide what would change, write nothing. */
+  readonly dryRun?: boolean
 }
 
 /**
@@ -67,6 +69,22 @@ export interface CleanupResult {
 }
 
 /**
+ * Small JSON records kept where the engine deploys (promotion evidence),
+ * by path relative to the profile's root. Created once, never rewritten.
+ */
+export interface RecordStore {
+  /** Writes a record unless one is there: `exists` then, and nothing changes. */
+  create(relativePath: string, content: string): Promise<'created' | 'exists'>
+  read(relativePath: string): Promise<string | undefined>
+  /** Names in a folder; empty when it does not exist. */
+  list(relativeFolder: string): Promise<string[]>
+  /** Who the engine acts as (for the record's `who`). */
+  identity(): Promise<string | undefined>
+  /** Where the records live, for messages. */
+  where(): Promise<string>
+}
+
+/**
  * Where a flow runs. Every engine consumes the same plan and returns step
  * results the command layer turns into the one run report; none rebuilds
  * the graph (the plan's `dependsOn` is the graph).
@@ -77,6 +95,8 @@ export interface Engine {
   run(plan: Plan, context: RunContext): Promise<EngineRun>
   cancel(target: CancelTarget): Promise<void>
   cleanup(target: CleanupTarget): Promise<CleanupResult>
+  /** Promotion evidence, on engines whose environments can be promoted. */
+  readonly records?: RecordStore
 }
 
 /** Explicit Databricks credentials (the Action's inputs), winning over the environment. */

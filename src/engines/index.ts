@@ -12,6 +12,7 @@ export type {
   EngineRun,
   EngineSetup,
   ExplicitCredentials,
+  RecordStore,
   RunContext,
   RunEvent,
   StepEvent

@@ -144,6 +144,31 @@ export const PROFILE_SCHEMA: Schema = {
       description:
         'Local engine: how Python steps are isolated. standard: clean environment, undeclared table writes fail the step; strict: also a bwrap mount namespace where only the repository and the inputs are readable and only the outputs writable (default standard).',
       enum: ['standard', 'strict']
+    }),
+    timeout_seconds: nullable({
+      type: 'integer',
+      minimum: 0,
+      description:
+        'Databricks engine: the run is cancelled after this many seconds (0 or absent: no timeout).'
+    }),
+    promotion: nullable({
+      type: 'object',
+      description:
+        "For an environment after the first of the manifest's promotion chain: how builds reach it.",
+      additionalProperties: false,
+      properties: {
+        direct: nullable({
+          type: 'boolean',
+          description:
+            'Allow plain deploy and run here (default false: only dtflw promote, with what passed the previous environment).'
+        }),
+        from_branches: nullable({
+          type: 'array',
+          items: { type: 'string', minLength: 1 },
+          description:
+            'A promoted commit must be reachable from one of these branches, e.g. [main].'
+        })
+      }
     })
   }
 }

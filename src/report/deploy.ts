@@ -10,4 +10,8 @@ export interface DeployResult {
   readonly unchanged: readonly string[]
   /** The deploy's own requests to the platform, where it counts them. */
   readonly requests?: number
+  /** SHA-256 of every deployed notebook by repository path (promotion evidence). */
+  readonly hashes?: Readonly<Record<string, string>>
+  /** True for `--dry-run`: nothing was written. */
+  readonly dryRun?: boolean
 }

@@ -16,6 +16,7 @@ import { generateManifest } from '../../bench/planning.js'
 import {
   repoOf,
   salesRepo,
+  writeDeclaredTables,
   writeSalesGoldColumns
 } from '../engines/databricks/support.js'
 import type { Repo } from '../engines/databricks/support.js'
@@ -24,7 +25,8 @@ import {
   git,
   pullRequestEvent,
   runActionStep,
-  runnerFiles
+  runnerFiles,
+  webhookExample
 } from './support.js'
 import type { RunnerFiles, StepRun } from './support.js'
 
@@ -357,4 +359,60 @@ describe('the Action on a big pipeline', () => {
     expect(body).toContain('step7')
     await repo.remove()
   }, 120_000)
+})
+
+describe('the Action promotes', () => {
+  it('a build that passed test to acceptance, with a GitHub deployment and its status', async () => {
+    databricks.behave('calculate_sales_stats', undefined)
+    writeDeclaredTables(databricks)
+    const project = await pullRequestRepo()
+    const sha = project.head
+    const job = async (
+      inputs: Record<string, string>,
+      eventName: string,
+      runId: string
+    ): Promise<StepRun> => {
+      const runner = await runnerFiles(
+        webhookExample(eventName === 'push' ? 'push' : 'workflow_dispatch'),
+        eventName
+      )
+      return runActionStep({
+        checkout,
+        entry: 'index',
+        workspace: project.repo.root,
+        runner,
+        inputs: { 'github-token': WRITE_TOKEN, ...inputs },
+        env: {
+          GITHUB_API_URL: github.url,
+          GITHUB_RUN_ID: runId,
+          GITHUB_SHA: sha,
+          DATABRICKS_HOST: databricks.url,
+          DATABRICKS_TOKEN: databricks.token,
+          DTFLW_DATABRICKS_POLL_MS: '10'
+        }
+      })
+    }
+    const tested = await job(
+      { command: 'run', profile: 'test' },
+      'push',
+      '8001'
+    )
+    expect(tested.code).toBe(0)
+    const promoted = await job(
+      { command: 'promote', to: 'acceptance' },
+      'workflow_dispatch',
+      '8002'
+    )
+    expect(promoted.stderr).toBe('')
+    expect(promoted.code).toBe(0)
+    expect(promoted.outputs.status).toBe('succeeded')
+    expect(promoted.outputs['run-url']).toMatch(/^http/)
+    const deployments = github.deployments('shop/sales')
+    expect(deployments).toHaveLength(1)
+    expect(deployments[0]).toMatchObject({ sha, environment: 'acceptance' })
+    const statuses = github.deploymentStatuses(deployments[0].id)
+    expect(statuses.map((s) => s.state)).toEqual(['in_progress', 'success'])
+    expect(statuses[1].logUrl).toBe(promoted.outputs['run-url'])
+    databricks.setBehaviour(undefined)
+  })
 })

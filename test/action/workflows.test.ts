@@ -20,7 +20,8 @@ describe('the README workflows', () => {
     expect(workflows.map((w) => w.name)).toEqual([
       '.github/workflows/pull-request.yml',
       '.github/workflows/acceptance.yml',
-      '.github/workflows/cleanup.yml'
+      '.github/workflows/cleanup.yml',
+      '.github/workflows/promote.yml'
     ])
     for (const workflow of workflows) {
       // The wasm build lints one file per instance.

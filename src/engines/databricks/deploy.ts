@@ -29,6 +29,8 @@ export interface DeployInput {
   readonly signal?: AbortSignal
   readonly onProgress?: (message: string) => void
   readonly lockTtlMs?: number
+  /** Decide what would change, write nothing. */
+  readonly dryRun?: boolean
 }
 
 /**
@@ -55,9 +57,14 @@ export async function deployNotebooks(
     uploaded: decided.upload.map((u) => u.file.repoPath),
     removed: decided.remove.map((r) => r.repoPath),
     unchanged: [...decided.unchanged],
+    hashes: Object.fromEntries(local.map((f) => [f.repoPath, f.hash])),
+    ...(input.dryRun ? { dryRun: true } : {}),
     ...(requests !== undefined ? { requests } : {})
   })
-  if (decided.upload.length === 0 && decided.remove.length === 0) {
+  if (
+    input.dryRun ||
+    (decided.upload.length === 0 && decided.remove.length === 0)
+  ) {
     return result()
   }
   const lock = await acquireDeployLock(

@@ -11,13 +11,14 @@ import type {
   DeployResult,
   Engine,
   EngineRun,
+  RecordStore,
   RunContext
 } from '../engine.js'
 import type { DatabricksClient } from './api/index.js'
 import { deployNotebooks } from './deploy.js'
 import type { SourceReader } from './deploy-files.js'
 import { checkStepOutputs } from './output-checks.js'
-import { PREVIEWS_FOLDER, deployRoot } from './paths.js'
+import { PREVIEWS_FOLDER, deployRoot, parentFolder } from './paths.js'
 import type { DatabricksSettings } from './settings.js'
 import { planSubmitRun } from './submit.js'
 import { DEFAULT_POLL, watchRun } from './watch.js'
@@ -34,6 +35,8 @@ export interface DatabricksEngineOptions {
   readonly workspaceRoot: () => Promise<string>
   /** Who deploys, for the deploy lock; asked only when a deploy locks. */
   readonly owner: () => Promise<string>
+  /** The caller's Databricks identity, for promotion evidence. */
+  readonly identity?: () => Promise<string>
   readonly toolVersion: string
   readonly gitSha?: string
   /** Where notebook bytes come from (default: the working tree). */
@@ -95,7 +98,8 @@ export function createDatabricksEngine(
       now,
       signal: deployOptions.signal,
       onProgress: deployOptions.onProgress,
-      lockTtlMs: options.lockTtlMs
+      lockTtlMs: options.lockTtlMs,
+      dryRun: deployOptions.dryRun
     })
     return options.requestCount
       ? { ...result, requests: count() - before }
@@ -219,6 +223,57 @@ export function createDatabricksEngine(
     async cancel(target) {
       await client.jobs.cancelRun(Number(target.remoteRunId))
     },
-    cleanup
+    cleanup,
+    records: workspaceRecords(client, options)
+  }
+}
+
+/** Promotion evidence as workspace files under the profile's root. */
+function workspaceRecords(
+  client: DatabricksClient,
+  options: DatabricksEngineOptions
+): RecordStore {
+  const at = async (relative: string): Promise<string> =>
+    `${await options.workspaceRoot()}/${relative}`
+  return {
+    async create(relative, content) {
+      const file = await at(relative)
+      await client.workspace.mkdirs(parentFolder(file))
+      try {
+        await client.workspace.import({
+          path: file,
+          format: 'AUTO',
+          content,
+          overwrite: false
+        })
+        return 'created'
+      } catch (error) {
+        if ((error as { category?: string }).category === 'conflict') {
+          return 'exists'
+        }
+        throw error
+      }
+    },
+    async read(relative) {
+      const exported = await client.workspace.tryExport(await at(relative), {
+        format: 'AUTO'
+      })
+      return exported?.content.toString('utf8')
+    },
+    async list(relative) {
+      try {
+        const objects = await client.workspace.list(await at(relative))
+        return objects
+          .map((o) => o.path.slice(o.path.lastIndexOf('/') + 1))
+          .sort()
+      } catch (error) {
+        if (isNotFound(error)) return []
+        throw error
+      }
+    },
+    async identity() {
+      return options.identity?.()
+    },
+    where: () => options.workspaceRoot()
   }
 }

@@ -76,6 +76,7 @@ export async function createDatabricksEngineFor(
     settings,
     workspaceRoot,
     owner: async () => `${await identity()}${ci}`,
+    identity,
     toolVersion: setup.toolVersion,
     gitSha: setup.gitSha,
     requestCount: () => requests

@@ -126,3 +126,31 @@ export function writeSalesGoldColumns(server: DatabricksServer): void {
     ]
   })
 }
+
+/**
+ * Tasks write every `*_out` table they are given, the sample's gold tables
+ * with the columns dtflw.yaml declares (for every catalog).
+ */
+export function writeDeclaredTables(server: DatabricksServer): void {
+  const columns: Record<string, { name: string; type: string }[]> = {
+    sales_stats_by_product_gold: [
+      { name: 'product_id', type: 'bigint' },
+      { name: 'product_name', type: 'string' },
+      { name: 'revenue', type: 'decimal(18,2)' }
+    ],
+    sales_stats_by_customer_gold: [
+      { name: 'customer_id', type: 'bigint' },
+      { name: 'total', type: 'decimal(18,2)' }
+    ]
+  }
+  server.setBehaviour((task) => ({
+    writes: Object.entries(task.baseParameters)
+      .filter(([name]) => name.endsWith('_out'))
+      .map(([name, table]) => ({
+        table,
+        ...(columns[name.slice(0, -'_out'.length)]
+          ? { columns: columns[name.slice(0, -'_out'.length)] }
+          : {})
+      }))
+  }))
+}

@@ -1,0 +1,155 @@
+import { execFile } from 'node:child_process'
+import { rm } from 'node:fs/promises'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { ExitCode, RefusedError, UsageError } from '../diagnostics/index.js'
+import { checkoutRefToTemp } from '../io/index.js'
+import {
+  checkPromotionTarget,
+  judgeEvidence,
+  readBuildRecords,
+  readPromotionSettings
+} from '../promotion/index.js'
+import { engineFor } from './engine-for.js'
+import { loadPlan, loadProject } from './project.js'
+import { runLoaded } from './run.js'
+import type { CommandDeps, CommandResult, LocatedRequest } from './types.js'
+
+const git = promisify(execFile)
+
+/**
+ * Promotes a commit to the next environment of the chain, the way
+ * Terraform applies exactly the reviewed plan: the previous environment
+ * must have a record of a run of that commit that succeeded with the very
+ * notebooks git holds at it; then exactly those bytes (read from git at
+ * the sha, not from the working tree, which may be ahead) are deployed to
+ * the target and run, and the target's own record is written.
+ * `--dry-run` says what would change and writes nothing.
+ */
+export async function runPromote(
+  request: LocatedRequest,
+  deps: CommandDeps
+): Promise<CommandResult> {
+  const to = request.to!
+  const project = await loadProject(request.manifest, request.cwd)
+  const root = project.manifest.root
+  const sha = await resolveCommit(root, request.sha ?? 'HEAD')
+  const short = sha.slice(0, 12)
+  const checkout = await checkoutRefToTemp(request.cwd, sha)
+  if ('error' in checkout)
+    throw new UsageError(`cannot read ${sha}: ${checkout.error}.`)
+  try {
+    const atSha: LocatedRequest = {
+      ...request,
+      cwd: checkout.dir,
+      profile: to,
+      select: undefined,
+      changedSince: undefined,
+      deferTo: undefined,
+      preview: undefined
+    }
+    const target = await loadPlan(atSha, deps, { gitSha: sha })
+    const chain = target.project.manifest.promotion
+    const { previous } = checkPromotionTarget(chain, target.profile)
+    await checkBranches(
+      root,
+      sha,
+      readPromotionSettings(target.profile).fromBranches,
+      to
+    )
+    const before = await loadPlan({ ...atSha, profile: previous }, deps, {
+      gitSha: sha
+    })
+    const previousEngine = await engineFor(before, deps)
+    if (!previousEngine.records) {
+      throw new UsageError(
+        `profile "${previous}" runs on the ${previousEngine.name} engine, which keeps no promotion records; promotion goes between Databricks environments.`
+      )
+    }
+    const targetEngine = await engineFor(target, deps, atSha)
+    const planned = await targetEngine.deploy(target.plan, {
+      dryRun: true,
+      signal: deps.signal
+    })
+    const verdict = judgeEvidence({
+      records: await readBuildRecords(previousEngine.records, sha),
+      previous,
+      sha,
+      notebooks: planned.hashes ?? {},
+      where: await previousEngine.records.where()
+    })
+    if (!verdict.ok) {
+      throw new RefusedError(
+        `cannot promote ${short} to ${to}: ${verdict.reason}`
+      )
+    }
+    const base = {
+      kind: 'promote' as const,
+      to,
+      from: previous,
+      sha,
+      evidence: verdict.record,
+      plan: target.plan
+    }
+    if (request.dryRun) {
+      return {
+        exitCode: ExitCode.Success,
+        diagnostics: target.warnings,
+        data: { ...base, dryRun: planned }
+      }
+    }
+    const run = await runLoaded(target, targetEngine, atSha, deps, root)
+    return {
+      exitCode: run.exitCode,
+      diagnostics: run.diagnostics,
+      data: {
+        ...base,
+        report: run.report,
+        reportPath: run.reportPath,
+        ...(run.evidence ? { recorded: run.evidence } : {})
+      }
+    }
+  } finally {
+    await rm(checkout.top, { recursive: true, force: true })
+  }
+}
+
+async function resolveCommit(root: string, ref: string): Promise<string> {
+  try {
+    const { stdout } = await git(
+      'git',
+      ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`],
+      { cwd: root }
+    )
+    return stdout.trim()
+  } catch {
+    throw new UsageError(
+      `git does not know the commit "${ref}" in ${path.basename(root)}; pass --sha with a commit of this repository (fetch it first if it is only on the remote).`
+    )
+  }
+}
+
+/** `promotion.from_branches`: the sha must be on one of them. */
+async function checkBranches(
+  root: string,
+  sha: string,
+  branches: readonly string[],
+  to: string
+): Promise<void> {
+  if (branches.length === 0) return
+  for (const branch of branches) {
+    for (const ref of [branch, `origin/${branch}`]) {
+      try {
+        await git('git', ['merge-base', '--is-ancestor', sha, ref], {
+          cwd: root
+        })
+        return
+      } catch {
+        // not on this one
+      }
+    }
+  }
+  throw new RefusedError(
+    `cannot promote ${sha.slice(0, 12)} to ${to}: it is not on ${branches.join(' or ')} (promotion.from_branches of profile "${to}"); merge it first, then promote the merged commit.`
+  )
+}
