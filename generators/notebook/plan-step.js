@@ -96,9 +96,9 @@ export function readSoundManifest(text, file, root) {
 
 /**
  * Decides where the step goes and what it writes, without touching a file.
- * The step goes after `after`, else after the latest step that produces one
- * of its inputs (the producer of its last input when the inputs are named in
- * flow order), else at the end of the flow. Every input must be produced
+ * The step goes after `after`, else right after the latest step that
+ * produces one of its inputs (the producer of its last input when the inputs
+ * are named in flow order), else, reading only sources, first. Every input must be produced
  * before that point or be a source; the refusal says which and suggests the
  * closest table. Reports every problem at once.
  * @param {string} text The manifest's text.
@@ -168,9 +168,10 @@ export function planAddStep(text, manifest, request, exists) {
       .map((name) => all.get(name))
       .filter((s) => s !== undefined)
       .map((s) => manifest.flow.indexOf(s))
-    if (producers.length > 0) index = Math.max(...producers) + 1
+    index = producers.length > 0 ? Math.max(...producers) + 1 : 0
   }
   const readable = tablesBefore(manifest, index)
+  const everything = tablesBefore(manifest, manifest.flow.length)
   for (const name of inputs) {
     if (readable.has(name)) continue
     const later = manifest.flow
@@ -184,10 +185,10 @@ export function planAddStep(text, manifest, request, exists) {
           )
         : errorAt(
             'unknown-input',
-            `input "${name}" is not written by any step before the new one and is not a source;${didYouMean(name, readable.keys()) || ` declare it under sources: in ${file}, or add the step that writes it first.`}`,
+            `input "${name}" is not written by any step and is not a source;${didYouMean(name, everything.keys()) || ` declare it under sources: in ${file}, or add the step that writes it first.`}`,
             undefined,
             {
-              detail: `the tables it can read are: ${[...readable.keys()].sort().join(', ') || '(none)'}`
+              detail: `the tables are: ${[...everything.keys()].sort().join(', ') || '(none)'}`
             }
           )
     )
@@ -196,7 +197,7 @@ export function planAddStep(text, manifest, request, exists) {
     manifest.flow[index - 1] ?? manifest.flow[manifest.flow.length - 1]
   const folder = anchor ? path.posix.dirname(anchor.notebook) : 'notebooks'
   const notebook = path.posix.join(folder, `${step}${extensionOf(language)}`)
-  if (KEY.test(step) && exists(notebook)) {
+  if (KEY.test(step) && !same && exists(notebook)) {
     problems.push(
       errorAt(
         'notebook-exists',

@@ -12,7 +12,9 @@ import { createInterface } from 'node:readline/promises'
  */
 export function createTerminalAsk(io) {
   return async (questions) => {
-    const rl = createInterface({ input: io.input, output: io.output })
+    const rl = createInterface({ input: io.input, terminal: false })
+    // Lines typed ahead (or piped) wait here until their question comes.
+    const lines = rl[Symbol.asyncIterator]()
     /** @type {Record<string, unknown>} */
     const answers = {}
     try {
@@ -23,14 +25,17 @@ export function createTerminalAsk(io) {
             : (q.default ?? '')
         for (;;) {
           const hint = fallback ? ` (${fallback})` : ''
-          const typed = (await rl.question(`? ${q.message}${hint}: `)).trim()
-          const value = typed || fallback
+          io.output.write(`? ${q.message}${hint}: `)
+          const next = await lines.next()
+          const value = (next.done ? '' : String(next.value).trim()) || fallback
           const check = q.validate(value, answers)
           if (check === true) {
             answers[q.name] = value
             break
           }
           io.output.write(`  ${check}\n`)
+          if (next.done)
+            throw new Error(`no answer to "${q.message}": input ended`)
         }
       }
     } finally {

@@ -16,7 +16,7 @@ import {
 } from './support.js'
 
 /** The template folder as a repository: `_gitignore` is `.gitignore` there. */
-async function templateTree() {
+async function templateTree(): Promise<Record<string, string>> {
   const tree = await readTree(path.join(TEMPLATES, 'pipeline'))
   const { _gitignore, ...rest } = tree
   return { ...rest, '.gitignore': _gitignore }

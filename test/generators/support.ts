@@ -100,8 +100,8 @@ export function runProcess(
     })
     let stdout = ''
     let stderr = ''
-    child.stdout.on('data', (d) => (stdout += d))
-    child.stderr.on('data', (d) => (stderr += d))
+    child.stdout?.on('data', (d) => (stdout += d))
+    child.stderr?.on('data', (d) => (stderr += d))
     if (options.input !== undefined) child.stdin?.end(options.input)
     const timer = setTimeout(
       () => child.kill('SIGKILL'),
