@@ -1,6 +1,7 @@
 import { benchLineage } from './lineage.js'
 import { benchLocalEngine } from './local-engine.js'
 import { benchPlanning } from './planning.js'
+import { benchScaffold } from './scaffold.js'
 import type { BenchResult } from './types.js'
 
 // `npm run bench`: every figure is a ratio against a baseline measured in
@@ -8,7 +9,8 @@ import type { BenchResult } from './types.js'
 const suites: [string, () => Promise<BenchResult[]>][] = [
   ['planning', benchPlanning],
   ['lineage', benchLineage],
-  ['local engine', benchLocalEngine]
+  ['local engine', benchLocalEngine],
+  ['scaffolding', benchScaffold]
 ]
 const only = process.argv.slice(2)
 let failed = 0
