@@ -1,6 +1,7 @@
 import { benchLineage } from './lineage.js'
 import { benchLocalEngine } from './local-engine.js'
 import { benchPlanning } from './planning.js'
+import { benchScaffold } from './scaffold.js'
 import { benchAction, benchStartup } from './startup.js'
 import type { BenchResult } from './types.js'
 
@@ -11,7 +12,8 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['action', benchAction],
   ['planning', benchPlanning],
   ['lineage', benchLineage],
-  ['local engine', benchLocalEngine]
+  ['local engine', benchLocalEngine],
+  ['scaffolding', benchScaffold]
 ]
 const only = process.argv.slice(2)
 let failed = 0

@@ -1,0 +1,228 @@
+// @ts-check
+import { existsSync } from 'node:fs'
+import { readFile, rm } from 'node:fs/promises'
+import path from 'node:path'
+import { errorAt, writeFileAtomic } from '../dtflw.js'
+import {
+  defaultInputs,
+  defaultLanguage,
+  planAddStep,
+  readSoundManifest,
+  tablesBefore
+} from './plan-step.js'
+import { stepQuestions } from './questions.js'
+
+/** @typedef {import('../dtflw.js').Diagnostic} Diagnostic */
+/** @typedef {import('./notebook-source.js').Language} Language */
+/** @typedef {import('./questions.js').StepQuestion} StepQuestion */
+
+/**
+ * @typedef {object} AddStepOptions
+ * @property {string} root The pipeline's folder (where dtflw.yaml is).
+ * @property {string} [manifest] The manifest, relative to root (default dtflw.yaml).
+ * @property {string} [step] The step's key and notebook file name; asked when missing.
+ * @property {readonly string[]} [inputs] Tables it reads.
+ * @property {readonly string[]} [outputs] Tables it writes (default: the step's name).
+ * @property {string} [language] `sql` or `python` (default: .yo-rc.json's, else the last step's).
+ * @property {string} [after] Insert after this step.
+ * @property {boolean} [yes] Take the defaults for what is missing; never ask.
+ * @property {(questions: StepQuestion[]) => Promise<Record<string, unknown>>} [ask]
+ *   Asks what is missing when `yes` is not set (a terminal, or Yeoman's prompt).
+ */
+
+/**
+ * @typedef {object} AddedStep
+ * @property {string} key
+ * @property {string} notebook Relative to root, POSIX.
+ * @property {Language} language
+ * @property {string[]} inputs
+ * @property {string[]} outputs
+ * @property {string} [after] The step it follows; none when it comes first.
+ * @property {string} manifest The manifest as shown in messages.
+ * @property {number} line Its line in the manifest.
+ */
+
+/**
+ * What `addStep` did: exit code 0 with the step and the files written, or 2
+ * with the diagnostics that refused it (and nothing written).
+ * @typedef {object} AddStepResult
+ * @property {0 | 2} exitCode
+ * @property {Diagnostic[]} diagnostics
+ * @property {AddedStep} [step]
+ * @property {string[]} written Paths relative to root.
+ */
+
+/**
+ * The files a new step needs, or why it cannot be added: everything
+ * `addStep` decides, for the CLI and the Yeoman generator (which writes the
+ * files through its own file system).
+ * @param {AddStepOptions} options
+ * @returns {Promise<{ ok: true, step: AddedStep, files: { path: string, content: string }[] } | { ok: false, diagnostics: Diagnostic[] }>}
+ */
+export async function prepareStep(options) {
+  const manifestPath = options.manifest ?? 'dtflw.yaml'
+  const file = path.join(options.root, manifestPath)
+  let text
+  try {
+    text = await readFile(file, 'utf8')
+  } catch {
+    return {
+      ok: false,
+      diagnostics: [
+        errorAt(
+          'missing-manifest',
+          `${manifestPath} not found in ${options.root}; run dtflw add in a pipeline's folder, or create one with npm init dtflw-pipeline.`
+        )
+      ]
+    }
+  }
+  const read = readSoundManifest(text, manifestPath, options.root)
+  if (!read.manifest) {
+    return {
+      ok: false,
+      diagnostics: [
+        errorAt(
+          'invalid-manifest',
+          `${manifestPath} has problems; fix them first (dtflw validate), then add the step.`
+        ),
+        ...read.diagnostics
+      ]
+    }
+  }
+  const manifest = read.manifest
+  const fallbackLanguage =
+    (await languageOfYoRc(options.root)) ?? defaultLanguage(manifest)
+  /** @type {Record<string, unknown>} */
+  let answers = {}
+  if (!options.yes && options.ask) {
+    const questions = stepQuestions(
+      {
+        step: options.step,
+        inputs: options.inputs,
+        outputs: options.outputs,
+        language: options.language
+      },
+      {
+        tables: [...tablesBefore(manifest, manifest.flow.length).keys()],
+        inputs: defaultInputs(manifest, options.after),
+        language: fallbackLanguage
+      }
+    )
+    if (questions.length > 0) answers = await options.ask(questions)
+  }
+  const step = String(options.step ?? answers.step ?? '').trim()
+  if (!step) {
+    return {
+      ok: false,
+      diagnostics: [
+        errorAt(
+          'missing-step',
+          'name the step to add: dtflw add STEP (its key and notebook file name).'
+        )
+      ]
+    }
+  }
+  const inputs =
+    options.inputs ??
+    listOf(answers.inputs) ??
+    defaultInputs(manifest, options.after)
+  const outputs = options.outputs ??
+    listOf(answers.outputs) ?? [step.replace(/-/g, '_')]
+  const language = String(
+    options.language ?? answers.language ?? fallbackLanguage
+  )
+  if (language !== 'sql' && language !== 'python') {
+    return {
+      ok: false,
+      diagnostics: [
+        errorAt(
+          'invalid-language',
+          `--language must be sql or python, got "${language}".`
+        )
+      ]
+    }
+  }
+  const plan = planAddStep(
+    text,
+    manifest,
+    { step, inputs, outputs, language, after: options.after },
+    (p) => existsSync(path.join(options.root, p))
+  )
+  if (!plan.ok) return plan
+  return {
+    ok: true,
+    step: {
+      key: step,
+      notebook: plan.notebook.path,
+      language,
+      inputs: [...inputs],
+      outputs: [...outputs],
+      ...(plan.after ? { after: plan.after } : {}),
+      manifest: manifestPath,
+      line: plan.line
+    },
+    files: [plan.notebook, { path: manifestPath, content: plan.manifest }]
+  }
+}
+
+/**
+ * `dtflw add STEP`: writes the step's notebook and inserts the step into the
+ * manifest, keeping the manifest's comments, blank lines and quoting.
+ * Refuses (exit 2, nothing written) an input that no earlier step writes and
+ * no source declares, with a did-you-mean. The notebook is written first and
+ * removed again if the manifest cannot be written, so a failure leaves
+ * neither.
+ * @param {AddStepOptions} options
+ * @returns {Promise<AddStepResult>}
+ */
+export async function addStep(options) {
+  const prepared = await prepareStep(options)
+  if (!prepared.ok) {
+    return { exitCode: 2, diagnostics: prepared.diagnostics, written: [] }
+  }
+  const [notebook, manifest] = prepared.files
+  const notebookFile = path.join(options.root, notebook.path)
+  await writeFileAtomic(notebookFile, notebook.content)
+  try {
+    await writeFileAtomic(
+      path.join(options.root, manifest.path),
+      manifest.content
+    )
+  } catch (error) {
+    await rm(notebookFile, { force: true })
+    throw error
+  }
+  return {
+    exitCode: 0,
+    diagnostics: [],
+    step: prepared.step,
+    written: [notebook.path, manifest.path]
+  }
+}
+
+/** `a, b` → ['a', 'b']; undefined for nothing. @param {unknown} value */
+function listOf(value) {
+  if (value === undefined) return undefined
+  if (Array.isArray(value)) return value.map(String)
+  return String(value)
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+}
+
+/**
+ * The sample language the pipeline was created with, from `.yo-rc.json`.
+ * @param {string} root
+ * @returns {Promise<Language | undefined>}
+ */
+async function languageOfYoRc(root) {
+  try {
+    const json = JSON.parse(
+      await readFile(path.join(root, '.yo-rc.json'), 'utf8')
+    )
+    const language = json?.['create-dtflw-pipeline']?.language
+    return language === 'sql' || language === 'python' ? language : undefined
+  } catch {
+    return undefined
+  }
+}

@@ -1,0 +1,83 @@
+// Types of api.js for TypeScript callers (the `dtflw add` command).
+
+/** A diagnostic, the same shape as src/diagnostics' `Diagnostic`. */
+export interface StepDiagnostic {
+  readonly severity: 'error' | 'warning'
+  readonly code: string
+  readonly summary: string
+  readonly detail?: string
+  readonly location?: {
+    readonly file: string
+    readonly line: number
+    readonly column: number
+  }
+  readonly path?: string
+}
+
+/** One question for what `dtflw add` was not told (Inquirer's shape). */
+export interface StepQuestion {
+  readonly type: 'input'
+  readonly name: 'step' | 'inputs' | 'outputs' | 'language'
+  readonly message: string
+  readonly default?: string | ((answers: Record<string, unknown>) => string)
+  readonly validate: (
+    value: string,
+    answers?: Record<string, unknown>
+  ) => true | string
+}
+
+/** What `addStep` is told. */
+export interface AddStepOptions {
+  /** The pipeline's folder (where dtflw.yaml is). */
+  readonly root: string
+  /** The manifest, relative to root (default dtflw.yaml). */
+  readonly manifest?: string
+  /** The step's key and notebook file name; asked when missing. */
+  readonly step?: string
+  /** Tables it reads (default: what the step before it writes). */
+  readonly inputs?: readonly string[]
+  /** Tables it writes (default: the step's name). */
+  readonly outputs?: readonly string[]
+  /** `sql` or `python` (default: .yo-rc.json's, else the last step's). */
+  readonly language?: string
+  /** Insert after this step (default: after the producer of its last input). */
+  readonly after?: string
+  /** Take the defaults for what is missing; never ask. */
+  readonly yes?: boolean
+  /** Asks what is missing when `yes` is not set. */
+  readonly ask?: (questions: StepQuestion[]) => Promise<Record<string, unknown>>
+}
+
+/** The step that was added. */
+export interface AddedStep {
+  readonly key: string
+  /** Relative to root, POSIX. */
+  readonly notebook: string
+  readonly language: 'sql' | 'python'
+  readonly inputs: string[]
+  readonly outputs: string[]
+  /** The step it follows; absent when it comes first. */
+  readonly after?: string
+  /** The manifest as shown in messages. */
+  readonly manifest: string
+  /** Its line in the manifest. */
+  readonly line: number
+}
+
+/** Exit code 0 with the step, or 2 with the diagnostics (nothing written). */
+export interface AddStepResult {
+  readonly exitCode: 0 | 2
+  readonly diagnostics: StepDiagnostic[]
+  readonly step?: AddedStep
+  /** Paths written, relative to root. */
+  readonly written: string[]
+}
+
+/** Writes the step's notebook and inserts the step into the manifest. */
+export function addStep(options: AddStepOptions): Promise<AddStepResult>
+
+/** An `ask` for `addStep` that reads answers from a terminal's lines. */
+export function createTerminalAsk(io: {
+  input: NodeJS.ReadableStream
+  output: NodeJS.WritableStream
+}): (questions: StepQuestion[]) => Promise<Record<string, unknown>>

@@ -1,0 +1,46 @@
+// @ts-check
+import { createInterface } from 'node:readline/promises'
+
+/** @typedef {import('./questions.js').StepQuestion} StepQuestion */
+
+/**
+ * An `ask` for `addStep` on a terminal: each question on one line, its
+ * default in parentheses (Enter takes it), asked again with the reason
+ * until the answer passes its check.
+ * @param {{ input: NodeJS.ReadableStream, output: NodeJS.WritableStream }} io
+ * @returns {(questions: StepQuestion[]) => Promise<Record<string, unknown>>}
+ */
+export function createTerminalAsk(io) {
+  return async (questions) => {
+    const rl = createInterface({ input: io.input, terminal: false })
+    // Lines typed ahead (or piped) wait here until their question comes.
+    const lines = rl[Symbol.asyncIterator]()
+    /** @type {Record<string, unknown>} */
+    const answers = {}
+    try {
+      for (const q of questions) {
+        const fallback =
+          typeof q.default === 'function'
+            ? q.default(answers)
+            : (q.default ?? '')
+        for (;;) {
+          const hint = fallback ? ` (${fallback})` : ''
+          io.output.write(`? ${q.message}${hint}: `)
+          const next = await lines.next()
+          const value = (next.done ? '' : String(next.value).trim()) || fallback
+          const check = q.validate(value, answers)
+          if (check === true) {
+            answers[q.name] = value
+            break
+          }
+          io.output.write(`  ${check}\n`)
+          if (next.done)
+            throw new Error(`no answer to "${q.message}": input ended`)
+        }
+      }
+    } finally {
+      rl.close()
+    }
+    return answers
+  }
+}
