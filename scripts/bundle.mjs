@@ -13,16 +13,21 @@ import { build } from 'esbuild'
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'))
 
-const entries = {
-  'cli/index': 'src/cli/index.ts',
-  'cli/sql-worker': 'src/engines/local/sql-worker.ts',
-  'action/index': 'src/action/index.ts',
-  'action/post': 'src/action/post-index.ts',
-  'action/sql-worker': 'src/engines/local/sql-worker.ts'
+// The generators (plain JavaScript) use dtflw through the compiled tree in
+// lib/; in a bundle they get the same modules as everything else, from src/.
+const libToSrc = {
+  name: 'lib-to-src',
+  setup(build) {
+    build.onResolve({ filter: /\/lib\/src\// }, (args) => {
+      const target = path.resolve(args.resolveDir, args.path)
+      const relative = path.relative(path.resolve('lib/src'), target)
+      if (relative.startsWith('..')) return undefined
+      return { path: path.resolve('src', relative.replace(/\.js$/, '.ts')) }
+    })
+  }
 }
 
-await build({
-  entryPoints: entries,
+const common = {
   outdir: 'dist',
   bundle: true,
   platform: 'node',
@@ -41,6 +46,26 @@ await build({
   },
   legalComments: 'linked',
   logLevel: 'warning'
+}
+
+await build({
+  ...common,
+  entryPoints: {
+    'cli/index': 'src/cli/index.ts',
+    'cli/sql-worker': 'src/engines/local/sql-worker.ts'
+  },
+  plugins: [libToSrc]
+})
+
+// The Action never adds steps: the generators stay out of its bundle.
+await build({
+  ...common,
+  entryPoints: {
+    'action/index': 'src/action/index.ts',
+    'action/post': 'src/action/post-index.ts',
+    'action/sql-worker': 'src/engines/local/sql-worker.ts'
+  },
+  external: [...common.external, '#generators/*']
 })
 
 const harness = 'src/engines/local/python'

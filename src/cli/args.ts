@@ -38,6 +38,11 @@ const OPTIONS = {
   stale: { type: 'string' },
   'run-id': { type: 'string' },
   to: { type: 'string' },
+  inputs: { type: 'string' },
+  outputs: { type: 'string' },
+  language: { type: 'string' },
+  after: { type: 'string' },
+  yes: { type: 'boolean', short: 'y' },
   sha: { type: 'string' },
   'dry-run': { type: 'boolean' },
   wait: { type: 'string' },
@@ -67,6 +72,7 @@ const ACCEPTS: Readonly<Record<CommandName, readonly string[]>> = {
   cleanup: ['profile', 'preview', 'stale'],
   cancel: ['profile', 'run-id'],
   promote: ['to', 'sha', 'dry-run', 'parallelism', 'fail-fast'],
+  add: ['inputs', 'outputs', 'language', 'after', 'yes'],
   lineage: ['profile', 'format', 'base', 'report', 'preview', 'select']
 }
 const COMMON = [
@@ -120,9 +126,12 @@ export function parseCliArgs(
       `unknown command "${command}";${didYouMean(command, COMMANDS) || ` the commands are: ${COMMANDS.join(', ')}.`}`
     )
   }
-  if (rest.length > 0) {
+  const takesStep = command === 'add'
+  if (rest.length > (takesStep ? 1 : 0)) {
     throw new UsageError(
-      `dtflw ${command} takes no positional argument, got "${rest[0]}"; run dtflw ${command} --help.`
+      takesStep
+        ? `dtflw add takes one step name, got ${rest.map((r) => `"${r}"`).join(', ')}; run dtflw add --help.`
+        : `dtflw ${command} takes no positional argument, got "${rest[0]}"; run dtflw ${command} --help.`
     )
   }
   const name = command as CommandName
@@ -156,9 +165,23 @@ export function parseCliArgs(
     to: values.to,
     sha: values.sha,
     dryRun: values['dry-run'] === true,
+    ...(takesStep && rest[0] ? { step: rest[0] } : {}),
+    ...(values.inputs !== undefined ? { inputs: list(values.inputs) } : {}),
+    ...(values.outputs !== undefined ? { outputs: list(values.outputs) } : {}),
+    language: values.language,
+    after: values.after,
+    yes: values.yes === true,
     wait: values.wait
   }
   return { request, json, debug, help: false, version: false }
+}
+
+/** `a, b,c` → `['a', 'b', 'c']`. */
+function list(text: string): string[] {
+  return text
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '')
 }
 
 function parsePositive(

@@ -19,5 +19,6 @@ process.exitCode = await main({
   cwd: process.cwd(),
   stdout: process.stdout,
   stderr: process.stderr,
+  stdin: process.stdin,
   signal: controller.signal
 })

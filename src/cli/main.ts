@@ -1,6 +1,6 @@
 import os from 'node:os'
 import { runCommand } from '../commands/index.js'
-import type { CommandResult } from '../commands/index.js'
+import type { CommandDeps, CommandResult } from '../commands/index.js'
 import {
   createMasker,
   DtflwError,
@@ -23,6 +23,8 @@ export interface CliIo {
   readonly stderr: { write(s: string): void; isTTY?: boolean; columns?: number }
   /** Aborted on Ctrl-C. */
   readonly signal?: AbortSignal
+  /** Where `add` reads answers when it is a terminal. */
+  readonly stdin?: NodeJS.ReadableStream & { isTTY?: boolean }
 }
 
 /**
@@ -79,7 +81,10 @@ export async function main(raw: CliIo): Promise<number> {
     onEvent: progress?.onEvent,
     onProgress: progress?.note,
     onSecret: masker.add,
-    cores: Math.max(1, os.availableParallelism())
+    cores: Math.max(1, os.availableParallelism()),
+    ...(settings.request.command === 'add' && io.stdin?.isTTY
+      ? { ask: await terminalAsk(io.stdin, raw.stderr) }
+      : {})
   })
   progress?.stop()
   report(io, result, settings.json)
@@ -88,6 +93,19 @@ export async function main(raw: CliIo): Promise<number> {
     io.stderr.write(`${cause?.stack ?? result.error.stack}\n`)
   }
   return result.exitCode
+}
+
+/** Asks `add`'s questions on the terminal, one line each. */
+async function terminalAsk(
+  input: NodeJS.ReadableStream,
+  output: CliIo['stderr']
+): Promise<NonNullable<CommandDeps['ask']>> {
+  const { createTerminalAsk } = await import('#generators/notebook/api.js')
+  const ask = createTerminalAsk({
+    input,
+    output: output as unknown as NodeJS.WritableStream
+  })
+  return (questions) => ask([...questions] as Parameters<typeof ask>[0])
 }
 
 function report(io: CliIo, result: CommandResult, json: boolean): void {

@@ -117,6 +117,11 @@ export function renderData(data: CommandData): string {
       return `Cancelled run ${data.remoteRunId} on ${data.profile}.`
     case 'promote':
       return renderPromote(data)
+    case 'add': {
+      const step = data.step
+      const where = step.after ? `after ${step.after}` : 'first'
+      return `Added step ${step.key} (${step.notebook}) ${where} at ${step.manifest}:${step.line}.\nNext: write the notebook, then dtflw validate.`
+    }
     case 'lineage':
       return data.text
   }

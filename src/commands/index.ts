@@ -4,6 +4,7 @@ import {
   InternalError
 } from '../diagnostics/index.js'
 import { isSecretName } from '../profiles/index.js'
+import { runAdd } from './add.js'
 import { runCancel } from './cancel.js'
 import { runCleanup } from './cleanup.js'
 import { runDeploy } from './deploy.js'
@@ -25,6 +26,7 @@ export type {
   CommandData,
   LocatedRequest,
   LineageView,
+  AddQuestion,
   ChangedSummary,
   LineageFormat
 } from './types.js'
@@ -48,6 +50,7 @@ const COMMANDS = {
   cleanup: runCleanup,
   cancel: runCancel,
   promote: runPromote,
+  add: runAdd,
   lineage: runLineage
 } as const
 

@@ -11,6 +11,7 @@ export const COMMAND_NAMES: readonly CommandName[] = [
   'cleanup',
   'cancel',
   'promote',
+  'add',
   'lineage'
 ]
 
@@ -80,6 +81,14 @@ export function checkRequest(request: CommandRequest): void {
   if (request.wait !== undefined && !parseDuration(request.wait)) {
     throw new UsageError(
       `--wait must be a whole number with a unit s, m, h or d (e.g. 5m), got "${request.wait}".`
+    )
+  }
+  if (
+    request.language !== undefined &&
+    !['sql', 'python'].includes(request.language)
+  ) {
+    throw new UsageError(
+      `--language must be sql or python, got "${request.language}".`
     )
   }
   if (name === 'promote' && !request.to) {

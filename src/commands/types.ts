@@ -29,6 +29,7 @@ export type CommandName =
   | 'cleanup'
   | 'cancel'
   | 'promote'
+  | 'add'
   | 'lineage'
 
 /** Lineage output formats. */
@@ -59,6 +60,18 @@ export interface CommandRequest {
   readonly report?: string
   /** `run --wait 5m`: wait this long for another run of the profile to end. */
   readonly wait?: string
+  /** `add STEP`: the new step's key and notebook name. */
+  readonly step?: string
+  /** `add --inputs a,b`: the tables the new step reads. */
+  readonly inputs?: readonly string[]
+  /** `add --outputs c`: the tables the new step writes. */
+  readonly outputs?: readonly string[]
+  /** `add --language sql|python`. */
+  readonly language?: string
+  /** `add --after STEP`: insert after this step. */
+  readonly after?: string
+  /** `add --yes`: take the defaults, never ask. */
+  readonly yes?: boolean
   /** `promote --to ENV`: the environment a build goes to. */
   readonly to?: string
   /** `promote --sha SHA`: the commit to promote (default HEAD). */
@@ -113,6 +126,22 @@ export interface CommandDeps {
   readonly masker?: Masker
   /** The clock (tests pass a fixed one). */
   readonly now?: () => Date
+  /** Asks a person for what `add` was not told (a terminal); absent: never ask. */
+  readonly ask?: (
+    questions: readonly AddQuestion[]
+  ) => Promise<Record<string, unknown>>
+}
+
+/** One question `add` asks (Inquirer's shape). */
+export interface AddQuestion {
+  readonly type: 'input'
+  readonly name: string
+  readonly message: string
+  readonly default?: string | ((answers: Record<string, unknown>) => string)
+  readonly validate: (
+    value: string,
+    answers?: Record<string, unknown>
+  ) => true | string
 }
 
 /** The payload a command returns for its entry point to render. */
@@ -164,6 +193,20 @@ export type CommandData =
       readonly reportPath?: string
       /** Where the target's own record was written. */
       readonly recorded?: string
+    }
+  | {
+      readonly kind: 'add'
+      readonly step: {
+        readonly key: string
+        readonly notebook: string
+        readonly language: string
+        readonly inputs: readonly string[]
+        readonly outputs: readonly string[]
+        readonly after?: string
+        readonly manifest: string
+        readonly line: number
+      }
+      readonly written: readonly string[]
     }
   | {
       readonly kind: 'cancel'

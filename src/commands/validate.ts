@@ -17,7 +17,8 @@ import { readManifest } from '../manifest/index.js'
 import type { Notebook } from '../notebooks/index.js'
 import { findParameterReferences, readNotebook } from '../notebooks/index.js'
 import { listProfiles, loadProfile } from '../profiles/index.js'
-import { isDeployOnly, unsetForDeploy } from './project.js'
+import type { ProvenancedValue } from '../profiles/index.js'
+import { isDeployOnly } from './project.js'
 import type { CommandDeps, CommandResult, LocatedRequest } from './types.js'
 
 // Offline: secrets and the git sha are not needed to check shapes and
@@ -86,6 +87,10 @@ async function checkProfiles(
   deps: CommandDeps
 ): Promise<Diagnostic[]> {
   const out: Diagnostic[] = []
+  const unset = new Map<
+    string,
+    { profiles: string[]; leaf: ProvenancedValue }
+  >()
   if (profiles.length === 0) {
     out.push(
       errorAt(
@@ -103,16 +108,29 @@ async function checkProfiles(
         context: { env: deps.env, pipeline: manifest.pipeline, ...OFFLINE },
         allowUnsetEnv: true
       })
-      out.push(
-        ...profile.leaves
-          .filter((leaf) => leaf.unresolved && isDeployOnly(leaf.path))
-          .map(unsetForDeploy)
-      )
+      for (const leaf of profile.leaves) {
+        if (!leaf.unresolved || !isDeployOnly(leaf.path)) continue
+        for (const name of leaf.env) {
+          const seen = unset.get(name) ?? { profiles: [], leaf }
+          seen.profiles.push(profile.name)
+          unset.set(name, seen)
+        }
+      }
       if (flow) planFlow(flow, profile, { env: deps.env, ...OFFLINE })
     } catch (error) {
       if (!(error instanceof InvalidConfigError)) throw error
       out.push(...error.diagnostics)
     }
+  }
+  // One warning per variable, not one per profile that inherits it.
+  for (const [name, { profiles: using, leaf }] of unset) {
+    out.push(
+      warningAt(
+        'unset-for-deploy',
+        `${name} is not set; deploy and run on ${using.length > 1 ? 'profiles' : 'profile'} ${using.join(', ')} need it (${leaf.path}): set ${name} in the environment or .env.`,
+        leaf.from[0]
+      )
+    )
   }
   return out
 }

@@ -10,6 +10,9 @@ import { readParquet } from '../engines/support/repo.js'
 import { repoRoot, runCli } from '../support/cli.js'
 import { makeTempDir, readTree, removeDir, writeScaffold } from './support.js'
 
+// A laptop or CI job with the workspace configured, as the README says to.
+const WORKSPACE = { DATABRICKS_HOST: 'https://adb-1.azuredatabricks.net' }
+
 /** A manifest as a user keeps it: comments, blank lines, odd quoting. */
 const HAND_EDITED = `# yaml-language-server: $schema=node_modules/create-dtflw-pipeline/schemas/dtflw.schema.json
 pipeline: shop   # the shop's orders
@@ -88,7 +91,7 @@ describe('addStep', () => {
         ''
       ].join('\n')
     )
-    const validate = await runCli(['validate'], dir)
+    const validate = await runCli(['validate'], dir, { env: WORKSPACE })
     expect([validate.code, validate.stdout.trim()]).toEqual([
       0,
       'Valid: 3 steps and 5 profiles (acceptance, base, development, production, test).'

@@ -106,9 +106,11 @@ maybe('npm init dtflw-pipeline against a registry on loopback', () => {
 
       await npm('npm', ['install'], demo, 3 * MINUTE)
       const validate = await npm('npx', ['dtflw', 'validate'], demo, MINUTE)
+      // A fresh clone has no workspace configured: one warning says so.
       expect(validate.stdout.trim()).toBe(
-        'Valid: 2 steps and 5 profiles (acceptance, base, development, production, test).'
+        'Valid: 2 steps and 5 profiles (acceptance, base, development, production, test) (1 warning).'
       )
+      expect(validate.stderr).toContain('DATABRICKS_HOST is not set')
       const run = await npm(
         'npx',
         ['dtflw', 'run', '--profile', 'development'],

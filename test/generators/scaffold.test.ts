@@ -15,6 +15,9 @@ import {
   writeScaffold
 } from './support.js'
 
+// A laptop or CI job with the workspace configured, as the README says to.
+const WORKSPACE = { DATABRICKS_HOST: 'https://adb-1.azuredatabricks.net' }
+
 /** The template folder as a repository: `_gitignore` is `.gitignore` there. */
 async function templateTree(): Promise<Record<string, string>> {
   const tree = await readTree(path.join(TEMPLATES, 'pipeline'))
@@ -175,7 +178,7 @@ describe('a generated repository', () => {
 
   it('validates and runs on the local engine: SQL samples, catalog layout', async () => {
     const dir = await scaffold('sql', { name: 'sql_orders' })
-    const validate = await runCli(['validate'], dir)
+    const validate = await runCli(['validate'], dir, { env: WORKSPACE })
     expect([validate.code, validate.stdout.trim(), validate.stderr]).toEqual([
       0,
       'Valid: 2 steps and 5 profiles (acceptance, base, development, production, test).',
@@ -204,7 +207,7 @@ describe('a generated repository', () => {
       layout: 'path',
       compute: 'new-cluster'
     })
-    const validate = await runCli(['validate'], dir)
+    const validate = await runCli(['validate'], dir, { env: WORKSPACE })
     expect([validate.code, validate.stderr]).toEqual([0, ''])
     const run = await runCli(['run', '--profile', 'development'], dir)
     expect([run.code, run.stderr]).toEqual([
@@ -229,7 +232,7 @@ describe('a generated repository', () => {
       compute: 'existing-cluster',
       clusterId: '0123-456789-abcdefgh'
     })
-    const validate = await runCli(['validate'], dir)
+    const validate = await runCli(['validate'], dir, { env: WORKSPACE })
     expect([validate.code, validate.stdout.trim()]).toEqual([
       0,
       'Valid: 0 steps and 5 profiles (acceptance, base, development, production, test).'
