@@ -19,3 +19,5 @@ export type {
 } from './engine.js'
 export { runReady } from './schedule.js'
 export type { ExecuteStep, ScheduleOptions } from './schedule.js'
+export { checkColumns, normalizeSparkType } from './columns.js'
+export type { ActualColumn } from './columns.js'

@@ -1,6 +1,6 @@
 import type { PlannedOutput, PlannedStep } from '../../flow/types.js'
 import type { StepError, TableAccess } from '../../report/index.js'
-import { checkColumns, normalizeSparkType } from '../local/index.js'
+import { checkColumns, normalizeSparkType } from '../columns.js'
 import type { CallOptions, DatabricksClient } from './api/index.js'
 
 /** What the workspace says of one output after its task succeeded. */

@@ -1,6 +1,6 @@
 import type { DuckDBInstance } from '@duckdb/node-api'
 import { loadDuckDB } from './duckdb.js'
-import type { ActualColumn } from './columns.js'
+import type { ActualColumn } from '../columns.js'
 import { toSparkType } from './columns.js'
 import { readExpression } from './tables.js'
 import type { LocalTable } from './tables.js'

@@ -1,5 +1,5 @@
 import type { TableAccess } from '../../report/index.js'
-import { checkColumns } from './columns.js'
+import { checkColumns } from '../columns.js'
 import type { TableInspector } from './inspect.js'
 import { StepFailure } from './step-failure.js'
 import type { StepInput, StepOutput } from './step-tables.js'

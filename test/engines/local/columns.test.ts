@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
 import {
   checkColumns,
-  normalizeSparkType,
-  toSparkType
-} from '../../../src/engines/local/columns.js'
+  normalizeSparkType
+} from '../../../src/engines/columns.js'
+import { toSparkType } from '../../../src/engines/local/columns.js'
 
 describe('toSparkType', () => {
   it.each([
