@@ -1,3 +1,4 @@
+import { benchDatabricks } from './databricks.js'
 import { benchLineage } from './lineage.js'
 import { benchLocalEngine } from './local-engine.js'
 import { benchPlanning } from './planning.js'
@@ -10,6 +11,7 @@ import type { BenchResult } from './types.js'
 const suites: [string, () => Promise<BenchResult[]>][] = [
   ['start-up', benchStartup],
   ['action', benchAction],
+  ['databricks', benchDatabricks],
   ['planning', benchPlanning],
   ['lineage', benchLineage],
   ['local engine', benchLocalEngine],

@@ -97,9 +97,9 @@ export function planDeploy(
       remotePath: remoteNotebookPath(root, repoPath)
     }))
     .filter((r) => remote.has(canonicalWorkspacePath(r.remotePath)))
-  const folders = [...new Set(upload.map((u) => parentFolder(u.remotePath)))]
-    .filter((folder) => folder !== root)
-    .sort()
+  const folders = [
+    ...new Set(upload.map((u) => parentFolder(u.remotePath)))
+  ].sort()
   return { root, upload, remove, unchanged, folders }
 }
 

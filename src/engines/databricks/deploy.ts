@@ -6,6 +6,7 @@ import { collectDeployFiles } from './deploy-files.js'
 import type { SourceReader } from './deploy-files.js'
 import { foldersToList, nextDeployState, planDeploy } from './deploy-plan.js'
 import { acquireDeployLock } from './lock.js'
+import { canonicalWorkspacePath } from './paths.js'
 import {
   listRemote,
   tryReadDeployState,
@@ -48,9 +49,19 @@ export async function deployNotebooks(
   const { client, root, signal } = input
   const options = { signal }
   const local = await collectDeployFiles(plan, input.source)
-  const state = await tryReadDeployState(client, root, options)
-  const folders = foldersToList(root, local, state)
-  const remote = await listRemote(client, folders, options)
+  // The state and the notebooks' folders are read at once; a folder only
+  // the old state names (a notebook that left) is listed after.
+  const localFolders = foldersToList(root, local, undefined)
+  const [state, first] = await Promise.all([
+    tryReadDeployState(client, root, options),
+    listRemote(client, localFolders, options)
+  ])
+  const extra = foldersToList(root, [], state).filter(
+    (f) => !localFolders.includes(f)
+  )
+  const more =
+    extra.length > 0 ? await listRemote(client, extra, options) : undefined
+  const remote = new Map([...first.objects, ...(more?.objects ?? [])])
   const decided = planDeploy(root, local, state, remote)
   const result = (requests?: number): DeployResult => ({
     root,
@@ -77,9 +88,12 @@ export async function deployNotebooks(
     }
   )
   try {
-    for (const folder of decided.folders) {
-      await client.workspace.mkdirs(folder, options)
-    }
+    // Only folders the listings did not find; all at once.
+    await Promise.all(
+      decided.folders
+        .filter((folder) => first.missing.has(canonicalWorkspacePath(folder)))
+        .map((folder) => client.workspace.mkdirs(folder, options))
+    )
     let done = 0
     const total = decided.upload.length
     await mapLimit(decided.upload, input.concurrency, async (upload) => {
@@ -109,7 +123,7 @@ export async function deployNotebooks(
     for (const removed of decided.remove) {
       await client.workspace.delete(removed.remotePath, options)
     }
-    const after = await listRemote(client, folders, options)
+    const after = (await listRemote(client, localFolders, options)).objects
     await writeDeployState(
       client,
       root,

@@ -1,4 +1,4 @@
-import { homedir } from 'node:os'
+import { homedir, hostname, userInfo } from 'node:os'
 import type { Engine, EngineSetup } from '../engine.js'
 import { createDatabricksClient, resolveCredentials } from './api/index.js'
 import { createDatabricksEngine } from './engine.js'
@@ -38,7 +38,13 @@ export async function createDatabricksEngineFor(
   })
   for (const secret of resolved.provider.secrets) setup.onSecret?.(secret)
   let requests = 0
+  // Tuning: pacing (requests a second; 0 is none) and uploads in flight.
+  const rate = Number(env.DTFLW_DATABRICKS_RATE_LIMIT)
+  const uploads = Number(env.DTFLW_DATABRICKS_UPLOADS)
   const client = createDatabricksClient({
+    ...(env.DTFLW_DATABRICKS_RATE_LIMIT !== undefined && rate >= 0
+      ? { rateLimit: { requestsPerSecond: rate } }
+      : {}),
     host: resolved.host,
     credentials: resolved.provider,
     version: setup.toolVersion,
@@ -63,9 +69,11 @@ export async function createDatabricksEngineFor(
         )
     return root
   }
+  // Who holds a deploy lock, without a request: the machine's user, and
+  // in CI the workflow run that deploys.
   const ci = env.GITHUB_RUN_ID
-    ? ` (GitHub ${env.GITHUB_REPOSITORY ?? ''} run ${env.GITHUB_RUN_ID}${env.GITHUB_RUN_ATTEMPT ? ` attempt ${env.GITHUB_RUN_ATTEMPT}` : ''})`
-    : ''
+    ? `${env.GITHUB_ACTOR ?? 'github-actions'} (GitHub ${env.GITHUB_REPOSITORY ?? ''} run ${env.GITHUB_RUN_ID}${env.GITHUB_RUN_ATTEMPT ? ` attempt ${env.GITHUB_RUN_ATTEMPT}` : ''})`
+    : `${localUser()}@${hostname()}`
   // How often a run is polled: the default suits real workspaces; the
   // variable lets tests against a loopback workspace poll faster.
   const pollMs = Number(env.DTFLW_DATABRICKS_POLL_MS)
@@ -75,10 +83,19 @@ export async function createDatabricksEngineFor(
     repoRoot: setup.root,
     settings,
     workspaceRoot,
-    owner: async () => `${await identity()}${ci}`,
+    owner: async () => ci,
     identity,
     toolVersion: setup.toolVersion,
     gitSha: setup.gitSha,
-    requestCount: () => requests
+    requestCount: () => requests,
+    ...(uploads > 0 ? { concurrency: uploads } : {})
   })
+}
+
+function localUser(): string {
+  try {
+    return userInfo().username
+  } catch {
+    return 'someone'
+  }
 }

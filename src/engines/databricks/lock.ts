@@ -6,13 +6,14 @@ import { RefusedError } from '../../diagnostics/index.js'
  * CI job does not block the next one forever (cli#2381):
  *
  * 1. Acquire: create `<root>/.dtflw/deploy.lock` without overwrite, holding
- *    a fresh id, the owner, and an expiry. Then read it back: only the
- *    holder of the id that is there holds the lock.
+ *    a fresh id, the owner, and an expiry. The import without overwrite is
+ *    atomic on the workspace: whoever created it holds the lock.
  * 2. If it exists and has not expired, refuse (exit 4) naming the holder
  *    and when it expires. If it expired (its owner was killed), delete it
  *    and create ours once more; a second "exists" means another deploy took
  *    it over first, and that one is named.
- * 3. Release: read it back and delete it only if the id is still ours.
+ * 3. Release: before the expiry nobody can have taken it over, so delete
+ *    it; after, read it back and delete it only if the id is still ours.
  *
  * A deploy that changes nothing takes no lock at all.
  */
@@ -94,9 +95,7 @@ export async function acquireDeployLock(
   const attempt = async (): Promise<HeldLock | LockRecord | undefined> => {
     const record = fresh()
     if ((await store.create(JSON.stringify(record))) === 'created') {
-      const there = parseLock(await store.read())
-      if (there?.id === record.id) return held(store, record)
-      return there
+      return held(store, record, options.now)
     }
     return parseLock(await store.read())
   }
@@ -121,10 +120,14 @@ export async function acquireDeployLock(
   )
 }
 
-function held(store: LockStore, record: LockRecord): HeldLock {
+function held(store: LockStore, record: LockRecord, now: () => Date): HeldLock {
   return {
     record,
     async release() {
+      if (now().getTime() < Date.parse(record.expiresAt)) {
+        await store.remove()
+        return
+      }
       const there = parseLock(await store.read())
       if (there?.id === record.id) await store.remove()
     }

@@ -42,8 +42,8 @@ export async function writeDeployState(
   state: DeployState,
   options?: CallOptions
 ): Promise<void> {
+  // The folder exists: the deploy lock beside it was created first.
   const file = `${root}/${STATE_FILE}`
-  await client.workspace.mkdirs(parentFolder(file), options)
   await client.workspace.import(
     {
       path: file,
@@ -55,20 +55,29 @@ export async function writeDeployState(
   )
 }
 
+/** What folder listings showed: objects by canonical path, and missing folders. */
+export interface RemoteListing {
+  readonly objects: Map<string, RemoteObject>
+  /** Folders that do not exist (canonical paths). */
+  readonly missing: Set<string>
+}
+
 /** What the listings of `folders` show, by path; a missing folder is empty. */
 export async function listRemote(
   client: DatabricksClient,
   folders: readonly string[],
   options?: CallOptions
-): Promise<Map<string, RemoteObject>> {
+): Promise<RemoteListing> {
   const remote = new Map<string, RemoteObject>()
+  const missing = new Set<string>()
   const listings = await Promise.all(
     folders.map(async (folder) => {
       try {
         return await client.workspace.list(folder, options)
       } catch (error) {
-        if (isNotFound(error)) return [] as readonly ObjectInfo[]
-        throw error
+        if (!isNotFound(error)) throw error
+        missing.add(canonicalWorkspacePath(folder))
+        return [] as readonly ObjectInfo[]
       }
     })
   )
@@ -85,7 +94,7 @@ export async function listRemote(
       })
     }
   }
-  return remote
+  return { objects: remote, missing }
 }
 
 /** The deploy lock file of a root, as the lock protocol sees it. */
@@ -97,16 +106,25 @@ export function workspaceLockStore(
   const file = `${root}/${LOCK_FILE}`
   return {
     async create(content) {
-      await client.workspace.mkdirs(parentFolder(file), options)
+      const attempt = async (): Promise<'created' | 'exists'> => {
+        try {
+          await client.workspace.import(
+            { path: file, format: 'AUTO', content, overwrite: false },
+            options
+          )
+          return 'created'
+        } catch (error) {
+          if (categoryOf(error) === 'conflict') return 'exists'
+          throw error
+        }
+      }
       try {
-        await client.workspace.import(
-          { path: file, format: 'AUTO', content, overwrite: false },
-          options
-        )
-        return 'created'
+        return await attempt()
       } catch (error) {
-        if (categoryOf(error) === 'conflict') return 'exists'
-        throw error
+        // The first deploy to a root: its folder is not there yet.
+        if (!isNotFound(error)) throw error
+        await client.workspace.mkdirs(parentFolder(file), options)
+        return attempt()
       }
     },
     async read() {
