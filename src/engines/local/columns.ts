@@ -1,4 +1,3 @@
-import type { ActualColumn } from '../columns.js'
 
 const SCALARS: Readonly<Record<string, string>> = {
   BOOLEAN: 'boolean',
