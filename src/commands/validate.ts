@@ -11,12 +11,13 @@ import {
   warningAt
 } from '../diagnostics/index.js'
 import type { Flow } from '../flow/index.js'
-import { buildFlow, planFlow } from '../flow/index.js'
+import { buildFlow, checkProfileAgainstFlow, planFlow } from '../flow/index.js'
 import type { Manifest, StepSpec } from '../manifest/index.js'
 import { readManifest } from '../manifest/index.js'
 import type { Notebook } from '../notebooks/index.js'
 import { findParameterReferences, readNotebook } from '../notebooks/index.js'
-import { listProfiles, loadProfile } from '../profiles/index.js'
+import type { ProfileSet } from '../profiles/index.js'
+import { openProfiles } from '../profiles/index.js'
 import type { CommandDeps, CommandRequest, CommandResult } from './types.js'
 
 // Offline: secrets and the git sha are not needed to check shapes and
@@ -39,8 +40,15 @@ export async function runValidate(
   const built = buildFlow(manifest)
   diagnostics.push(...built.diagnostics)
   const flow = hasErrors(diagnostics) ? undefined : built.flow
-  const profiles = await listProfiles(manifest.root, manifest.profilesDir)
-  diagnostics.push(...(await checkProfiles(manifest, flow, profiles, deps)))
+  // Every profile file is read and parsed once, whatever extends what.
+  const set = await openProfiles({
+    root: manifest.root,
+    profilesDir: manifest.profilesDir,
+    context: { env: deps.env, pipeline: manifest.pipeline, ...OFFLINE },
+    allowUnsetEnv: true
+  })
+  const profiles = set.names
+  diagnostics.push(...checkProfiles(flow, set))
   for (const name of manifest.promotion) {
     if (!profiles.includes(name)) {
       diagnostics.push(
@@ -75,32 +83,16 @@ function done(
   }
 }
 
-/** Loads every profile and, when the flow is sound, plans it against each. */
-async function checkProfiles(
-  manifest: Manifest,
-  flow: Flow | undefined,
-  profiles: readonly string[],
-  deps: CommandDeps
-): Promise<Diagnostic[]> {
-  const out: Diagnostic[] = []
-  if (profiles.length === 0) {
-    out.push(
-      errorAt(
-        'no-profiles',
-        `no profiles found in ${manifest.profilesDir}/; add at least ${manifest.profilesDir}/development.yaml.`
-      )
-    )
-  }
-  for (const name of profiles) {
+/** Resolves every profile and, when the flow is sound, plans it against each. */
+function checkProfiles(flow: Flow | undefined, set: ProfileSet): Diagnostic[] {
+  const out: Diagnostic[] = [...set.diagnostics, ...set.fileDiagnostics()]
+  for (const name of set.names) {
+    const { profile, diagnostics } = set.resolve(name)
+    out.push(...diagnostics)
+    if (!profile || !flow) continue
+    out.push(...checkProfileAgainstFlow(flow, profile))
     try {
-      const profile = await loadProfile({
-        root: manifest.root,
-        profilesDir: manifest.profilesDir,
-        name,
-        context: { env: deps.env, pipeline: manifest.pipeline, ...OFFLINE },
-        allowUnsetEnv: true
-      })
-      if (flow) planFlow(flow, profile, { env: deps.env, ...OFFLINE })
+      planFlow(flow, profile)
     } catch (error) {
       if (!(error instanceof InvalidConfigError)) throw error
       out.push(...error.diagnostics)
@@ -122,8 +114,9 @@ async function checkNotebooks(manifest: Manifest): Promise<Diagnostic[]> {
       out.push(...unpassedParameters(step, notebook))
     } catch (error) {
       if (!(error instanceof DtflwError)) throw error
-      // A missing notebook is already reported at its step.
-      if (error.diagnostics.some((d) => d.code === 'missing-notebook')) continue
+      // A missing notebook, a folder or a pipe is reported at its step.
+      const atStep = ['missing-notebook', 'notebook-not-a-file']
+      if (error.diagnostics.some((d) => atStep.includes(d.code))) continue
       out.push(...error.diagnostics)
     }
   }
@@ -154,7 +147,8 @@ function unpassedParameters(step: StepSpec, notebook: Notebook): Diagnostic[] {
   const reported = new Set<string>()
   const out: Diagnostic[] = []
   for (const ref of findParameterReferences(notebook)) {
-    if (passed.has(ref.name) || reported.has(ref.name)) continue
+    if (passed.has(ref.name) || reported.has(ref.name) || ref.hasDefault)
+      continue
     reported.add(ref.name)
     out.push(
       warningAt(

@@ -1,4 +1,4 @@
-import path from 'node:path'
+import { inferFormat } from '../profiles/index.js'
 import type { SourceLocationConfig, TablesConfig } from '../profiles/index.js'
 import type { TableLocation } from './types.js'
 
@@ -32,10 +32,7 @@ export function notebookFolder(notebook: string): string {
 
 /** The format a file location implies, from its extension. */
 export function formatOf(p: string, fallback: string): string {
-  const ext = path.posix.extname(p.replace(/\/+$/, '')).slice(1).toLowerCase()
-  return ['parquet', 'csv', 'json', 'delta', 'orc', 'avro', 'txt'].includes(ext)
-    ? ext
-    : fallback
+  return inferFormat(p) ?? fallback
 }
 
 /**

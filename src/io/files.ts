@@ -1,5 +1,12 @@
-import { access, readFile, stat } from 'node:fs/promises'
+import { access, lstat, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
+import {
+  problemOfError,
+  problemOfKind,
+  readTextFile,
+  UnreadableFileError,
+  type FileProblem
+} from './read-text.js'
 
 /** True when the path exists (file or folder). */
 export async function pathExists(p: string): Promise<boolean> {
@@ -20,14 +27,65 @@ export async function isDirectory(p: string): Promise<boolean> {
   }
 }
 
-/** The file's text, or `undefined` when it does not exist. */
+/**
+ * The file's text, or `undefined` when it does not exist. Anything else
+ * that keeps it from being read (a folder, a pipe, invalid UTF-8) throws
+ * `UnreadableFileError`, as `readTextFile` does.
+ */
 export async function tryReadText(file: string): Promise<string | undefined> {
   try {
-    return await readFile(file, 'utf8')
+    return await readTextFile(file)
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    if (
+      error instanceof UnreadableFileError &&
+      error.problem.code === 'missing'
+    )
+      return undefined
     throw error
   }
+}
+
+/**
+ * Why `file` is not a regular file inside `root`, or `undefined` when it is
+ * one. Nothing is opened: a named pipe is judged by `stat` alone. A symbolic
+ * link may point anywhere inside `root` (the real folder, links resolved),
+ * never outside it, since what runs is then not what the repository holds.
+ */
+export async function checkRegularFileInside(
+  root: string,
+  file: string
+): Promise<FileProblem | undefined> {
+  let link: boolean
+  try {
+    link = (await lstat(file)).isSymbolicLink()
+  } catch (error) {
+    return problemOfError(error)
+  }
+  let info
+  try {
+    info = await stat(file)
+  } catch (error) {
+    const problem = problemOfError(error)
+    return link && problem.code === 'missing'
+      ? {
+          code: 'missing',
+          reason: 'is a symbolic link to a file that does not exist'
+        }
+      : problem
+  }
+  const kind = problemOfKind(info)
+  if (kind) return kind
+  if (!link) return undefined
+  const [real, realRoot] = await Promise.all([realpath(file), realpath(root)])
+  const relative = path.relative(realRoot, real)
+  if (relative.startsWith('..') || path.isAbsolute(relative)) {
+    return {
+      code: 'outside',
+      reason:
+        'is a symbolic link to a file outside the repository; copy the file into the repository instead'
+    }
+  }
+  return undefined
 }
 
 /** A path relative to `root`, with forward slashes, for messages and keys. */

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Diagnostic } from '../diagnostics/index.js'
 import {
@@ -7,48 +6,98 @@ import {
   InvalidConfigError,
   UsageError
 } from '../diagnostics/index.js'
-import { pathExists, toPosixRelative } from '../io/index.js'
+import {
+  checkRegularFileInside,
+  mapLimit,
+  readTextFile,
+  toPosixRelative,
+  UnreadableFileError,
+  type FileProblem
+} from '../io/index.js'
 import { parseManifest } from './parse.js'
-import type { Manifest } from './types.js'
+import type { Manifest, StepSpec } from './types.js'
+
+/** How many notebook paths are checked at once: enough to hide latency. */
+const NOTEBOOK_CHECKS = 32
 
 /**
- * Reads and parses a manifest and checks that its notebooks exist. Returns
- * every problem; `manifest` is absent only when the shape is unusable.
- * `cwd` decides how paths are shown.
+ * Reads and parses a manifest and checks that each step's notebook is a
+ * regular file inside the repository. Returns every problem; `manifest` is
+ * absent only when the shape is unusable. `cwd` decides how paths are
+ * shown.
  */
 export async function readManifest(
   file: string,
   cwd: string
 ): Promise<{ manifest?: Manifest; diagnostics: readonly Diagnostic[] }> {
   const absolute = path.resolve(cwd, file)
+  const shown = toPosixRelative(cwd, absolute)
   let text: string
   try {
-    text = await readFile(absolute, 'utf8')
-  } catch {
-    throw new UsageError(
-      `manifest ${file} not found; run dtflw in the folder of dtflw.yaml or pass --manifest PATH.`
-    )
+    text = await readTextFile(absolute, shown)
+  } catch (error) {
+    if (
+      error instanceof UnreadableFileError &&
+      error.problem.code === 'missing'
+    ) {
+      throw new UsageError(
+        `manifest ${file} not found; run dtflw in the folder of dtflw.yaml or pass --manifest PATH.`
+      )
+    }
+    throw error
   }
-  const shown = toPosixRelative(cwd, absolute)
   const { manifest, diagnostics } = parseManifest(
     text,
     shown,
     path.dirname(absolute)
   )
   if (!manifest) return { diagnostics }
-  const missing: Diagnostic[] = []
+  const notebooks = await checkNotebookFiles(manifest, shown)
+  return { manifest, diagnostics: [...diagnostics, ...notebooks] }
+}
+
+/**
+ * Each step's notebook must be a regular file inside the repository: not
+ * missing, not a folder, not a named pipe (reading one would hang), not a
+ * link to a file elsewhere. Nothing is opened here. A notebook used by
+ * several steps is checked once and reported at each step.
+ */
+async function checkNotebookFiles(
+  manifest: Manifest,
+  shown: string
+): Promise<Diagnostic[]> {
+  const paths = [...new Set(manifest.flow.map((s) => s.notebook))]
+  const problems = await mapLimit(paths, NOTEBOOK_CHECKS, (p) =>
+    checkRegularFileInside(manifest.root, path.join(manifest.root, p))
+  )
+  const byPath = new Map(paths.map((p, i) => [p, problems[i]]))
+  const out: Diagnostic[] = []
   for (const step of manifest.flow) {
-    if (!(await pathExists(path.join(manifest.root, step.notebook)))) {
-      missing.push(
-        errorAt(
-          'notebook-missing',
-          `notebook "${step.notebook}" of step "${step.key}" does not exist; check the path (relative to ${shown}).`,
-          step.notebookLocation
-        )
-      )
-    }
+    const problem = byPath.get(step.notebook)
+    if (problem) out.push(notebookProblem(step, problem, shown))
   }
-  return { manifest, diagnostics: [...diagnostics, ...missing] }
+  return out
+}
+
+function notebookProblem(
+  step: StepSpec,
+  problem: FileProblem,
+  shown: string
+): Diagnostic {
+  if (problem.code === 'missing') {
+    return errorAt(
+      'notebook-missing',
+      `notebook "${step.notebook}" of step "${step.key}" ${problem.reason}; check the path (relative to ${shown}).`,
+      step.notebookLocation
+    )
+  }
+  return errorAt(
+    problem.code === 'outside'
+      ? 'notebook-outside-repo'
+      : 'notebook-not-a-file',
+    `notebook "${step.notebook}" of step "${step.key}" ${problem.reason}.`,
+    step.notebookLocation
+  )
 }
 
 /** Like `readManifest`, but throws `InvalidConfigError` on any error. */

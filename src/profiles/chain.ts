@@ -2,6 +2,9 @@ import { didYouMean, errorAt, formatLine } from '../diagnostics/index.js'
 import type { Diagnostic } from '../diagnostics/index.js'
 import type { ExtendsRef, ProfileFile } from './parse.js'
 
+/** How long an `extends` chain may be; the walk below recurses on it. */
+export const MAX_EXTENDS_DEPTH = 1000
+
 /** The files of one profile in merge order, parents first. */
 export interface MergeOrder {
   readonly files: readonly ProfileFile[]
@@ -25,11 +28,27 @@ export function planMergeOrder(
   const done = new Set<string>()
   const failed = new Set<string>()
   const stack: { file: ProfileFile; via?: ExtendsRef }[] = []
+  // The names on the stack, so a long chain costs one lookup per step.
+  const open = new Set<string>()
 
   const visit = (current: string, via: ExtendsRef | undefined): void => {
-    const open = stack.findIndex((s) => s.file.name === current)
-    if (open >= 0 && via) {
-      diagnostics.push(cycle([...stack.slice(open), { via }], current))
+    if (stack.length >= MAX_EXTENDS_DEPTH && via) {
+      if (!failed.has('')) {
+        failed.add('')
+        diagnostics.push(
+          errorAt(
+            'extends-too-deep',
+            `profile "${name}" extends a chain of more than ${MAX_EXTENDS_DEPTH.toLocaleString('en-US')} profiles; shorten the chain`,
+            via.location,
+            { path: 'extends' }
+          )
+        )
+      }
+      return
+    }
+    if (open.has(current) && via) {
+      const from = stack.findIndex((s) => s.file.name === current)
+      diagnostics.push(cycle([...stack.slice(from), { via }], current))
       return
     }
     if (done.has(current) || failed.has(current)) return
@@ -45,7 +64,9 @@ export function planMergeOrder(
       return
     }
     stack.push({ file, via })
+    open.add(current)
     for (const parent of file.extends) visit(parent.name, parent)
+    open.delete(current)
     stack.pop()
     done.add(current)
     files.push(file)

@@ -11,11 +11,15 @@ export type {
 export {
   listProfiles,
   loadProfile,
+  noProfilesError,
+  openProfiles,
   validateProfiles,
   resolveProfile
 } from './load.js'
 export type {
   LoadProfileOptions,
+  MergedProfile,
+  ProfileSet,
   ProfilesLocation,
   ResolveProfileInput,
   ValidateProfilesOptions
@@ -33,11 +37,24 @@ export type {
   ScalarValue
 } from './node.js'
 export { mergeProfiles } from './merge.js'
-export { interpolateProfile, isSecretName } from './template.js'
-export { splitTemplate } from './template-syntax.js'
-export type { TemplatePart } from './template-syntax.js'
-export type { TemplateScope } from './template.js'
+export { interpolateProfile, createExpander } from './template.js'
+export type { TemplateScope, ExpanderScope, VariableValue } from './template.js'
+export { evaluateTemplate, MAX_TEMPLATE_LENGTH } from './template-eval.js'
+export type {
+  Evaluated,
+  EvaluationScope,
+  TemplateSite
+} from './template-eval.js'
+export { isSecretName } from './secrets.js'
+export { splitTemplate, parseReference } from './template-syntax.js'
+export type { TemplatePart, TemplateReference } from './template-syntax.js'
 export { parseDotenv, loadDotenv } from './dotenv.js'
 export type { Dotenv } from './dotenv.js'
 export { PROFILE_SCHEMA } from './schema.js'
-export { inferFormat } from './resolved-profile.js'
+export {
+  inferFormat,
+  isRemoteLocation,
+  KNOWN_FORMATS,
+  LOCAL_FORMATS,
+  LOCAL_CSV_OPTIONS
+} from './formats.js'

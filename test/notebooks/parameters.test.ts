@@ -25,7 +25,13 @@ describe('findParameterReferences', () => {
       { name: 'source_table', form: 'dollar-brace', cell: 1, line: 22 },
       { name: 'region', form: 'marker', cell: 1, line: 23 },
       { name: 'pattern', form: 'dollar', cell: 1, line: 24 },
-      { name: 'order_id', form: 'get-argument', cell: 1, line: 26 },
+      {
+        name: 'order_id',
+        form: 'get-argument',
+        cell: 1,
+        line: 26,
+        hasDefault: true
+      },
       { name: 'scala_param', form: 'widget-get', cell: 2, line: 32 }
     ])
   })

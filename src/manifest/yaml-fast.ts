@@ -1,0 +1,553 @@
+import {
+  MAX_YAML_DEPTH,
+  type YamlMap,
+  type YamlNode,
+  type YamlPair,
+  type YamlScalar,
+  type YamlScalarValue
+} from './yaml-tree.js'
+
+/**
+ * A reader for the YAML that manifests and profiles are made of: block
+ * mappings and sequences, one-line flow collections, plain and quoted
+ * one-line scalars, comments. It returns `undefined` for anything else
+ * (anchors, tags, block scalars, multi-line values, tabs, CRLF, several
+ * documents, any error), and the caller then reads the text with the full
+ * YAML library. So it never decides a case alone: for every text it
+ * accepts, it gives the values and offsets the library gives, which the
+ * differential test holds it to. It exists because the library reads a
+ * 5,000-step manifest about ten times slower.
+ */
+export function parseYamlFast(
+  text: string
+): { readonly root: YamlNode | null } | undefined {
+  if (/[\t\r\uFEFF]/.test(text)) return undefined
+  try {
+    return { root: createReader(text).document() }
+  } catch (error) {
+    if (error === GIVE_UP) return undefined
+    throw error
+  }
+}
+
+const GIVE_UP = Symbol('not in the fast subset')
+
+function giveUp(): never {
+  throw GIVE_UP
+}
+
+/** Characters that cannot start a plain scalar. */
+const INDICATOR = /[-?:,[\]{}#&*!|>'"%@`]/
+const FLOW_INDICATOR = /[,[\]{}]/
+const MAX_KEY_LENGTH = 1024
+
+interface Line {
+  /** Offset of the first character of the line. */
+  readonly start: number
+  /** Offset of the first non-space character. */
+  readonly content: number
+  /** Offset of the line's end (its `\n`, or the text's end). */
+  readonly end: number
+}
+
+function createReader(text: string) {
+  const lines: Line[] = []
+  for (let start = 0; start <= text.length;) {
+    let end = text.indexOf('\n', start)
+    if (end === -1) end = text.length
+    let content = start
+    while (content < end && text[content] === ' ') content++
+    lines.push({ start, content, end })
+    if (end === text.length) break
+    start = end + 1
+  }
+
+  const indentOf = (line: Line) => line.content - line.start
+  const isBlank = (line: Line) =>
+    line.content === line.end || text[line.content] === '#'
+
+  /** The index of the next line that holds content, from `i` on. */
+  const nextContent = (i: number): number => {
+    while (i < lines.length && isBlank(lines[i])) i++
+    return i
+  }
+
+  /** Spaces from `pos`; the offset after them. */
+  const skipSpaces = (pos: number): number => {
+    while (text[pos] === ' ') pos++
+    return pos
+  }
+
+  /** After a value: only spaces, then a comment or the line's end. */
+  const expectLineEnd = (pos: number, line: Line): void => {
+    const at = skipSpaces(pos)
+    if (at === line.end) return
+    if (text[at] === '#' && text[at - 1] === ' ') return
+    giveUp()
+  }
+
+  const isLineBreak = (pos: number, line: Line) => pos >= line.end
+
+  const startsEntry = (line: Line): boolean =>
+    text[line.content] === '-' &&
+    (line.content + 1 === line.end || text[line.content + 1] === ' ')
+
+  const document = (): YamlNode | null => {
+    for (const line of lines) {
+      if (line.start !== line.content) continue
+      const head = text.slice(line.start, line.start + 3)
+      if (
+        text[line.start] === '%' ||
+        ((head === '---' || head === '...') &&
+          (line.start + 3 === line.end || text[line.start + 3] === ' '))
+      )
+        giveUp()
+    }
+    const first = nextContent(0)
+    if (first === lines.length) return null
+    const { node, next } = blockNode(first, indentOf(lines[first]), 0)
+    if (nextContent(next) !== lines.length) giveUp()
+    return node
+  }
+
+  /** A node whose first line is `i`, its content at column `indent`. */
+  const blockNode = (
+    i: number,
+    indent: number,
+    depth: number
+  ): { node: YamlNode; next: number } => {
+    if (depth > MAX_YAML_DEPTH) giveUp()
+    const line = lines[i]
+    if (startsEntry(line)) return blockSeq(i, indent, depth)
+    const key = tryKey(line.content, line)
+    if (key) return blockMap(i, indent, line.content, depth)
+    const value = inlineValue(line.content, line, depth)
+    expectLineEnd(value.end, line)
+    const next = nextContent(i + 1)
+    if (next < lines.length && indentOf(lines[next]) > indent) giveUp()
+    return { node: value.node, next: i + 1 }
+  }
+
+  /**
+   * A block mapping whose first key is at `first` on line `i`; later keys
+   * are lines indented by `indent`. `first` differs from the line's content
+   * for a mapping that opens a sequence entry (`- key: value`).
+   */
+  const blockMap = (
+    i: number,
+    indent: number,
+    first: number,
+    depth: number
+  ): { node: YamlMap; next: number } => {
+    const pairs = new Map<string, YamlPair>()
+    let at = first
+    let index = i
+    for (;;) {
+      const line = lines[index]
+      const key = tryKey(at, line)
+      if (!key || pairs.has(key.text)) giveUp()
+      const after = skipSpaces(key.colon + 1)
+      let value: YamlNode
+      let next: number
+      if (isLineBreak(after, line) || text[after] === '#') {
+        const child = nextContent(index + 1)
+        const childLine = lines[child]
+        if (
+          childLine &&
+          (indentOf(childLine) > indent ||
+            (indentOf(childLine) === indent && startsEntry(childLine)))
+        ) {
+          ;({ node: value, next } = blockNode(
+            child,
+            indentOf(childLine),
+            depth + 1
+          ))
+        } else {
+          value = { kind: 'scalar', value: null, offset: after }
+          next = index + 1
+        }
+      } else {
+        const inline = inlineValue(after, line, depth + 1)
+        expectLineEnd(inline.end, line)
+        value = inline.node
+        next = index + 1
+        const following = nextContent(next)
+        if (following < lines.length && indentOf(lines[following]) > indent)
+          giveUp()
+      }
+      pairs.set(key.text, { key: key.text, keyOffset: at, value })
+      index = nextContent(next)
+      if (index === lines.length) break
+      const line2 = lines[index]
+      const indent2 = indentOf(line2)
+      if (indent2 < indent) break
+      if (indent2 > indent) giveUp()
+      if (startsEntry(line2)) break
+      at = line2.content
+    }
+    return { node: { kind: 'map', pairs, offset: first }, next: index }
+  }
+
+  /** A block sequence: lines `- …` at column `indent`. */
+  const blockSeq = (
+    i: number,
+    indent: number,
+    depth: number
+  ): { node: YamlNode; next: number } => {
+    const items: YamlNode[] = []
+    let index = i
+    for (;;) {
+      const line = lines[index]
+      const at = skipSpaces(line.content + 1)
+      let next: number
+      if (isLineBreak(at, line) || text[at] === '#') {
+        const child = nextContent(index + 1)
+        const childLine = lines[child]
+        if (!childLine || indentOf(childLine) <= indent) giveUp()
+        const nested = blockNode(child, indentOf(childLine), depth + 1)
+        items.push(nested.node)
+        next = nested.next
+      } else if (startsEntryAt(at, line)) {
+        giveUp()
+      } else if (tryKey(at, line)) {
+        const map = blockMap(index, at - line.start, at, depth + 1)
+        items.push(map.node)
+        next = map.next
+      } else {
+        const inline = inlineValue(at, line, depth + 1)
+        expectLineEnd(inline.end, line)
+        items.push(inline.node)
+        next = index + 1
+        const following = nextContent(next)
+        if (following < lines.length && indentOf(lines[following]) > indent)
+          giveUp()
+      }
+      index = nextContent(next)
+      if (index === lines.length) break
+      const line2 = lines[index]
+      if (indentOf(line2) < indent) break
+      if (indentOf(line2) > indent || !startsEntry(line2)) {
+        // A key at the sequence's own indent ends a sequence that is the
+        // value of a mapping written at that indent.
+        if (indentOf(line2) === indent) break
+        giveUp()
+      }
+    }
+    return {
+      node: { kind: 'seq', items, offset: lines[i].content },
+      next: index
+    }
+  }
+
+  const startsEntryAt = (pos: number, line: Line) =>
+    text[pos] === '-' && (pos + 1 === line.end || text[pos + 1] === ' ')
+
+  /** A key at `pos` followed by `:` and a space or the line's end. */
+  const tryKey = (
+    pos: number,
+    line: Line
+  ): { text: string; colon: number } | undefined => {
+    const c = text[pos]
+    let key: string
+    let end: number
+    if (c === '"' || c === "'") {
+      const quoted =
+        c === '"' ? doubleQuoted(pos, line) : singleQuoted(pos, line)
+      if (!quoted) return undefined
+      key = quoted.value
+      end = skipSpaces(quoted.end)
+    } else {
+      const plain = plainScalar(pos, line, false)
+      if (!plain || text[plain.end] !== ':') return undefined
+      if (resolvePlain(plain.text) !== plain.text) giveUp()
+      key = plain.text
+      end = plain.end
+    }
+    if (text[end] !== ':') return undefined
+    if (end + 1 < line.end && text[end + 1] !== ' ') return undefined
+    if (end - pos > MAX_KEY_LENGTH) giveUp()
+    return { text: key, colon: end }
+  }
+
+  /** A scalar or flow collection that ends on this line. */
+  const inlineValue = (
+    pos: number,
+    line: Line,
+    depth: number
+  ): { node: YamlNode; end: number } => {
+    const c = text[pos]
+    if (c === '[' || c === '{') return flowCollection(pos, line, depth)
+    if (c === '"' || c === "'") {
+      const quoted =
+        c === '"' ? doubleQuoted(pos, line) : singleQuoted(pos, line)
+      if (!quoted) giveUp()
+      return { node: scalar(quoted.value, pos), end: quoted.end }
+    }
+    const plain = plainScalar(pos, line, false)
+    if (!plain || text[plain.end] === ':') giveUp()
+    return { node: scalar(resolvePlain(plain.text), pos), end: plain.end }
+  }
+
+  /** `[ … ]` or `{ … }`, nested, all on this line. */
+  const flowCollection = (
+    pos: number,
+    line: Line,
+    depth: number
+  ): { node: YamlNode; end: number } => {
+    if (depth > MAX_YAML_DEPTH) giveUp()
+    const close = text[pos] === '[' ? ']' : '}'
+    let at = skipSpaces(pos + 1)
+    const items: YamlNode[] = []
+    const pairs = new Map<string, YamlPair>()
+    while (text[at] !== close) {
+      if (isLineBreak(at, line)) giveUp()
+      if (close === ']') {
+        const item = flowNode(at, line, depth + 1)
+        items.push(item.node)
+        at = skipSpaces(item.end)
+        if (text[at] === ':') giveUp()
+      } else {
+        const key = flowKey(at, line)
+        if (pairs.has(key.text)) giveUp()
+        let valueAt = skipSpaces(key.colon + 1)
+        let value: YamlNode
+        if (text[valueAt] === ',' || text[valueAt] === '}') {
+          value = scalar(null, valueAt)
+        } else {
+          const item = flowNode(valueAt, line, depth + 1)
+          value = item.node
+          valueAt = item.end
+        }
+        pairs.set(key.text, { key: key.text, keyOffset: at, value })
+        at = skipSpaces(valueAt)
+      }
+      if (text[at] === ',') at = skipSpaces(at + 1)
+      else if (text[at] !== close) giveUp()
+    }
+    const node: YamlNode =
+      close === ']'
+        ? { kind: 'seq', items, offset: pos }
+        : { kind: 'map', pairs, offset: pos }
+    return { node, end: at + 1 }
+  }
+
+  const flowKey = (
+    pos: number,
+    line: Line
+  ): { text: string; colon: number } => {
+    const c = text[pos]
+    let key: string
+    let end: number
+    if (c === '"' || c === "'") {
+      const quoted =
+        c === '"' ? doubleQuoted(pos, line) : singleQuoted(pos, line)
+      if (!quoted) giveUp()
+      key = quoted.value
+      end = skipSpaces(quoted.end)
+      if (text[end] !== ':') giveUp()
+    } else {
+      const plain = plainScalar(pos, line, true)
+      if (!plain || text[plain.end] !== ':') giveUp()
+      if (resolvePlain(plain.text) !== plain.text) giveUp()
+      key = plain.text
+      end = plain.end
+      const after = text[end + 1]
+      if (after !== ' ' && after !== ',' && after !== '}') giveUp()
+    }
+    return { text: key, colon: end }
+  }
+
+  const flowNode = (
+    pos: number,
+    line: Line,
+    depth: number
+  ): { node: YamlNode; end: number } => {
+    const c = text[pos]
+    if (c === '[' || c === '{') return flowCollection(pos, line, depth)
+    if (c === '"' || c === "'") {
+      const quoted =
+        c === '"' ? doubleQuoted(pos, line) : singleQuoted(pos, line)
+      if (!quoted) giveUp()
+      return { node: scalar(quoted.value, pos), end: quoted.end }
+    }
+    const plain = plainScalar(pos, line, true)
+    if (!plain) giveUp()
+    return { node: scalar(resolvePlain(plain.text), pos), end: plain.end }
+  }
+
+  /**
+   * A plain scalar from `pos`: it stops at `: ` (or a `:` at the line's end
+   * or, in flow context, before a flow indicator), at ` #`, at a flow
+   * indicator in flow context, or at the line's end; trailing spaces are
+   * not part of it. `end` is where it stopped, e.g. at the `:` of a key.
+   */
+  const plainScalar = (
+    pos: number,
+    line: Line,
+    flow: boolean
+  ): { text: string; end: number } | undefined => {
+    const first = text[pos]
+    if (pos >= line.end) return undefined
+    if (INDICATOR.test(first)) {
+      const next = text[pos + 1]
+      if (first !== '-' || pos + 1 >= line.end || /[ ,[\]{}]/.test(next))
+        return undefined
+    }
+    let i = pos
+    let last = pos
+    while (i < line.end) {
+      const c = text[i]
+      if (c === ':') {
+        const after = text[i + 1]
+        if (
+          i + 1 >= line.end ||
+          after === ' ' ||
+          (flow && FLOW_INDICATOR.test(after))
+        )
+          break
+      } else if (c === '#' && text[i - 1] === ' ') {
+        break
+      } else if (flow && FLOW_INDICATOR.test(c)) {
+        break
+      }
+      if (c !== ' ') last = i + 1
+      i++
+    }
+    return { text: text.slice(pos, last), end: i }
+  }
+
+  const singleQuoted = (
+    pos: number,
+    line: Line
+  ): { value: string; end: number } | undefined => {
+    let value = ''
+    let i = pos + 1
+    while (i < line.end) {
+      const c = text[i]
+      if (c === "'") {
+        if (text[i + 1] === "'") {
+          value += "'"
+          i += 2
+          continue
+        }
+        return { value, end: i + 1 }
+      }
+      value += c
+      i++
+    }
+    giveUp()
+  }
+
+  const doubleQuoted = (
+    pos: number,
+    line: Line
+  ): { value: string; end: number } | undefined => {
+    let value = ''
+    let i = pos + 1
+    while (i < line.end) {
+      const c = text[i]
+      if (c === '"') return { value, end: i + 1 }
+      if (c === '\\') {
+        const escaped = unescape(i, line)
+        value += escaped.text
+        i = escaped.end
+        continue
+      }
+      value += c
+      i++
+    }
+    giveUp()
+  }
+
+  const unescape = (i: number, line: Line): { text: string; end: number } => {
+    const c = text[i + 1]
+    const simple = ESCAPES[c]
+    if (simple !== undefined && i + 1 < line.end)
+      return { text: simple, end: i + 2 }
+    const width = c === 'x' ? 2 : c === 'u' ? 4 : c === 'U' ? 8 : 0
+    if (width === 0) giveUp()
+    const hex = text.slice(i + 2, i + 2 + width)
+    if (hex.length !== width || !/^[0-9a-fA-F]+$/.test(hex)) giveUp()
+    const code = parseInt(hex, 16)
+    if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) giveUp()
+    return { text: String.fromCodePoint(code), end: i + 2 + width }
+  }
+
+  return { document }
+}
+
+const ESCAPES: Readonly<Record<string, string>> = {
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  t: '\t',
+  n: '\n',
+  v: '\v',
+  f: '\f',
+  r: '\r',
+  e: '\x1b',
+  ' ': ' ',
+  '"': '"',
+  '/': '/',
+  '\\': '\\',
+  N: '\u0085',
+  _: '\u00a0',
+  L: '\u2028',
+  P: '\u2029'
+}
+
+function scalar(value: YamlScalarValue, offset: number): YamlScalar {
+  return { kind: 'scalar', value, offset }
+}
+
+/** A plain scalar's value under the YAML 1.2 core schema, as `yaml` resolves it. */
+export function resolvePlain(text: string): YamlScalarValue {
+  switch (text[0]) {
+    case undefined:
+    case '~':
+      return text === '' || text === '~' ? null : text
+    case 'n':
+    case 'N':
+      return text === 'null' || text === 'Null' || text === 'NULL' ? null : text
+    case 't':
+    case 'T':
+      return text === 'true' || text === 'True' || text === 'TRUE' ? true : text
+    case 'f':
+    case 'F':
+      return text === 'false' || text === 'False' || text === 'FALSE'
+        ? false
+        : text
+    case '+':
+    case '-':
+    case '.':
+    case '0':
+    case '1':
+    case '2':
+    case '3':
+    case '4':
+    case '5':
+    case '6':
+    case '7':
+    case '8':
+    case '9':
+      return resolveNumber(text)
+    default:
+      return text
+  }
+}
+
+function resolveNumber(text: string): YamlScalarValue {
+  if (/^0o[0-7]+$/.test(text)) return parseInt(text.slice(2), 8)
+  if (/^[-+]?[0-9]+$/.test(text)) return parseInt(text, 10)
+  if (/^0x[0-9a-fA-F]+$/.test(text)) return parseInt(text.slice(2), 16)
+  if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(text)) {
+    if (text.slice(-3).toLowerCase() === 'nan') return NaN
+    return text[0] === '-' ? -Infinity : Infinity
+  }
+  if (
+    /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(text) ||
+    /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(text)
+  )
+    return parseFloat(text)
+  return text
+}
