@@ -36,15 +36,19 @@ export async function readManifest(
   try {
     text = await readTextFile(absolute, shown)
   } catch (error) {
-    if (
-      error instanceof UnreadableFileError &&
-      error.problem.code === 'missing'
-    ) {
+    if (!(error instanceof UnreadableFileError)) throw error
+    if (error.problem.code === 'missing') {
       throw new UsageError(
         `manifest ${file} not found; run dtflw in the folder of dtflw.yaml or pass --manifest PATH.`
       )
     }
-    throw error
+    // A bad byte is a problem of the manifest, shown where it is.
+    if (error.problem.code === 'invalid-utf8') {
+      return { diagnostics: error.diagnostics }
+    }
+    throw new UsageError(
+      `manifest ${file} ${error.problem.reason}; pass --manifest with the path of dtflw.yaml.`
+    )
   }
   const { manifest, diagnostics } = parseManifest(
     text,

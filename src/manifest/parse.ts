@@ -27,8 +27,9 @@ export interface ParsedManifest {
 
 /**
  * Parses `dtflw.yaml` text into a typed `Manifest`. Shape problems (from the
- * JSON Schema) and naming problems (duplicate task keys, parameter clashes)
- * are all reported; the flow's data rules are `buildFlow`'s job.
+ * JSON Schema) and naming problems (parameter clashes, notebook paths) are
+ * all reported; the flow's rules (unique task keys, producers, sources)
+ * are `buildFlow`'s job.
  */
 export function parseManifest(
   text: string,
@@ -78,7 +79,6 @@ export function parseManifest(
     profilesDir: profiles ?? 'profiles'
   }
   const problems = [
-    ...checkKeys(flow),
     ...flow.flatMap((s) => checkParameterNames(s)),
     ...flow.flatMap((s) => checkNotebookPath(s))
   ]
@@ -189,28 +189,6 @@ function normaliseStep(raw: YamlMap, index: number, at: Reader): StepSpec {
 function scalarOf(map: YamlMap, key: string): unknown {
   const value = map.pairs.get(key)?.value
   return value?.kind === 'scalar' ? value.value : undefined
-}
-
-/** Task keys are unique: a notebook that runs twice needs a `key:`. */
-function checkKeys(flow: readonly StepSpec[]): Diagnostic[] {
-  const first = new Map<string, StepSpec>()
-  const out: Diagnostic[] = []
-  for (const step of flow) {
-    const earlier = first.get(step.key)
-    if (!earlier) {
-      first.set(step.key, step)
-      continue
-    }
-    out.push(
-      errorAt(
-        'duplicate-key',
-        `task key "${step.key}" is used by flow[${earlier.index}] (${formatLine(earlier.location)}) and flow[${step.index}]; give one of them a unique "key:".`,
-        step.keyLocation,
-        { path: `flow[${step.index}]` }
-      )
-    )
-  }
-  return out
 }
 
 /**

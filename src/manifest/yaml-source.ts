@@ -99,8 +99,8 @@ function unknownTag(
 /**
  * YAML errors as diagnostics. An unquoted `${…}` inside `{ … }` or `[ … ]`
  * is the one mistake every author makes (braces are flow indicators
- * there), so it gets its own message and its cascade of follow-on errors
- * on the same line is dropped. One bad token often yields several errors
+ * there), so it gets its own message and the cascade of follow-on errors
+ * after it is dropped. One bad token often yields several errors
  * at one place: each line and message is shown once.
  */
 function syntaxDiagnostics(
@@ -110,10 +110,12 @@ function syntaxDiagnostics(
 ): Diagnostic[] {
   const out: Diagnostic[] = []
   const templateLines = new Set<number>()
+  let firstTemplate = Infinity
   for (const error of errors) {
     const offset = error.pos[0]
     if (text[offset] === '{' && text[offset - 1] === '$') {
       const location = locate(offset - 1)
+      firstTemplate = Math.min(firstTemplate, offset)
       if (templateLines.has(location.line)) continue
       templateLines.add(location.line)
       out.push(unquotedTemplate(text, offset - 1, location))
@@ -123,6 +125,9 @@ function syntaxDiagnostics(
   for (const error of errors) {
     const location = locate(error.pos[0])
     if (templateLines.has(location.line)) continue
+    // After an unquoted `${…}` the parser has lost track of the structure;
+    // what it reports further on is that one mistake again.
+    if (error.pos[0] > firstTemplate) continue
     const message = syntaxMessage(error)
     const id = `${location.line}\u0000${message}`
     if (seen.has(id)) continue

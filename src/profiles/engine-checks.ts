@@ -77,7 +77,7 @@ function checkFormat(
   const written = at[at.length - 1] === 'format'
   const subject = written
     ? `${dotted(at)} ${c.shown(at)}`
-    : `source "${at[1]}" (${c.shown(at)}) is a ${value} file by its extension, and ${value}`
+    : `source "${at[1]}" (${c.shown(at)}) has format ${value} by its extension, which`
   if (!KNOWN_FORMATS.includes(value)) {
     const hint = didYouMean(value, KNOWN_FORMATS)
     c.report(

@@ -359,7 +359,7 @@ async function readProfileTexts(
         file,
         text: errorAt(
           error.diagnostics[0].code,
-          `profile ${file} ${error.problem.reason}`,
+          `profile ${error.message}`,
           where
         )
       }
