@@ -1,6 +1,10 @@
 import type { ErrorObject } from 'ajv'
 import type { Diagnostic, Location } from '../diagnostics/index.js'
-import { didYouMean, errorAt } from '../diagnostics/index.js'
+import {
+  dedupeDiagnostics,
+  didYouMean,
+  errorAt
+} from '../diagnostics/index.js'
 
 /** A step into a document: a mapping key or a list index. */
 export type PathSegment = string | number
@@ -50,19 +54,14 @@ export function schemaErrorsToDiagnostics(
   errors: readonly ErrorObject[],
   context: SchemaErrorContext
 ): Diagnostic[] {
-  const seen = new Set<string>()
   const out: Diagnostic[] = []
   for (const error of relevantErrors(errors, context.value)) {
     const path = pathOf(error.instancePath, context.value)
     if (context.skip?.(path)) continue
     const d = toDiagnostic(error, path, context)
-    if (!d) continue
-    const id = `${d.location?.line}:${d.location?.column}:${d.summary}`
-    if (seen.has(id)) continue
-    seen.add(id)
-    out.push(d)
+    if (d) out.push(d)
   }
-  return out
+  return dedupeDiagnostics(out)
 }
 
 function pathOf(pointer: string, value: unknown): PathSegment[] {

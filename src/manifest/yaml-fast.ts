@@ -242,51 +242,62 @@ function createReader(text: string) {
   const startsEntryAt = (pos: number, line: Line) =>
     text[pos] === '-' && (pos + 1 === line.end || text[pos + 1] === ' ')
 
-  /** A key at `pos` followed by `:` and a space or the line's end. */
-  const tryKey = (
+  /**
+   * A key at `pos`: a quoted or plain scalar, then `:`. In block context a
+   * space or the line's end must follow the colon; in flow context `,` and
+   * `}` may too, and after a quoted key anything (`{"a":1}`).
+   */
+  const keyAt = (
     pos: number,
-    line: Line
+    line: Line,
+    flow: boolean
   ): { text: string; colon: number } | undefined => {
-    const c = text[pos]
+    const quotedKey = text[pos] === '"' || text[pos] === "'"
     let key: string
     let end: number
-    if (c === '"' || c === "'") {
-      const quoted =
-        c === '"' ? doubleQuoted(pos, line) : singleQuoted(pos, line)
-      if (!quoted) return undefined
-      key = quoted.value
-      end = skipSpaces(quoted.end)
+    if (quotedKey) {
+      const q = quoted(pos, line)
+      key = q.value
+      end = skipSpaces(q.end)
     } else {
-      const plain = plainScalar(pos, line, false)
+      const plain = plainScalar(pos, line, flow)
       if (!plain || text[plain.end] !== ':') return undefined
       if (resolvePlain(plain.text) !== plain.text) giveUp()
       key = plain.text
       end = plain.end
     }
     if (text[end] !== ':') return undefined
-    if (end + 1 < line.end && text[end + 1] !== ' ') return undefined
+    const after = text[end + 1]
+    const spaced = end + 1 >= line.end || after === ' '
+    if (!spaced && !(flow && (quotedKey || after === ',' || after === '}')))
+      return undefined
     if (end - pos > MAX_KEY_LENGTH) giveUp()
     return { text: key, colon: end }
   }
 
+  const tryKey = (pos: number, line: Line) => keyAt(pos, line, false)
+
   /** A scalar or flow collection that ends on this line. */
-  const inlineValue = (
+  const valueAt = (
     pos: number,
     line: Line,
-    depth: number
+    depth: number,
+    flow: boolean
   ): { node: YamlNode; end: number } => {
     const c = text[pos]
     if (c === '[' || c === '{') return flowCollection(pos, line, depth)
     if (c === '"' || c === "'") {
-      const quoted =
-        c === '"' ? doubleQuoted(pos, line) : singleQuoted(pos, line)
-      if (!quoted) giveUp()
-      return { node: scalar(quoted.value, pos), end: quoted.end }
+      const q = quoted(pos, line)
+      return { node: scalar(q.value, pos), end: q.end }
     }
-    const plain = plainScalar(pos, line, false)
-    if (!plain || text[plain.end] === ':') giveUp()
+    const plain = plainScalar(pos, line, flow)
+    // `a: b: c` is no value but an error.
+    if (!plain || (!flow && text[plain.end] === ':')) giveUp()
     return { node: scalar(resolvePlain(plain.text), pos), end: plain.end }
   }
+
+  const inlineValue = (pos: number, line: Line, depth: number) =>
+    valueAt(pos, line, depth, false)
 
   /** `[ … ]` or `{ … }`, nested, all on this line. */
   const flowCollection = (
@@ -331,49 +342,14 @@ function createReader(text: string) {
     return { node, end: at + 1 }
   }
 
-  const flowKey = (
-    pos: number,
-    line: Line
-  ): { text: string; colon: number } => {
-    const c = text[pos]
-    let key: string
-    let end: number
-    if (c === '"' || c === "'") {
-      const quoted =
-        c === '"' ? doubleQuoted(pos, line) : singleQuoted(pos, line)
-      if (!quoted) giveUp()
-      key = quoted.value
-      end = skipSpaces(quoted.end)
-      if (text[end] !== ':') giveUp()
-    } else {
-      const plain = plainScalar(pos, line, true)
-      if (!plain || text[plain.end] !== ':') giveUp()
-      if (resolvePlain(plain.text) !== plain.text) giveUp()
-      key = plain.text
-      end = plain.end
-      const after = text[end + 1]
-      if (after !== ' ' && after !== ',' && after !== '}') giveUp()
-    }
-    return { text: key, colon: end }
-  }
+  const flowKey = (pos: number, line: Line) =>
+    keyAt(pos, line, true) ?? giveUp()
 
-  const flowNode = (
-    pos: number,
-    line: Line,
-    depth: number
-  ): { node: YamlNode; end: number } => {
-    const c = text[pos]
-    if (c === '[' || c === '{') return flowCollection(pos, line, depth)
-    if (c === '"' || c === "'") {
-      const quoted =
-        c === '"' ? doubleQuoted(pos, line) : singleQuoted(pos, line)
-      if (!quoted) giveUp()
-      return { node: scalar(quoted.value, pos), end: quoted.end }
-    }
-    const plain = plainScalar(pos, line, true)
-    if (!plain) giveUp()
-    return { node: scalar(resolvePlain(plain.text), pos), end: plain.end }
-  }
+  const flowNode = (pos: number, line: Line, depth: number) =>
+    valueAt(pos, line, depth, true)
+
+  const quoted = (pos: number, line: Line): { value: string; end: number } =>
+    text[pos] === '"' ? doubleQuoted(pos, line) : singleQuoted(pos, line)
 
   /**
    * A plain scalar from `pos`: it stops at `: ` (or a `:` at the line's end
@@ -419,7 +395,7 @@ function createReader(text: string) {
   const singleQuoted = (
     pos: number,
     line: Line
-  ): { value: string; end: number } | undefined => {
+  ): { value: string; end: number } => {
     let value = ''
     let i = pos + 1
     while (i < line.end) {
@@ -441,7 +417,7 @@ function createReader(text: string) {
   const doubleQuoted = (
     pos: number,
     line: Line
-  ): { value: string; end: number } | undefined => {
+  ): { value: string; end: number } => {
     let value = ''
     let i = pos + 1
     while (i < line.end) {

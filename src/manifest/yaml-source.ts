@@ -1,6 +1,6 @@
 import { parseDocument, type YAMLError } from 'yaml'
 import type { Diagnostic, Location } from '../diagnostics/index.js'
-import { errorAt } from '../diagnostics/index.js'
+import { dedupeDiagnostics, errorAt } from '../diagnostics/index.js'
 import { composeYaml } from './yaml-compose.js'
 import { parseYamlFast } from './yaml-fast.js'
 import {
@@ -101,7 +101,7 @@ function unknownTag(
  * is the one mistake every author makes (braces are flow indicators
  * there), so it gets its own message and the cascade of follow-on errors
  * after it is dropped. One bad token often yields several errors
- * at one place: each line and message is shown once.
+ * at one place: each is shown once.
  */
 function syntaxDiagnostics(
   text: string,
@@ -121,7 +121,6 @@ function syntaxDiagnostics(
       out.push(unquotedTemplate(text, offset - 1, location))
     }
   }
-  const seen = new Set<string>()
   for (const error of errors) {
     const location = locate(error.pos[0])
     if (templateLines.has(location.line)) continue
@@ -129,9 +128,6 @@ function syntaxDiagnostics(
     // what it reports further on is that one mistake again.
     if (error.pos[0] > firstTemplate) continue
     const message = syntaxMessage(error)
-    const id = `${location.line}\u0000${message}`
-    if (seen.has(id)) continue
-    seen.add(id)
     out.push(
       errorAt(
         error.code === 'RESOURCE_EXHAUSTION' ? 'yaml-too-deep' : 'yaml-syntax',
@@ -140,7 +136,7 @@ function syntaxDiagnostics(
       )
     )
   }
-  return out
+  return dedupeDiagnostics(out)
 }
 
 function syntaxMessage(error: YAMLError): string {
