@@ -168,13 +168,12 @@ export function dedupeEdges(edges: readonly Edge[]): Edge[] {
 
 /** Edges in a stable order: by source, target, kind, table. */
 export function sortEdges(edges: readonly Edge[]): Edge[] {
-  const k = (e: Edge) => [e.from, e.to, e.kind, e.table]
-  return [...edges].sort((a, b) => {
-    const ka = k(a)
-    const kb = k(b)
-    for (let i = 0; i < ka.length; i++) {
-      if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1
-    }
-    return 0
-  })
+  const compare = (a: string, b: string) => (a === b ? 0 : a < b ? -1 : 1)
+  return [...edges].sort(
+    (a, b) =>
+      compare(a.from, b.from) ||
+      compare(a.to, b.to) ||
+      compare(a.kind, b.kind) ||
+      compare(a.table, b.table)
+  )
 }

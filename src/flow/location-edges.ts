@@ -80,8 +80,10 @@ export function locationEdges(
       const producerIndex = input.producer
         ? (indexOf.get(input.producer) ?? -1)
         : -1
-      for (const w of list) {
-        if (w.step.index <= producerIndex || w.step.key === step.key) continue
+      // Writers are in step order: start at the first one after the producer.
+      for (let k = firstAfter(list, producerIndex); k < list.length; k++) {
+        const w = list[k]
+        if (w.step.key === step.key) continue
         if (w.step.index < step.index) {
           const version = input.producer
             ? `the version written by "${input.producer}"`
@@ -106,4 +108,16 @@ export function locationEdges(
     })
   }
   return edges
+}
+
+/** The index of the first writer whose step comes after `index`. */
+function firstAfter(list: readonly Write[], index: number): number {
+  let low = 0
+  let high = list.length
+  while (low < high) {
+    const mid = (low + high) >> 1
+    if (list[mid].step.index <= index) low = mid + 1
+    else high = mid
+  }
+  return low
 }

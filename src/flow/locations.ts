@@ -127,6 +127,17 @@ export function locationValue(location: TableLocation | undefined): string {
  * physical place (trailing slashes, `./` and case of catalog names ignored).
  */
 export function locationKey(location: TableLocation): string {
-  if (location.kind === 'table') return `table:${location.name.toLowerCase()}`
-  return `path:${location.uri.replace(/^\.\//, '').replace(/\/+$/, '')}`
+  let key = keys.get(location)
+  if (key === undefined) {
+    key =
+      location.kind === 'table'
+        ? `table:${location.name.toLowerCase()}`
+        : `path:${location.uri.replace(/^\.\//, '').replace(/\/+$/, '')}`
+    keys.set(location, key)
+  }
+  return key
 }
+
+// A planned location is one object shared by its writer and every reader,
+// so each is keyed once.
+const keys = new WeakMap<TableLocation, string>()

@@ -1,4 +1,5 @@
-import { access, lstat, realpath, stat } from 'node:fs/promises'
+import { lstatSync, realpathSync, statSync } from 'node:fs'
+import { access, stat } from 'node:fs/promises'
 import path from 'node:path'
 import {
   problemOfError,
@@ -47,26 +48,28 @@ export async function tryReadText(file: string): Promise<string | undefined> {
 
 /**
  * Why `file` is not a regular file inside `root`, or `undefined` when it is
- * one. Nothing is opened: a named pipe is judged by `stat` alone. A symbolic
- * link may point anywhere inside `root` (the real folder, links resolved),
- * never outside it, since what runs is then not what the repository holds.
+ * one. Nothing is opened: a named pipe is judged by `lstat` alone. A
+ * symbolic link may point anywhere inside `root` (the real folder, links
+ * resolved), never outside it, since what runs is then not what the
+ * repository holds. Synchronous for the reason `readTextFileSync` gives:
+ * one `lstat` of a local file is far cheaper than a thread-pool round trip.
  */
-export async function checkRegularFileInside(
+export function checkRegularFileInside(
   root: string,
   file: string
-): Promise<FileProblem | undefined> {
-  let link: boolean
+): FileProblem | undefined {
+  let info
   try {
-    link = (await lstat(file)).isSymbolicLink()
+    info = lstatSync(file)
   } catch (error) {
     return problemOfError(error)
   }
-  let info
+  if (!info.isSymbolicLink()) return problemOfKind(info)
   try {
-    info = await stat(file)
+    info = statSync(file)
   } catch (error) {
     const problem = problemOfError(error)
-    return link && problem.code === 'missing'
+    return problem.code === 'missing'
       ? {
           code: 'missing',
           reason: 'is a symbolic link to a file that does not exist'
@@ -75,9 +78,7 @@ export async function checkRegularFileInside(
   }
   const kind = problemOfKind(info)
   if (kind) return kind
-  if (!link) return undefined
-  const [real, realRoot] = await Promise.all([realpath(file), realpath(root)])
-  const relative = path.relative(realRoot, real)
+  const relative = path.relative(realpathSync(root), realpathSync(file))
   if (relative.startsWith('..') || path.isAbsolute(relative)) {
     return {
       code: 'outside',

@@ -11,6 +11,7 @@ export {
 } from './files.js'
 export {
   readTextFile,
+  readTextFileSync,
   decodeUtf8,
   UnreadableFileError,
   problemOfError,

@@ -8,7 +8,6 @@ import {
 } from '../diagnostics/index.js'
 import {
   checkRegularFileInside,
-  mapLimit,
   readTextFile,
   toPosixRelative,
   UnreadableFileError,
@@ -16,9 +15,6 @@ import {
 } from '../io/index.js'
 import { parseManifest } from './parse.js'
 import type { Manifest, StepSpec } from './types.js'
-
-/** How many notebook paths are checked at once: enough to hide latency. */
-const NOTEBOOK_CHECKS = 32
 
 /**
  * Reads and parses a manifest and checks that each step's notebook is a
@@ -56,7 +52,7 @@ export async function readManifest(
     path.dirname(absolute)
   )
   if (!manifest) return { diagnostics }
-  const notebooks = await checkNotebookFiles(manifest, shown)
+  const notebooks = checkNotebookFiles(manifest, shown)
   return { manifest, diagnostics: [...diagnostics, ...notebooks] }
 }
 
@@ -66,17 +62,14 @@ export async function readManifest(
  * link to a file elsewhere. Nothing is opened here. A notebook used by
  * several steps is checked once and reported at each step.
  */
-async function checkNotebookFiles(
-  manifest: Manifest,
-  shown: string
-): Promise<Diagnostic[]> {
-  const paths = [...new Set(manifest.flow.map((s) => s.notebook))]
-  const problems = await mapLimit(paths, NOTEBOOK_CHECKS, (p) =>
-    checkRegularFileInside(manifest.root, path.join(manifest.root, p))
-  )
-  const byPath = new Map(paths.map((p, i) => [p, problems[i]]))
+function checkNotebookFiles(manifest: Manifest, shown: string): Diagnostic[] {
+  const byPath = new Map<string, FileProblem | undefined>()
   const out: Diagnostic[] = []
   for (const step of manifest.flow) {
+    if (!byPath.has(step.notebook)) {
+      const file = path.join(manifest.root, step.notebook)
+      byPath.set(step.notebook, checkRegularFileInside(manifest.root, file))
+    }
     const problem = byPath.get(step.notebook)
     if (problem) out.push(notebookProblem(step, problem, shown))
   }

@@ -14,7 +14,12 @@ import type {
 } from './types.js'
 import { parseYamlSource } from './yaml-source.js'
 import type { YamlSource } from './yaml-source.js'
-import { yamlToPlain, type YamlMap, type YamlNode } from './yaml-tree.js'
+import {
+  yamlToPlain,
+  type YamlMap,
+  type YamlNode,
+  type YamlPair
+} from './yaml-tree.js'
 
 /**
  * What parsing a manifest gives: every problem, and the manifest whenever
@@ -58,7 +63,7 @@ export function parseManifest(
     normaliseStep(node as YamlMap, index, read)
   )
   const sources: SourceSpec[] = entries(doc.pairs.get('sources')?.value).map(
-    ([name, node, keyOffset]) => {
+    ({ key: name, value: node, keyOffset }) => {
       const description =
         node.kind === 'map' ? stringField(node, 'description') : undefined
       return {
@@ -97,10 +102,9 @@ function items(node: YamlNode | undefined): readonly YamlNode[] {
   return node?.kind === 'seq' ? node.items : []
 }
 
-/** The pairs of a mapping as `[key, value, keyOffset]`, in document order. */
-function entries(node: YamlNode | undefined): [string, YamlNode, number][] {
-  if (node?.kind !== 'map') return []
-  return [...node.pairs.values()].map((p) => [p.key, p.value, p.keyOffset])
+/** The pairs of a mapping, in document order. */
+function entries(node: YamlNode | undefined): YamlPair[] {
+  return node?.kind === 'map' ? [...node.pairs.values()] : []
 }
 
 function scalarText(node: YamlNode): string {
@@ -125,11 +129,13 @@ function normaliseStep(raw: YamlMap, index: number, at: Reader): StepSpec {
   const explicitKey = keyNode ? scalarText(keyNode) : undefined
   const key =
     explicitKey ?? path.posix.basename(notebook).replace(/\.[^.]*$/, '')
-  const args: ArgSpec[] = entries(field('args')).map(([name, node]) => ({
-    name,
-    value: scalarText(node),
-    location: at(node)
-  }))
+  const args: ArgSpec[] = entries(field('args')).map(
+    ({ key: name, value: node }) => ({
+      name,
+      value: scalarText(node),
+      location: at(node)
+    })
+  )
   const inputs: InputSpec[] = items(field('inputs')).map((node) => {
     const location = at(node)
     if (node.kind !== 'map') {
@@ -155,7 +161,7 @@ function normaliseStep(raw: YamlMap, index: number, at: Reader): StepSpec {
     const columnsNode = node.pairs.get('columns')?.value
     const columns: ColumnSpec[] | undefined =
       columnsNode?.kind === 'map'
-        ? entries(columnsNode).map(([column, type]) => ({
+        ? entries(columnsNode).map(({ key: column, value: type }) => ({
             name: column,
             type:
               type.kind === 'scalar' && type.value === null

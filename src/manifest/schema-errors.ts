@@ -1,10 +1,6 @@
 import type { ErrorObject } from 'ajv'
 import type { Diagnostic, Location } from '../diagnostics/index.js'
-import {
-  dedupeDiagnostics,
-  didYouMean,
-  errorAt
-} from '../diagnostics/index.js'
+import { dedupeDiagnostics, didYouMean, errorAt } from '../diagnostics/index.js'
 
 /** A step into a document: a mapping key or a list index. */
 export type PathSegment = string | number

@@ -38,6 +38,16 @@ function giveUp(): never {
 
 /** Characters that cannot start a plain scalar. */
 const INDICATOR = /[-?:,[\]{}#&*!|>'"%@`]/
+/**
+ * The run of a plain scalar: any character but `:`, `#` and a line break,
+ * a `:` not followed by a space or the line's end, a `#` not after a
+ * space; in flow context no flow indicator either.
+ */
+const BLOCK_PLAIN = /(?:[^:#\n]|:(?=[^ \n])|(?<=[^ ])#)*/y
+const FLOW_PLAIN = /(?:[^:#\n,[\]{}]|:(?=[^ \n,[\]{}])|(?<=[^ ])#)*/y
+/** One-line quoted scalars; anything longer takes the full parser. */
+const SINGLE_QUOTED = /'((?:[^'\n]|'')*)'/y
+const DOUBLE_QUOTED = /"((?:[^"\\\n]|\\[^\n])*)"/y
 const FLOW_INDICATOR = /[,[\]{}]/
 const MAX_KEY_LENGTH = 1024
 
@@ -356,6 +366,8 @@ function createReader(text: string) {
    * or, in flow context, before a flow indicator), at ` #`, at a flow
    * indicator in flow context, or at the line's end; trailing spaces are
    * not part of it. `end` is where it stopped, e.g. at the `:` of a key.
+   * The scans are sticky regular expressions: compiled by the engine, they
+   * are fast even in a process that has just started.
    */
   const plainScalar = (
     pos: number,
@@ -369,70 +381,49 @@ function createReader(text: string) {
       if (first !== '-' || pos + 1 >= line.end || /[ ,[\]{}]/.test(next))
         return undefined
     }
-    let i = pos
-    let last = pos
-    while (i < line.end) {
-      const c = text[i]
-      if (c === ':') {
-        const after = text[i + 1]
-        if (
-          i + 1 >= line.end ||
-          after === ' ' ||
-          (flow && FLOW_INDICATOR.test(after))
-        )
-          break
-      } else if (c === '#' && text[i - 1] === ' ') {
-        break
-      } else if (flow && FLOW_INDICATOR.test(c)) {
-        break
-      }
-      if (c !== ' ') last = i + 1
-      i++
-    }
-    return { text: text.slice(pos, last), end: i }
+    const scan = flow ? FLOW_PLAIN : BLOCK_PLAIN
+    scan.lastIndex = pos
+    scan.test(text)
+    const end = scan.lastIndex
+    let last = end
+    while (last > pos && text[last - 1] === ' ') last--
+    return { text: text.slice(pos, last), end }
   }
 
   const singleQuoted = (
     pos: number,
     line: Line
   ): { value: string; end: number } => {
-    let value = ''
-    let i = pos + 1
-    while (i < line.end) {
-      const c = text[i]
-      if (c === "'") {
-        if (text[i + 1] === "'") {
-          value += "'"
-          i += 2
-          continue
-        }
-        return { value, end: i + 1 }
-      }
-      value += c
-      i++
-    }
-    giveUp()
+    SINGLE_QUOTED.lastIndex = pos
+    const m = SINGLE_QUOTED.exec(text)
+    if (!m || SINGLE_QUOTED.lastIndex > line.end) giveUp()
+    return { value: m[1].replaceAll("''", "'"), end: SINGLE_QUOTED.lastIndex }
   }
 
   const doubleQuoted = (
     pos: number,
     line: Line
   ): { value: string; end: number } => {
+    DOUBLE_QUOTED.lastIndex = pos
+    const m = DOUBLE_QUOTED.exec(text)
+    if (!m || DOUBLE_QUOTED.lastIndex > line.end) giveUp()
+    const body = m[1]
+    if (!body.includes('\\'))
+      return { value: body, end: DOUBLE_QUOTED.lastIndex }
     let value = ''
     let i = pos + 1
-    while (i < line.end) {
-      const c = text[i]
-      if (c === '"') return { value, end: i + 1 }
-      if (c === '\\') {
+    const close = DOUBLE_QUOTED.lastIndex - 1
+    while (i < close) {
+      if (text[i] === '\\') {
         const escaped = unescape(i, line)
         value += escaped.text
         i = escaped.end
-        continue
+      } else {
+        value += text[i]
+        i++
       }
-      value += c
-      i++
     }
-    giveUp()
+    return { value, end: DOUBLE_QUOTED.lastIndex }
   }
 
   const unescape = (i: number, line: Line): { text: string; end: number } => {

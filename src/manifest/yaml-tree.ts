@@ -47,27 +47,34 @@ export const MAX_YAML_DEPTH = 64
 
 /**
  * Line starts of a text, found once and searched by bisection, so turning
- * an offset into `line:column` costs a few comparisons.
+ * an offset into `line:column` costs a few comparisons. Readers ask in
+ * document order, so the line of the last answer is tried first.
  */
 export function createLineIndex(
   text: string,
   file: string
 ): (offset: number) => Location {
   let starts: number[] | undefined
+  let last = 0
   return (offset) => {
     if (!starts) {
       starts = [0]
       for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
         starts.push(i + 1)
     }
-    let low = 0
-    let high = starts.length - 1
-    while (low < high) {
-      const mid = (low + high + 1) >> 1
-      if (starts[mid] <= offset) low = mid
-      else high = mid - 1
+    let line = last
+    if (!(starts[line] <= offset && (starts[line + 1] ?? Infinity) > offset)) {
+      let low = 0
+      let high = starts.length - 1
+      while (low < high) {
+        const mid = (low + high + 1) >> 1
+        if (starts[mid] <= offset) low = mid
+        else high = mid - 1
+      }
+      line = low
     }
-    return { file, line: low + 1, column: offset - starts[low] + 1 }
+    last = line
+    return { file, line: line + 1, column: offset - starts[line] + 1 }
   }
 }
 
@@ -127,7 +134,8 @@ export function yamlToPlain(node: YamlNode): unknown {
       return node.items.map(yamlToPlain)
     case 'map': {
       const out: Record<string, unknown> = {}
-      for (const [key, pair] of node.pairs) {
+      for (const pair of node.pairs.values()) {
+        const key = pair.key
         const value = yamlToPlain(pair.value)
         if (key === '__proto__') {
           Object.defineProperty(out, key, {
