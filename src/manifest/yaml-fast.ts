@@ -48,7 +48,6 @@ const FLOW_PLAIN = /(?:[^:#\n,[\]{}]|:(?=[^ \n,[\]{}])|(?<=[^ ])#)*/y
 /** One-line quoted scalars; anything longer takes the full parser. */
 const SINGLE_QUOTED = /'((?:[^'\n]|'')*)'/y
 const DOUBLE_QUOTED = /"((?:[^"\\\n]|\\[^\n])*)"/y
-const FLOW_INDICATOR = /[,[\]{}]/
 const MAX_KEY_LENGTH = 1024
 
 interface Line {
