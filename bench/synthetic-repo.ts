@@ -1,4 +1,5 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
@@ -37,7 +38,7 @@ function notebookOf(i: number): string {
 
 const DEVELOPMENT = `variables: { day: "2026-11-21" }
 engine: local
-tables: { layout: path, root: .dtflw/data/\${profile}, format: parquet }
+tables: { layout: path, root: ".dtflw/data/\${profile}", format: parquet }
 sources:
   raw: { path: data/raw.csv }
 `
@@ -52,13 +53,13 @@ async function writeRepo(
   files: Record<string, string>
 ): Promise<SyntheticRepo> {
   const dir = await mkdtemp(path.join(tmpdir(), 'dtflw-bench-'))
-  const folders = new Set(
-    Object.keys(files).map((f) => path.dirname(path.join(dir, f)))
-  )
-  for (const folder of folders) await mkdir(folder, { recursive: true })
-  await Promise.all(
-    Object.entries(files).map(([f, text]) => writeFile(path.join(dir, f), text))
-  )
+  // Tens of thousands of small files: one after another, so no run hits the
+  // limit of open files.
+  for (const [file, text] of Object.entries(files)) {
+    const target = path.join(dir, file)
+    mkdirSync(path.dirname(target), { recursive: true })
+    writeFileSync(target, text)
+  }
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) }
 }
 
@@ -124,7 +125,7 @@ export function writeChainRepo(depth: number): Promise<SyntheticRepo> {
     ].join('\n'),
     'notebooks/a.py': '# Databricks notebook source\nprint(1)\n',
     'profiles/p0.yaml':
-      'variables: { level: "0" }\nengine: local\ntables: { layout: path, root: .dtflw/data/${profile} }\nsources:\n  raw: { path: data/raw.csv }\n'
+      'variables: { level: "0" }\nengine: local\ntables: { layout: path, root: ".dtflw/data/${profile}" }\nsources:\n  raw: { path: data/raw.csv }\n'
   }
   for (let i = 1; i < depth; i++) {
     files[`profiles/p${i}.yaml`] =

@@ -1,12 +1,14 @@
 import type { Diagnostic, Location } from '../diagnostics/index.js'
 import { errorAt, formatLine } from '../diagnostics/index.js'
+import { maskSecrets } from '../profiles/index.js'
 import { locationKey, locationValue } from './locations.js'
 import type {
   Edge,
   Flow,
   PlannedOutput,
   PlannedSource,
-  PlannedStep
+  PlannedStep,
+  TableLocation
 } from './types.js'
 
 interface Write {
@@ -26,8 +28,12 @@ export function locationEdges(
   flow: Flow,
   steps: readonly PlannedStep[],
   sources: readonly PlannedSource[],
-  diagnostics: Diagnostic[]
+  diagnostics: Diagnostic[],
+  secrets: readonly string[] = []
 ): Edge[] {
+  // A location built from a secret (a root with a key in it) is shown masked.
+  const shown = (location: TableLocation | undefined) =>
+    maskSecrets(locationValue(location), secrets)
   const edges: Edge[] = []
   const writers = new Map<string, Write[]>()
   for (const step of steps) {
@@ -42,7 +48,7 @@ export function locationEdges(
         diagnostics.push(
           errorAt(
             'location-conflict',
-            `outputs "${twin.name}" and "${output.name}" of step "${step.key}" are both written to ${locationValue(output.location)}; give one its own path.`,
+            `outputs "${twin.name}" and "${output.name}" of step "${step.key}" are both written to ${shown(output.location)}; give one its own path.`,
             location
           )
         )
@@ -91,7 +97,7 @@ export function locationEdges(
           diagnostics.push(
             errorAt(
               'location-conflict',
-              `input "${input.name}" of step "${step.key}" reads ${version}, but step "${w.step.key}" (${formatLine(w.location)}) overwrites ${locationValue(input.location)} with "${w.output.alias}" in between, so no order keeps it; give that output its own path.`,
+              `input "${input.name}" of step "${step.key}" reads ${version}, but step "${w.step.key}" (${formatLine(w.location)}) overwrites ${shown(input.location)} with "${w.output.alias}" in between, so no order keeps it; give that output its own path.`,
               flowStep.inputs[i].location
             )
           )

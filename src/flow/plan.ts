@@ -53,7 +53,13 @@ export function planFlow(
   const edges = sortEdges(
     dedupeEdges([
       ...flow.edges,
-      ...locationEdges(flow, steps, placement.sources, diagnostics)
+      ...locationEdges(
+        flow,
+        steps,
+        placement.sources,
+        diagnostics,
+        profile.secretValues
+      )
     ])
   )
   if (hasErrors(diagnostics)) throw new InvalidConfigError(diagnostics)

@@ -7,7 +7,7 @@ import {
   LOCAL_FORMATS
 } from './formats.js'
 import type { PathSegment } from './node.js'
-import type { Checker } from './resolved-profile.js'
+import type { Checker } from './checker.js'
 import type { EngineName, SourceLocationConfig, TablesConfig } from './types.js'
 
 /**

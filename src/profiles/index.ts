@@ -13,17 +13,16 @@ export {
   loadProfile,
   noProfilesError,
   openProfiles,
-  validateProfiles,
-  resolveProfile
+  validateProfiles
 } from './load.js'
 export type {
   LoadProfileOptions,
-  MergedProfile,
   ProfileSet,
   ProfilesLocation,
-  ResolveProfileInput,
   ValidateProfilesOptions
 } from './load.js'
+export { resolveProfile } from './resolve.js'
+export type { MergedProfile, ResolveProfileInput } from './resolve.js'
 export { explainProfile, renderExplain } from './explain.js'
 export type { ExplainRow } from './explain.js'
 export { parseProfileFile } from './parse.js'
@@ -45,7 +44,7 @@ export type {
   EvaluationScope,
   TemplateSite
 } from './template-eval.js'
-export { isSecretName } from './secrets.js'
+export { isSecretName, maskSecrets } from './secrets.js'
 export { splitTemplate, parseReference } from './template-syntax.js'
 export type { TemplatePart, TemplateReference } from './template-syntax.js'
 export { parseDotenv, loadDotenv } from './dotenv.js'

@@ -1,18 +1,10 @@
-import { errorAt } from '../diagnostics/index.js'
-import type { Diagnostic, Location } from '../diagnostics/index.js'
+import type { Diagnostic } from '../diagnostics/index.js'
+import { createChecker, type Checker } from './checker.js'
 import { checkForEngine } from './engine-checks.js'
 import { inferFormat } from './formats.js'
 import { byPath, collectLeaves, deepFreeze, secretsIn } from './leaves.js'
-import type { MapNode, PathSegment, ProfileNode } from './node.js'
-import {
-  formatPath,
-  keyLocationAt,
-  locationAt,
-  nodeAt,
-  parsePath,
-  toPlain
-} from './node.js'
-import { secretDescription } from './schema.js'
+import type { MapNode } from './node.js'
+import { locationAt, parsePath, toPlain } from './node.js'
 import {
   createExpander,
   type ExpanderScope,
@@ -20,7 +12,6 @@ import {
 } from './template.js'
 import type {
   EngineName,
-  ProvenancedValue,
   ResolvedProfile,
   SourceLocationConfig,
   TablesConfig
@@ -82,27 +73,6 @@ export function buildResolvedProfile(input: ResolvedTree): {
   return { profile: deepFreeze(profile), diagnostics: [] }
 }
 
-/** Reads a merged tree and collects what is wrong with it and what was defaulted. */
-export interface Checker {
-  readonly profile: string
-  readonly diagnostics: Diagnostic[]
-  readonly defaults: ProvenancedValue[]
-  node(at: readonly PathSegment[]): ProfileNode | undefined
-  has(at: readonly PathSegment[]): boolean
-  /** A scalar as text; undefined for null, maps and lists. */
-  text(at: readonly PathSegment[]): string | undefined
-  /** A `${…}` left as written: its real value is unknown, so not judged. */
-  unresolved(at: readonly PathSegment[]): boolean
-  /** The value at `at` for a message: quoted, or described when secret. */
-  shown(at: readonly PathSegment[]): string
-  /** Reports at the value, or at the key of a section. */
-  report(code: string, summary: string, at: readonly PathSegment[]): void
-  /** Reports at the key: for messages that say "remove it". */
-  reportKey(code: string, summary: string, at: readonly PathSegment[]): void
-  /** Records a value no file wrote, so `explain` can show it. */
-  byDefault(at: readonly PathSegment[], value: string, origin?: string): void
-}
-
 /** The resolved variables as template values, for step arguments. */
 function variableValues(tree: MapNode): ReadonlyMap<string, VariableValue> {
   const out = new Map<string, VariableValue>()
@@ -119,67 +89,6 @@ function variableValues(tree: MapNode): ReadonlyMap<string, VariableValue> {
     })
   }
   return out
-}
-
-function createChecker(input: ResolvedTree): Checker {
-  const { tree } = input
-  const diagnostics: Diagnostic[] = []
-  const defaults: ProvenancedValue[] = []
-  // A profile with no `tables` at all is reported at its own file.
-  const fallback: Location = {
-    file: input.files.at(-1) ?? '',
-    line: 1,
-    column: 1
-  }
-  const node = (at: readonly PathSegment[]) => nodeAt(tree, at)
-  const push = (
-    code: string,
-    summary: string,
-    at: readonly PathSegment[],
-    location?: Location
-  ) =>
-    diagnostics.push(
-      errorAt(code, summary, location ?? fallback, {
-        path: formatPath(at) || undefined
-      })
-    )
-  return {
-    profile: input.name,
-    diagnostics,
-    defaults,
-    node,
-    has: (at) => node(at) !== undefined,
-    text: (at) => {
-      const n = node(at)
-      return n?.kind === 'scalar' && n.value !== null
-        ? String(n.value)
-        : undefined
-    },
-    unresolved: (at) => {
-      const n = node(at)
-      return n?.kind === 'scalar' && n.unresolved === true
-    },
-    shown: (at) => {
-      const n = node(at)
-      if (!n) return 'nothing'
-      const secret = secretDescription(n)
-      if (secret) return secret
-      return n.kind === 'scalar' ? JSON.stringify(n.value) : 'a mapping or list'
-    },
-    report: (code, summary, at) =>
-      push(code, summary, at, locationAt(tree, at)),
-    reportKey: (code, summary, at) =>
-      push(code, summary, at, keyLocationAt(tree, at) ?? locationAt(tree, at)),
-    byDefault: (at, value, origin = 'default') =>
-      defaults.push({
-        path: formatPath(at),
-        value,
-        from: [],
-        env: [],
-        secret: false,
-        origin
-      })
-  }
 }
 
 /** A record without a prototype: user names (`toString`) are plain keys. */

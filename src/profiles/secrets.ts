@@ -28,3 +28,16 @@ export function secretTest(
   const names = new Set(listed)
   return (name) => names.has(name) || isSecretName(name)
 }
+
+/**
+ * `text` with every secret string replaced by `***`, longest first, so a
+ * secret that contains another is masked whole. For messages that show a
+ * resolved value (a location built from a secret root, say).
+ */
+export function maskSecrets(text: string, secrets: readonly string[]): string {
+  let out = text
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+    if (secret) out = out.split(secret).join('***')
+  }
+  return out
+}

@@ -1,5 +1,8 @@
 import { describe, expect, it, afterEach } from '@jest/globals'
-import { formatText } from '../../src/diagnostics/index.js'
+import {
+  formatText,
+  type InvalidConfigError
+} from '../../src/diagnostics/index.js'
 import { checkProfileAgainstFlow, planFlow } from '../../src/flow/index.js'
 import {
   loadProfile,
@@ -75,6 +78,29 @@ sources:
 
   it('fills an empty variable with "" in arguments, as in profile values', () => {
     expect(step.args.empty).toBe('[]')
+  })
+})
+
+describe('messages about locations', () => {
+  it('mask a location built from a secret', () => {
+    const profile = profileFrom(
+      'tables: { layout: path, root: "/data/${STORAGE_KEY}" }\n',
+      { STORAGE_KEY: 'k3y-canary' }
+    )
+    const twin = flowOf(`pipeline: p
+flow:
+  - notebook: a.py
+    outputs: [{ name: a, path: x.parquet }, { name: b, path: x.parquet }]
+`)
+    let messages: string[] = []
+    try {
+      planFlow(twin, profile)
+    } catch (error) {
+      messages = (error as InvalidConfigError).diagnostics.map(formatText)
+    }
+    expect(messages).toEqual([
+      'dtflw.yaml:4:45: error: outputs "a" and "b" of step "a" are both written to /data/***/x.parquet; give one its own path.'
+    ])
   })
 })
 
