@@ -11,6 +11,7 @@ import type { Diagnostic } from '../diagnostics/index.js'
 import { loadDotenv } from './dotenv.js'
 import { createLookup, readProfileTexts } from './profile-files.js'
 import { resolveProfile, type MergedProfile } from './resolve.js'
+import type { ProfileFile } from './parse.js'
 import type { ResolvedProfile, TemplateContext } from './types.js'
 
 /** Where the profiles of a pipeline repository are. */
@@ -106,6 +107,7 @@ export async function openProfiles(
   const listed = names.filter((n) => !isPartial(n))
   const lookup = createLookup(texts)
   const merged = new Map<string, MergedProfile>()
+  const orders = new Map<string, readonly ProfileFile[]>()
   const context = {
     ...options.context,
     env: withDotenv(options.context.env, dotenv.values)
@@ -117,7 +119,8 @@ export async function openProfiles(
       names,
       context,
       allowUnsetEnv: options.allowUnsetEnv,
-      merged
+      merged,
+      orders
     })
   return {
     names: listed,

@@ -26,6 +26,8 @@ export interface ResolveProfileInput {
    * chain is merged once, not once per profile in it.
    */
   readonly merged?: Map<string, MergedProfile>
+  /** Merge orders planned before, by name, for the same reason. */
+  readonly orders?: Map<string, readonly ProfileFile[]>
 }
 
 /** A profile's files in merge order and the tree they merge into. */
@@ -43,7 +45,7 @@ export function resolveProfile(input: ResolveProfileInput): {
   diagnostics: Diagnostic[]
 } {
   const { name } = input
-  const order = planMergeOrder(name, input.lookup, input.names)
+  const order = planMergeOrder(name, input.lookup, input.names, input.orders)
   if (hasErrors(order.diagnostics) || order.files.length === 0) {
     return { diagnostics: [...order.diagnostics] }
   }
