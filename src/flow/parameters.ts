@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/index.js'
-import type { ResolvedProfile } from '../profiles/index.js'
+import type { Evaluated, ResolvedProfile } from '../profiles/index.js'
 import { locationValue } from './locations.js'
 import type { PlannedInput, PlannedOutput, Step } from './types.js'
 
@@ -22,15 +22,22 @@ export function emptyRecord(): Record<string, string> {
 export function planArgs(
   step: Step,
   profile: ResolvedProfile,
-  diagnostics: Diagnostic[]
+  diagnostics: Diagnostic[],
+  known: Map<string, Evaluated> = new Map()
 ): PlannedArgs {
   const args = emptyRecord()
   const secret: string[] = []
   for (const arg of step.args) {
-    const value = profile.expand(arg.value, {
-      label: `argument "${arg.name}" of step "${step.key}"`,
-      location: arg.location
-    })
+    // Thousands of steps often pass the same `${var.day}`: a text that
+    // filled without a problem fills the same way for every step.
+    let value = known.get(arg.value)
+    if (!value) {
+      value = profile.expand(arg.value, {
+        label: `argument "${arg.name}" of step "${step.key}"`,
+        location: arg.location
+      })
+      if (value.diagnostics.length === 0) known.set(arg.value, value)
+    }
     diagnostics.push(...value.diagnostics)
     if (value.failed) continue
     args[arg.name] = value.text

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/index.js'
 import { hasErrors, InvalidConfigError } from '../diagnostics/index.js'
-import type { ResolvedProfile } from '../profiles/index.js'
+import type { Evaluated, ResolvedProfile } from '../profiles/index.js'
 import { dedupeEdges, sortEdges } from './build.js'
 import { computeCriticalPath, computeLevels, parentMap } from './graph.js'
 import { locationEdges } from './location-edges.js'
@@ -32,8 +32,9 @@ export function planFlow(
 ): Plan {
   const diagnostics: Diagnostic[] = []
   const placement = createPlacement(flow.sources, profile, diagnostics)
+  const filled = new Map<string, Evaluated>()
   const steps: PlannedStep[] = flow.steps.map((step) => {
-    const { args, secret } = planArgs(step, profile, diagnostics)
+    const { args, secret } = planArgs(step, profile, diagnostics, filled)
     const inputs = placement.inputs(step)
     const outputs = placement.outputs(step)
     const parameters = notebookParameters(args, inputs, outputs)

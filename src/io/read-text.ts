@@ -1,5 +1,12 @@
 import { isUtf8 } from 'node:buffer'
-import { closeSync, constants, openSync, readFileSync, statSync } from 'node:fs'
+import {
+  closeSync,
+  constants,
+  openSync,
+  readFileSync,
+  readSync,
+  statSync
+} from 'node:fs'
 import type { Stats } from 'node:fs'
 import {
   DtflwError,
@@ -198,13 +205,31 @@ export function readTextFileSync(
     throw new UnreadableFileError(shown, problemOfError(error), location)
   }
   try {
-    bytes = readFileSync(fd)
+    bytes = readOpenFile(fd, info.size)
   } catch (error) {
     throw new UnreadableFileError(shown, problemOfError(error), location)
   } finally {
     closeSync(fd)
   }
   return decodeUtf8(bytes, shown)
+}
+
+/**
+ * The bytes of an open file whose size `stat` gave: one `read` for the
+ * usual file, where `readFileSync` would `fstat` again and read until a
+ * read returns nothing. A file that grew since is read to the size seen.
+ */
+function readOpenFile(fd: number, size: number): Buffer {
+  // Some files report no size and still have content (`/proc`, `/dev/fd`).
+  if (size === 0) return readFileSync(fd)
+  const buffer = Buffer.allocUnsafe(size)
+  let filled = 0
+  while (filled < size) {
+    const got = readSync(fd, buffer, filled, size - filled, null)
+    if (got === 0) break
+    filled += got
+  }
+  return filled === size ? buffer : buffer.subarray(0, filled)
 }
 
 /** `readTextFileSync` behind a promise, for callers that await their reads. */
