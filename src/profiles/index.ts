@@ -55,5 +55,6 @@ export {
   isRemoteLocation,
   KNOWN_FORMATS,
   LOCAL_FORMATS,
-  LOCAL_CSV_OPTIONS
+  LOCAL_CSV_OPTIONS,
+  IGNORED_CSV_OPTIONS
 } from './formats.js'
