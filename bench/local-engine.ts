@@ -8,6 +8,7 @@ import type { LocalEngineOptions } from '../src/engines/local/index.js'
 import { buildFlow, planFlow } from '../src/flow/index.js'
 import type { Plan } from '../src/flow/index.js'
 import { parseManifest } from '../src/manifest/index.js'
+import { createExpander } from '../src/profiles/index.js'
 import type { ResolvedProfile } from '../src/profiles/index.js'
 import type { RunReport } from '../src/report/index.js'
 import type { BenchResult } from './types.js'
@@ -29,6 +30,16 @@ function profile(
     sources,
     values: {},
     leaves: [],
+    secretValues: [],
+    expand: createExpander(
+      {
+        env: {},
+        profile: 'bench',
+        pipeline: 'bench',
+        isSecretName: () => false
+      },
+      new Map()
+    ),
     locate: () => undefined
   }
 }

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { coldMs, dtflwBin, median, repoRoot } from './cold.js'
-import { generateManifest } from './planning.js'
+import { generateManifest } from './synthetic-repo.js'
 import type { BenchResult } from './types.js'
 
 /** A pipeline repository of `steps` generated steps, notebooks included. */

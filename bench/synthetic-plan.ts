@@ -90,6 +90,7 @@ export function syntheticPlan(n: number, options: SyntheticOptions = {}): Plan {
           ])
         )
       },
+      secretParameters: [],
       dependsOn: [
         ...new Set(inputs.flatMap((x) => (x.producer ? [x.producer] : [])))
       ].sort()

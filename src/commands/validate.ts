@@ -7,16 +7,18 @@ import {
   formatLine,
   hasErrors,
   InvalidConfigError,
+  dedupeDiagnostics,
   sortDiagnostics,
   warningAt
 } from '../diagnostics/index.js'
 import type { Flow } from '../flow/index.js'
-import { buildFlow, planFlow } from '../flow/index.js'
+import { buildFlow, checkProfileAgainstFlow, planFlow } from '../flow/index.js'
 import type { Manifest, StepSpec } from '../manifest/index.js'
 import { readManifest } from '../manifest/index.js'
 import type { Notebook } from '../notebooks/index.js'
 import { findParameterReferences, readNotebook } from '../notebooks/index.js'
-import { listProfiles, loadProfile } from '../profiles/index.js'
+import type { ProfileSet } from '../profiles/index.js'
+import { openProfiles } from '../profiles/index.js'
 import type { ProvenancedValue } from '../profiles/index.js'
 import { isDeployOnly } from './project.js'
 import type { CommandDeps, CommandResult, LocatedRequest } from './types.js'
@@ -41,8 +43,15 @@ export async function runValidate(
   const built = buildFlow(manifest)
   diagnostics.push(...built.diagnostics)
   const flow = hasErrors(diagnostics) ? undefined : built.flow
-  const profiles = await listProfiles(manifest.root, manifest.profilesDir)
-  diagnostics.push(...(await checkProfiles(manifest, flow, profiles, deps)))
+  // Every profile file is read and parsed once, whatever extends what.
+  const set = await openProfiles({
+    root: manifest.root,
+    profilesDir: manifest.profilesDir,
+    context: { env: deps.env, pipeline: manifest.pipeline, ...OFFLINE },
+    allowUnsetEnv: true
+  })
+  const profiles = set.names
+  diagnostics.push(...checkProfiles(flow, set))
   for (const name of manifest.promotion) {
     if (!profiles.includes(name)) {
       diagnostics.push(
@@ -63,7 +72,7 @@ function done(
   steps: number,
   pipeline: string | undefined
 ): CommandResult {
-  const unique = sortDiagnostics(dedupe(diagnostics))
+  const unique = sortDiagnostics(dedupeDiagnostics(diagnostics))
   const errors = unique.filter((d) => d.severity === 'error').length
   return {
     exitCode: errors > 0 ? ExitCode.Invalid : ExitCode.Success,
@@ -79,55 +88,39 @@ function done(
   }
 }
 
-/** Loads every profile and, when the flow is sound, plans it against each. */
-async function checkProfiles(
-  manifest: Manifest,
-  flow: Flow | undefined,
-  profiles: readonly string[],
-  deps: CommandDeps
-): Promise<Diagnostic[]> {
-  const out: Diagnostic[] = []
+/** Resolves every profile and, when the flow is sound, plans it against each. */
+function checkProfiles(flow: Flow | undefined, set: ProfileSet): Diagnostic[] {
+  const out: Diagnostic[] = [...set.diagnostics, ...set.fileDiagnostics()]
   const unset = new Map<
     string,
     { profiles: string[]; leaf: ProvenancedValue }
   >()
-  if (profiles.length === 0) {
-    out.push(
-      errorAt(
-        'no-profiles',
-        `no profiles found in ${manifest.profilesDir}/; add at least ${manifest.profilesDir}/development.yaml.`
-      )
-    )
-  }
-  for (const name of profiles) {
-    try {
-      const profile = await loadProfile({
-        root: manifest.root,
-        profilesDir: manifest.profilesDir,
-        name,
-        context: { env: deps.env, pipeline: manifest.pipeline, ...OFFLINE },
-        allowUnsetEnv: true
-      })
-      for (const leaf of profile.leaves) {
-        if (!leaf.unresolved || !isDeployOnly(leaf.path)) continue
-        for (const name of leaf.env) {
-          const seen = unset.get(name) ?? { profiles: [], leaf }
-          seen.profiles.push(profile.name)
-          unset.set(name, seen)
-        }
+  for (const name of set.names) {
+    const { profile, diagnostics } = set.resolve(name)
+    out.push(...diagnostics)
+    for (const leaf of profile?.leaves ?? []) {
+      if (!leaf.unresolved || !isDeployOnly(leaf.path)) continue
+      for (const variable of leaf.env) {
+        const seen = unset.get(variable) ?? { profiles: [], leaf }
+        seen.profiles.push(name)
+        unset.set(variable, seen)
       }
-      if (flow) planFlow(flow, profile, { env: deps.env, ...OFFLINE })
+    }
+    if (!profile || !flow) continue
+    out.push(...checkProfileAgainstFlow(flow, profile))
+    try {
+      planFlow(flow, profile)
     } catch (error) {
       if (!(error instanceof InvalidConfigError)) throw error
       out.push(...error.diagnostics)
     }
   }
   // One warning per variable, not one per profile that inherits it.
-  for (const [name, { profiles: using, leaf }] of unset) {
+  for (const [variable, { profiles: using, leaf }] of unset) {
     out.push(
       warningAt(
         'unset-for-deploy',
-        `${name} is not set; deploy and run on ${using.length > 1 ? 'profiles' : 'profile'} ${using.join(', ')} need it (${leaf.path}): set ${name} in the environment or .env.`,
+        `${variable} is not set; deploy and run on ${using.length > 1 ? 'profiles' : 'profile'} ${using.join(', ')} need it (${leaf.path}): set ${variable} in the environment or .env.`,
         leaf.from[0]
       )
     )
@@ -148,23 +141,13 @@ async function checkNotebooks(manifest: Manifest): Promise<Diagnostic[]> {
       out.push(...unpassedParameters(step, notebook))
     } catch (error) {
       if (!(error instanceof DtflwError)) throw error
-      // A missing notebook is already reported at its step.
-      if (error.diagnostics.some((d) => d.code === 'missing-notebook')) continue
+      // A missing notebook, a folder or a pipe is reported at its step.
+      const atStep = ['missing-notebook', 'notebook-not-a-file']
+      if (error.diagnostics.some((d) => atStep.includes(d.code))) continue
       out.push(...error.diagnostics)
     }
   }
   return out
-}
-
-/** Profiles that extend one parent report the parent's problem once each; show it once. */
-function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>()
-  return diagnostics.filter((d) => {
-    const id = JSON.stringify([d.code, d.summary, d.location])
-    if (seen.has(id)) return false
-    seen.add(id)
-    return true
-  })
 }
 
 /**
@@ -180,7 +163,8 @@ function unpassedParameters(step: StepSpec, notebook: Notebook): Diagnostic[] {
   const reported = new Set<string>()
   const out: Diagnostic[] = []
   for (const ref of findParameterReferences(notebook)) {
-    if (passed.has(ref.name) || reported.has(ref.name)) continue
+    if (passed.has(ref.name) || reported.has(ref.name) || ref.hasDefault)
+      continue
     reported.add(ref.name)
     out.push(
       warningAt(

@@ -59,3 +59,24 @@ export function sortDiagnostics(
     return (a.location?.column ?? 0) - (b.location?.column ?? 0)
   })
 }
+
+/**
+ * The diagnostics without repeats, first occurrence kept. Two diagnostics are
+ * the same when code, summary, detail and location agree: profiles that
+ * extend one parent each report the parent's problem, and a user should read
+ * it once.
+ */
+export function dedupeDiagnostics(
+  diagnostics: readonly Diagnostic[]
+): Diagnostic[] {
+  const seen = new Set<string>()
+  return diagnostics.filter((d) => {
+    const where = d.location
+      ? `${d.location.file}\u0000${d.location.line}\u0000${d.location.column}`
+      : ''
+    const id = `${d.code}\u0000${d.summary}\u0000${d.detail ?? ''}\u0000${where}`
+    if (seen.has(id)) return false
+    seen.add(id)
+    return true
+  })
+}

@@ -74,7 +74,7 @@ export class RefusedError extends DtflwError {
 
 /** A bug in dtflw itself. The only error that shows a stack (with --debug). */
 export class InternalError extends DtflwError {
-  readonly exitCode = ExitCode.Invalid
+  readonly exitCode = ExitCode.Internal
   readonly diagnostics: readonly Diagnostic[]
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options)

@@ -8,7 +8,12 @@ export const ExitCode = {
   /** Auth, network or API failure. */
   Platform: 3,
   /** Refused: promotion gate, deploy lock. */
-  Refused: 4
+  Refused: 4,
+  /**
+   * A bug in dtflw, not in the user's input: `EX_SOFTWARE` of sysexits(3),
+   * so a script can tell "fix your manifest" (2) from "report this" (70).
+   */
+  Internal: 70
 } as const
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode]

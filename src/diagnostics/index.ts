@@ -1,7 +1,13 @@
 export type { Location } from './location.js'
 export { formatLocation, formatLine } from './location.js'
 export type { Diagnostic, Severity } from './diagnostic.js'
-export { errorAt, warningAt, hasErrors, sortDiagnostics } from './diagnostic.js'
+export {
+  errorAt,
+  warningAt,
+  hasErrors,
+  sortDiagnostics,
+  dedupeDiagnostics
+} from './diagnostic.js'
 export { ExitCode } from './exit-codes.js'
 export {
   DtflwError,

@@ -18,17 +18,18 @@ export interface BuiltFlow {
 /**
  * Resolves every input to the latest producer *before* its step (dtflw's
  * rule), so a step may read and rewrite one table and the graph can never
- * have a cycle. Reports every input that nothing produces earlier and no
- * source declares, with a suggestion.
+ * have a cycle. Reports every task key used twice, and every input that
+ * nothing produces earlier and no source declares, with a suggestion.
  */
 export function buildFlow(manifest: Manifest): BuiltFlow {
+  const duplicates = checkKeys(manifest.flow)
   const sources = new Set(manifest.sources.map((s) => s.name))
   const latest = new Map<string, StepSpec>()
   const allAliases = new Map<string, StepSpec>()
   for (const step of manifest.flow)
     for (const o of step.outputs)
       if (!allAliases.has(o.alias)) allAliases.set(o.alias, step)
-  const diagnostics: Diagnostic[] = []
+  const diagnostics: Diagnostic[] = [...duplicates]
   const edges: Edge[] = []
   const read = new Set<string>()
   const steps: Step[] = manifest.flow.map((spec) => {
@@ -96,6 +97,32 @@ export function buildFlow(manifest: Manifest): BuiltFlow {
   return { flow, diagnostics }
 }
 
+/**
+ * Task keys are unique: a notebook that runs twice needs a `key:`. Steps
+ * with one key would be one node of the graph, a cycle the flow can never
+ * run, so such a flow is refused here.
+ */
+function checkKeys(flow: readonly StepSpec[]): Diagnostic[] {
+  const first = new Map<string, StepSpec>()
+  const out: Diagnostic[] = []
+  for (const step of flow) {
+    const earlier = first.get(step.key)
+    if (!earlier) {
+      first.set(step.key, step)
+      continue
+    }
+    out.push(
+      errorAt(
+        'duplicate-key',
+        `task key "${step.key}" is used by flow[${earlier.index}] (${formatLine(earlier.location)}) and flow[${step.index}]; give one of them a unique "key:".`,
+        step.keyLocation,
+        { path: `flow[${step.index}]` }
+      )
+    )
+  }
+  return out
+}
+
 function unknownInput(
   step: StepSpec,
   table: string,
@@ -141,13 +168,12 @@ export function dedupeEdges(edges: readonly Edge[]): Edge[] {
 
 /** Edges in a stable order: by source, target, kind, table. */
 export function sortEdges(edges: readonly Edge[]): Edge[] {
-  const k = (e: Edge) => [e.from, e.to, e.kind, e.table]
-  return [...edges].sort((a, b) => {
-    const ka = k(a)
-    const kb = k(b)
-    for (let i = 0; i < ka.length; i++) {
-      if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1
-    }
-    return 0
-  })
+  const compare = (a: string, b: string) => (a === b ? 0 : a < b ? -1 : 1)
+  return [...edges].sort(
+    (a, b) =>
+      compare(a.from, b.from) ||
+      compare(a.to, b.to) ||
+      compare(a.kind, b.kind) ||
+      compare(a.table, b.table)
+  )
 }

@@ -8,9 +8,10 @@ import type { Edge } from './types.js'
  */
 export function computeLevels(
   keys: readonly string[],
-  edges: readonly Edge[]
+  edges: readonly Edge[],
+  known?: ReadonlyMap<string, ReadonlySet<string>>
 ): string[][] {
-  const { order, parents } = topologicalOrder(keys, edges)
+  const { order, parents } = topologicalOrder(keys, edges, known)
   const level = new Map<string, number>()
   const levels: string[][] = []
   for (const key of order) {
@@ -28,9 +29,10 @@ export function computeLevels(
  */
 export function computeCriticalPath(
   keys: readonly string[],
-  edges: readonly Edge[]
+  edges: readonly Edge[],
+  known?: ReadonlyMap<string, ReadonlySet<string>>
 ): string[] {
-  const { order, parents } = topologicalOrder(keys, edges)
+  const { order, parents } = topologicalOrder(keys, edges, known)
   const length = new Map<string, number>()
   const via = new Map<string, string | undefined>()
   for (const key of order) {
@@ -69,9 +71,10 @@ export function parentMap(
  */
 function topologicalOrder(
   keys: readonly string[],
-  edges: readonly Edge[]
-): { order: string[]; parents: Map<string, Set<string>> } {
-  const parents = parentMap(keys, edges)
+  edges: readonly Edge[],
+  known?: ReadonlyMap<string, ReadonlySet<string>>
+): { order: string[]; parents: ReadonlyMap<string, ReadonlySet<string>> } {
+  const parents = known ?? parentMap(keys, edges)
   const children = new Map<string, string[]>(keys.map((k) => [k, []]))
   const waiting = new Map<string, number>()
   for (const [key, ps] of parents) {
@@ -93,4 +96,58 @@ function topologicalOrder(
     throw new InternalError('the step graph has a cycle')
   }
   return { order, parents }
+}
+
+/** A directed edge between two node ids; flow edges and lineage edges both fit. */
+export interface GraphEdge {
+  readonly from: string
+  readonly to: string
+}
+
+/** Which way to follow edges: to what depends on a node, or to what it depends on. */
+export type Direction = 'downstream' | 'upstream'
+
+/**
+ * For each node, the nodes one edge away in `direction`, each once, in the
+ * order the edges list them. Build it once and reuse it: a walk that builds
+ * its own adjacency per start node is quadratic.
+ */
+export function adjacencyOf(
+  edges: Iterable<GraphEdge>,
+  direction: Direction
+): Map<string, string[]> {
+  const next = new Map<string, string[]>()
+  const seen = new Set<string>()
+  for (const e of edges) {
+    const [a, b] = direction === 'downstream' ? [e.from, e.to] : [e.to, e.from]
+    const id = `${a}\u0000${b}`
+    if (seen.has(id)) continue
+    seen.add(id)
+    const list = next.get(a)
+    if (list) list.push(b)
+    else next.set(a, [b])
+  }
+  return next
+}
+
+/**
+ * The one reachability walk over a graph: the start nodes and every node
+ * reachable from them through `next`, breadth first. Iterative, so a chain
+ * of any length cannot overflow the stack; each node is visited once.
+ */
+export function reachableFrom(
+  start: Iterable<string>,
+  next: ReadonlyMap<string, readonly string[]>
+): Set<string> {
+  const seen = new Set(start)
+  const queue = [...seen]
+  for (let i = 0; i < queue.length; i++) {
+    for (const n of next.get(queue[i]) ?? []) {
+      if (!seen.has(n)) {
+        seen.add(n)
+        queue.push(n)
+      }
+    }
+  }
+  return seen
 }

@@ -16,6 +16,7 @@ export { buildFlow } from './build.js'
 export type { BuiltFlow } from './build.js'
 export { planFlow, assemblePlan } from './plan.js'
 export type { PlanContext } from './plan.js'
+export { checkProfileAgainstFlow } from './profile-checks.js'
 export {
   parseSelection,
   applySelection,
@@ -32,4 +33,10 @@ export {
   explicitLocation,
   isAbsoluteLocation
 } from './locations.js'
-export { computeLevels, computeCriticalPath } from './graph.js'
+export {
+  computeLevels,
+  computeCriticalPath,
+  adjacencyOf,
+  reachableFrom
+} from './graph.js'
+export type { Direction, GraphEdge } from './graph.js'

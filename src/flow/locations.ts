@@ -1,4 +1,4 @@
-import path from 'node:path'
+import { inferFormat } from '../profiles/index.js'
 import type { SourceLocationConfig, TablesConfig } from '../profiles/index.js'
 import type { TableLocation } from './types.js'
 
@@ -32,10 +32,7 @@ export function notebookFolder(notebook: string): string {
 
 /** The format a file location implies, from its extension. */
 export function formatOf(p: string, fallback: string): string {
-  const ext = path.posix.extname(p.replace(/\/+$/, '')).slice(1).toLowerCase()
-  return ['parquet', 'csv', 'json', 'delta', 'orc', 'avro', 'txt'].includes(ext)
-    ? ext
-    : fallback
+  return inferFormat(p) ?? fallback
 }
 
 /**
@@ -130,6 +127,17 @@ export function locationValue(location: TableLocation | undefined): string {
  * physical place (trailing slashes, `./` and case of catalog names ignored).
  */
 export function locationKey(location: TableLocation): string {
-  if (location.kind === 'table') return `table:${location.name.toLowerCase()}`
-  return `path:${location.uri.replace(/^\.\//, '').replace(/\/+$/, '')}`
+  let key = keys.get(location)
+  if (key === undefined) {
+    key =
+      location.kind === 'table'
+        ? `table:${location.name.toLowerCase()}`
+        : `path:${location.uri.replace(/^\.\//, '').replace(/\/+$/, '')}`
+    keys.set(location, key)
+  }
+  return key
 }
+
+// A planned location is one object shared by its writer and every reader,
+// so each is keyed once.
+const keys = new WeakMap<TableLocation, string>()

@@ -1,5 +1,6 @@
 import { didYouMean, UsageError } from '../diagnostics/index.js'
-import { locationValue } from './locations.js'
+import { adjacencyOf, reachableFrom, type Direction } from './graph.js'
+import { notebookParameters } from './parameters.js'
 import { assemblePlan } from './plan.js'
 import type { Plan, PlannedInput } from './types.js'
 
@@ -30,26 +31,13 @@ export function parseSelection(expression: string): SelectionTerm[] {
     })
 }
 
-/** Every step reachable from `start` by following edges one way. */
+/** Every step reachable from `start` (included) along the plan's edges, one way. */
 export function reachable(
   plan: Plan,
   start: Iterable<string>,
-  direction: 'downstream' | 'upstream'
+  direction: Direction
 ): Set<string> {
-  const next = new Map<string, string[]>()
-  for (const e of plan.edges) {
-    const [a, b] = direction === 'downstream' ? [e.from, e.to] : [e.to, e.from]
-    next.set(a, [...(next.get(a) ?? []), b])
-  }
-  const seen = new Set<string>()
-  const stack = [...start]
-  while (stack.length > 0) {
-    const key = stack.pop()!
-    if (seen.has(key)) continue
-    seen.add(key)
-    stack.push(...(next.get(key) ?? []))
-  }
-  return seen
+  return reachableFrom(start, adjacencyOf(plan.edges, direction))
 }
 
 /**
@@ -69,18 +57,21 @@ export function selectSteps(plan: Plan, keys: Iterable<string>): Plan {
 /** Applies a `--select` expression; unknown names are a usage error with a suggestion. */
 export function applySelection(plan: Plan, expression: string): Plan {
   const known = plan.steps.map((s) => s.key)
+  const keys = new Set(known)
   const chosen = new Set<string>()
+  const down = adjacencyOf(plan.edges, 'downstream')
+  const up = adjacencyOf(plan.edges, 'upstream')
   for (const term of parseSelection(expression)) {
-    if (!known.includes(term.key)) {
+    if (!keys.has(term.key)) {
       throw new UsageError(
         `--select names step "${term.key}", which the flow does not have;${didYouMean(term.key, known) || ` the steps are: ${known.join(', ')}.`}`
       )
     }
     chosen.add(term.key)
     if (term.downstream)
-      for (const k of reachable(plan, [term.key], 'downstream')) chosen.add(k)
+      for (const k of reachableFrom([term.key], down)) chosen.add(k)
     if (term.upstream)
-      for (const k of reachable(plan, [term.key], 'upstream')) chosen.add(k)
+      for (const k of reachableFrom([term.key], up)) chosen.add(k)
   }
   return selectSteps(plan, chosen)
 }
@@ -104,10 +95,7 @@ export function deferInputs(plan: Plan, deferTo: Plan): Plan {
       return { ...input, location: output.location }
     })
     if (!changed) return step
-    const parameters = { ...step.parameters }
-    for (const i of inputs) {
-      parameters[i.param] = locationValue(i.location)
-    }
+    const parameters = notebookParameters(step.args, inputs, step.outputs)
     return { ...step, inputs, parameters }
   })
   return withSteps(plan, steps, plan.excluded)

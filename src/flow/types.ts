@@ -108,6 +108,12 @@ export interface PlannedStep {
   readonly outputs: readonly PlannedOutput[]
   /** Exactly the string parameters the notebook receives, in a stable order. */
   readonly parameters: Readonly<Record<string, string>>
+  /**
+   * Names of the parameters whose value is secret (built from a secret
+   * variable, or holding one of the profile's secret values), sorted: the
+   * notebook gets them as they are, every output shows `***`.
+   */
+  readonly secretParameters: readonly string[]
   /** Keys of the steps this one waits for, sorted. */
   readonly dependsOn: readonly string[]
 }

@@ -6,5 +6,15 @@ export {
   pathExists,
   isDirectory,
   tryReadText,
+  checkRegularFileInside,
   toPosixRelative
 } from './files.js'
+export {
+  readTextFile,
+  readTextFileSync,
+  decodeUtf8,
+  UnreadableFileError,
+  problemOfError,
+  problemOfKind
+} from './read-text.js'
+export type { FileProblem, FileProblemCode } from './read-text.js'

@@ -10,13 +10,26 @@ export type {
 export { parseManifest } from './parse.js'
 export type { ParsedManifest } from './parse.js'
 export { loadManifest, readManifest } from './load.js'
-export { manifestSchema, formatPath } from './schema.js'
-export {
-  parseYamlSource,
-  locateNode,
-  locateKey,
-  locatePath,
-  locateOffset,
-  nodeAt
-} from './yaml-source.js'
+export { manifestSchema } from './schema.js'
+export { formatPath, schemaErrorsToDiagnostics } from './schema-errors.js'
+export type {
+  PathSegment,
+  SchemaErrorContext,
+  SchemaValidator
+} from './schema-errors.js'
+export { parseYamlSource, locateKey, locatePath } from './yaml-source.js'
 export type { YamlSource } from './yaml-source.js'
+export {
+  MAX_YAML_DEPTH,
+  yamlNodeAt,
+  yamlKeyOffset,
+  yamlToPlain
+} from './yaml-tree.js'
+export type {
+  YamlNode,
+  YamlMap,
+  YamlSeq,
+  YamlScalar,
+  YamlPair,
+  YamlScalarValue
+} from './yaml-tree.js'

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Diagnostic } from '../diagnostics/index.js'
 import {
@@ -7,48 +6,95 @@ import {
   InvalidConfigError,
   UsageError
 } from '../diagnostics/index.js'
-import { pathExists, toPosixRelative } from '../io/index.js'
+import {
+  checkRegularFileInside,
+  readTextFile,
+  toPosixRelative,
+  UnreadableFileError,
+  type FileProblem
+} from '../io/index.js'
 import { parseManifest } from './parse.js'
-import type { Manifest } from './types.js'
+import type { Manifest, StepSpec } from './types.js'
 
 /**
- * Reads and parses a manifest and checks that its notebooks exist. Returns
- * every problem; `manifest` is absent only when the shape is unusable.
- * `cwd` decides how paths are shown.
+ * Reads and parses a manifest and checks that each step's notebook is a
+ * regular file inside the repository. Returns every problem; `manifest` is
+ * absent only when the shape is unusable. `cwd` decides how paths are
+ * shown.
  */
 export async function readManifest(
   file: string,
   cwd: string
 ): Promise<{ manifest?: Manifest; diagnostics: readonly Diagnostic[] }> {
   const absolute = path.resolve(cwd, file)
+  const shown = toPosixRelative(cwd, absolute)
   let text: string
   try {
-    text = await readFile(absolute, 'utf8')
-  } catch {
+    text = await readTextFile(absolute, shown)
+  } catch (error) {
+    if (!(error instanceof UnreadableFileError)) throw error
+    if (error.problem.code === 'missing') {
+      throw new UsageError(
+        `manifest ${file} not found; run dtflw in the folder of dtflw.yaml or pass --manifest PATH.`
+      )
+    }
+    // A bad byte is a problem of the manifest, shown where it is.
+    if (error.problem.code === 'invalid-utf8') {
+      return { diagnostics: error.diagnostics }
+    }
     throw new UsageError(
-      `manifest ${file} not found; run dtflw in the folder of dtflw.yaml or pass --manifest PATH.`
+      `manifest ${file} ${error.problem.reason}; pass --manifest with the path of dtflw.yaml.`
     )
   }
-  const shown = toPosixRelative(cwd, absolute)
   const { manifest, diagnostics } = parseManifest(
     text,
     shown,
     path.dirname(absolute)
   )
   if (!manifest) return { diagnostics }
-  const missing: Diagnostic[] = []
+  const notebooks = checkNotebookFiles(manifest, shown)
+  return { manifest, diagnostics: [...diagnostics, ...notebooks] }
+}
+
+/**
+ * Each step's notebook must be a regular file inside the repository: not
+ * missing, not a folder, not a named pipe (reading one would hang), not a
+ * link to a file elsewhere. Nothing is opened here. A notebook used by
+ * several steps is checked once and reported at each step.
+ */
+function checkNotebookFiles(manifest: Manifest, shown: string): Diagnostic[] {
+  const byPath = new Map<string, FileProblem | undefined>()
+  const out: Diagnostic[] = []
   for (const step of manifest.flow) {
-    if (!(await pathExists(path.join(manifest.root, step.notebook)))) {
-      missing.push(
-        errorAt(
-          'notebook-missing',
-          `notebook "${step.notebook}" of step "${step.key}" does not exist; check the path (relative to ${shown}).`,
-          step.notebookLocation
-        )
-      )
+    if (!byPath.has(step.notebook)) {
+      const file = path.join(manifest.root, step.notebook)
+      byPath.set(step.notebook, checkRegularFileInside(manifest.root, file))
     }
+    const problem = byPath.get(step.notebook)
+    if (problem) out.push(notebookProblem(step, problem, shown))
   }
-  return { manifest, diagnostics: [...diagnostics, ...missing] }
+  return out
+}
+
+function notebookProblem(
+  step: StepSpec,
+  problem: FileProblem,
+  shown: string
+): Diagnostic {
+  if (problem.code === 'missing') {
+    return errorAt(
+      'notebook-missing',
+      `notebook "${step.notebook}" of step "${step.key}" ${problem.reason}; check the path (relative to ${shown}).`,
+      step.notebookLocation
+    )
+  }
+  return errorAt(
+    problem.code === 'outside'
+      ? 'notebook-outside-repo'
+      : 'notebook-not-a-file',
+    `notebook "${step.notebook}" of step "${step.key}" ${problem.reason}.`,
+    step.notebookLocation
+  )
 }
 
 /** Like `readManifest`, but throws `InvalidConfigError` on any error. */

@@ -1,7 +1,8 @@
 import path from 'node:path'
 import type { Diagnostic, Location } from '../diagnostics/index.js'
 import { errorAt, formatLine, hasErrors } from '../diagnostics/index.js'
-import { formatPath, validateManifestShape } from './schema.js'
+import { formatPath } from './schema-errors.js'
+import { validateManifestShape } from './schema.js'
 import type {
   ArgSpec,
   ColumnSpec,
@@ -11,8 +12,14 @@ import type {
   SourceSpec,
   StepSpec
 } from './types.js'
-import { locateKey, locatePath, parseYamlSource } from './yaml-source.js'
+import { parseYamlSource } from './yaml-source.js'
 import type { YamlSource } from './yaml-source.js'
+import {
+  yamlToPlain,
+  type YamlMap,
+  type YamlNode,
+  type YamlPair
+} from './yaml-tree.js'
 
 /**
  * What parsing a manifest gives: every problem, and the manifest whenever
@@ -23,12 +30,11 @@ export interface ParsedManifest {
   readonly diagnostics: readonly Diagnostic[]
 }
 
-type Raw = Record<string, unknown>
-
 /**
  * Parses `dtflw.yaml` text into a typed `Manifest`. Shape problems (from the
- * JSON Schema) and naming problems (duplicate task keys, parameter clashes)
- * are all reported; the flow's data rules are `buildFlow`'s job.
+ * JSON Schema) and naming problems (parameter clashes, notebook paths) are
+ * all reported; the flow's rules (unique task keys, producers, sources)
+ * are `buildFlow`'s job.
  */
 export function parseManifest(
   text: string,
@@ -37,133 +43,158 @@ export function parseManifest(
 ): ParsedManifest {
   const { source, diagnostics } = parseYamlSource(text, file)
   if (hasErrors(diagnostics)) return { diagnostics }
-  const value = source.doc.toJS() as unknown
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+  const doc = source.root
+  if (doc?.kind !== 'map') {
     return {
       diagnostics: [
         errorAt(
           'wrong-type',
           'the manifest must be a mapping with "pipeline" and "flow"; see schemas/dtflw.schema.json.',
-          { file, line: 1, column: 1 }
+          doc ? source.locate(doc.offset) : { file, line: 1, column: 1 }
         )
       ]
     }
   }
-  const shape = validateManifestShape(value, source)
+  const shape = validateManifestShape(yamlToPlain(doc), source)
   if (hasErrors(shape)) return { diagnostics: shape }
-  const raw = value as Raw
-  const at = (p: (string | number)[]) => locatePath(source, p)
-  const flow = ((raw.flow as Raw[]) ?? []).map((s, i) =>
-    normaliseStep(s, i, source)
+  // The schema has checked every type below, so the reads are plain.
+  const read = createReader(source)
+  const flow = items(doc.pairs.get('flow')?.value).map((node, index) =>
+    normaliseStep(node as YamlMap, index, read)
   )
-  const sources: SourceSpec[] = Object.entries(
-    (raw.sources as Record<string, Raw | null>) ?? {}
-  ).map(([name, s]) => ({
-    name,
-    ...(typeof s?.description === 'string'
-      ? { description: s.description }
-      : {}),
-    location: locateKey(source, ['sources', name])
-  }))
+  const sources: SourceSpec[] = entries(doc.pairs.get('sources')?.value).map(
+    ({ key: name, value: node, keyOffset }) => {
+      const description =
+        node.kind === 'map' ? stringField(node, 'description') : undefined
+      return {
+        name,
+        ...(description !== undefined ? { description } : {}),
+        location: source.locate(keyOffset)
+      }
+    }
+  )
+  const profiles = stringField(doc, 'profiles')
   const manifest: Manifest = {
     file,
     root,
-    pipeline: String(raw.pipeline),
-    promotion: (raw.promotion as string[]) ?? [],
+    pipeline: stringField(doc, 'pipeline') ?? '',
+    promotion: items(doc.pairs.get('promotion')?.value).map(scalarText),
     sources,
     flow,
-    profilesDir: typeof raw.profiles === 'string' ? raw.profiles : 'profiles'
+    profilesDir: profiles ?? 'profiles'
   }
   const problems = [
-    ...checkKeys(flow),
     ...flow.flatMap((s) => checkParameterNames(s)),
-    ...flow.flatMap((s) => checkNotebookPath(s, at))
+    ...flow.flatMap((s) => checkNotebookPath(s))
   ]
   // Naming problems still leave a usable manifest, so the flow's own
   // problems can be reported in the same pass.
   return { manifest, diagnostics: problems }
 }
 
-function normaliseStep(raw: Raw, index: number, source: YamlSource): StepSpec {
-  const base = ['flow', index] as (string | number)[]
-  const at = (p: (string | number)[]) => locatePath(source, [...base, ...p])
-  const notebook = String(raw.notebook).replace(/\\/g, '/').replace(/^\.\//, '')
-  const explicitKey = typeof raw.key === 'string' ? raw.key : undefined
+type Reader = (node: YamlNode) => Location
+
+function createReader(source: YamlSource): Reader {
+  return (node) => source.locate(node.offset)
+}
+
+function items(node: YamlNode | undefined): readonly YamlNode[] {
+  return node?.kind === 'seq' ? node.items : []
+}
+
+/** The pairs of a mapping, in document order. */
+function entries(node: YamlNode | undefined): YamlPair[] {
+  return node?.kind === 'map' ? [...node.pairs.values()] : []
+}
+
+function scalarText(node: YamlNode): string {
+  return node.kind === 'scalar' && node.value !== null ? String(node.value) : ''
+}
+
+/** A string field of a mapping, or undefined when absent or not a string. */
+function stringField(map: YamlMap, key: string): string | undefined {
+  const value = map.pairs.get(key)?.value
+  return value?.kind === 'scalar' && typeof value.value === 'string'
+    ? value.value
+    : undefined
+}
+
+function normaliseStep(raw: YamlMap, index: number, at: Reader): StepSpec {
+  const field = (key: string) => raw.pairs.get(key)?.value
+  const notebookNode = field('notebook')!
+  const notebook = scalarText(notebookNode)
+    .replace(/\\/g, '/')
+    .replace(/^\.\//, '')
+  const keyNode = field('key')
+  const explicitKey = keyNode ? scalarText(keyNode) : undefined
   const key =
     explicitKey ?? path.posix.basename(notebook).replace(/\.[^.]*$/, '')
-  const args: ArgSpec[] = Object.entries((raw.args as Raw) ?? {}).map(
-    ([name, v]) => ({ name, value: String(v), location: at(['args', name]) })
+  const args: ArgSpec[] = entries(field('args')).map(
+    ({ key: name, value: node }) => ({
+      name,
+      value: scalarText(node),
+      location: at(node)
+    })
   )
-  const inputs: InputSpec[] = ((raw.inputs as unknown[]) ?? []).map((v, i) => {
-    const location = at(['inputs', i])
-    if (typeof v === 'string') return { name: v, optional: false, location }
-    const o = v as Raw
+  const inputs: InputSpec[] = items(field('inputs')).map((node) => {
+    const location = at(node)
+    if (node.kind !== 'map') {
+      return { name: scalarText(node), optional: false, location }
+    }
+    const source = stringField(node, 'source')
+    const p = stringField(node, 'path')
     return {
-      name: String(o.name),
-      ...(typeof o.source === 'string' ? { source: o.source } : {}),
-      ...(typeof o.path === 'string' ? { path: o.path } : {}),
-      optional: o.optional === true,
+      name: stringField(node, 'name') ?? '',
+      ...(source !== undefined ? { source } : {}),
+      ...(p !== undefined ? { path: p } : {}),
+      optional: scalarOf(node, 'optional') === true,
       location
     }
   })
-  const outputs: OutputSpec[] = ((raw.outputs as unknown[]) ?? []).map(
-    (v, i) => {
-      const location = at(['outputs', i])
-      if (typeof v === 'string') {
-        return { name: v, alias: v, strict: false, location }
-      }
-      const o = v as Raw
-      const columns: ColumnSpec[] | undefined = o.columns
-        ? Object.entries(o.columns as Record<string, string | null>).map(
-            ([name, type]) => ({
-              name,
-              type: type === null ? null : String(type).trim().toLowerCase()
-            })
-          )
-        : undefined
-      return {
-        name: String(o.name),
-        alias: typeof o.alias === 'string' ? o.alias : String(o.name),
-        ...(typeof o.path === 'string' ? { path: o.path } : {}),
-        ...(columns ? { columns } : {}),
-        strict: o.strict === true,
-        location
-      }
+  const outputs: OutputSpec[] = items(field('outputs')).map((node) => {
+    const location = at(node)
+    if (node.kind !== 'map') {
+      const name = scalarText(node)
+      return { name, alias: name, strict: false, location }
     }
-  )
+    const name = stringField(node, 'name') ?? ''
+    const columnsNode = node.pairs.get('columns')?.value
+    const columns: ColumnSpec[] | undefined =
+      columnsNode?.kind === 'map'
+        ? entries(columnsNode).map(({ key: column, value: type }) => ({
+            name: column,
+            type:
+              type.kind === 'scalar' && type.value === null
+                ? null
+                : scalarText(type).trim().toLowerCase()
+          }))
+        : undefined
+    const p = stringField(node, 'path')
+    return {
+      name,
+      alias: stringField(node, 'alias') ?? name,
+      ...(p !== undefined ? { path: p } : {}),
+      ...(columns ? { columns } : {}),
+      strict: scalarOf(node, 'strict') === true,
+      location
+    }
+  })
   return {
     index,
     key,
-    keyLocation: explicitKey ? at(['key']) : at(['notebook']),
+    keyLocation: at(keyNode ?? notebookNode),
     notebook,
-    notebookLocation: at(['notebook']),
+    notebookLocation: at(notebookNode),
     args,
     inputs,
     outputs,
-    location: at([])
+    location: at(raw)
   }
 }
 
-/** Task keys are unique: a notebook that runs twice needs a `key:`. */
-function checkKeys(flow: readonly StepSpec[]): Diagnostic[] {
-  const first = new Map<string, StepSpec>()
-  const out: Diagnostic[] = []
-  for (const step of flow) {
-    const earlier = first.get(step.key)
-    if (!earlier) {
-      first.set(step.key, step)
-      continue
-    }
-    out.push(
-      errorAt(
-        'duplicate-key',
-        `task key "${step.key}" is used by flow[${earlier.index}] (${formatLine(earlier.location)}) and flow[${step.index}]; give one of them a unique "key:".`,
-        step.keyLocation,
-        { path: `flow[${step.index}]` }
-      )
-    )
-  }
-  return out
+function scalarOf(map: YamlMap, key: string): unknown {
+  const value = map.pairs.get(key)?.value
+  return value?.kind === 'scalar' ? value.value : undefined
 }
 
 /**
@@ -196,10 +227,7 @@ function checkParameterNames(step: StepSpec): Diagnostic[] {
   return out
 }
 
-function checkNotebookPath(
-  step: StepSpec,
-  _at: (p: (string | number)[]) => Location
-): Diagnostic[] {
+function checkNotebookPath(step: StepSpec): Diagnostic[] {
   const p = step.notebook
   if (path.posix.isAbsolute(p) || p.split('/').includes('..')) {
     return [
@@ -215,7 +243,7 @@ function checkNotebookPath(
     return [
       errorAt(
         'notebook-extension',
-        `notebook "${p}" must end in .py, .sql or .ipynb (a Databricks source notebook or a Jupyter export).`,
+        `notebook "${p}" must end in .py, .sql, .scala, .r or .ipynb (a Databricks source notebook or a Jupyter export).`,
         step.notebookLocation
       )
     ]

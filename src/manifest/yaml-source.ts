@@ -1,132 +1,222 @@
-import {
-  type Document,
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  type Node,
-  parseDocument,
-  type YAMLError
-} from 'yaml'
+import { parseDocument, type YAMLError } from 'yaml'
 import type { Diagnostic, Location } from '../diagnostics/index.js'
-import { errorAt } from '../diagnostics/index.js'
+import { dedupeDiagnostics, errorAt } from '../diagnostics/index.js'
+import { composeYaml } from './yaml-compose.js'
+import { parseYamlFast } from './yaml-fast.js'
+import {
+  createLineIndex,
+  MAX_YAML_DEPTH,
+  yamlKeyOffset,
+  yamlNodeAt,
+  type YamlNode
+} from './yaml-tree.js'
 
-/** A YAML file parsed with positions kept, for messages at file:line:column. */
+/**
+ * A YAML file read into dtflw's tree, with the means to turn an offset into
+ * `file:line:column`. The one front end of `dtflw.yaml` and the profiles.
+ */
 export interface YamlSource {
   readonly file: string
   readonly text: string
-  readonly doc: Document.Parsed
-  readonly lines: LineCounter
+  /** The document's value; `null` when it is empty or could not be read. */
+  readonly root: YamlNode | null
+  /** The location of a character offset. */
+  locate(offset: number): Location
 }
 
-/** Parses YAML text keeping positions; syntax errors become diagnostics. */
+/**
+ * Parses YAML text keeping positions. Syntax errors, unknown tags, alias
+ * bombs and nesting deeper than `MAX_YAML_DEPTH` become diagnostics, and
+ * `root` is then `null`: a half-read file would only add misleading
+ * errors. Most files take a fast path that reads the plain YAML of
+ * manifests and profiles directly; the rest go through the YAML library.
+ */
 export function parseYamlSource(
   text: string,
   file: string
 ): { source: YamlSource; diagnostics: Diagnostic[] } {
-  const lines = new LineCounter()
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false })
-  const source = { file, text, doc, lines }
-  const seen = new Set<string>()
-  // One bad token often yields several parser errors at one place; show one.
-  const diagnostics = doc.errors
-    .map((e) => yamlErrorToDiagnostic(e, source))
-    .filter((d) => {
-      const id = `${d.location?.line}:${d.summary}`
-      if (seen.has(id)) return false
-      seen.add(id)
-      return true
-    })
-  return { source, diagnostics }
-}
-
-/**
- * `{ schema: ${pipeline} }` fails to parse because `{` opens a nested flow
- * mapping; the YAML library's message says nothing about templates, so we
- * recognise the shape and say what to do.
- */
-function yamlErrorToDiagnostic(e: YAMLError, source: YamlSource): Diagnostic {
-  const location = locateOffset(source, e.pos[0])
-  const lineText = lineAt(source, location.line)
-  const unquoted = /:\s*\$\{[^}]*\}/.exec(lineText)
-  if (unquoted && lineText.includes('{')) {
-    const column = lineText.indexOf('${') + 1
-    return errorAt(
-      'unquoted-template',
-      `a \${…} value inside a { … } mapping must be quoted, e.g. key: "\${pipeline}"; quote it or put the mapping on separate lines.`,
-      { ...location, column }
-    )
+  const locate = createLineIndex(text, file)
+  const fast = parseYamlFast(text)
+  if (fast) {
+    return { source: { file, text, root: fast.root, locate }, diagnostics: [] }
   }
-  const message = e.message
-    .split('\n')[0]
-    .replace(/ at line \d+, column \d+:?$/, '')
-  return errorAt('yaml-syntax', `YAML syntax error: ${message}.`, location)
-}
-
-function lineAt(source: YamlSource, line: number): string {
-  return source.text.split(/\r?\n/)[line - 1] ?? ''
-}
-
-/** The location of a character offset in the source. */
-export function locateOffset(source: YamlSource, offset: number): Location {
-  const { line, col } = source.lines.linePos(offset)
-  return { file: source.file, line, column: col }
-}
-
-/** The location where a node starts (its key's value, not the key). */
-export function locateNode(
-  source: YamlSource,
-  node: Node | null | undefined
-): Location {
-  const offset = node?.range?.[0] ?? 0
-  return locateOffset(source, offset)
-}
-
-/**
- * The node at a path of keys and indexes, or the closest existing parent,
- * so a message about a missing key still points at its mapping.
- */
-export function nodeAt(
-  source: YamlSource,
-  path: readonly (string | number)[]
-): Node | undefined {
-  let node: unknown = source.doc.contents
-  for (const segment of path) {
-    if (isMap(node)) {
-      const next = node.get(segment, true)
-      if (next === undefined) return node as Node
-      node = next
-    } else if (isSeq(node) && typeof segment === 'number') {
-      const next = node.get(segment, true)
-      if (next === undefined) return node as Node
-      node = next
-    } else {
-      return node as Node
+  const doc = parseDocument(text, { prettyErrors: false })
+  const syntax = syntaxDiagnostics(text, doc.errors, locate)
+  const tags = doc.warnings
+    .filter((w) => w.code === 'TAG_RESOLVE_FAILED')
+    .map((w) => unknownTag(text, w, locate))
+  if (syntax.length > 0 || tags.length > 0) {
+    return {
+      source: { file, text, root: null, locate },
+      diagnostics: [...syntax, ...tags]
     }
   }
-  return node as Node
-}
-
-/** The location of the key of `path`'s last segment (for "unknown key" messages). */
-export function locateKey(
-  source: YamlSource,
-  path: readonly (string | number)[]
-): Location {
-  const parent = nodeAt(source, path.slice(0, -1))
-  const last = path[path.length - 1]
-  if (isMap(parent)) {
-    const pair = parent.items.find(
-      (p) => isScalar(p.key) && p.key.value === last
-    )
-    if (pair && isScalar(pair.key)) return locateNode(source, pair.key)
+  const { root, problems } = composeYaml(doc)
+  const diagnostics = problems.map((p) =>
+    errorAt(p.code, p.message, locate(p.offset))
+  )
+  return {
+    source: {
+      file,
+      text,
+      root: diagnostics.length > 0 ? null : root,
+      locate
+    },
+    diagnostics
   }
-  return locateNode(source, nodeAt(source, path))
 }
 
-/** Location of the value at `path` (or of its closest parent). */
+/** The location where the value at `path` starts (or its closest parent). */
 export function locatePath(
   source: YamlSource,
   path: readonly (string | number)[]
 ): Location {
-  return locateNode(source, nodeAt(source, path))
+  return source.locate(yamlNodeAt(source.root ?? undefined, path)?.offset ?? 0)
+}
+
+/** The location of the key of `path`'s last segment. */
+export function locateKey(
+  source: YamlSource,
+  path: readonly (string | number)[]
+): Location {
+  return source.locate(yamlKeyOffset(source.root ?? undefined, path))
+}
+
+function unknownTag(
+  text: string,
+  warning: YAMLError,
+  locate: (offset: number) => Location
+): Diagnostic {
+  const offset = warning.pos[0]
+  const tag = /^!\S*/.exec(text.slice(offset))?.[0] ?? 'a tag'
+  return errorAt(
+    'unknown-tag',
+    `unknown YAML tag ${tag}; dtflw reads plain YAML (text, numbers, true/false, lists and mappings), so remove the tag`,
+    locate(offset)
+  )
+}
+
+/**
+ * YAML errors as diagnostics. An unquoted `${…}` inside `{ … }` or `[ … ]`
+ * is the one mistake every author makes (braces are flow indicators
+ * there), so it gets its own message and the cascade of follow-on errors
+ * after it is dropped. One bad token often yields several errors
+ * at one place: each is shown once.
+ */
+function syntaxDiagnostics(
+  text: string,
+  errors: readonly YAMLError[],
+  locate: (offset: number) => Location
+): Diagnostic[] {
+  const out: Diagnostic[] = []
+  const templateLines = new Set<number>()
+  let firstTemplate = Infinity
+  for (const error of errors) {
+    const offset = error.pos[0]
+    if (text[offset] === '{' && text[offset - 1] === '$') {
+      const location = locate(offset - 1)
+      firstTemplate = Math.min(firstTemplate, offset)
+      if (templateLines.has(location.line)) continue
+      templateLines.add(location.line)
+      out.push(unquotedTemplate(text, offset - 1, location))
+    }
+  }
+  for (const error of errors) {
+    const location = locate(error.pos[0])
+    if (templateLines.has(location.line)) continue
+    // After an unquoted `${…}` the parser has lost track of the structure;
+    // what it reports further on is that one mistake again.
+    if (error.pos[0] > firstTemplate) continue
+    const message = syntaxMessage(error)
+    out.push(
+      errorAt(
+        error.code === 'RESOURCE_EXHAUSTION' ? 'yaml-too-deep' : 'yaml-syntax',
+        message,
+        location
+      )
+    )
+  }
+  return dedupeDiagnostics(out)
+}
+
+function syntaxMessage(error: YAMLError): string {
+  switch (error.code) {
+    case 'MULTIPLE_DOCS':
+      return 'this file holds more than one YAML document (a --- line); keep one document per file'
+    case 'DUPLICATE_KEY':
+      return 'a key is written twice in this mapping; keep one'
+    case 'RESOURCE_EXHAUSTION':
+      return `nesting too deep: mappings and lists nest more than ${MAX_YAML_DEPTH} levels here; flatten the structure`
+    default: {
+      const first = error.message
+        .split('\n')[0]
+        .replace(/ at line \d+, column \d+.*$/, '')
+      return `YAML syntax error: ${first}`
+    }
+  }
+}
+
+function unquotedTemplate(
+  text: string,
+  dollar: number,
+  location: Location
+): Diagnostic {
+  const { key, value, collection } = flowScalarAround(text, dollar)
+  const written = key ? `${key}: "${value}"` : `"${value}"`
+  return errorAt(
+    'unquoted-template',
+    `${value} inside a ${collection} must be quoted; write ${written}`,
+    location,
+    {
+      detail:
+        'In { … } and [ … ] YAML reads the braces of ${…} as structure, so the value needs quotes.'
+    }
+  )
+}
+
+/** The plain scalar holding `${` at `dollar`, its key, and its collection. */
+function flowScalarAround(
+  text: string,
+  dollar: number
+): { key?: string; value: string; collection: string } {
+  const lineStart = text.lastIndexOf('\n', dollar - 1) + 1
+  let start = dollar
+  while (start > lineStart && !/[,{[]/.test(text[start - 1])) {
+    if (text[start - 1] === ' ' && text[start - 2] === ':') break
+    start--
+  }
+  let end = dollar
+  let depth = 0
+  while (end < text.length && text[end] !== '\n') {
+    const c = text[end]
+    if (c === '{') depth++
+    else if (c === '}') {
+      if (depth === 0) break
+      depth--
+    } else if (depth === 0 && (c === ',' || c === ']')) break
+    end++
+  }
+  const value = text.slice(start, end).trim()
+  let key: string | undefined
+  const before = text.slice(lineStart, start).replace(/\s+$/, '')
+  if (before.endsWith(':')) {
+    const m = /([^\s,{[]+)\s*:$/.exec(before)
+    key = m?.[1]
+  }
+  let opener = ''
+  let nesting = 0
+  for (let i = start - 1; i >= 0; i--) {
+    const c = text[i]
+    if (c === '}' || c === ']') nesting++
+    else if (c === '{' || c === '[') {
+      if (nesting === 0) {
+        opener = c
+        break
+      }
+      nesting--
+    }
+  }
+  const collection =
+    opener === '[' ? '[ … ] flow sequence' : '{ … } flow mapping'
+  return { key, value, collection }
 }

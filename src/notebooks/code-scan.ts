@@ -86,15 +86,137 @@ function maskCode(text: string, syntax: Syntax): MaskedCode {
     }
     const delimiter = stringDelimiter(text, i, syntax)
     if (delimiter) {
-      const end = stringEnd(text, i + delimiter.length, delimiter, syntax)
-      const inner = Math.max(i + delimiter.length, end - delimiter.length)
-      blank(bare, i + delimiter.length, inner)
-      i = end
+      const from = i + delimiter.length
+      const interpolation = interpolationOf(text, i, syntax)
+      if (!interpolation) {
+        const end = stringEnd(text, from, delimiter, syntax)
+        blank(bare, from, Math.max(from, end - delimiter.length))
+        i = end
+        continue
+      }
+      // An f-string or an `s"…"`: the literal parts are string, the
+      // replacement fields are code, searched like any other code.
+      const scan = interpolatedEnd(text, from, delimiter, syntax, interpolation)
+      const close = Math.max(from, scan.end - delimiter.length)
+      let at = from
+      for (const [start, stop] of scan.fields) {
+        blank(bare, at, start)
+        const inner = maskCode(text.slice(start, stop), syntax)
+        for (let k = start; k < stop; k++) {
+          code[k] = inner.code[k - start]
+          bare[k] = inner.bare[k - start]
+        }
+        at = stop
+      }
+      blank(bare, at, close)
+      i = scan.end
       continue
     }
     i++
   }
   return { text, code: code.join(''), bare: bare.join('') }
+}
+
+/** How a string literal embeds code: `{…}` (Python) or `${…}` (Scala). */
+interface Interpolation {
+  /** Opens a replacement field. */
+  readonly open: string
+  /** Written twice, the opener is a literal character. */
+  readonly escape: string
+  /** Backslash escapes apply in the literal parts. */
+  readonly backslash: boolean
+}
+
+/**
+ * Python's `f"…"` (with `r`/`R` also `rf`, `fr`) and Scala's interpolated
+ * strings (`s"…"`, `f"…"`, `raw"…"`, any `id"…"`): the letters right before
+ * the quote decide.
+ */
+function interpolationOf(
+  text: string,
+  quote: number,
+  syntax: Syntax
+): Interpolation | undefined {
+  let start = quote
+  while (start > 0 && /[A-Za-z]/.test(text[start - 1])) start--
+  if (start > 0 && /[\w$]/.test(text[start - 1])) return undefined
+  const prefix = text.slice(start, quote)
+  if (!prefix) return undefined
+  if (syntax === SYNTAX.python) {
+    const lower = prefix.toLowerCase()
+    if (lower === 'f') return { open: '{', escape: '{{', backslash: true }
+    if (lower === 'rf' || lower === 'fr')
+      return { open: '{', escape: '{{', backslash: false }
+    return undefined
+  }
+  if (syntax === SYNTAX.scala && text[quote] === '"') {
+    return { open: '${', escape: '$$', backslash: prefix !== 'raw' }
+  }
+  return undefined
+}
+
+/**
+ * The end of an interpolated string opened before `from`, and the
+ * `[start, end)` offsets of the code inside each of its replacement fields.
+ */
+function interpolatedEnd(
+  text: string,
+  from: number,
+  delimiter: string,
+  syntax: Syntax,
+  interpolation: Interpolation
+): { end: number; fields: [number, number][] } {
+  const fields: [number, number][] = []
+  let i = from
+  while (i < text.length) {
+    if (interpolation.backslash && text[i] === '\\') {
+      i += 2
+    } else if (text.startsWith(delimiter, i)) {
+      return { end: i + delimiter.length, fields }
+    } else if (
+      text[i] === '\n' &&
+      delimiter.length === 1 &&
+      syntax.singleLineStrings
+    ) {
+      return { end: i, fields }
+    } else if (text.startsWith(interpolation.escape, i)) {
+      i += interpolation.escape.length
+    } else if (text.startsWith(interpolation.open, i)) {
+      const start = i + interpolation.open.length
+      const close = fieldEnd(text, start, syntax)
+      fields.push([start, close])
+      // An unclosed field ends the string where the field stopped.
+      if (text[close] !== '}') return { end: close, fields }
+      i = close + 1
+    } else {
+      i++
+    }
+  }
+  return { end: text.length, fields }
+}
+
+/** The `}` that closes a replacement field, past nested brackets and strings. */
+function fieldEnd(text: string, from: number, syntax: Syntax): number {
+  let depth = 0
+  let i = from
+  while (i < text.length) {
+    const c = text[i]
+    const delimiter = stringDelimiter(text, i, syntax)
+    if (delimiter) {
+      i = stringEnd(text, i + delimiter.length, delimiter, syntax)
+      continue
+    }
+    if (c === '(' || c === '[' || c === '{') depth++
+    else if (c === ')' || c === ']') depth--
+    else if (c === '}') {
+      if (depth === 0) return i
+      depth--
+    } else if (c === '\n' && syntax.singleLineStrings) {
+      return i
+    }
+    i++
+  }
+  return text.length
 }
 
 function commentEnd(

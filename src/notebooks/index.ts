@@ -3,10 +3,16 @@ export { detectNotebook, notebookHeader, commentLeader } from './detect.js'
 export type { NotebookProblem } from './detect.js'
 export { parseNotebook } from './parse.js'
 export { readNotebook } from './read.js'
-export { NotANotebookError, MissingNotebookError } from './errors.js'
+export {
+  NotANotebookError,
+  MissingNotebookError,
+  UnreadableNotebookError
+} from './errors.js'
 export { findParameterReferences } from './parameters.js'
 export type { ParameterForm, ParameterReference } from './parameters.js'
 export { findRunTargets } from './run-targets.js'
 export type { RunTarget } from './run-targets.js'
 export { findExitCalls, hasExit } from './exit-calls.js'
 export type { ExitCall } from './exit-calls.js'
+export { tokenizeSql } from './sql-lexer.js'
+export type { SqlToken, SqlTokenKind } from './sql-lexer.js'

@@ -1,5 +1,6 @@
 import { lineOf, literalAt, closingParen, maskCell } from './code-scan.js'
 import type { MaskedCode } from './code-scan.js'
+import { tokenizeSql } from './sql-lexer.js'
 import type { Cell, Notebook } from './types.js'
 
 /**
@@ -27,12 +28,18 @@ export interface ParameterReference {
   readonly cell: number
   /** 1-based file line (source format); the cell's line in an `.ipynb`. */
   readonly line: number
+  /**
+   * Set when the read names a default (`getArgument("x", "/tmp")`): it
+   * cannot fail for want of the parameter.
+   */
+  readonly hasDefault?: true
 }
 
 interface Found {
   readonly name: string
   readonly form: ParameterForm
   readonly offset: number
+  readonly hasDefault?: true
 }
 
 /**
@@ -52,11 +59,12 @@ export function findParameterReferences(
     const found = cell.kind === 'sql' ? inSql(masked) : inCode(masked)
     return found
       .sort((a, b) => a.offset - b.offset)
-      .map(({ name, form, offset }) => ({
+      .map(({ name, form, offset, hasDefault }) => ({
         name,
         form,
         cell: cell.index,
-        line: lineIn(cell, offset)
+        line: lineIn(cell, offset),
+        ...(hasDefault ? { hasDefault } : {})
       }))
   })
 }
@@ -82,12 +90,14 @@ function inSql(masked: MaskedCode): Found[] {
   for (const m of masked.code.matchAll(/(?<![\\$\w])\$([A-Za-z_]\w*)/g)) {
     found.push({ name: m[1], form: 'dollar', offset: m.index })
   }
+  // What a marker is, the engine's binder decides with the same lexer.
   const identifiers = identifierSpans(masked)
-  for (const m of masked.bare.matchAll(/:([A-Za-z_]\w*)/g)) {
-    if (!isMarker(masked.bare, m.index)) continue
-    const inside = identifiers.some(([s, e]) => m.index > s && m.index < e)
+  for (const token of tokenizeSql(masked.text)) {
+    if (token.kind !== 'marker' || !token.value) continue
+    const at = token.start
+    const inside = identifiers.some(([s, e]) => at > s && at < e)
     const form = inside ? 'identifier' : 'marker'
-    found.push({ name: m[1], form, offset: m.index })
+    found.push({ name: token.value, form, offset: at })
   }
   found.push(...calls(masked, /\bgetArgument\s*\(\s*(['"])/gi, 'get-argument'))
   return found
@@ -112,20 +122,20 @@ function calls(
 ): Found[] {
   const found: Found[] = []
   for (const m of masked.bare.matchAll(pattern)) {
-    const name = literalAt(masked, m.index + m[0].length - 1)
-    if (name) found.push({ name, form, offset: m.index })
+    const quote = m.index + m[0].length - 1
+    const name = literalAt(masked, quote)
+    if (!name) continue
+    // The literal's closing quote, then `,` means a second argument: a default.
+    const close = masked.bare.indexOf(masked.text[quote], quote + 1)
+    const after = /^\s*(.)/.exec(masked.bare.slice(close + 1))?.[1]
+    found.push({
+      name,
+      form,
+      offset: m.index,
+      ...(after === ',' ? { hasDefault: true as const } : {})
+    })
   }
   return found
-}
-
-/**
- * A `:` opens a named marker unless it follows something it could apply to:
- * `x::int` and `(x)::int` are casts, `raw:field` and `` `raw`:a `` are JSON
- * paths, and `'12:30'` was blanked with the string.
- */
-function isMarker(bare: string, colon: number): boolean {
-  const before = colon === 0 ? '' : bare[colon - 1]
-  return !/[\p{L}\p{N}_:`'")\]}$]/u.test(before)
 }
 
 /** `[open, close]` offsets of every `IDENTIFIER( … )` clause. */

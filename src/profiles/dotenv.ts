@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { errorAt } from '../diagnostics/index.js'
 import type { Diagnostic } from '../diagnostics/index.js'
-import { tryReadText } from '../io/index.js'
+import { readTextFile, UnreadableFileError } from '../io/index.js'
 
 /** The variables of a `.env` file and the lines it could not read. */
 export interface Dotenv {
@@ -84,8 +84,15 @@ function unescape(raw: string): string {
 
 /** Reads `<root>/.env`; no file means no variables. */
 export async function loadDotenv(root: string): Promise<Dotenv> {
-  const text = await tryReadText(path.join(root, '.env'))
-  return text === undefined
-    ? { values: {}, diagnostics: [] }
-    : parseDotenv(text, '.env')
+  let text: string
+  try {
+    text = await readTextFile(path.join(root, '.env'), '.env')
+  } catch (error) {
+    if (!(error instanceof UnreadableFileError)) throw error
+    if (error.problem.code === 'missing') return { values: {}, diagnostics: [] }
+    // A folder or a pipe named .env, or a file that is not UTF-8: say so
+    // (the reader's message names the file and never shows its content).
+    return { values: {}, diagnostics: error.diagnostics }
+  }
+  return parseDotenv(text, '.env')
 }

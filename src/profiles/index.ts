@@ -11,15 +11,18 @@ export type {
 export {
   listProfiles,
   loadProfile,
-  validateProfiles,
-  resolveProfile
+  noProfilesError,
+  openProfiles,
+  validateProfiles
 } from './load.js'
 export type {
   LoadProfileOptions,
+  ProfileSet,
   ProfilesLocation,
-  ResolveProfileInput,
   ValidateProfilesOptions
 } from './load.js'
+export { resolveProfile } from './resolve.js'
+export type { MergedProfile, ResolveProfileInput } from './resolve.js'
 export { explainProfile, renderExplain } from './explain.js'
 export type { ExplainRow } from './explain.js'
 export { parseProfileFile } from './parse.js'
@@ -33,11 +36,25 @@ export type {
   ScalarValue
 } from './node.js'
 export { mergeProfiles } from './merge.js'
-export { interpolateProfile, isSecretName } from './template.js'
-export { splitTemplate } from './template-syntax.js'
-export type { TemplatePart } from './template-syntax.js'
-export type { TemplateScope } from './template.js'
+export { interpolateProfile, createExpander } from './template.js'
+export type { TemplateScope, ExpanderScope, VariableValue } from './template.js'
+export { evaluateTemplate, MAX_TEMPLATE_LENGTH } from './template-eval.js'
+export type {
+  Evaluated,
+  EvaluationScope,
+  TemplateSite
+} from './template-eval.js'
+export { isSecretName, maskSecrets } from './secrets.js'
+export { splitTemplate, parseReference } from './template-syntax.js'
+export type { TemplatePart, TemplateReference } from './template-syntax.js'
 export { parseDotenv, loadDotenv } from './dotenv.js'
 export type { Dotenv } from './dotenv.js'
 export { PROFILE_SCHEMA } from './schema.js'
-export { inferFormat } from './resolved-profile.js'
+export {
+  inferFormat,
+  isRemoteLocation,
+  KNOWN_FORMATS,
+  LOCAL_FORMATS,
+  LOCAL_CSV_OPTIONS,
+  IGNORED_CSV_OPTIONS
+} from './formats.js'

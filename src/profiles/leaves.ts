@@ -32,6 +32,21 @@ export function collectLeaves(tree: MapNode): readonly ProvenancedValue[] {
   return Object.freeze(out.sort(byPath))
 }
 
+/**
+ * The secret strings a tree's values were built from, longest first, so a
+ * mask applied in this order never leaves the tail of a longer secret.
+ */
+export function secretsIn(tree: ProfileNode): string[] {
+  const found = new Set<string>()
+  const walk = (node: ProfileNode): void => {
+    if (node.kind === 'scalar') for (const s of node.secrets ?? []) found.add(s)
+    else if (node.kind === 'list') node.items.forEach(walk)
+    else for (const child of node.entries.values()) walk(child)
+  }
+  walk(tree)
+  return [...found].sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+}
+
 /** Orders values by path, so output is stable. */
 export function byPath(a: ProvenancedValue, b: ProvenancedValue): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : 0

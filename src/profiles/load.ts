@@ -1,24 +1,17 @@
-import { readFile, readdir } from 'node:fs/promises'
 import path from 'node:path'
 import {
-  InvalidConfigError,
-  UnknownProfileError,
+  dedupeDiagnostics,
   errorAt,
-  formatText,
   hasErrors,
-  sortDiagnostics
+  InvalidConfigError,
+  sortDiagnostics,
+  UnknownProfileError
 } from '../diagnostics/index.js'
 import type { Diagnostic } from '../diagnostics/index.js'
-import { toPosixRelative } from '../io/index.js'
-import { planMergeOrder } from './chain.js'
 import { loadDotenv } from './dotenv.js'
-import { mergeProfiles } from './merge.js'
-import { emptyMap } from './node.js'
-import { parseProfileFile, profileNameOf } from './parse.js'
+import { createLookup, readProfileTexts } from './profile-files.js'
+import { resolveProfile, type MergedProfile } from './resolve.js'
 import type { ProfileFile } from './parse.js'
-import { buildResolvedProfile } from './resolved-profile.js'
-import { checkProfileSchema } from './schema.js'
-import { interpolateProfile } from './template.js'
 import type { ResolvedProfile, TemplateContext } from './types.js'
 
 /** Where the profiles of a pipeline repository are. */
@@ -41,30 +34,36 @@ export interface LoadProfileOptions extends ProfilesLocation {
   readonly allowUnsetEnv?: boolean
 }
 
-/** What `validateProfiles` needs. */
+/** What `validateProfiles` and `openProfiles` need. */
 export interface ValidateProfilesOptions extends ProfilesLocation {
   readonly context: TemplateContext
-}
-
-/** What `resolveProfile` works from; no I/O happens below this. */
-export interface ResolveProfileInput {
-  readonly name: string
-  /** The parsed file of a profile (or partial) name, if it exists. */
-  readonly lookup: (name: string) => ProfileFile | undefined
-  /** Every name `extends` may use, for did-you-mean. */
-  readonly names: readonly string[]
-  /** `env` here is what templates see: the process env over `.env`. */
-  readonly context: TemplateContext
-  /** See `LoadProfileOptions.allowUnsetEnv`. */
+  /** See `LoadProfileOptions.allowUnsetEnv`; `validateProfiles` sets it. */
   readonly allowUnsetEnv?: boolean
 }
 
-interface ProfileText {
-  readonly file: string
-  readonly text: string
+/**
+ * The profiles of a repository, read and parsed once: every command that
+ * needs several profiles (`validate` needs all) resolves them from here, so
+ * a chain of N profiles costs N reads, not N².
+ */
+export interface ProfileSet {
+  /** The profiles (partials left out), sorted. */
+  readonly names: readonly string[]
+  /** Problems of the folder itself: no profiles, a `.env` that does not parse. */
+  readonly diagnostics: readonly Diagnostic[]
+  /** One profile resolved; `profile` is set only when nothing failed. */
+  resolve(name: string): {
+    profile?: ResolvedProfile
+    diagnostics: readonly Diagnostic[]
+  }
+  /** Like `resolve`, but throws as `loadProfile` does. */
+  load(name: string): ResolvedProfile
+  /**
+   * The problems of every file on its own (syntax, a folder named like a
+   * profile), partials included, which no profile may extend.
+   */
+  fileDiagnostics(): Diagnostic[]
 }
-
-const PROFILE_FILE = /\.ya?ml$/
 
 /**
  * A file whose name starts with `_` (`_common.yaml`) is a partial: it can
@@ -72,6 +71,15 @@ const PROFILE_FILE = /\.ya?ml$/
  */
 function isPartial(name: string): boolean {
   return name.startsWith('_')
+}
+
+/** The error of a profiles folder without profiles, the one way it is said. */
+export function noProfilesError(profilesDir: string): Diagnostic {
+  const dir = posixDir(profilesDir)
+  return errorAt(
+    'no-profiles',
+    `no profiles in ${dir}/; add one per environment, e.g. ${dir}/development.yaml`
+  )
 }
 
 /** The profiles of a repository: `*.yaml`/`*.yml` names, sorted, no partials. */
@@ -84,6 +92,60 @@ export async function listProfiles(
 }
 
 /**
+ * Reads every profile file and `.env` once. Templates see the process
+ * environment over `.env` (real environment variables win).
+ */
+export async function openProfiles(
+  options: ValidateProfilesOptions
+): Promise<ProfileSet> {
+  const { root, profilesDir } = options
+  const [texts, dotenv] = await Promise.all([
+    readProfileTexts(root, profilesDir, true),
+    loadDotenv(root)
+  ])
+  const names = [...texts.keys()]
+  const listed = names.filter((n) => !isPartial(n))
+  const lookup = createLookup(texts)
+  const merged = new Map<string, MergedProfile>()
+  const orders = new Map<string, readonly ProfileFile[]>()
+  const context = {
+    ...options.context,
+    env: withDotenv(options.context.env, dotenv.values)
+  }
+  const resolve = (name: string) =>
+    resolveProfile({
+      name,
+      lookup,
+      names,
+      context,
+      allowUnsetEnv: options.allowUnsetEnv,
+      merged,
+      orders
+    })
+  return {
+    names: listed,
+    diagnostics: [
+      ...(listed.length === 0 ? [noProfilesError(profilesDir)] : []),
+      ...dotenv.diagnostics
+    ],
+    resolve,
+    fileDiagnostics: () =>
+      names.flatMap((name) => lookup(name)?.diagnostics ?? []),
+    load(name) {
+      if (!listed.includes(name)) {
+        throw new UnknownProfileError(name, listed, posixDir(profilesDir))
+      }
+      const { profile, diagnostics } = resolve(name)
+      const all = [...dotenv.diagnostics, ...diagnostics]
+      if (!profile || hasErrors(all)) {
+        throw new InvalidConfigError(sortDiagnostics(all))
+      }
+      return profile
+    }
+  }
+}
+
+/**
  * Loads one profile: its `extends` chain merged, `${…}` filled from
  * `context` and the repository's `.env` (real environment variables win),
  * then checked. Throws `UnknownProfileError` listing the profiles that
@@ -92,29 +154,7 @@ export async function listProfiles(
 export async function loadProfile(
   options: LoadProfileOptions
 ): Promise<ResolvedProfile> {
-  const { root, profilesDir, name } = options
-  const texts = await readProfileTexts(root, profilesDir, true)
-  const names = [...texts.keys()]
-  const listed = names.filter((n) => !isPartial(n))
-  if (!listed.includes(name)) {
-    throw new UnknownProfileError(name, listed, posixDir(profilesDir))
-  }
-  const dotenv = await loadDotenv(root)
-  const { profile, diagnostics } = resolveProfile({
-    name,
-    lookup: createLookup(texts),
-    names,
-    allowUnsetEnv: options.allowUnsetEnv,
-    context: {
-      ...options.context,
-      env: withDotenv(options.context.env, dotenv.values)
-    }
-  })
-  const all = [...dotenv.diagnostics, ...diagnostics]
-  if (!profile || hasErrors(all)) {
-    throw new InvalidConfigError(sortDiagnostics(all))
-  }
-  return profile
+  return (await openProfiles(options)).load(options.name)
 }
 
 /**
@@ -126,130 +166,10 @@ export async function loadProfile(
 export async function validateProfiles(
   options: ValidateProfilesOptions
 ): Promise<Diagnostic[]> {
-  const { root, profilesDir } = options
-  const texts = await readProfileTexts(root, profilesDir, true)
-  const names = [...texts.keys()]
-  const listed = names.filter((n) => !isPartial(n))
-  if (listed.length === 0) {
-    const dir = posixDir(profilesDir)
-    return [
-      errorAt(
-        'no-profiles',
-        `no profiles in ${dir}/; add one per environment, e.g. ${dir}/development.yaml`
-      )
-    ]
-  }
-  const dotenv = await loadDotenv(root)
-  const lookup = createLookup(texts)
-  const context = {
-    ...options.context,
-    env: withDotenv(options.context.env, dotenv.values)
-  }
-  const all: Diagnostic[] = [...dotenv.diagnostics]
-  for (const name of names) all.push(...(lookup(name)?.diagnostics ?? []))
-  for (const name of listed) {
-    const result = resolveProfile({
-      name,
-      lookup,
-      names,
-      context,
-      allowUnsetEnv: true
-    })
-    all.push(...result.diagnostics)
-  }
-  return sortDiagnostics(unique(all))
-}
-
-/**
- * Resolves one profile from parsed files: merge order, merge, `${…}`,
- * schema, typed checks. Pure; `profile` is set only when nothing failed.
- */
-export function resolveProfile(input: ResolveProfileInput): {
-  profile?: ResolvedProfile
-  diagnostics: Diagnostic[]
-} {
-  const { name } = input
-  const order = planMergeOrder(name, input.lookup, input.names)
-  if (hasErrors(order.diagnostics) || order.files.length === 0) {
-    return { diagnostics: [...order.diagnostics] }
-  }
-  const merged = order.files.reduce(
-    (tree, file) => (file.tree ? mergeProfiles(tree, file.tree) : tree),
-    emptyMap()
-  )
-  const interpolated = interpolateProfile(merged, {
-    ...input.context,
-    profile: name,
-    allowUnsetEnv: input.allowUnsetEnv
-  })
-  const schema = checkProfileSchema(interpolated.tree)
-  const built = buildResolvedProfile({
-    name,
-    files: order.files.map((f) => f.file),
-    tree: interpolated.tree
-  })
-  const diagnostics = [
-    ...order.diagnostics,
-    ...interpolated.diagnostics,
-    ...schema,
-    ...built.diagnostics
-  ]
-  return hasErrors(diagnostics)
-    ? { diagnostics: sortDiagnostics(diagnostics) }
-    : { profile: built.profile, diagnostics }
-}
-
-/** Parses each file on first use; two files for one name is an error. */
-function createLookup(
-  texts: ReadonlyMap<string, readonly ProfileText[]>
-): (name: string) => ProfileFile | undefined {
-  const parsed = new Map<string, ProfileFile>()
-  return (name) => {
-    const known = parsed.get(name)
-    if (known) return known
-    const candidates = texts.get(name)
-    if (!candidates || candidates.length === 0) return undefined
-    const [first, ...others] = candidates
-    let file = parseProfileFile(first.text, first.file)
-    if (others.length > 0) {
-      const files = candidates.map((c) => c.file).join(' and ')
-      const clash = errorAt(
-        'duplicate-profile',
-        `profile "${name}" is defined twice, by ${files}; keep one`,
-        { file: others[0].file, line: 1, column: 1 }
-      )
-      file = { ...file, diagnostics: [clash, ...file.diagnostics] }
-    }
-    parsed.set(name, file)
-    return file
-  }
-}
-
-async function readProfileTexts(
-  root: string,
-  profilesDir: string,
-  withText: boolean
-): Promise<Map<string, ProfileText[]>> {
-  const dir = path.resolve(root, profilesDir)
-  let entries: string[]
-  try {
-    entries = (await readdir(dir, { withFileTypes: true }))
-      .filter((e) => e.isFile() && PROFILE_FILE.test(e.name))
-      .map((e) => e.name)
-      .sort()
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Map()
-    throw error
-  }
-  const out = new Map<string, ProfileText[]>()
-  for (const entry of entries) {
-    const absolute = path.join(dir, entry)
-    const text = withText ? await readFile(absolute, 'utf8') : ''
-    const list = out.get(profileNameOf(entry)) ?? []
-    list.push({ file: toPosixRelative(root, absolute), text })
-    out.set(profileNameOf(entry), list)
-  }
-  return new Map([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+  const set = await openProfiles({ ...options, allowUnsetEnv: true })
+  const all: Diagnostic[] = [...set.diagnostics, ...set.fileDiagnostics()]
+  for (const name of set.names) all.push(...set.resolve(name).diagnostics)
+  return sortDiagnostics(dedupeDiagnostics(all))
 }
 
 /** The process environment wins over `.env`; unset entries do not count. */
@@ -257,8 +177,12 @@ function withDotenv(
   env: TemplateContext['env'],
   dotenv: Readonly<Record<string, string>>
 ): Record<string, string> {
-  const out: Record<string, string> = { ...dotenv }
-  for (const [key, value] of Object.entries(env)) {
+  const out = Object.assign(
+    Object.create(null) as Record<string, string>,
+    dotenv
+  )
+  for (const key of Object.keys(env)) {
+    const value = env[key]
     if (value !== undefined) out[key] = value
   }
   return out
@@ -266,14 +190,4 @@ function withDotenv(
 
 function posixDir(profilesDir: string): string {
   return profilesDir.split(path.sep).join('/').replace(/\/+$/, '') || '.'
-}
-
-function unique(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>()
-  return diagnostics.filter((d) => {
-    const key = `${d.code}\u0000${formatText(d)}`
-    if (seen.has(key)) return false
-    seen.add(key)
-    return true
-  })
 }

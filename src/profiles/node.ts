@@ -1,4 +1,5 @@
 import type { Location } from '../diagnostics/index.js'
+import { formatPath } from '../manifest/index.js'
 
 /** A YAML scalar as profiles use it (the core schema: no dates). */
 export type ScalarValue = string | number | boolean | null
@@ -15,8 +16,10 @@ export interface ScalarNode {
   readonly written?: string
   /** Set by interpolation: environment variables the value was built from. */
   readonly env?: readonly string[]
-  /** Set by interpolation: built from a variable whose name looks secret. */
+  /** Set by interpolation: built from a secret variable (by name or `secrets:`). */
   readonly secret?: boolean
+  /** Set by interpolation: the secret strings the value contains, for masking. */
+  readonly secrets?: readonly string[]
   /** Set by interpolation: a `${…}` left as written (validation offline). */
   readonly unresolved?: boolean
 }
@@ -48,15 +51,7 @@ export function emptyMap(from: readonly Location[] = []): MapNode {
 }
 
 /** `tables.root`, `sources["a.b"].path`, `compute.libraries[0]`. */
-export function formatPath(segments: readonly PathSegment[]): string {
-  let out = ''
-  for (const s of segments) {
-    if (typeof s === 'number') out += `[${s}]`
-    else if (/^[A-Za-z0-9_-]+$/.test(s)) out += out ? `.${s}` : s
-    else out += `[${JSON.stringify(s)}]`
-  }
-  return out
-}
+export { formatPath }
 
 /** The inverse of `formatPath`; undefined when the text is not a path. */
 export function parsePath(text: string): PathSegment[] | undefined {

@@ -1,18 +1,17 @@
-import { errorAt } from '../diagnostics/index.js'
-import type { Diagnostic, Location } from '../diagnostics/index.js'
-import { byPath, collectLeaves, deepFreeze } from './leaves.js'
-import type { MapNode, PathSegment, ProfileNode } from './node.js'
+import type { Diagnostic } from '../diagnostics/index.js'
+import { createChecker, type Checker } from './checker.js'
+import { checkForEngine } from './engine-checks.js'
+import { inferFormat } from './formats.js'
+import { byPath, collectLeaves, deepFreeze, secretsIn } from './leaves.js'
+import type { MapNode } from './node.js'
+import { locationAt, parsePath, toPlain } from './node.js'
 import {
-  formatPath,
-  keyLocationAt,
-  locationAt,
-  nodeAt,
-  parsePath,
-  toPlain
-} from './node.js'
+  createExpander,
+  type ExpanderScope,
+  type VariableValue
+} from './template.js'
 import type {
   EngineName,
-  ProvenancedValue,
   ResolvedProfile,
   SourceLocationConfig,
   TablesConfig
@@ -24,26 +23,8 @@ export interface ResolvedTree {
   /** Profile files in merge order, parents first. */
   readonly files: readonly string[]
   readonly tree: MapNode
-}
-
-const FORMAT_BY_EXTENSION: Record<string, string> = {
-  csv: 'csv',
-  parquet: 'parquet',
-  pq: 'parquet',
-  json: 'json',
-  jsonl: 'json',
-  ndjson: 'json'
-}
-const COMPRESSION = new Set(['gz', 'bz2', 'zst', 'zstd', 'lz4', 'snappy'])
-
-/** `csv`, `parquet` or `json` from a path's extension (`.csv.gz` is csv). */
-export function inferFormat(path: string): string | undefined {
-  const parts = path.replace(/\/+$/, '').split('/').pop()?.split('.') ?? []
-  let ext = parts.length > 1 ? parts.pop()?.toLowerCase() : undefined
-  if (ext && COMPRESSION.has(ext) && parts.length > 1) {
-    ext = parts.pop()?.toLowerCase()
-  }
-  return ext ? FORMAT_BY_EXTENSION[ext] : undefined
+  /** What step arguments' `${…}` see: the context this tree was filled with. */
+  readonly scope: ExpanderScope
 }
 
 /**
@@ -64,10 +45,13 @@ export function buildResolvedProfile(input: ResolvedTree): {
   const tables = buildTables(c)
   const sources = buildSources(c)
   checkCompute(c)
+  checkForEngine(c, engine, tables, sources)
   if (c.diagnostics.length > 0) return { diagnostics: c.diagnostics }
 
   const { tree } = input
   const leaves = [...collectLeaves(tree), ...c.defaults].sort(byPath)
+  const secretValues = secretsIn(tree)
+  const expand = createExpander(input.scope, variableValues(tree))
   const profile: ResolvedProfile = {
     name: input.name,
     files: [...input.files],
@@ -77,6 +61,8 @@ export function buildResolvedProfile(input: ResolvedTree): {
     sources,
     values: toPlain(tree) as Record<string, unknown>,
     leaves: leaves.map((leaf) => deepFreeze(leaf)),
+    secretValues,
+    expand,
     locate(path: string) {
       const segments = parsePath(path)
       return segments && segments.length > 0
@@ -87,81 +73,31 @@ export function buildResolvedProfile(input: ResolvedTree): {
   return { profile: deepFreeze(profile), diagnostics: [] }
 }
 
-/** Reads a merged tree and collects what is wrong with it and what was defaulted. */
-interface Checker {
-  readonly profile: string
-  readonly diagnostics: Diagnostic[]
-  readonly defaults: ProvenancedValue[]
-  node(at: readonly PathSegment[]): ProfileNode | undefined
-  has(at: readonly PathSegment[]): boolean
-  /** A scalar as text; undefined for null, maps and lists. */
-  text(at: readonly PathSegment[]): string | undefined
-  /** A `${…}` left as written: its real value is unknown, so not judged. */
-  unresolved(at: readonly PathSegment[]): boolean
-  /** Reports at the value, or at the key of a section. */
-  report(code: string, summary: string, at: readonly PathSegment[]): void
-  /** Reports at the key: for messages that say "remove it". */
-  reportKey(code: string, summary: string, at: readonly PathSegment[]): void
-  /** Records a value no file wrote, so `explain` can show it. */
-  byDefault(at: readonly PathSegment[], value: string, origin?: string): void
+/** The resolved variables as template values, for step arguments. */
+function variableValues(tree: MapNode): ReadonlyMap<string, VariableValue> {
+  const out = new Map<string, VariableValue>()
+  const node = tree.entries.get('variables')
+  if (node?.kind !== 'map') return out
+  for (const [name, value] of node.entries) {
+    if (value.kind !== 'scalar' || value.value === null) continue
+    out.set(name, {
+      text: String(value.value),
+      env: value.env ?? [],
+      secret: value.secret === true,
+      secrets: value.secrets ?? [],
+      unresolved: value.unresolved === true
+    })
+  }
+  return out
 }
 
-function createChecker(input: ResolvedTree): Checker {
-  const { tree } = input
-  const diagnostics: Diagnostic[] = []
-  const defaults: ProvenancedValue[] = []
-  // A profile with no `tables` at all is reported at its own file.
-  const fallback: Location = {
-    file: input.files.at(-1) ?? '',
-    line: 1,
-    column: 1
-  }
-  const node = (at: readonly PathSegment[]) => nodeAt(tree, at)
-  const push = (
-    code: string,
-    summary: string,
-    at: readonly PathSegment[],
-    location?: Location
-  ) =>
-    diagnostics.push(
-      errorAt(code, summary, location ?? fallback, {
-        path: formatPath(at) || undefined
-      })
-    )
-  return {
-    profile: input.name,
-    diagnostics,
-    defaults,
-    node,
-    has: (at) => node(at) !== undefined,
-    text: (at) => {
-      const n = node(at)
-      return n?.kind === 'scalar' && n.value !== null
-        ? String(n.value)
-        : undefined
-    },
-    unresolved: (at) => {
-      const n = node(at)
-      return n?.kind === 'scalar' && n.unresolved === true
-    },
-    report: (code, summary, at) =>
-      push(code, summary, at, locationAt(tree, at)),
-    reportKey: (code, summary, at) =>
-      push(code, summary, at, keyLocationAt(tree, at) ?? locationAt(tree, at)),
-    byDefault: (at, value, origin = 'default') =>
-      defaults.push({
-        path: formatPath(at),
-        value,
-        from: [],
-        env: [],
-        secret: false,
-        origin
-      })
-  }
+/** A record without a prototype: user names (`toString`) are plain keys. */
+function record<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>
 }
 
 function buildVariables(c: Checker): Record<string, string> {
-  const variables: Record<string, string> = {}
+  const variables = record<string>()
   const node = c.node(['variables'])
   if (node?.kind !== 'map') return variables
   for (const [key, value] of node.entries) {
@@ -231,7 +167,7 @@ function buildTables(c: Checker): TablesConfig {
 }
 
 function buildSources(c: Checker): Record<string, SourceLocationConfig> {
-  const sources: Record<string, SourceLocationConfig> = {}
+  const sources = record<SourceLocationConfig>()
   const node = c.node(['sources'])
   if (node?.kind !== 'map') return sources
   for (const [name, entry] of node.entries) {
@@ -286,7 +222,7 @@ function buildSource(
   if (!format && !c.unresolved([...at, 'path'])) {
     c.report(
       'unknown-source-format',
-      `cannot tell the format of source "${source}" from "${path}"; add format: csv, parquet or json`,
+      `cannot tell the format of source "${source}" from ${c.shown([...at, 'path'])}; add format: csv, parquet or json`,
       [...at, 'path']
     )
   }
@@ -296,8 +232,11 @@ function buildSource(
     format: format ?? '',
     ...(options?.kind === 'map'
       ? {
-          options: Object.fromEntries(
-            [...options.entries].map(([k, v]) => [k, String(toPlain(v))])
+          options: Object.assign(
+            record<string>(),
+            Object.fromEntries(
+              [...options.entries].map(([k, v]) => [k, String(toPlain(v))])
+            )
           )
         }
       : {})

@@ -1,14 +1,9 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
-import { didYouMean, errorAt } from '../diagnostics/index.js'
 import type { Diagnostic } from '../diagnostics/index.js'
-import type { MapNode, PathSegment, ProfileNode } from './node.js'
-import {
-  formatPath,
-  keyLocationAt,
-  locationAt,
-  nodeAt,
-  toPlain
-} from './node.js'
+import { schemaErrorsToDiagnostics } from '../manifest/index.js'
+import type { SchemaValidator } from '../manifest/index.js'
+import type { MapNode, ProfileNode } from './node.js'
+import { keyLocationAt, locationAt, nodeAt, toPlain } from './node.js'
+import { validate } from './schema-validator.generated.js'
 
 type Schema = Record<string, unknown>
 
@@ -169,139 +164,51 @@ export const PROFILE_SCHEMA: Schema = {
             'A promoted commit must be reachable from one of these branches, e.g. [main].'
         })
       }
+    }),
+    secrets: nullable({
+      type: 'array',
+      description:
+        'Environment variables whose values are secret though their names do not say so; names with TOKEN, SECRET, PASSWORD, KEY or CREDENTIAL always are. Their values are masked in every output.',
+      items: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }
     })
   }
 }
 
-let validator: ValidateFunction | undefined
-
-/** Compiled on first use, never at import time (R3). */
-function compiled(): ValidateFunction {
-  validator ??= new Ajv({
-    allErrors: true,
-    verbose: true,
-    strict: true,
-    allowUnionTypes: true
-  }).compile(PROFILE_SCHEMA)
-  return validator
-}
+// Compiled when dtflw is built (scripts/compile-schemas.mjs) from
+// schemas/profile.schema.json, which a test keeps equal to PROFILE_SCHEMA.
+const validateProfile = validate as unknown as SchemaValidator
 
 /**
  * Checks a merged profile against `PROFILE_SCHEMA` and points each problem
  * at the YAML that wrote the offending value. A value left unresolved for
- * offline validation is not judged: its real value is not known.
+ * offline validation is not judged: its real value is not known. A secret
+ * value is never echoed: the message names the variables it came from.
  */
 export function checkProfileSchema(tree: MapNode): Diagnostic[] {
-  const validate = compiled()
-  if (validate(toPlain(tree))) return []
-  const out: Diagnostic[] = []
-  for (const error of validate.errors ?? []) {
-    const d = toDiagnostic(tree, error)
-    if (d) out.push(d)
-  }
-  return out
+  const value = toPlain(tree)
+  if (validateProfile(value)) return []
+  return schemaErrorsToDiagnostics(validateProfile.errors ?? [], {
+    value,
+    subject: 'the profile',
+    locateValue: (path) => {
+      const node = nodeAt(tree, path)
+      return node?.from[0] ?? locationAt(tree, path)
+    },
+    locateKey: (path) => keyLocationAt(tree, path),
+    describeValue: (path) => {
+      const node = nodeAt(tree, path)
+      return node ? secretDescription(node) : undefined
+    },
+    skip: (path) => {
+      const node = nodeAt(tree, path)
+      return node?.kind === 'scalar' && node.unresolved === true
+    }
+  })
 }
 
-function segmentsOf(tree: MapNode, pointer: string): PathSegment[] {
-  const segments: PathSegment[] = []
-  for (const raw of pointer.split('/').slice(1)) {
-    const s = raw.replace(/~1/g, '/').replace(/~0/g, '~')
-    const parent = nodeAt(tree, segments)
-    segments.push(parent?.kind === 'list' ? Number(s) : s)
-  }
-  return segments
-}
-
-const shown = (node: ProfileNode | undefined): string => {
-  if (!node) return 'nothing'
-  if (node.kind === 'map') return 'a mapping'
-  if (node.kind === 'list') return 'a list'
-  const v = node.value
-  return typeof v === 'string' ? JSON.stringify(v) : String(v)
-}
-
-function toDiagnostic(
-  tree: MapNode,
-  error: ErrorObject
-): Diagnostic | undefined {
-  const segments = segmentsOf(tree, error.instancePath)
-  const node = nodeAt(tree, segments)
-  const where = formatPath(segments)
-  const path = where || undefined
-  if (node?.kind === 'scalar' && node.unresolved) return undefined
-  const valueAt = node?.from[0] ?? locationAt(tree, segments)
-  switch (error.keyword) {
-    case 'additionalProperties': {
-      const key = String(error.params.additionalProperty)
-      const known = Object.keys(
-        (error.parentSchema?.properties as Schema | undefined) ?? {}
-      )
-      const inside = where ? ` in ${where}` : ''
-      return errorAt(
-        'unknown-key',
-        `unknown key "${key}"${inside};${didYouMean(key, known) || ` remove it.`}`,
-        keyLocationAt(tree, [...segments, key]),
-        {
-          detail: `the keys${inside} are: ${known.join(', ')}`,
-          path: formatPath([...segments, key])
-        }
-      )
-    }
-    case 'propertyNames': {
-      const key = String(error.params.propertyName)
-      return errorAt(
-        'invalid-name',
-        `"${key}" in ${where} is not a valid name; use letters, digits and _ (it is written \${var.${key}})`,
-        keyLocationAt(tree, [...segments, key]),
-        { path: formatPath([...segments, key]) }
-      )
-    }
-    case 'enum': {
-      const allowed = (error.params.allowedValues as unknown[])
-        .filter((v) => v !== null)
-        .map(String)
-      const value = node?.kind === 'scalar' ? String(node.value) : ''
-      const hint = didYouMean(value, allowed)
-      return errorAt(
-        'invalid-value',
-        `${where} must be one of ${allowed.join(', ')}, got ${shown(node)}${hint ? `;${hint}` : ''}`,
-        valueAt,
-        { path }
-      )
-    }
-    case 'type': {
-      const types = String(error.params.type)
-        .split(',')
-        .filter((t) => t !== 'null')
-        .map((t) =>
-          t === 'object' ? 'a mapping' : t === 'array' ? 'a list' : `a ${t}`
-        )
-      const expected =
-        types.length > 1
-          ? `${types.slice(0, -1).join(', ')} or ${types[types.length - 1]}`
-          : types[0]
-      return errorAt(
-        'invalid-type',
-        `${where || 'the profile'} must be ${expected}, got ${shown(node)}`,
-        valueAt,
-        { path }
-      )
-    }
-    case 'minLength':
-      return errorAt('empty-value', `${where} must not be empty`, valueAt, {
-        path
-      })
-    case 'pattern':
-    case 'anyOf':
-      // `pattern` only guards propertyNames, reported above; `anyOf` only
-      // guards `extends`, which the loader takes out of the tree.
-      return undefined
-    default:
-      return errorAt(
-        'invalid-value',
-        `${where || 'the profile'} ${error.message ?? 'is invalid'}`,
-        valueAt,
-        { path }
-      )
-  }
+/** `a secret value (from ${DATABRICKS_TOKEN})`, for a node built from secrets. */
+export function secretDescription(node: ProfileNode): string | undefined {
+  if (node.kind !== 'scalar' || !node.secret) return undefined
+  const names = (node.env ?? []).map((n) => `\${${n}}`).join(', ')
+  return names ? `a secret value (from ${names})` : 'a secret value'
 }

@@ -41,3 +41,38 @@ function closingBrace(text: string, from: number): number {
   }
   return -1
 }
+
+/** What one `${…}` refers to. */
+export interface TemplateReference {
+  readonly kind: 'env' | 'var' | 'profile' | 'pipeline' | 'git.sha' | 'preview'
+  /** The variable's name (`var` and `env`), else the kind. */
+  readonly name: string
+  /** The text after `:-`, when there is one. */
+  readonly fallback?: string
+}
+
+const REFERENCE =
+  /^([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?)(?::-([\s\S]*))?$/
+
+/**
+ * Reads the inside of a `${…}`: `NAME`, `NAME:-default`, `var.NAME`,
+ * `profile`, `pipeline`, `git.sha`, `preview`. Anything else is an error
+ * that carries the name as far as it could be read, for suggestions.
+ */
+export function parseReference(
+  ref: string
+): TemplateReference | { readonly error: true; readonly name?: string } {
+  const m = REFERENCE.exec(ref.trim())
+  const name = m?.[1]
+  const fallback = m?.[2]
+  if (name === undefined) return { error: true }
+  const extra = fallback === undefined ? {} : { fallback }
+  if (name.startsWith('var.'))
+    return { kind: 'var', name: name.slice(4), ...extra }
+  if (name === 'git.sha') return { kind: 'git.sha', name, ...extra }
+  if (name.includes('.')) return { error: true, name }
+  if (name === 'profile' || name === 'pipeline' || name === 'preview') {
+    return { kind: name, name, ...extra }
+  }
+  return { kind: 'env', name, ...extra }
+}

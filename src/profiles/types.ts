@@ -1,4 +1,5 @@
 import type { Location } from '../diagnostics/index.js'
+import type { Evaluated, TemplateSite } from './template-eval.js'
 
 /** Where a flow runs. */
 export type EngineName = 'local' | 'databricks'
@@ -36,7 +37,7 @@ export interface ProvenancedValue {
   readonly from: readonly Location[]
   /** Environment variables the value was built from (for masking and fingerprints). */
   readonly env: readonly string[]
-  /** True when the value came from an environment variable that looks secret. */
+  /** True when the value came from a secret variable (by its name, or listed under `secrets:`). */
   readonly secret: boolean
   /** The text as written, when it held `${…}`, e.g. `${DATABRICKS_HOST}`. */
   readonly written?: string
@@ -62,6 +63,17 @@ export interface ResolvedProfile {
   readonly values: Readonly<Record<string, unknown>>
   /** Every leaf with its provenance, sorted by path (for `explain`). */
   readonly leaves: readonly ProvenancedValue[]
+  /**
+   * The secret strings this profile's values were built from (values of
+   * environment variables that look secret or are listed under `secrets:`),
+   * longest first: what output masking replaces with `***`.
+   */
+  readonly secretValues: readonly string[]
+  /**
+   * Fills the `${…}` of a text outside the profile, a step's argument, with
+   * the evaluator and the context of the profile's own values.
+   */
+  expand(text: string, site: TemplateSite): Evaluated
   /** Locations of top-level keys and leaves, for messages about this profile. */
   locate(path: string): Location | undefined
 }

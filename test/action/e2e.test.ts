@@ -12,7 +12,7 @@ import {
   READ_TOKEN,
   type GitHubServer
 } from '../support/github-server/index.js'
-import { generateManifest } from '../../bench/planning.js'
+import { generateManifest } from '../../bench/synthetic-repo.js'
 import {
   repoOf,
   salesRepo,

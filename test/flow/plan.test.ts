@@ -304,7 +304,8 @@ flow:
         )
       )
     ).toEqual([
-      'dtflw.yaml:12:19: error: argument "year" of step "calculate_sales_stats" uses ${var.year}, which profile "test" does not define; did you mean "yaer"?'
+      'dtflw.yaml:12:19: error: argument "year" of step "calculate_sales_stats": ${var.year} is not defined under variables of profile "test"; did you mean "yaer"?\n' +
+        '  the variables are: yaer'
     ])
   })
 
@@ -337,7 +338,7 @@ flow:
         )
       )
     ).toEqual([
-      'dtflw.yaml:4:19: error: argument "year" of step "a": "${var.year" opens ${ without a closing }; write $${ for a literal ${.'
+      'dtflw.yaml:4:19: error: argument "year" of step "a": "${var.year" opens ${ without a closing }; write $${ for a literal ${'
     ])
   })
 

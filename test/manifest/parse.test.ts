@@ -81,7 +81,8 @@ flow:
     ouputs: [x]
 `)
     ).toEqual([
-      'dtflw.yaml:4:5: error: unknown key "ouputs" in flow[0]; did you mean "outputs"?'
+      'dtflw.yaml:4:5: error: unknown key "ouputs" in flow[0]; did you mean "outputs"?\n' +
+        '  the keys in flow[0] are: notebook, key, args, inputs, outputs'
     ])
   })
 
@@ -102,7 +103,7 @@ flow:
     inputs: x
 `)
     ).toEqual([
-      'dtflw.yaml:4:13: error: flow[0].inputs must be a list, got string "x".'
+      'dtflw.yaml:4:13: error: flow[0].inputs must be a list, got "x".'
     ])
   })
 
@@ -127,7 +128,8 @@ flow:
     inputs: [{ name: a, optinal: true }]
 `)
     ).toEqual([
-      'dtflw.yaml:5:25: error: unknown key "optinal" in flow[0].inputs[0]; did you mean "optional"?'
+      'dtflw.yaml:5:25: error: unknown key "optinal" in flow[0].inputs[0]; did you mean "optional"?\n' +
+        '  the keys in flow[0].inputs[0] are: name, source, path, optional'
     ])
   })
 
@@ -149,7 +151,7 @@ flow:
     outputs: ["my table"]
 `)
     ).toEqual([
-      'dtflw.yaml:4:15: error: flow[0].outputs[0] must be a table name without spaces, got "my table".'
+      'dtflw.yaml:4:15: error: flow[0].outputs[0] must be a plain table name: no spaces, "/", "\\", ".." or control characters, got "my table".'
     ])
   })
 
@@ -222,7 +224,8 @@ flow:
   - { notebook: a.sql, args: { year: \${var.year} } }
 `)
     ).toEqual([
-      'dtflw.yaml:3:38: error: a ${…} value inside a { … } mapping must be quoted, e.g. key: "${pipeline}"; quote it or put the mapping on separate lines.'
+      'dtflw.yaml:3:38: error: ${var.year} inside a { … } flow mapping must be quoted; write year: "${var.year}"\n' +
+        '  In { … } and [ … ] YAML reads the braces of ${…} as structure, so the value needs quotes.'
     ])
   })
 

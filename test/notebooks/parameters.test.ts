@@ -25,7 +25,13 @@ describe('findParameterReferences', () => {
       { name: 'source_table', form: 'dollar-brace', cell: 1, line: 22 },
       { name: 'region', form: 'marker', cell: 1, line: 23 },
       { name: 'pattern', form: 'dollar', cell: 1, line: 24 },
-      { name: 'order_id', form: 'get-argument', cell: 1, line: 26 },
+      {
+        name: 'order_id',
+        form: 'get-argument',
+        cell: 1,
+        line: 26,
+        hasDefault: true
+      },
       { name: 'scala_param', form: 'widget-get', cell: 2, line: 32 }
     ])
   })
@@ -145,5 +151,68 @@ describe('findParameterReferences', () => {
   it('ignores ${...} in a DBTITLE', () => {
     const text = `${SQL}-- DBTITLE 1,Load \${table}\nSELECT 1`
     expect(namesIn(text)).toEqual([])
+  })
+})
+
+describe('reads found in shapes of real exports', () => {
+  const refs = (text: string, file = 'q.sql') =>
+    findParameterReferences(parseNotebook(text, file)).map((r) => [
+      r.name,
+      r.form,
+      r.hasDefault === true
+    ])
+
+  it("takes `value :event_id` for Databricks' JSON path, not a parameter", () => {
+    expect(
+      refs(
+        `${SQL}select value :event_id, value /* c */ :kind, raw :[0]\nfrom events_raw where day = :day limit :n`
+      )
+    ).toEqual([
+      ['day', 'marker', false],
+      ['n', 'marker', false]
+    ])
+  })
+
+  it('takes a marker after a keyword that opens an expression', () => {
+    expect(
+      refs(
+        `${SQL}SELECT :a, CASE WHEN :b THEN :c ELSE :d END\nFROM t WHERE x IN (:e) AND :f OR NOT :g`
+      ).map(([n]) => n)
+    ).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g'])
+  })
+
+  it('finds reads inside Python f-strings', () => {
+    expect(
+      refs(
+        `${PY}name = f"{dbutils.widgets.get('job_name')}-x"\n` +
+          `path = rf'{getArgument("root")}\\{x}'\n` +
+          `text = f"{{dbutils.widgets.get('not_a_read')}}"\n`,
+        'a.py'
+      )
+    ).toEqual([
+      ['job_name', 'widget-get', false],
+      ['root', 'get-argument', false]
+    ])
+  })
+
+  it('finds reads inside Scala interpolated strings', () => {
+    expect(
+      refs(
+        `// Databricks notebook source\nval t = s"\${dbutils.widgets.get("table")}_v2"\nval u = s"$$\{dbutils.widgets.get("escaped")}"\n`,
+        'a.scala'
+      )
+    ).toEqual([['table', 'widget-get', false]])
+  })
+
+  it('marks a getArgument with a default, which cannot fail', () => {
+    expect(
+      refs(
+        `${PY}out = getArgument("out_dir", "/tmp/out")\nx = getArgument( 'x' )\n`,
+        'a.py'
+      )
+    ).toEqual([
+      ['out_dir', 'get-argument', true],
+      ['x', 'get-argument', false]
+    ])
   })
 })

@@ -238,7 +238,7 @@ describe('loadProfile', () => {
     })
     expect(await rejection(load(root, 'test'))).toEqual([
       '.env:1:1: error: .env line 1 is not KEY=VALUE; fix or remove it (a comment starts with #)',
-      'profiles/base.yaml:1:9: error: engine must be one of local, databricks, got "spark"',
+      'profiles/base.yaml:1:9: error: engine must be one of local, databricks, got "spark".',
       'profiles/base.yaml:2:17: error: tables.root: environment variable ROOT is not set; set ROOT in the environment or .env, or write ${ROOT:-default}.',
       'profiles/test.yaml:2:14: error: unknown key "hots" in workspace; did you mean "host"?\n' +
         '  the keys in workspace are: host, root, profile'
@@ -312,7 +312,7 @@ describe('validateProfiles', () => {
       context: CONTEXT
     })
     expect(rendered(diagnostics).map((l) => l.split('\n')[0])).toEqual([
-      'profiles/_partial.yaml:2:1: error: Missing closing "quote',
+      'profiles/_partial.yaml:2:1: error: YAML syntax error: Missing closing "quote',
       'profiles/base.yaml:1:20: error: unknown key "formt" in tables; did you mean "format"?',
       'profiles/base.yaml:2:17: error: variables.a: ${var.zzz} is not defined under variables; add zzz to variables.',
       'profiles/broken.yaml:1:5: error: ${X} inside a [ … ] flow sequence must be quoted; write "${X}"',

@@ -77,14 +77,14 @@ describe('YAML syntax errors', () => {
     const parsed = parseProfileFile('engine: local\nengine: databricks\n', FILE)
     expect(parsed.tree).toBeUndefined()
     expect(rendered(parsed.diagnostics)).toEqual([
-      'profiles/test.yaml:2:1: error: Map keys must be unique'
+      'profiles/test.yaml:2:1: error: a key is written twice in this mapping; keep one'
     ])
   })
 
   it('ask for one profile per file', () => {
     const parsed = parseProfileFile('engine: local\n---\nengine: x\n', FILE)
     expect(rendered(parsed.diagnostics)).toEqual([
-      'profiles/test.yaml:2:1: error: a profile file holds one YAML document; put each profile in its own file'
+      'profiles/test.yaml:2:1: error: this file holds more than one YAML document (a --- line); keep one document per file'
     ])
   })
 

@@ -42,7 +42,7 @@ describe('schema diagnostics on a merged profile', () => {
   it('points an unknown key at the key and suggests the closest', () => {
     expect(problems({ test: `${base}tabels: {}\n` })).toEqual([
       'profiles/test.yaml:2:1: error: unknown key "tabels"; did you mean "tables"?\n' +
-        '  the keys are: extends, variables, engine, tables, sources, workspace, compute, python, sandbox, timeout_seconds, promotion'
+        '  the keys are: extends, variables, engine, tables, sources, workspace, compute, python, sandbox, timeout_seconds, promotion, secrets'
     ])
     expect(problems({ test: 'tables: { root: data, formt: csv }\n' })).toEqual([
       'profiles/test.yaml:1:23: error: unknown key "formt" in tables; did you mean "format"?\n' +
@@ -62,14 +62,14 @@ describe('schema diagnostics on a merged profile', () => {
         test: `${base}workspace: { host: [a] }\nvariables: { v: { x: 1 } }\n`
       })
     ).toEqual([
-      'profiles/test.yaml:2:20: error: workspace.host must be a string, got a list',
-      'profiles/test.yaml:3:17: error: variables.v must be a string, a number or a boolean, got a mapping'
+      'profiles/test.yaml:2:20: error: workspace.host must be a string, got a list.',
+      'profiles/test.yaml:3:17: error: variables.v must be a string, a number or a boolean, got a mapping.'
     ])
   })
 
   it('refuses a variable name that ${var.…} cannot write', () => {
     expect(problems({ test: `${base}variables: { my-var: x }\n` })).toEqual([
-      'profiles/test.yaml:2:14: error: "my-var" in variables is not a valid name; use letters, digits and _ (it is written ${var.my-var})'
+      'profiles/test.yaml:2:14: error: "my-var" in variables is not a valid name; use letters, digits and _ (it is written ${var.my-var}).'
     ])
   })
 
@@ -77,7 +77,7 @@ describe('schema diagnostics on a merged profile', () => {
     expect(
       problems({ base: `${base}engine: spark\n`, test: 'extends: base\n' })
     ).toEqual([
-      'profiles/base.yaml:2:9: error: engine must be one of local, databricks, got "spark"'
+      'profiles/base.yaml:2:9: error: engine must be one of local, databricks, got "spark".'
     ])
   })
 })

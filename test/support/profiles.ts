@@ -1,7 +1,9 @@
+import { createExpander } from '../../src/profiles/index.js'
 import type {
   ResolvedProfile,
   SourceLocationConfig,
-  TablesConfig
+  TablesConfig,
+  VariableValue
 } from '../../src/profiles/index.js'
 
 /** A resolved profile built by hand, for planner tests that need no files. */
@@ -11,17 +13,39 @@ export function profileOf(
     name?: string
     variables?: Record<string, string>
     sources?: Record<string, SourceLocationConfig>
+    /** What `${NAME}` in step arguments sees. */
+    env?: Record<string, string>
+    gitSha?: string
   } = {}
 ): ResolvedProfile {
+  const name = options.name ?? 'test'
+  const variables = options.variables ?? {}
+  const values = new Map<string, VariableValue>(
+    Object.entries(variables).map(([key, text]) => [
+      key,
+      { text, env: [], secret: false, secrets: [], unresolved: false }
+    ])
+  )
   return {
-    name: options.name ?? 'test',
-    files: [`profiles/${options.name ?? 'test'}.yaml`],
+    name,
+    files: [`profiles/${name}.yaml`],
     engine: 'local',
-    variables: options.variables ?? {},
+    variables,
     tables,
     sources: options.sources ?? {},
     values: {},
     leaves: [],
+    secretValues: [],
+    expand: createExpander(
+      {
+        env: options.env ?? {},
+        profile: name,
+        pipeline: 'p',
+        gitSha: options.gitSha,
+        isSecretName: () => false
+      },
+      values
+    ),
     locate: () => undefined
   }
 }

@@ -1,4 +1,3 @@
-
 const SCALARS: Readonly<Record<string, string>> = {
   BOOLEAN: 'boolean',
   TINYINT: 'tinyint',

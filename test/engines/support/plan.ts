@@ -131,6 +131,7 @@ export function buildTestPlan(
       inputs,
       outputs,
       parameters,
+      secretParameters: [],
       dependsOn
     }
   })

@@ -120,6 +120,7 @@ export function planOf(sketch: PlanSketch): Plan {
         ...Object.fromEntries(inputs.map((i) => [i.param, value(i.location)])),
         ...Object.fromEntries(outputs.map((o) => [o.param, value(o.location)]))
       },
+      secretParameters: [],
       dependsOn: [
         ...new Set(inputs.flatMap((i) => (i.producer ? [i.producer] : [])))
       ].sort()
