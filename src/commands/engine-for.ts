@@ -6,7 +6,7 @@ import type { CommandDeps, LocatedRequest } from './types.js'
 
 /**
  * The engine of a loaded plan's profile, built by the injected factory (or
- * dtflw's own), after every secret the profile holds was handed to
+ * dtflw's own); `loadPlan` has already handed the profile's secrets to
  * `onSecret`, so nothing the engine prints can show one.
  */
 export async function engineFor(
@@ -14,11 +14,6 @@ export async function engineFor(
   deps: CommandDeps,
   request?: LocatedRequest
 ): Promise<Engine> {
-  for (const leaf of loaded.profile.leaves) {
-    if (leaf.secret && typeof leaf.value === 'string') {
-      deps.onSecret?.(leaf.value)
-    }
-  }
   const factory = deps.engines ?? createEngine
   return factory({
     root: loaded.project.manifest.root,

@@ -148,8 +148,9 @@ export async function loadPlan(
         profile: await loadProjectProfile(project, profileName, deps, context),
         warnings: []
       }
-  const env = deps.env
-  let plan = planFlow(project.flow, profile, { env, ...context })
+  // Every secret the profile holds is masked from here on, in every output.
+  for (const value of profile.secretValues) deps.onSecret?.(value)
+  let plan = planFlow(project.flow, profile)
   let changed: ChangedSummary | undefined
   if (request.changedSince) {
     const found = await findChanged(project, plan, request, deps, gitSha)
@@ -164,7 +165,7 @@ export async function loadPlan(
       )
       plan = deferInputs(
         plan,
-        planFlow(project.flow, other, { env, ...context })
+        planFlow(project.flow, other)
       )
     }
   }
@@ -257,7 +258,7 @@ export async function loadPlanAtRef(
       deps,
       { ...context, allowUnsetEnv: true }
     )
-    const plan = planFlow(base.flow, profile, { env: deps.env, ...context })
+    const plan = planFlow(base.flow, profile)
     const fingerprints = await fingerprintSteps(plan, (p) =>
       readFile(path.join(base.manifest.root, p), 'utf8')
     )

@@ -1,5 +1,5 @@
 import { stableStringify } from '../io/index.js'
-import { adjacency, downstream } from './graph.js'
+import { adjacencyOf, reachableFrom } from '../flow/index.js'
 import { compareText, sortedUnique } from './order.js'
 import type {
   DiffEdge,
@@ -87,7 +87,10 @@ export function diffLineage(
     ...own,
     ...[...added, ...removed].map((e) => e.to).filter((id) => headIds.has(id))
   ]
-  const reached = downstream(adjacency(headEdges.values()), seeds)
+  const reached = reachableFrom(
+    seeds,
+    adjacencyOf(headEdges.values(), 'downstream')
+  )
   const impacted = [...reached].filter((id) => !own.has(id))
   const goneSteps = new Set(steps.removed)
   const goneTables = new Set(tables.removed)

@@ -19,24 +19,6 @@ export function adjacency(
   return { next, previous }
 }
 
-/** The seeds and every node reachable from them. */
-export function downstream(
-  graph: Adjacency,
-  seeds: Iterable<string>
-): Set<string> {
-  const seen = new Set(seeds)
-  const queue = [...seen]
-  for (let i = 0; i < queue.length; i++) {
-    for (const n of graph.next.get(queue[i]) ?? []) {
-      if (!seen.has(n)) {
-        seen.add(n)
-        queue.push(n)
-      }
-    }
-  }
-  return seen
-}
-
 /** Each node reachable from the seeds, with its distance from the nearest seed. */
 export function downstreamDepths(
   graph: Adjacency,

@@ -1,4 +1,5 @@
-import type { Plan } from '../flow/types.js'
+import { adjacencyOf, reachableFrom } from '../flow/index.js'
+import type { Plan } from '../flow/index.js'
 import type { StepResult } from './types.js'
 
 const UNFINISHED = new Set(['failed', 'cancelled', 'skipped', 'pending'])
@@ -22,27 +23,11 @@ export function planResume(
   )
   if (unfinished.size === 0) return undefined
 
-  const dependents = new Map<string, string[]>()
-  for (const step of plan.steps) {
-    for (const dependency of step.dependsOn) {
-      const list = dependents.get(dependency) ?? []
-      list.push(step.key)
-      dependents.set(dependency, list)
-    }
-  }
-  const downstream = (key: string): Set<string> => {
-    const seen = new Set([key])
-    const stack = [key]
-    while (stack.length > 0) {
-      for (const next of dependents.get(stack.pop()!) ?? []) {
-        if (!seen.has(next)) {
-          seen.add(next)
-          stack.push(next)
-        }
-      }
-    }
-    return seen
-  }
+  const next = adjacencyOf(
+    plan.steps.flatMap((s) => s.dependsOn.map((from) => ({ from, to: s.key }))),
+    'downstream'
+  )
+  const downstream = (key: string): Set<string> => reachableFrom([key], next)
 
   const covered = new Set<string>()
   const terms: string[] = []

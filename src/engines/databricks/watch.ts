@@ -1,4 +1,5 @@
-import type { Plan, PlannedStep } from '../../flow/types.js'
+import { adjacencyOf, reachableFrom } from '../../flow/index.js'
+import type { Plan, PlannedStep } from '../../flow/index.js'
 import { declaredAccesses } from '../../report/index.js'
 import type { StepError, StepResult, TableAccess } from '../../report/index.js'
 import type { StepEvent } from '../engine.js'
@@ -212,24 +213,21 @@ function rootCause(
 /** Cancels the task runs downstream of `key` that have not ended. */
 async function cancelDownstream(
   input: WatchInput,
-  key: string,
+  failed: string,
   run: Run,
   blockedBy: Map<string, string>
 ): Promise<void> {
-  const dependents = new Map<string, string[]>()
-  for (const step of input.plan.steps) {
-    for (const dep of step.dependsOn) {
-      dependents.set(dep, [...(dependents.get(dep) ?? []), step.key])
-    }
-  }
-  const stack = [...(dependents.get(key) ?? [])]
+  const next = adjacencyOf(
+    input.plan.steps.flatMap((s) =>
+      s.dependsOn.map((from) => ({ from, to: s.key }))
+    ),
+    'downstream'
+  )
   const tasks = new Map((run.tasks ?? []).map((t) => [t.task_key, t]))
-  while (stack.length > 0) {
-    const next = stack.pop()!
-    if (blockedBy.has(next)) continue
-    blockedBy.set(next, key)
-    stack.push(...(dependents.get(next) ?? []))
-    const task = tasks.get(next)
+  for (const key of reachableFrom([failed], next)) {
+    if (key === failed || blockedBy.has(key)) continue
+    blockedBy.set(key, failed)
+    const task = tasks.get(key)
     if (task && !isTerminal(task.state)) {
       await input.client.jobs.cancelRun(task.run_id)
     }

@@ -1,6 +1,6 @@
 import path from 'node:path'
-import { tokenizeSql } from './sql-lexer.js'
-import type { SqlToken } from './sql-lexer.js'
+import { tokenizeSql } from '../../notebooks/index.js'
+import type { SqlToken } from '../../notebooks/index.js'
 
 /**
  * DuckDB table functions a notebook may not call: they change logging for

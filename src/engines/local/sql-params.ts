@@ -1,5 +1,5 @@
-import { tokenizeSql } from './sql-lexer.js'
-import type { SqlToken } from './sql-lexer.js'
+import { tokenizeSql } from '../../notebooks/index.js'
+import type { SqlToken } from '../../notebooks/index.js'
 
 /**
  * A notebook parameter as SQL may use it. `relation` is the DuckDB table or

@@ -1,5 +1,6 @@
 import { mkdir, rm } from 'node:fs/promises'
 import path from 'node:path'
+import { LOCAL_FORMATS } from '../../profiles/index.js'
 import type { PlannedSource, PlannedStep } from '../../flow/types.js'
 import { toPosixRelative } from '../../io/index.js'
 import type { Notebook } from '../../notebooks/index.js'
@@ -58,7 +59,6 @@ export function stepWorkDir(runDir: string, key: string): string {
   return path.join(runDir, 'work', key)
 }
 
-const OUTPUT_FORMATS = new Set(['parquet', 'csv', 'json'])
 
 /** Where a step's captured output goes, relative to the run folder. */
 export function stepLogPath(key: string): string {
@@ -138,7 +138,7 @@ export async function executeLocalStep(
     start()
     write(`Running: ${step.notebook}`)
     for (const o of outputs) {
-      if (!OUTPUT_FORMATS.has(o.table.format)) {
+      if (!LOCAL_FORMATS.includes(o.table.format)) {
         throw new StepFailure({
           kind: 'engine',
           table: o.output.alias,

@@ -1,5 +1,10 @@
 import { glob, readdir, stat } from 'node:fs/promises'
 import path from 'node:path'
+import {
+  IGNORED_CSV_OPTIONS,
+  isRemoteLocation,
+  LOCAL_CSV_OPTIONS
+} from '../../profiles/index.js'
 import type { TableLocation } from '../../flow/types.js'
 import { quoteLiteral } from './sql-params.js'
 import { StepFailure } from './step-failure.js'
@@ -22,7 +27,6 @@ export interface LocalTable {
   readonly options?: Readonly<Record<string, string>>
 }
 
-const REMOTE = /^[A-Za-z][A-Za-z0-9+.-]*:\//
 const GLOB = /[*?[]/
 
 /**
@@ -46,7 +50,7 @@ export function resolveLocalTable(
   }
   let uri = location.uri
   if (uri.startsWith('file://')) uri = uri.slice('file://'.length)
-  if (REMOTE.test(uri)) {
+  if (isRemoteLocation(uri)) {
     throw new StepFailure({
       kind: 'engine',
       message: `${uri} is remote storage, and the local engine reads and writes local files only; use a profile whose tables.root and sources are local paths.`
@@ -114,19 +118,6 @@ export async function grantFor(table: LocalTable): Promise<SandboxGrant> {
     : { paths: [table.path], directories: [] }
 }
 
-/** Spark's CSV reader options and the DuckDB names they map to. */
-const CSV_OPTIONS: Readonly<Record<string, string>> = {
-  header: 'header',
-  sep: 'delim',
-  delimiter: 'delim',
-  quote: 'quote',
-  escape: 'escape',
-  nullvalue: 'nullstr',
-  dateformat: 'dateformat',
-  timestampformat: 'timestampformat',
-  encoding: 'encoding'
-}
-
 function optionValue(value: string): string {
   return /^(true|false|\d+)$/i.test(value) ? value : quoteLiteral(value)
 }
@@ -147,12 +138,12 @@ export async function readExpression(table: LocalTable): Promise<string> {
     case 'csv': {
       const options: Record<string, string> = { header: 'true' }
       for (const [key, value] of Object.entries(table.options ?? {})) {
-        const name = CSV_OPTIONS[key.toLowerCase()]
+        const name = LOCAL_CSV_OPTIONS[key.toLowerCase()]
         if (name) options[name] = value
-        else if (key.toLowerCase() !== 'inferschema') {
+        else if (!IGNORED_CSV_OPTIONS.includes(key.toLowerCase())) {
           throw new StepFailure({
             kind: 'engine',
-            message: `CSV option "${key}" is not supported by the local engine; supported: ${Object.keys(CSV_OPTIONS).join(', ')}, inferSchema.`
+            message: `CSV option "${key}" is not supported by the local engine; supported: ${Object.keys(LOCAL_CSV_OPTIONS).join(', ')}, inferSchema.`
           })
         }
       }
