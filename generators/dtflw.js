@@ -8,6 +8,7 @@ import * as builtDiagnostics from '../lib/src/diagnostics/index.js'
 import * as builtFlow from '../lib/src/flow/index.js'
 import * as builtIo from '../lib/src/io/index.js'
 import * as builtManifest from '../lib/src/manifest/index.js'
+import * as builtProfiles from '../lib/src/profiles/index.js'
 
 /** @type {typeof import('../src/diagnostics/index.js')} */
 const diagnostics = /** @type {any} */ (builtDiagnostics)
@@ -17,10 +18,13 @@ const flow = /** @type {any} */ (builtFlow)
 const io = /** @type {any} */ (builtIo)
 /** @type {typeof import('../src/manifest/index.js')} */
 const manifest = /** @type {any} */ (builtManifest)
+/** @type {typeof import('../src/profiles/index.js')} */
+const profiles = /** @type {any} */ (builtProfiles)
 
 /** @typedef {import('../src/diagnostics/index.js').Diagnostic} Diagnostic */
 /** @typedef {import('../src/manifest/index.js').Manifest} Manifest */
 /** @typedef {import('../src/manifest/index.js').StepSpec} StepSpec */
+/** @typedef {import('../src/profiles/index.js').ResolvedProfile} ResolvedProfile */
 
 export const {
   didYouMean,
@@ -29,8 +33,12 @@ export const {
   formatLine,
   formatText,
   hasErrors,
-  UsageError
+  InvalidConfigError,
+  UnknownProfileError,
+  UsageError,
+  warningAt
 } = diagnostics
-export const { buildFlow } = flow
+export const { buildFlow, planFlow } = flow
 export const { writeFileAtomic } = io
 export const { parseManifest } = manifest
+export const { isSecretName, loadProfile } = profiles

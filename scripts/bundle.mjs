@@ -18,11 +18,16 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8'))
 const libToSrc = {
   name: 'lib-to-src',
   setup(build) {
+    // Resolved the way a source file's own import is, so the module is one
+    // and the same whichever importer esbuild meets first.
     build.onResolve({ filter: /\/lib\/src\// }, (args) => {
       const target = path.resolve(args.resolveDir, args.path)
       const relative = path.relative(path.resolve('lib/src'), target)
       if (relative.startsWith('..')) return undefined
-      return { path: path.resolve('src', relative.replace(/\.js$/, '.ts')) }
+      return build.resolve(`./${relative.split(path.sep).join('/')}`, {
+        kind: args.kind,
+        resolveDir: path.resolve('src')
+      })
     })
   }
 }

@@ -17,13 +17,16 @@ export interface StepDiagnostic {
 /** One question for what `dtflw add` was not told (Inquirer's shape). */
 export interface StepQuestion {
   readonly type: 'input'
-  readonly name: 'step' | 'inputs' | 'outputs' | 'language'
+  readonly name:
+    'step' | 'template' | 'inputs' | 'outputs' | 'key' | 'by' | 'language'
   readonly message: string
   readonly default?: string | ((answers: Record<string, unknown>) => string)
   readonly validate: (
     value: string,
     answers?: Record<string, unknown>
   ) => true | string
+  /** Asked only when this holds for the answers so far. */
+  readonly when?: (answers: Record<string, unknown>) => boolean
 }
 
 /** What `addStep` is told. */
@@ -34,10 +37,22 @@ export interface AddStepOptions {
   readonly manifest?: string
   /** The step's key and notebook file name; asked when missing. */
   readonly step?: string
+  /** A notebook template (`listTemplates`); none: a notebook to fill in. */
+  readonly template?: string
   /** Tables it reads (default: what the step before it writes). */
   readonly inputs?: readonly string[]
   /** Tables it writes (default: the step's name). */
   readonly outputs?: readonly string[]
+  /** `--key`: the business key a template keys on. */
+  readonly key?: readonly string[]
+  /** `--by`: what `aggregate` groups by (columns or periods). */
+  readonly by?: readonly string[]
+  /** `--columns`: the columns of the table a template reads. */
+  readonly columns?: readonly string[]
+  /** The profile whose values the widgets take (default development). */
+  readonly profile?: string
+  /** The environment profiles are read with (`${VAR}`). */
+  readonly env?: Readonly<Record<string, string | undefined>>
   /** `sql` or `python` (default: .yo-rc.json's, else the last step's). */
   readonly language?: string
   /** Insert after this step (default: after the producer of its last input). */
@@ -54,6 +69,7 @@ export interface AddedStep {
   /** Relative to root, POSIX. */
   readonly notebook: string
   readonly language: 'sql' | 'python'
+  readonly template?: string
   readonly inputs: string[]
   readonly outputs: string[]
   /** The step it follows; absent when it comes first. */
@@ -62,6 +78,8 @@ export interface AddedStep {
   readonly manifest: string
   /** Its line in the manifest. */
   readonly line: number
+  /** The profile the widget defaults come from. */
+  readonly profile?: string
 }
 
 /** Exit code 0 with the step, or 2 with the diagnostics (nothing written). */
@@ -75,6 +93,17 @@ export interface AddStepResult {
 
 /** Writes the step's notebook and inserts the step into the manifest. */
 export function addStep(options: AddStepOptions): Promise<AddStepResult>
+
+/** A notebook template of `dtflw add --template`. */
+export interface NotebookTemplate {
+  readonly name: string
+  /** One line, for `dtflw add --list-templates`. */
+  readonly summary: string
+  readonly languages: string[]
+}
+
+/** The notebook templates, in the order they are listed. */
+export function listTemplates(): NotebookTemplate[]
 
 /** An `ask` for `addStep` that reads answers from a terminal's lines. */
 export function createTerminalAsk(io: {

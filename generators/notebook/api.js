@@ -6,3 +6,4 @@
  */
 export { addStep } from './add-step.js'
 export { createTerminalAsk } from './terminal.js'
+export { listTemplates } from './list-templates.js'

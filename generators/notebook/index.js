@@ -1,4 +1,5 @@
 // @ts-check
+import process from 'node:process'
 import Generator from 'yeoman-generator'
 import { formatText, UsageError } from '../dtflw.js'
 import { prepareStep } from './add-step.js'
@@ -27,6 +28,26 @@ export default class NotebookGenerator extends Generator {
     this.option('outputs', {
       type: String,
       description: 'Tables it writes, comma-separated'
+    })
+    this.option('template', {
+      type: String,
+      description: 'A notebook template (dtflw add --list-templates)'
+    })
+    this.option('key', {
+      type: String,
+      description: 'The business key a template keys on, comma-separated'
+    })
+    this.option('by', {
+      type: String,
+      description: 'What aggregate groups by, comma-separated'
+    })
+    this.option('columns', {
+      type: String,
+      description: 'The columns of the table a template reads, comma-separated'
+    })
+    this.option('profile', {
+      type: String,
+      description: 'The profile whose values the widgets take (development)'
     })
     this.option('language', { type: String, description: 'sql or python' })
     this.option('after', {
@@ -61,10 +82,17 @@ export default class NotebookGenerator extends Generator {
       root: this.destinationRoot(),
       manifest: this._opts.manifest,
       step: this._opts.step,
+      template: this._opts.template,
       inputs: list(this._opts.inputs),
       outputs: list(this._opts.outputs),
+      key: list(this._opts.key),
+      by: list(this._opts.by),
+      columns: list(this._opts.columns),
       language: this._opts.language,
       after: this._opts.after,
+      profile: this._opts.profile,
+      // The generator's edge: profiles read ${VAR} from here.
+      env: process.env,
       yes: this._opts.yes === true,
       ask: (questions) => this.prompt(/** @type {any} */ (questions))
     })
@@ -73,6 +101,7 @@ export default class NotebookGenerator extends Generator {
         prepared.diagnostics.map((d) => formatText(d)).join('\n')
       )
     }
+    for (const d of prepared.diagnostics) this.log(formatText(d))
     this.files = prepared.files
   }
 

@@ -8,6 +8,8 @@
  * and on Databricks: each output starts as a copy of the first input.
  */
 
+import { ident, renderWidgets } from './widgets.js'
+
 /** @typedef {'sql' | 'python'} Language */
 
 /**
@@ -16,6 +18,14 @@
  * @property {string} key
  * @property {readonly string[]} inputs
  * @property {readonly string[]} outputs
+ */
+
+/**
+ * The parameters the notebook's widgets declare, with their defaults, and
+ * the profile those come from ('' when none could be read).
+ * @typedef {object} WidgetValues
+ * @property {Readonly<Record<string, string>>} parameters
+ * @property {string} profile
  */
 
 /** A table parameter's value is a catalog name, or a file location (path layout, file sources). */
@@ -35,9 +45,6 @@ def write_table(df, location):
         writer.parquet(location)
     else:
         writer.saveAsTable(location)`
-
-/** @param {string} name A table name as a Python or SQL identifier. */
-const ident = (name) => name.replace(/[^A-Za-z0-9_]/g, '_')
 
 /** @param {readonly string[]} names @param {string} suffix */
 const params = (names, suffix) =>
@@ -75,8 +82,8 @@ function wrap(text, prefix, width = 80) {
   return lines
 }
 
-/** @param {NotebookSketch} sketch */
-function renderSql(sketch) {
+/** @param {NotebookSketch} sketch @param {WidgetValues} widgets */
+function renderSql(sketch, widgets) {
   const [first, ...others] = sketch.inputs
   const from = first
     ? `SELECT * FROM IDENTIFIER(:${first}_in)`
@@ -93,21 +100,17 @@ function renderSql(sketch) {
     '-- MAGIC %md',
     `-- MAGIC # ${sketch.key}`,
     ...wrap(summary(sketch), '-- MAGIC '),
+    '',
+    '-- COMMAND ----------',
+    '',
+    renderWidgets('sql', widgets.parameters, widgets.profile),
     ...cells.flatMap((cell) => ['', '-- COMMAND ----------', '', cell]),
     ''
   ].join('\n')
 }
 
-/** @param {NotebookSketch} sketch */
-function renderPython(sketch) {
-  const widgets = [
-    ...sketch.inputs.map(
-      (n) => `${ident(n)}_in = dbutils.widgets.get("${n}_in")`
-    ),
-    ...sketch.outputs.map(
-      (n) => `${ident(n)}_out = dbutils.widgets.get("${n}_out")`
-    )
-  ]
+/** @param {NotebookSketch} sketch @param {WidgetValues} widgets */
+function renderPython(sketch, widgets) {
   const [first] = sketch.inputs
   const source = first
     ? `read_table(${ident(first)}_in)`
@@ -124,7 +127,7 @@ function renderPython(sketch) {
     '',
     '# COMMAND ----------',
     '',
-    ...widgets,
+    renderWidgets('python', widgets.parameters, widgets.profile),
     '',
     '# COMMAND ----------',
     '',
@@ -143,9 +146,12 @@ function renderPython(sketch) {
  * The source of a new step's notebook.
  * @param {Language} language
  * @param {NotebookSketch} sketch
+ * @param {WidgetValues} widgets
  */
-export function renderNotebook(language, sketch) {
-  return language === 'python' ? renderPython(sketch) : renderSql(sketch)
+export function renderNotebook(language, sketch, widgets) {
+  return language === 'python'
+    ? renderPython(sketch, widgets)
+    : renderSql(sketch, widgets)
 }
 
 /** The file extension of a language. @param {Language} language */

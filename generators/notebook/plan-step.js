@@ -8,8 +8,8 @@ import {
   hasErrors,
   parseManifest
 } from '../dtflw.js'
-import { insertItem } from '../yaml-edit.js'
-import { extensionOf, renderNotebook } from './notebook-source.js'
+import { inline, insertItem } from '../yaml-edit.js'
+import { extensionOf } from './notebook-source.js'
 
 /** @typedef {import('../dtflw.js').Diagnostic} Diagnostic */
 /** @typedef {import('../dtflw.js').Manifest} Manifest */
@@ -24,12 +24,15 @@ import { extensionOf, renderNotebook } from './notebook-source.js'
  * @property {readonly string[]} outputs
  * @property {Language} language
  * @property {string} [after] Insert after this step instead of after the last producer.
+ * @property {{ args?: Record<string, string>, inputs?: unknown[], outputs?: unknown[] }} [entry]
+ *   The step's fields as the manifest will list them, where they say more
+ *   than the names (a template's optional input, expected columns, args).
  */
 
 /**
- * What adding the step comes to: the new manifest text and the notebook, or
- * the problems that refuse it.
- * @typedef {{ ok: true, manifest: string, notebook: { path: string, content: string }, index: number, after?: string, line: number }
+ * What adding the step comes to: the new manifest (text and parsed) and
+ * the notebook's path, or the problems that refuse it.
+ * @typedef {{ ok: true, manifest: string, parsed: Manifest, notebook: string, index: number, after?: string, line: number }
  *   | { ok: false, diagnostics: Diagnostic[] }} StepPlan
  */
 
@@ -206,10 +209,13 @@ export function planAddStep(text, manifest, request, exists) {
     )
   }
   if (problems.length > 0) return { ok: false, diagnostics: problems }
+  const entry = request.entry ?? {}
+  const listed = entry.inputs ?? inputs
   const item = {
     notebook,
-    ...(inputs.length > 0 ? { inputs: [...inputs] } : {}),
-    outputs: [...outputs]
+    ...(entry.args ? { args: inline({ ...entry.args }) } : {}),
+    ...(listed.length > 0 ? { inputs: [...listed] } : {}),
+    outputs: [...(entry.outputs ?? outputs)]
   }
   const next = insertItem(text, ['flow'], index, item)
   const check = readSoundManifest(next, file, manifest.root)
@@ -218,10 +224,8 @@ export function planAddStep(text, manifest, request, exists) {
   return {
     ok: true,
     manifest: next,
-    notebook: {
-      path: notebook,
-      content: renderNotebook(language, { key: step, inputs, outputs })
-    },
+    parsed: check.manifest,
+    notebook,
     index,
     ...(index > 0 ? { after: manifest.flow[index - 1].key } : {}),
     line: added.location.line

@@ -1,15 +1,18 @@
 // @ts-check
 import { didYouMean } from '../dtflw.js'
+import { ETL_TEMPLATES, findTemplate } from './etl-templates.js'
 
 /**
  * One question for what `dtflw add` was not told, in Inquirer's shape (so
  * Yeoman's `prompt` takes it as it is); `askOnTerminal` asks the same.
  * @typedef {object} StepQuestion
  * @property {'input'} type
- * @property {'step' | 'inputs' | 'outputs' | 'language'} name
+ * @property {'step' | 'template' | 'inputs' | 'outputs' | 'key' | 'by' | 'language'} name
  * @property {string} message
  * @property {string | ((answers: Record<string, unknown>) => string)} [default]
  * @property {(value: string, answers?: Record<string, unknown>) => true | string} validate
+ * @property {(answers: Record<string, unknown>) => boolean} [when]
+ *   Asked only when this holds for the answers so far.
  */
 
 /** @param {string} text */
@@ -20,8 +23,18 @@ const split = (text) =>
     .filter(Boolean)
 
 /**
- * The questions for the fields `given` leaves out.
- * @param {{ step?: string, inputs?: readonly string[], outputs?: readonly string[], language?: string }} given
+ * The template a question's answers chose, or the one given.
+ * @param {Record<string, unknown>} answers
+ * @param {string | undefined} given
+ */
+const templateOf = (answers, given) =>
+  findTemplate(String(answers.template ?? given ?? '').trim())
+
+/**
+ * The questions for the fields `given` leaves out. Key and grouping are
+ * asked for the templates that take them; the language for a template
+ * written in more than one.
+ * @param {{ step?: string, template?: string, inputs?: readonly string[], outputs?: readonly string[], key?: readonly string[], by?: readonly string[], language?: string }} given
  * @param {{ tables: readonly string[], inputs: readonly string[], language: string }} known
  *   The tables the flow can read, and the defaults.
  * @returns {StepQuestion[]}
@@ -38,6 +51,18 @@ export function stepQuestions(given, known) {
         /^[A-Za-z0-9_-]+$/.test(value.trim())
           ? true
           : 'use letters, digits, "_" and "-".'
+    })
+  }
+  if (given.template === undefined) {
+    const names = ETL_TEMPLATES.map((t) => t.name)
+    questions.push({
+      type: 'input',
+      name: 'template',
+      message: `Template (empty for none; ${names.join(', ')})`,
+      validate: (value) =>
+        value.trim() === '' || names.includes(value.trim())
+          ? true
+          : `no template "${value.trim()}";${didYouMean(value.trim(), names) || ` the templates are: ${names.join(', ')}.`}`
     })
   }
   if (given.inputs === undefined) {
@@ -72,11 +97,38 @@ export function stepQuestions(given, known) {
           : 'name at least one table: letters, digits and "_", not starting with a digit.'
     })
   }
+  if (given.key === undefined) {
+    questions.push({
+      type: 'input',
+      name: 'key',
+      message: 'Business key column(s), comma-separated',
+      when: (answers) =>
+        (templateOf(answers, given.template)?.key ?? 'none') !== 'none',
+      validate: (value, answers) =>
+        split(value).length > 0 ||
+        templateOf(answers ?? {}, given.template)?.key !== 'required'
+          ? true
+          : 'this template needs the column that identifies a row.'
+    })
+  }
+  if (given.by === undefined) {
+    questions.push({
+      type: 'input',
+      name: 'by',
+      message:
+        'Group by (columns, or day, week, month, quarter, year), comma-separated',
+      when: (answers) => templateOf(answers, given.template)?.by === true,
+      validate: (value) =>
+        split(value).length > 0 ? true : 'name at least one column or period.'
+    })
+  }
   if (given.language === undefined) {
     questions.push({
       type: 'input',
       name: 'language',
       message: 'Notebook language (sql or python)',
+      when: (answers) =>
+        (templateOf(answers, given.template)?.languages.length ?? 2) > 1,
       default: known.language,
       validate: (value) =>
         value.trim() === 'sql' || value.trim() === 'python'

@@ -6,7 +6,8 @@ import { createInterface } from 'node:readline/promises'
 /**
  * An `ask` for `addStep` on a terminal: each question on one line, its
  * default in parentheses (Enter takes it), asked again with the reason
- * until the answer passes its check.
+ * until the answer passes its check; a question whose `when` does not hold
+ * for the answers so far is skipped, as Inquirer does.
  * @param {{ input: NodeJS.ReadableStream, output: NodeJS.WritableStream }} io
  * @returns {(questions: StepQuestion[]) => Promise<Record<string, unknown>>}
  */
@@ -19,6 +20,7 @@ export function createTerminalAsk(io) {
     const answers = {}
     try {
       for (const q of questions) {
+        if (q.when && !q.when(answers)) continue
         const fallback =
           typeof q.default === 'function'
             ? q.default(answers)

@@ -43,6 +43,11 @@ const OPTIONS = {
   language: { type: 'string' },
   after: { type: 'string' },
   yes: { type: 'boolean', short: 'y' },
+  template: { type: 'string', short: 't' },
+  'list-templates': { type: 'boolean' },
+  key: { type: 'string' },
+  by: { type: 'string' },
+  columns: { type: 'string' },
   sha: { type: 'string' },
   'dry-run': { type: 'boolean' },
   wait: { type: 'string' },
@@ -72,7 +77,20 @@ const ACCEPTS: Readonly<Record<CommandName, readonly string[]>> = {
   cleanup: ['profile', 'preview', 'stale'],
   cancel: ['profile', 'run-id'],
   promote: ['to', 'sha', 'dry-run', 'parallelism', 'fail-fast'],
-  add: ['inputs', 'outputs', 'language', 'after', 'yes'],
+  add: [
+    'inputs',
+    'outputs',
+    'language',
+    'after',
+    'yes',
+    'template',
+    'list-templates',
+    'key',
+    'by',
+    'columns',
+    'profile'
+  ],
+  widgets: ['profile', 'preview'],
   lineage: ['profile', 'format', 'base', 'report', 'preview', 'select']
 }
 const COMMON = [
@@ -126,11 +144,11 @@ export function parseCliArgs(
       `unknown command "${command}";${didYouMean(command, COMMANDS) || ` the commands are: ${COMMANDS.join(', ')}.`}`
     )
   }
-  const takesStep = command === 'add'
+  const takesStep = command === 'add' || command === 'widgets'
   if (rest.length > (takesStep ? 1 : 0)) {
     throw new UsageError(
       takesStep
-        ? `dtflw add takes one step name, got ${rest.map((r) => `"${r}"`).join(', ')}; run dtflw add --help.`
+        ? `dtflw ${command} takes one step name, got ${rest.map((r) => `"${r}"`).join(', ')}; run dtflw ${command} --help.`
         : `dtflw ${command} takes no positional argument, got "${rest[0]}"; run dtflw ${command} --help.`
     )
   }
@@ -171,6 +189,11 @@ export function parseCliArgs(
     language: values.language,
     after: values.after,
     yes: values.yes === true,
+    ...(values.template !== undefined ? { template: values.template } : {}),
+    ...(values['list-templates'] ? { listTemplates: true } : {}),
+    ...(values.key !== undefined ? { key: list(values.key) } : {}),
+    ...(values.by !== undefined ? { by: list(values.by) } : {}),
+    ...(values.columns !== undefined ? { columns: list(values.columns) } : {}),
     wait: values.wait
   }
   return { request, json, debug, help: false, version: false }
@@ -212,6 +235,11 @@ export function helpText(topic?: string): string {
       'dtflw cleanup --profile P (--preview NAME | --stale AGE) [--json]\n  Removes a pull-request preview, or every preview older than AGE (e.g. 7d).',
     cancel:
       "dtflw cancel --profile P --run-id ID\n  Cancels a run on the profile's platform (e.g. one a cancelled CI job left running).",
+    promote:
+      'dtflw promote --to ENV [--sha SHA] [--dry-run] [--json]\n  Deploys and runs, on ENV, the build that passed the environment before it in the promotion chain.',
+    add: 'dtflw add STEP [--template T [--key K] [--by A,B] [--columns A,B]] [--inputs A,B] [--outputs C] [--language sql|python] [--after STEP] [--profile P] [--yes] | dtflw add --list-templates\n  Adds a notebook step: its notebook, widgets valued from profile P (default development), and its entry in dtflw.yaml.',
+    widgets:
+      "dtflw widgets [--profile P] STEP [--json]\n  The parameters STEP's notebook receives under profile P (default development), to run it by hand.",
     lineage:
       'dtflw lineage [--profile P] [--format markdown|mermaid|openlineage|json] [--base REF] [--report FILE]\n  What reads and writes what; --base shows the diff against another ref.'
   }

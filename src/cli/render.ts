@@ -120,8 +120,28 @@ export function renderData(data: CommandData): string {
     case 'add': {
       const step = data.step
       const where = step.after ? `after ${step.after}` : 'first'
-      return `Added step ${step.key} (${step.notebook}) ${where} at ${step.manifest}:${step.line}.\nNext: write the notebook, then dtflw validate.`
+      const from = step.template ? ` from template ${step.template}` : ''
+      const widgets = step.profile
+        ? ` Its widgets hold profile ${step.profile}'s values.`
+        : ''
+      const next = step.template
+        ? 'Next: review the notebook, then dtflw run --profile development.'
+        : 'Next: write the notebook, then dtflw validate.'
+      return `Added step ${step.key} (${step.notebook})${from} ${where} at ${step.manifest}:${step.line}.${widgets}\n${next}`
     }
+    case 'templates': {
+      const width = Math.max(...data.templates.map((t) => t.name.length))
+      return data.templates
+        .map(
+          (t) =>
+            `${t.name.padEnd(width)}  ${t.summary} (${t.languages.join(', ')})`
+        )
+        .join('\n')
+    }
+    case 'widgets':
+      return Object.entries(data.parameters)
+        .map(([name, value]) => `${name} = ${value}`)
+        .join('\n')
     case 'lineage':
       return data.text
   }

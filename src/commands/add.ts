@@ -4,24 +4,40 @@ import type { CommandDeps, CommandResult, LocatedRequest } from './types.js'
 
 /**
  * Adds a notebook step to the pipeline: writes the notebook (reading its
- * parameters the contract's way) and inserts the step into `dtflw.yaml`
- * after the step that produces its last input, keeping the file's comments
- * and quoting. The generator's notebook sub-generator does the work; this
- * is its command-line face. Nothing is written on a refusal (exit 2).
+ * parameters the contract's way, each declared as a widget valued as the
+ * chosen profile plans it, so the notebook also runs by hand) and inserts
+ * the step into `dtflw.yaml` after the step that produces its last input,
+ * keeping the file's comments and quoting. `--template` starts the
+ * notebook from an ETL pattern; `--list-templates` lists them. The
+ * generator's notebook sub-generator does the work; this is its
+ * command-line face. Nothing is written on a refusal (exit 2).
  */
 export async function runAdd(
   request: LocatedRequest,
   deps: CommandDeps
 ): Promise<CommandResult> {
-  const { addStep } = await import('#generators/notebook/api.js')
-  const result = await addStep({
+  const api = await import('#generators/notebook/api.js')
+  if (request.listTemplates) {
+    return {
+      exitCode: ExitCode.Success,
+      diagnostics: [],
+      data: { kind: 'templates', templates: api.listTemplates() }
+    }
+  }
+  const result = await api.addStep({
     root: request.cwd,
     manifest: request.manifest,
     ...(request.step ? { step: request.step } : {}),
+    ...(request.template ? { template: request.template } : {}),
     ...(request.inputs ? { inputs: request.inputs } : {}),
     ...(request.outputs ? { outputs: request.outputs } : {}),
+    ...(request.key ? { key: request.key } : {}),
+    ...(request.by ? { by: request.by } : {}),
+    ...(request.columns ? { columns: request.columns } : {}),
     ...(request.language ? { language: request.language } : {}),
     ...(request.after ? { after: request.after } : {}),
+    ...(request.profile ? { profile: request.profile } : {}),
+    env: deps.env,
     yes: request.yes === true || deps.ask === undefined,
     ...(deps.ask ? { ask: deps.ask } : {})
   })

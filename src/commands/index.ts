@@ -17,6 +17,7 @@ import { checkRequest } from './request.js'
 import { runRun } from './run.js'
 import type { CommandDeps, CommandRequest, CommandResult } from './types.js'
 import { runValidate } from './validate.js'
+import { runWidgets } from './widgets.js'
 
 export type {
   CommandName,
@@ -51,6 +52,7 @@ const COMMANDS = {
   cancel: runCancel,
   promote: runPromote,
   add: runAdd,
+  widgets: runWidgets,
   lineage: runLineage
 } as const
 

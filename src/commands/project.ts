@@ -126,7 +126,13 @@ export interface LoadedPlan {
 }
 
 /** Commands that run nothing and need no credentials. */
-const OFFLINE_COMMANDS = new Set(['validate', 'plan', 'explain', 'lineage'])
+const OFFLINE_COMMANDS = new Set([
+  'validate',
+  'plan',
+  'explain',
+  'lineage',
+  'widgets'
+])
 
 /**
  * Manifest → flow → profile → plan, then `--select` and `--changed-since`

@@ -12,6 +12,7 @@ export const COMMAND_NAMES: readonly CommandName[] = [
   'cancel',
   'promote',
   'add',
+  'widgets',
   'lineage'
 ]
 

@@ -30,6 +30,7 @@ export type CommandName =
   | 'cancel'
   | 'promote'
   | 'add'
+  | 'widgets'
   | 'lineage'
 
 /** Lineage output formats. */
@@ -72,6 +73,16 @@ export interface CommandRequest {
   readonly after?: string
   /** `add --yes`: take the defaults, never ask. */
   readonly yes?: boolean
+  /** `add --template NAME`: a notebook template. */
+  readonly template?: string
+  /** `add --list-templates`: list the templates, add nothing. */
+  readonly listTemplates?: boolean
+  /** `add --key a,b`: the business key a template keys on. */
+  readonly key?: readonly string[]
+  /** `add --by a,b`: what the aggregate template groups by. */
+  readonly by?: readonly string[]
+  /** `add --columns a,b`: the columns of the table a template reads. */
+  readonly columns?: readonly string[]
   /** `promote --to ENV`: the environment a build goes to. */
   readonly to?: string
   /** `promote --sha SHA`: the commit to promote (default HEAD). */
@@ -142,6 +153,8 @@ export interface AddQuestion {
     value: string,
     answers?: Record<string, unknown>
   ) => true | string
+  /** Asked only when this holds for the answers so far. */
+  readonly when?: (answers: Record<string, unknown>) => boolean
 }
 
 /** The payload a command returns for its entry point to render. */
@@ -205,8 +218,26 @@ export type CommandData =
         readonly after?: string
         readonly manifest: string
         readonly line: number
+        readonly template?: string
+        readonly profile?: string
       }
       readonly written: readonly string[]
+    }
+  | {
+      readonly kind: 'templates'
+      readonly templates: readonly {
+        readonly name: string
+        readonly summary: string
+        readonly languages: readonly string[]
+      }[]
+    }
+  | {
+      readonly kind: 'widgets'
+      readonly profile: string
+      readonly step: string
+      readonly notebook: string
+      /** What the flow passes the notebook, in the plan's order. */
+      readonly parameters: Readonly<Record<string, string>>
     }
   | {
       readonly kind: 'cancel'

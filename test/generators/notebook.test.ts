@@ -69,7 +69,8 @@ describe('addStep', () => {
         outputs: ['top_customers'],
         after: 'clean_orders',
         manifest: 'dtflw.yaml',
-        line: 12
+        line: 12,
+        profile: 'development'
       },
       written: ['notebooks/top_customers.sql', 'dtflw.yaml']
     })
@@ -83,6 +84,13 @@ describe('addStep', () => {
         '-- MAGIC Reads `orders_in`; writes `top_customers_out`. dtflw sets each',
         '-- MAGIC parameter: a file on your laptop, a table or storage path on',
         '-- MAGIC Databricks.',
+        '',
+        '-- COMMAND ----------',
+        '',
+        '-- Parameters: a flow run passes each one. The defaults are the values',
+        '-- of profile development, for running this notebook by hand.',
+        "CREATE WIDGET TEXT orders_in DEFAULT '.dtflw/data/development/notebooks/clean_orders/orders.parquet';",
+        "CREATE WIDGET TEXT top_customers_out DEFAULT '.dtflw/data/development/notebooks/top_customers/top_customers.parquet'",
         '',
         '-- COMMAND ----------',
         '',
@@ -128,6 +136,9 @@ describe('addStep', () => {
     const notebook = await readFile(
       path.join(dir, 'notebooks/revenue_report.py'),
       'utf8'
+    )
+    expect(notebook).toContain(
+      'dbutils.widgets.text("orders_in", ".dtflw/data/development/notebooks/clean_orders/orders.parquet")'
     )
     expect(notebook).toContain('orders_in = dbutils.widgets.get("orders_in")')
     expect(notebook).toContain(
@@ -246,8 +257,9 @@ describe('addStep', () => {
     let shown = ''
     output.on('data', (d) => (shown += d))
     const ask = createTerminalAsk({ input, output })
-    // Typed ahead: a typo first (asked again), then a table, the default output, python.
-    input.write('ordrs\norders\n\npython\n')
+    // Typed ahead: no template, a typo (asked again), then a table, the
+    // default output, python.
+    input.write('\nordrs\norders\n\npython\n')
     const result = await addStep({ root: dir, step: 'weekly', ask })
     expect(result.step).toEqual(
       expect.objectContaining({
@@ -297,6 +309,7 @@ describe('the notebook sub-generator', () => {
       .onTargetDirectory((dir) => writeScaffold(dir, {}))
       .withAnswers({
         step: 'audit',
+        template: '',
         inputs: 'raw_orders',
         outputs: 'audit_log',
         language: 'sql'
@@ -305,7 +318,7 @@ describe('the notebook sub-generator', () => {
       (
         result as unknown as { askedQuestions: { name: string }[] }
       ).askedQuestions.map((q) => q.name)
-    ).toEqual(['step', 'inputs', 'outputs', 'language'])
+    ).toEqual(['step', 'template', 'inputs', 'outputs', 'language'])
     result.assertFileContent(
       'notebooks/audit.sql',
       'IDENTIFIER(:audit_log_out)'
@@ -315,6 +328,53 @@ describe('the notebook sub-generator', () => {
       'dtflw.yaml',
       'flow:\n  - notebook: notebooks/audit.sql\n    inputs: [raw_orders]\n    outputs: [audit_log]\n  - notebook: notebooks/clean_orders.sql'
     )
+  })
+
+  it('adds a template step from its options, typed from the columns declared upstream', async () => {
+    const result = await runNotebook()
+      .onTargetDirectory((dir) => writeScaffold(dir, {}))
+      .withArguments(['monthly_revenue'])
+      .withOptions({
+        template: 'aggregate',
+        inputs: 'daily_revenue',
+        by: 'month',
+        yes: true
+      } as never)
+    const manifest = await readFile(path.join(result.cwd, 'dtflw.yaml'), 'utf8')
+    expect(manifest).toContain(
+      [
+        '  - notebook: notebooks/monthly_revenue.sql',
+        '    inputs: [daily_revenue]',
+        '    outputs:',
+        '      - name: monthly_revenue',
+        '        columns:',
+        '          month: date',
+        '          row_count: bigint',
+        '          revenue: decimal(38,2)',
+        '          orders: bigint',
+        ''
+      ].join('\n')
+    )
+    result.assertFileContent(
+      'notebooks/monthly_revenue.sql',
+      'CAST(SUM(revenue) AS DECIMAL(38, 2)) AS revenue,\n  CAST(SUM(orders) AS BIGINT) AS orders'
+    )
+    // The declared types are what the local engine's DuckDB gives.
+    const run = await runCli(['run', '--profile', 'development'], result.cwd)
+    expect([run.code, run.stderr]).toEqual([
+      0,
+      expect.stringContaining('succeeded monthly_revenue')
+    ])
+    expect(
+      await readParquet(
+        path.join(
+          result.cwd,
+          '.dtflw/data/development/notebooks/monthly_revenue/monthly_revenue.parquet'
+        )
+      )
+    ).toEqual([
+      { month: '2024-03-01', row_count: '7', revenue: '675.89', orders: '15' }
+    ])
   })
 
   it('fails with the diagnostics when the step is refused', async () => {

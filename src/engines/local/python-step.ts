@@ -5,6 +5,7 @@ import { StepFailure } from './step-failure.js'
 import { bindSql, splitSql } from './sql-params.js'
 import type { SqlParameter } from './sql-params.js'
 import type { DuckdbStepSql } from './step-tables.js'
+import { isWidgetStatement } from './widget-defaults.js'
 
 /** Which `spark` a Python step gets. */
 export type SparkChoice = 'auto' | 'pyspark' | 'duckdb'
@@ -50,11 +51,15 @@ function harnessCells(input: PythonStepInput): unknown[] {
       text: s.text,
       fileLine: fileLine(cell, s.line)
     })
+    // Widget statements declare parameters (read by `findWidgetDefaults`);
+    // neither DuckDB nor a local Spark knows them.
+    const runnable = (s: { text: string }): boolean =>
+      !isWidgetStatement(s.text)
     return [
       {
         kind: 'sql',
-        statements: bound.statements.map(at),
-        rawStatements: splitSql(cell.source).map(at)
+        statements: bound.statements.filter(runnable).map(at),
+        rawStatements: splitSql(cell.source).filter(runnable).map(at)
       }
     ]
   })

@@ -6,6 +6,7 @@ import { StepFailure } from './step-failure.js'
 import { bindSql } from './sql-params.js'
 import type { SqlParameter } from './sql-params.js'
 import type { DuckdbStepSql } from './step-tables.js'
+import { isWidgetStatement } from './widget-defaults.js'
 
 /** What a SQL step needs: its notebook, bound parameters and DuckDB plan. */
 export interface SqlStepInput {
@@ -31,8 +32,6 @@ export function fileLine(cell: Cell, sourceLine: number): number {
   return (cell.sourceLine ?? cell.line) + sourceLine - 1
 }
 
-/** Databricks SQL widget statements, which mean nothing to DuckDB. */
-const WIDGET_STATEMENT = /^(CREATE|REMOVE)\s+WIDGET\b/i
 /** Time a worker gets to stop after an interrupt before it is killed. */
 const INTERRUPT_GRACE_MS = 2000
 
@@ -57,7 +56,7 @@ export function planSqlStatements(input: SqlStepInput): SqlJobStatement[] {
     }
     for (const statement of bound.statements) {
       const line = fileLine(cell, statement.line)
-      const skip = WIDGET_STATEMENT.test(statement.text)
+      const skip = isWidgetStatement(statement.text)
       const refused = skip
         ? undefined
         : checkSqlStatement(statement.text, input.writable, input.tmp)

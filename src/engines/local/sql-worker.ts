@@ -82,7 +82,7 @@ async function runJob(job: SqlJob): Promise<SqlJobError | undefined> {
       if (stopped) return { phase: 'statement', index, message: 'interrupted' }
       if (statement.skip) {
         log(
-          `line ${statement.line}: ${firstLine(statement.text)} (skipped: parameters come from the flow)`
+          `line ${statement.line}: ${firstLine(statement.text)} (a widget: the flow passes its value, else its default applies)`
         )
         continue
       }

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import type { PlannedInput, PlannedOutput } from '../../flow/types.js'
+import type { PriorTable } from './prior-tables.js'
 import type { StagedOutput } from './staging.js'
 import {
   quoteIdentifier,
@@ -24,6 +25,8 @@ export interface StepOutput {
   readonly output: PlannedOutput
   readonly table: LocalTable
   readonly staging: StagedOutput
+  /** Its current rows, when the step rewrites it (`planPriorTables`). */
+  readonly prior?: PriorTable
 }
 
 /** The tables of one step, resolved to local files. */
@@ -38,8 +41,11 @@ export interface StepTables {
  *
  * - `setup`: each input as a view named after its parameter (`"orders_in"`),
  *   and catalog-layout tables also under their own name
- *   (`sales.silver.orders`) in an in-memory catalog of that name;
- * - `sandbox`: the step's own temporary folder; only the declared inputs,
+ *   (`sales.silver.orders`) in an in-memory catalog of that name; then each
+ *   output the step rewrites as a table of its current rows, named after
+ *   its parameter (`"customers_out"`);
+ * - `sandbox`: the time zone UTC, as on Databricks; the step's own
+ *   temporary folder; only the declared inputs,
  *   the staging folders and that temporary folder are
  *   reachable (`allowed_paths`, `allowed_directories`), every other file
  *   access is off (`enable_external_access = false`) and the settings are
@@ -122,6 +128,12 @@ export function planDuckdbStepSql(
       )
     }
   }
+  for (const output of tables.outputs) {
+    if (!output.prior) continue
+    setup.push(
+      `CREATE TABLE ${quoteIdentifier(output.output.param)} AS SELECT * FROM ${output.prior.from}`
+    )
+  }
 
   const both = (p: string): string[] =>
     relativeTo ? [p, path.relative(relativeTo, p) || '.'] : [p]
@@ -136,7 +148,11 @@ export function planDuckdbStepSql(
   // DuckDB allows its temporary folder (default `.tmp/` under the working
   // folder, shared by every step) whatever the sandbox says: each step
   // gets its own, removed after it, so no step reads what another left.
+  // Databricks' session time zone is UTC unless a notebook sets it;
+  // DuckDB's is the machine's. UTC gives `current_timestamp` and
+  // `current_date` the values they have on Databricks.
   const sandbox = [
+    "SET TimeZone = 'UTC'",
     `SET temp_directory = ${quoteLiteral(tmp)}`,
     `SET allowed_paths = ${list(paths)}`,
     `SET allowed_directories = ${list(directories)}`,

@@ -11,6 +11,7 @@ import { checkOutputs, countReads } from './output-checks.js'
 import type { PythonRunner } from './python-runner.js'
 import { executePythonStep } from './python-step.js'
 import type { SparkChoice } from './python-step.js'
+import { planPriorTables } from './prior-tables.js'
 import { planRunMode } from './runnable.js'
 import type { SqlWorker } from './sql-child.js'
 import { executeSqlStep } from './sql-step.js'
@@ -22,6 +23,7 @@ import { planDuckdbStepSql, planSqlParameters } from './step-tables.js'
 import type { StepInput, StepOutput, StepTables } from './step-tables.js'
 import type { TableWatch } from './table-watch.js'
 import { runWatched } from './undeclared-writes.js'
+import { applyWidgetDefaults, findWidgetDefaults } from './widget-defaults.js'
 import {
   grantFor,
   readExpression,
@@ -148,17 +150,28 @@ export async function executeLocalStep(
     }
 
     const inputs = await resolveInputs(settings, step, parameters)
+    const prior = await planPriorTables(step, inputs, outputs)
     staged = await stageOutputs(outputs.map((o) => o.table.path))
     const stepOutputs: StepOutput[] = outputs.map((o, i) => ({
       ...o,
-      staging: staged[i]
+      staging: staged[i],
+      ...(prior[i] ? { prior: prior[i] } : {})
     }))
-    const given = withStagedOutputs(
-      settings.root,
-      step,
-      parameters,
-      stepOutputs
+    for (const o of stepOutputs) {
+      if (o.prior)
+        write(`${o.output.param}: starts as the rows of the table it rewrites`)
+    }
+    // A widget the flow does not pass takes the notebook's default, as on
+    // Databricks: that is how a notebook run as it stands gets its values.
+    const { parameters: given, applied } = applyWidgetDefaults(
+      withStagedOutputs(settings.root, step, parameters, stepOutputs),
+      findWidgetDefaults(notebook)
     )
+    for (const w of applied) {
+      write(
+        `${w.name}: not passed by the flow, so the notebook's default "${w.value}" (${notebook.path}:${w.line})`
+      )
+    }
     const tables: StepTables = { inputs, outputs: stepOutputs }
 
     await mkdir(tmp, { recursive: true })
@@ -199,9 +212,12 @@ export async function executeLocalStep(
             threads: settings.threads,
             tmp,
             access: {
-              readOnly: inputs.flatMap((i) => [
-                ...i.grant.paths,
-                ...i.grant.directories.map((d) => d.replace(/[\\/]+$/, ''))
+              readOnly: [
+                ...inputs.map((i) => i.grant),
+                ...prior.flatMap((p) => (p?.grant ? [p.grant] : []))
+              ].flatMap((grant) => [
+                ...grant.paths,
+                ...grant.directories.map((d) => d.replace(/[\\/]+$/, ''))
               ]),
               writable: writable.slice(1)
             },

@@ -1,0 +1,119 @@
+// @ts-check
+import {
+  buildFlow,
+  DtflwError,
+  errorAt,
+  isSecretName,
+  loadProfile,
+  planFlow,
+  UnknownProfileError,
+  warningAt
+} from '../dtflw.js'
+
+/** @typedef {import('../dtflw.js').Diagnostic} Diagnostic */
+/** @typedef {import('../dtflw.js').Manifest} Manifest */
+/** @typedef {import('../dtflw.js').ResolvedProfile} ResolvedProfile */
+
+/** The profile whose values a new notebook's widgets hold unless told. */
+export const DEFAULT_WIDGET_PROFILE = 'development'
+
+/**
+ * The profile whose values become a new notebook's widget defaults, loaded
+ * offline (an unset variable stays unresolved, as `dtflw validate` does).
+ * A profile named with `--profile` must exist; when the default one is
+ * missing or does not load, the widgets get empty defaults and a warning
+ * says why.
+ * @param {Manifest} manifest
+ * @param {string | undefined} named
+ * @param {Readonly<Record<string, string | undefined>>} env
+ * @returns {Promise<{ ok: true, profile?: ResolvedProfile, diagnostics: Diagnostic[] } | { ok: false, diagnostics: Diagnostic[] }>}
+ */
+export async function loadWidgetProfile(manifest, named, env) {
+  const name = named ?? DEFAULT_WIDGET_PROFILE
+  try {
+    const profile = await loadProfile({
+      root: manifest.root,
+      profilesDir: manifest.profilesDir,
+      name,
+      context: { env, pipeline: manifest.pipeline },
+      allowUnsetEnv: true
+    })
+    return { ok: true, profile, diagnostics: [] }
+  } catch (error) {
+    if (!(error instanceof DtflwError)) throw error
+    if (named !== undefined && error instanceof UnknownProfileError) {
+      return { ok: false, diagnostics: [...error.diagnostics] }
+    }
+    const why = error.diagnostics[0]?.summary ?? error.message
+    const diagnostic = `the widgets of the new notebook have empty defaults: profile ${name} did not load (${why})${named ? '' : '; pass --profile NAME to take the values of another profile'}.`
+    if (named !== undefined) {
+      return {
+        ok: false,
+        diagnostics: [errorAt('widget-profile', diagnostic)]
+      }
+    }
+    return {
+      ok: true,
+      diagnostics: [warningAt('widget-profile', diagnostic)]
+    }
+  }
+}
+
+/** `${NAME}`, `${NAME:-x}` in a manifest value. */
+const REFERENCE = /\$\{\s*([A-Za-z_][A-Za-z0-9_.]*)\s*(?::-[^}]*)?\}/g
+
+/**
+ * The parameters step `key` of `manifest` receives under `profile`, in the
+ * plan's order (arguments, inputs, outputs): its widgets. Without a
+ * profile, or when the flow does not plan under it, every value is empty
+ * (with a warning). An argument whose value comes from a secret-looking
+ * variable (`${API_TOKEN}`) is left empty: a notebook in git never holds a
+ * secret.
+ * @param {Manifest} manifest The manifest with the new step.
+ * @param {string} key
+ * @param {ResolvedProfile | undefined} profile
+ * @param {Readonly<Record<string, string | undefined>>} env
+ * @returns {{ parameters: Record<string, string>, diagnostics: Diagnostic[] }}
+ */
+export function planWidgetDefaults(manifest, key, profile, env) {
+  const spec = manifest.flow.find((s) => s.key === key)
+  if (!spec) throw new Error(`step ${key} is not in the manifest`)
+  /** @type {Record<string, string>} */
+  const empty = {}
+  for (const a of spec.args) empty[a.name] = ''
+  for (const i of spec.inputs) empty[`${i.name}_in`] = ''
+  for (const o of spec.outputs) empty[`${o.name}_out`] = ''
+  if (!profile) return { parameters: empty, diagnostics: [] }
+  const flow = buildFlow(manifest).flow
+  let planned
+  try {
+    planned = flow && planFlow(flow, profile, { env })
+  } catch (error) {
+    if (!(error instanceof DtflwError)) throw error
+    const why = error.diagnostics[0]?.summary ?? error.message
+    return {
+      parameters: empty,
+      diagnostics: [
+        warningAt(
+          'widget-profile',
+          `the widgets of the new notebook have empty defaults: the flow does not plan under profile ${profile.name} (${why}).`
+        )
+      ]
+    }
+  }
+  const step = planned?.steps.find((s) => s.key === key)
+  if (!step) return { parameters: empty, diagnostics: [] }
+  const secret = new Set(
+    spec.args
+      .filter((a) =>
+        [...a.value.matchAll(REFERENCE)].some((m) => isSecretName(m[1]))
+      )
+      .map((a) => a.name)
+  )
+  /** @type {Record<string, string>} */
+  const parameters = {}
+  for (const [name, value] of Object.entries(step.parameters)) {
+    parameters[name] = secret.has(name) ? '' : value
+  }
+  return { parameters, diagnostics: [] }
+}
