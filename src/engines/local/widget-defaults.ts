@@ -1,6 +1,6 @@
 import type { Cell, Notebook } from '../../notebooks/index.js'
-import { tokenizeSql } from './sql-lexer.js'
-import type { SqlToken } from './sql-lexer.js'
+import { tokenizeSql } from '../../notebooks/index.js'
+import type { SqlToken } from '../../notebooks/index.js'
 import { splitSql } from './sql-params.js'
 
 /** A widget a notebook declares, with the value it takes when nothing is passed. */
