@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -148,7 +148,13 @@ export async function benchAction(): Promise<BenchResult[]> {
   const samples: number[] = []
   for (let i = 0; i < 7; i++) samples.push(await actionToFirstRequest())
   const firstRequest = median(samples)
-  const bytes = (await stat(path.join(repoRoot, 'dist/action/index.js'))).size
+  // Everything a runner loads: the entry and the chunks it imports.
+  const folder = path.join(repoRoot, 'dist/action')
+  const files = (await readdir(folder, { recursive: true })).filter((f) =>
+    f.endsWith('.js')
+  )
+  let bytes = 0
+  for (const file of files) bytes += (await stat(path.join(folder, file))).size
   return [
     {
       name: 'the Action from spawn to its first request to the workspace',

@@ -7,11 +7,15 @@
 // is copied beside the compiled code in lib/ and beside each bundle that can
 // run the local engine, where the engine looks for them.
 import { readFileSync } from 'node:fs'
-import { cp, mkdir, readdir } from 'node:fs/promises'
+import { cp, mkdir, readdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { build } from 'esbuild'
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'))
+
+// Chunk names carry a content hash: a chunk of an earlier build would stay
+// beside the new ones and be committed with them.
+await rm('dist', { recursive: true, force: true })
 
 // The generators (plain JavaScript) use dtflw through the compiled tree in
 // lib/; in a bundle they get the same modules as everything else, from src/.
@@ -38,6 +42,9 @@ const common = {
   platform: 'node',
   target: 'node24',
   format: 'esm',
+  // Code a command may not need (the engines, the Databricks client, the
+  // generators) goes into chunks that `import()` loads on demand, so a
+  // `validate` does not load HTTP, workers or the DuckDB glue.
   // Whitespace and syntax only: names stay readable in a stack trace, and
   // the Action's bundle stays under 2 MB (comments, with their build-machine
   // paths, are dropped, so any checkout builds the same bytes).
@@ -57,9 +64,12 @@ await build({
   ...common,
   entryPoints: {
     'cli/index': 'src/cli/index.ts',
-    'cli/sql-worker': 'src/engines/local/sql-worker.ts'
+    // The local engine's chunk finds its worker and harness beside it.
+    'cli/chunks/sql-worker': 'src/engines/local/sql-worker.ts'
   },
-  plugins: [libToSrc]
+  plugins: [libToSrc],
+  splitting: true,
+  chunkNames: 'cli/chunks/[name]-[hash]'
 })
 
 // The Action never adds steps: the generators stay out of its bundle.
@@ -68,16 +78,18 @@ await build({
   entryPoints: {
     'action/index': 'src/action/index.ts',
     'action/post': 'src/action/post-index.ts',
-    'action/sql-worker': 'src/engines/local/sql-worker.ts'
+    'action/chunks/sql-worker': 'src/engines/local/sql-worker.ts'
   },
+  splitting: true,
+  chunkNames: 'action/chunks/[name]-[hash]',
   external: [...common.external, '#generators/*']
 })
 
 const harness = 'src/engines/local/python'
 const targets = [
   'lib/src/engines/local/python',
-  'dist/cli/python',
-  'dist/action/python'
+  'dist/cli/chunks/python',
+  'dist/action/chunks/python'
 ]
 for (const target of targets) {
   await mkdir(target, { recursive: true })

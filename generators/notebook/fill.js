@@ -1,16 +1,22 @@
 // @ts-check
+import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { URL } from 'node:url'
 
 /**
- * The template notebooks' folder. The path climbs to the package root and
- * back down, so it is the same from these sources and from the bundled
- * `dtflw` (dist/cli/index.js), both two folders below the root.
+ * The template notebooks' folder, found by climbing from this module to the
+ * package root: the same from these sources, from the bundled `dtflw`
+ * (whose chunks sit at dist/cli/chunks/) and from an installed package.
  */
-const TEMPLATES = new URL(
-  '../../generators/notebook/templates/',
-  import.meta.url
-)
+const TEMPLATES = (() => {
+  let folder = new URL('./', import.meta.url)
+  for (let depth = 0; depth < 6; depth++) {
+    const candidate = new URL('generators/notebook/templates/', folder)
+    if (existsSync(candidate)) return candidate
+    folder = new URL('../', folder)
+  }
+  return new URL('./templates/', import.meta.url)
+})()
 
 /**
  * The text of a template notebook.
