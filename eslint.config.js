@@ -1,5 +1,6 @@
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
+import moduleMap from './scripts/lint/module-map.mjs'
 
 export default tseslint.config(
   { ignores: ['lib/**', 'dist/**', 'node_modules/**', 'coverage/**'] },
@@ -11,8 +12,13 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }
       ],
-      // Engines and renderers never reach into each other (STYLE.md module map).
-      'no-restricted-imports': 'off'
     }
+  },
+  {
+    // Engines and renderers never reach into each other, and folders meet
+    // only through their index.ts (the module map of STYLE.md).
+    files: ['src/**/*.ts'],
+    plugins: { dtflw: moduleMap },
+    rules: { 'dtflw/module-map': 'error' }
   }
 )

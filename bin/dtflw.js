@@ -2,6 +2,8 @@
 // The dtflw bin: check the Node version before loading anything that needs
 // a newer one, then run the bundled CLI (one file, fewer modules to load
 // than the compiled tree, so every command starts faster).
+import process from 'node:process'
+
 const required = 24
 const major = Number(process.versions.node.split('.')[0])
 if (major < required) {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { ExitCode, UsageError } from '../diagnostics/index.js'
-import { changedSteps, fingerprintSteps } from '../flow/fingerprint.js'
+import { changedSteps, fingerprintSteps } from '../flow/index.js'
 import type { Plan } from '../flow/index.js'
 import type { LineageDiff } from '../lineage/index.js'
 import {

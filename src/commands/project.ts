@@ -17,7 +17,7 @@ import {
   reachable,
   selectSteps
 } from '../flow/index.js'
-import { changedSteps, fingerprintSteps } from '../flow/fingerprint.js'
+import { changedSteps, fingerprintSteps } from '../flow/index.js'
 import { checkoutRefToTemp, pathExists, tryReadGitSha } from '../io/index.js'
 import type { Manifest } from '../manifest/index.js'
 import { readManifest } from '../manifest/index.js'

@@ -1,5 +1,5 @@
-import type { Plan } from '../flow/types.js'
-import type { EngineName, ResolvedProfile } from '../profiles/types.js'
+import type { Plan } from '../flow/index.js'
+import type { EngineName, ResolvedProfile } from '../profiles/index.js'
 import type {
   DeployResult,
   RunEvent,

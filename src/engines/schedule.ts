@@ -1,4 +1,4 @@
-import type { Plan, PlannedStep } from '../flow/types.js'
+import type { Plan, PlannedStep } from '../flow/index.js'
 import { notRunResult } from '../report/index.js'
 import type { StepResult } from '../report/index.js'
 

@@ -1,6 +1,6 @@
 import type { Location } from '../diagnostics/index.js'
-import type { ColumnSpec } from '../manifest/types.js'
-import type { EngineName } from '../profiles/types.js'
+import type { ColumnSpec } from '../manifest/index.js'
+import type { EngineName } from '../profiles/index.js'
 
 /** Why one step must run after another. */
 export type EdgeKind = 'data' | 'write-after-write' | 'write-after-read'

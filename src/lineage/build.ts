@@ -1,5 +1,5 @@
-import type { Plan, PlannedInput, PlannedStep } from '../flow/types.js'
-import type { RunReport, StepResult } from '../report/types.js'
+import type { Plan, PlannedInput, PlannedStep } from '../flow/index.js'
+import type { RunReport, StepResult } from '../report/index.js'
 import { flag, observeStep } from './observe.js'
 import { compareText } from './order.js'
 import {

@@ -1,5 +1,5 @@
 import { posix } from 'node:path'
-import type { TableLocation } from '../flow/types.js'
+import type { TableLocation } from '../flow/index.js'
 
 /** How OpenLineage identifies a dataset. */
 export interface DatasetName {

@@ -1,5 +1,5 @@
 import { locationValue } from '../flow/index.js'
-import type { StepStatus } from '../report/types.js'
+import type { StepStatus } from '../report/index.js'
 import type { MarkdownOptions } from './markdown.js'
 import { compareText } from './order.js'
 import { codeCell, formatCount, formatDuration, safeUrl } from './text.js'

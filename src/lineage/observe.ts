@@ -1,5 +1,5 @@
-import type { PlannedStep } from '../flow/types.js'
-import type { StepResult, TableAccess } from '../report/types.js'
+import type { PlannedStep } from '../flow/index.js'
+import type { StepResult, TableAccess } from '../report/index.js'
 import { stepId, tableId } from './registry.js'
 import type { EdgeRegistry, TableDraft, TableRegistry } from './registry.js'
 import type { LineageFlag, LineageFlagKind } from './types.js'

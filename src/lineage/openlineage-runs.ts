@@ -1,5 +1,5 @@
-import type { TableLocation } from '../flow/types.js'
-import type { RunReport, StepResult, TableAccess } from '../report/types.js'
+import type { TableLocation } from '../flow/index.js'
+import type { RunReport, StepResult, TableAccess } from '../report/index.js'
 import { datasetName } from './datasets.js'
 import type { DatasetName } from './datasets.js'
 import { SPEC } from './openlineage-context.js'

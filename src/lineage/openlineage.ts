@@ -1,4 +1,4 @@
-import type { RunReport } from '../report/types.js'
+import type { RunReport } from '../report/index.js'
 import { createEmitContext, SPEC } from './openlineage-context.js'
 import type {
   EmitContext,

@@ -1,5 +1,5 @@
-import type { ColumnSpec } from '../manifest/types.js'
-import type { TableLocation } from '../flow/types.js'
+import type { ColumnSpec } from '../manifest/index.js'
+import type { TableLocation } from '../flow/index.js'
 import type { LineageTableKind } from './types.js'
 
 /** Node id of a step. */

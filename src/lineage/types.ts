@@ -1,7 +1,7 @@
-import type { ColumnSpec } from '../manifest/types.js'
-import type { TableLocation } from '../flow/types.js'
-import type { RunStatus, StepStatus } from '../report/types.js'
-import type { EngineName } from '../profiles/types.js'
+import type { ColumnSpec } from '../manifest/index.js'
+import type { TableLocation } from '../flow/index.js'
+import type { RunStatus, StepStatus } from '../report/index.js'
+import type { EngineName } from '../profiles/index.js'
 
 /** A notebook step as the lineage shows it: declared, and observed when run. */
 export interface LineageStep {

@@ -1,4 +1,4 @@
-import type { Plan, PlannedStep } from '../flow/types.js'
+import type { Plan, PlannedStep } from '../flow/index.js'
 import type {
   RunReport,
   RunStatus,

@@ -1,4 +1,4 @@
-import type { EngineName } from '../profiles/types.js'
+import type { EngineName } from '../profiles/index.js'
 import type { DeployResult } from './deploy.js'
 import type { LogRecord } from './events.js'
 import type { RunReport, StepResult } from './types.js'

@@ -1,5 +1,5 @@
-import type { EngineName } from '../profiles/types.js'
-import type { TableLocation } from '../flow/types.js'
+import type { EngineName } from '../profiles/index.js'
+import type { TableLocation } from '../flow/index.js'
 
 /**
  * How a step ended.

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import type { Plan } from '../../flow/types.js'
+import type { Plan } from '../../flow/index.js'
 import { sha256 } from '../../io/index.js'
 import { findRunTargets, parseNotebook } from '../../notebooks/index.js'
 import type { NotebookLanguage } from '../../notebooks/index.js'

@@ -1,5 +1,5 @@
 import { mapLimit } from '../../io/index.js'
-import type { Plan } from '../../flow/types.js'
+import type { Plan } from '../../flow/index.js'
 import type { DeployResult } from '../../report/index.js'
 import type { DatabricksClient } from './api/index.js'
 import { collectDeployFiles } from './deploy-files.js'

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { setTimeout as delay } from 'node:timers/promises'
 import path from 'node:path'
-import type { Plan } from '../../flow/types.js'
+import type { Plan } from '../../flow/index.js'
 import { notRunResult } from '../../report/index.js'
 import type { StepResult } from '../../report/index.js'
 import type {

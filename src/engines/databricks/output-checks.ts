@@ -1,4 +1,4 @@
-import type { PlannedOutput, PlannedStep } from '../../flow/types.js'
+import type { PlannedOutput, PlannedStep } from '../../flow/index.js'
 import type { StepError, TableAccess } from '../../report/index.js'
 import { checkColumns, normalizeSparkType } from '../columns.js'
 import type { CallOptions, DatabricksClient } from './api/index.js'

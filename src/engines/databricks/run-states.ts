@@ -1,4 +1,4 @@
-import type { StepStatus } from '../../report/types.js'
+import type { StepStatus } from '../../report/index.js'
 
 /** The parts of a task's (or run's) state that decide how it ended. */
 export interface TaskState {

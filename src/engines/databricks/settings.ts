@@ -1,5 +1,5 @@
 import { UsageError } from '../../diagnostics/index.js'
-import type { ResolvedProfile } from '../../profiles/types.js'
+import type { ResolvedProfile } from '../../profiles/index.js'
 
 /** Compute for notebook tasks (DESIGN: serverless unless the profile says). */
 export type ComputeSpec =

@@ -1,4 +1,4 @@
-import type { Plan } from '../../flow/types.js'
+import type { Plan } from '../../flow/index.js'
 import { sha256 } from '../../io/index.js'
 import type { SubmitRunRequest, SubmitTask } from './api/index.js'
 import { remoteNotebookPath } from './paths.js'

@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises'
 import { availableParallelism, hostname, tmpdir } from 'node:os'
 import path from 'node:path'
-import type { Plan, PlannedStep } from '../../flow/types.js'
+import type { Plan, PlannedStep } from '../../flow/index.js'
 import { readNotebook } from '../../notebooks/index.js'
 import { notRunResult } from '../../report/index.js'
 import type { StepResult } from '../../report/index.js'

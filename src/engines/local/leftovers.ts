@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import path from 'node:path'
-import type { Plan } from '../../flow/types.js'
+import type { Plan } from '../../flow/index.js'
 import { isStale } from './run-lock.js'
 import type { LockOwner } from './run-lock.js'
 import { resolveLocalTable } from './tables.js'

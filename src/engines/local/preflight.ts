@@ -1,5 +1,5 @@
 import path from 'node:path'
-import type { Plan } from '../../flow/types.js'
+import type { Plan } from '../../flow/index.js'
 import { readNotebook } from '../../notebooks/index.js'
 import type { Notebook } from '../../notebooks/index.js'
 import type { StepError } from '../../report/index.js'

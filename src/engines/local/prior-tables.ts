@@ -1,4 +1,4 @@
-import type { PlannedStep } from '../../flow/types.js'
+import type { PlannedStep } from '../../flow/index.js'
 import { quoteIdentifier } from './sql-params.js'
 import type { StepInput } from './step-tables.js'
 import { grantFor, readExpression, tableExists } from './tables.js'

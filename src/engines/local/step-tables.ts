@@ -1,5 +1,5 @@
 import path from 'node:path'
-import type { PlannedInput, PlannedOutput } from '../../flow/types.js'
+import type { PlannedInput, PlannedOutput } from '../../flow/index.js'
 import type { PriorTable } from './prior-tables.js'
 import type { StagedOutput } from './staging.js'
 import {

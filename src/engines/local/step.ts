@@ -1,7 +1,7 @@
 import { mkdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { LOCAL_FORMATS } from '../../profiles/index.js'
-import type { PlannedSource, PlannedStep } from '../../flow/types.js'
+import type { PlannedSource, PlannedStep } from '../../flow/index.js'
 import { toPosixRelative } from '../../io/index.js'
 import type { Notebook } from '../../notebooks/index.js'
 import { declaredAccesses } from '../../report/index.js'

@@ -5,7 +5,7 @@ import {
   isRemoteLocation,
   LOCAL_CSV_OPTIONS
 } from '../../profiles/index.js'
-import type { TableLocation } from '../../flow/types.js'
+import type { TableLocation } from '../../flow/index.js'
 import { quoteLiteral } from './sql-params.js'
 import { StepFailure } from './step-failure.js'
 

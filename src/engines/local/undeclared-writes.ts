@@ -1,4 +1,4 @@
-import type { PlannedStep } from '../../flow/types.js'
+import type { PlannedStep } from '../../flow/index.js'
 import { toPosixRelative } from '../../io/index.js'
 import { StepFailure } from './step-failure.js'
 import type { StepOutput } from './step-tables.js'

@@ -1,0 +1,89 @@
+import { describe, expect, it } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
+import path from 'node:path'
+import { repoRoot } from '../support/cli.js'
+
+interface LintMessage {
+  ruleId: string | null
+  line: number
+  message: string
+}
+interface LintResult {
+  filePath: string
+  messages: LintMessage[]
+}
+
+const eslint = path.join(repoRoot, 'node_modules', 'eslint', 'bin', 'eslint.js')
+
+/** ESLint as `npm run lint` runs it, on files or on a text given a name. */
+function lint(args: string[], text?: string): LintResult[] {
+  const result = spawnSync(process.execPath, [eslint, '--format', 'json', ...args], {
+    cwd: repoRoot,
+    input: text,
+    encoding: 'utf8'
+  })
+  return JSON.parse(result.stdout) as LintResult[]
+}
+
+function mapMessages(results: LintResult[]): string[] {
+  return results.flatMap((r) =>
+    r.messages
+      .filter((m) => m.ruleId === 'dtflw/module-map')
+      .map((m) => `${path.relative(repoRoot, r.filePath)}:${m.line}: ${m.message}`)
+  )
+}
+
+function probe(file: string, text: string): string[] {
+  return mapMessages(lint(['--stdin', '--stdin-filename', file], text))
+}
+
+describe('the module map of STYLE.md, as a lint rule', () => {
+  it('holds for every import of src/', () => {
+    expect(mapMessages(lint(['src']))).toEqual([])
+  })
+
+  it('refuses an engine that imports a renderer, and a renderer that imports an engine', () => {
+    expect(
+      probe(
+        'src/engines/local/probe.ts',
+        "import { buildLineage } from '../../lineage/index.js'\nexport const probe = buildLineage\n"
+      )
+    ).toEqual([
+      expect.stringMatching(
+        /^src\/engines\/local\/probe\.ts:1: src\/engines\/local may not import src\/lineage: the module map \(STYLE\.md\) lets it import src\/diagnostics, /
+      )
+    ])
+    expect(
+      probe(
+        'src/github/probe.ts',
+        "export { createLocalEngine } from '../engines/local/index.js'\n"
+      )
+    ).toEqual([expect.stringContaining('src/github may not import src/engines/local')])
+    expect(
+      probe(
+        'src/engines/databricks/api/probe.ts',
+        "export const load = () => import('../../../flow/index.js')\n"
+      )
+    ).toEqual([expect.stringContaining('src/engines/databricks/api may not import src/flow')])
+  })
+
+  it('sends an import past another folder’s index.ts back through it', () => {
+    expect(
+      probe(
+        'src/lineage/probe.ts',
+        "import type { Plan } from '../flow/types.js'\nexport type Probe = Plan\n"
+      )
+    ).toEqual([
+      'src/lineage/probe.ts:1: import src/flow through its index.ts, not flow/types.js: export what you need from src/flow/index.ts'
+    ])
+  })
+
+  it('lets a folder use its own modules and a sub-folder its parent’s', () => {
+    expect(
+      probe(
+        'src/engines/local/probe.ts',
+        "import type { Engine } from '../engine.js'\nimport { checkColumns } from '../columns.js'\nimport type { Plan } from '../../flow/index.js'\nexport type Probe = [Engine, Plan, typeof checkColumns]\n"
+      )
+    ).toEqual([])
+  })
+})
