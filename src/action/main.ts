@@ -1,10 +1,10 @@
-import os from 'node:os'
 import * as core from '@actions/core'
-import { runCommand, toolVersion } from '../commands/index.js'
+import { runCommand } from '../commands/index.js'
 import type { CommandResult } from '../commands/index.js'
 import { createMasker, DtflwError } from '../diagnostics/index.js'
 import { describeEvent } from '../report/index.js'
 import { loadGitHubContext } from './context.js'
+import { actionDeps } from './deps.js'
 import { openDeployment } from './deployment.js'
 import { ensureCommit } from './git-base.js'
 import { readActionInputs, readInput, SECRET_INPUTS } from './inputs.js'
@@ -61,17 +61,8 @@ export async function run(
         ? await openDeployment(settings, context, request.sha ?? context.sha)
         : undefined
     const result: CommandResult = await runCommand(request, {
-      env,
-      toolVersion: toolVersion(),
+      ...actionDeps(settings, env, secret),
       signal: stop.signal,
-      cores: Math.max(1, os.availableParallelism()),
-      credentials: {
-        host: settings.databricksHost,
-        token: settings.databricksToken,
-        clientId: settings.databricksClientId,
-        clientSecret: settings.databricksClientSecret
-      },
-      onSecret: secret,
       onProgress: (line) => core.info(line),
       onEvent: (event) => {
         const line = describeEvent(event)

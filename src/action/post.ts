@@ -1,6 +1,6 @@
-import os from 'node:os'
 import * as core from '@actions/core'
-import { runCommand, toolVersion } from '../commands/index.js'
+import { runCommand } from '../commands/index.js'
+import { actionDeps } from './deps.js'
 import { readActionInputs, readInput, SECRET_INPUTS } from './inputs.js'
 import { readRemoteRunState } from './state.js'
 
@@ -28,18 +28,7 @@ export async function post(
       profile: state.profile,
       runId: state.remoteRunId
     },
-    {
-      env,
-      toolVersion: toolVersion(),
-      cores: Math.max(1, os.availableParallelism()),
-      credentials: {
-        host: settings.databricksHost,
-        token: settings.databricksToken,
-        clientId: settings.databricksClientId,
-        clientSecret: settings.databricksClientSecret
-      },
-      onSecret: (value) => core.setSecret(value)
-    }
+    actionDeps(settings, env, (value) => core.setSecret(value))
   )
   if (result.exitCode === 0) {
     core.info(

@@ -1,3 +1,5 @@
+import { parseJsonRecord } from '../io/index.js'
+
 /**
  * What `main` leaves for `post` (another process, run even when the job
  * was cancelled): the Databricks run it started, until that run ended.
@@ -17,16 +19,9 @@ export interface RemoteRunState {
 export function readRemoteRunState(
   env: Readonly<Record<string, string | undefined>>
 ): RemoteRunState | undefined {
-  const raw = env[`STATE_${STATE_REMOTE_RUN}`]
-  if (!raw) return undefined
-  try {
-    const value = JSON.parse(raw) as Partial<RemoteRunState>
-    return typeof value.remoteRunId === 'string' &&
-      typeof value.profile === 'string' &&
-      typeof value.cwd === 'string'
-      ? (value as RemoteRunState)
-      : undefined
-  } catch {
-    return undefined
-  }
+  return parseJsonRecord<RemoteRunState>(env[`STATE_${STATE_REMOTE_RUN}`], [
+    'remoteRunId',
+    'profile',
+    'cwd'
+  ])
 }

@@ -6,7 +6,8 @@ import {
   formatDuration,
   link,
   oneLine,
-  plural
+  plural,
+  STEP_STATUS_LABELS
 } from './markdown.js'
 
 /**
@@ -32,15 +33,6 @@ const PROBLEM_ROWS = 50
 const FAILED_ROWS = 10
 const FAILED_NAMED = 5
 const ERROR_CHARS = 200
-
-const STATUS: Record<StepStatus, string> = {
-  succeeded: '✅ succeeded',
-  failed: '❌ failed',
-  skipped: '⏭️ skipped',
-  lazy: '💤 lazy',
-  cancelled: '⛔ cancelled',
-  pending: '⏳ pending'
-}
 
 // Display order of the counts and of the problem rows.
 const ORDER: readonly StepStatus[] = [
@@ -135,7 +127,7 @@ function renderTable(steps: readonly StepResult[]): string {
   const rows = steps.map((s) => {
     const cells = [
       codeCell(s.key),
-      STATUS[s.status],
+      STEP_STATUS_LABELS[s.status],
       s.durationMs !== undefined ? formatDuration(s.durationMs) : '',
       ...(runs ? [s.runUrl ? link('run', s.runUrl) : ''] : []),
       ...(errors ? [problemText(s)] : [])

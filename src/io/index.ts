@@ -18,3 +18,4 @@ export {
   problemOfKind
 } from './read-text.js'
 export type { FileProblem, FileProblemCode } from './read-text.js'
+export { parseJsonRecord } from './json-record.js'

@@ -36,4 +36,13 @@ export type {
 export { datasetName } from './datasets.js'
 export type { DatasetName, DatasetNamingOptions } from './datasets.js'
 export { renderLineageJson } from './json.js'
-export { escapeMermaidLabel, utf8Length } from './text.js'
+export {
+  code,
+  codeCell,
+  escapeMermaidLabel,
+  formatCount,
+  formatDuration,
+  safeUrl,
+  utf8Length
+} from './text.js'
+export { STEP_STATUS_LABELS } from './markdown-tables.js'

@@ -5,7 +5,8 @@ import { compareText } from './order.js'
 import { codeCell, formatCount, formatDuration, safeUrl } from './text.js'
 import type { Lineage, LineageStep, LineageTable } from './types.js'
 
-const STATUS: Record<StepStatus, string> = {
+/** A step's status as the comment, the summary and the tables show it. */
+export const STEP_STATUS_LABELS: Readonly<Record<StepStatus, string>> = {
   succeeded: '✅ succeeded',
   failed: '❌ failed',
   skipped: '⏭️ skipped',
@@ -43,8 +44,8 @@ export function renderStepTable(
             (s) =>
               s.status
                 ? s.runUrl
-                  ? `[${STATUS[s.status]}](${safeUrl(s.runUrl)})`
-                  : STATUS[s.status]
+                  ? `[${STEP_STATUS_LABELS[s.status]}](${safeUrl(s.runUrl)})`
+                  : STEP_STATUS_LABELS[s.status]
                 : ''
           ],
           [

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { RefusedError } from '../../diagnostics/index.js'
+import { parseJsonRecord } from '../../io/index.js'
 
 /*
  * The deploy lock, so two deploys to one root never interleave and a killed
@@ -45,17 +46,7 @@ export interface HeldLock {
 export const DEFAULT_LOCK_TTL_MS = 15 * 60_000
 
 function parseLock(text: string | undefined): LockRecord | undefined {
-  if (!text) return undefined
-  try {
-    const value = JSON.parse(text) as Partial<LockRecord>
-    return typeof value.id === 'string' &&
-      typeof value.owner === 'string' &&
-      typeof value.expiresAt === 'string'
-      ? (value as LockRecord)
-      : undefined
-  } catch {
-    return undefined
-  }
+  return parseJsonRecord<LockRecord>(text, ['id', 'owner', 'expiresAt'])
 }
 
 /** Refused while another deploy holds the lock. */
