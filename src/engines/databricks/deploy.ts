@@ -6,7 +6,7 @@ import { collectDeployFiles } from './deploy-files.js'
 import type { SourceReader } from './deploy-files.js'
 import { foldersToList, nextDeployState, planDeploy } from './deploy-plan.js'
 import { acquireDeployLock } from './lock.js'
-import { canonicalWorkspacePath } from './paths.js'
+import { canonicalWorkspacePath, DTFLW_FOLDER } from './paths.js'
 import {
   listRemote,
   tryReadDeployState,
@@ -78,6 +78,18 @@ export async function deployNotebooks(
   ) {
     return result()
   }
+  // Folders the listings did not find, all at once and before the lock: a
+  // cold deploy then takes the lock in one request instead of three
+  // (creating an empty folder is harmless should the lock be refused).
+  const rootMissing = first.missing.has(canonicalWorkspacePath(root))
+  await Promise.all(
+    [
+      ...decided.folders.filter((folder) =>
+        first.missing.has(canonicalWorkspacePath(folder))
+      ),
+      ...(rootMissing ? [`${root}/${DTFLW_FOLDER}`] : [])
+    ].map((folder) => client.workspace.mkdirs(folder, options))
+  )
   const lock = await acquireDeployLock(
     workspaceLockStore(client, root, options),
     {
@@ -88,12 +100,6 @@ export async function deployNotebooks(
     }
   )
   try {
-    // Only folders the listings did not find; all at once.
-    await Promise.all(
-      decided.folders
-        .filter((folder) => first.missing.has(canonicalWorkspacePath(folder)))
-        .map((folder) => client.workspace.mkdirs(folder, options))
-    )
     let done = 0
     const total = decided.upload.length
     await mapLimit(decided.upload, input.concurrency, async (upload) => {
