@@ -8,9 +8,13 @@ import { deferInputs, reachable, selectSteps } from '../../src/flow/index.js'
 import type { Plan } from '../../src/flow/index.js'
 import { copySalesProject } from '../support/sales-project.js'
 import type { SalesProject } from '../support/sales-project.js'
-import { SALES_STEPS, samplePlan } from '../lineage/support/sample.js'
-import { planOf } from '../lineage/support/plan-of.js'
-import type { StepSketch } from '../lineage/support/plan-of.js'
+import {
+  SALES_STEPS,
+  samplePlan,
+  sampleSketch
+} from '../lineage/support/sample.js'
+import { planOf } from '../support/plan.js'
+import type { StepSketch } from '../support/plan.js'
 
 const NOTEBOOKS: Record<string, string> = {
   'notebooks/ingest_data.sql':
@@ -76,9 +80,7 @@ describe('fingerprintSteps', () => {
   })
 
   it('a changed variable changes exactly the steps whose arguments use it', async () => {
-    const head = withSteps((s) => {
-      s[2] = { ...s[2], args: { year: '2023' } }
-    })
+    const head = planOf({ ...sampleSketch(), variables: { year: '2023' } })
     expect(
       changedSteps(await prints(samplePlan()), await prints(head))
     ).toEqual({
@@ -96,7 +98,7 @@ describe('fingerprintSteps', () => {
           'sales_stats_by_product_gold',
           {
             name: 'sales_stats_by_customer_gold',
-            columns: [{ name: 'customer_id', type: 'string' }]
+            columns: { customer_id: 'string' }
           }
         ]
       }
@@ -104,10 +106,11 @@ describe('fingerprintSteps', () => {
     expect(
       changedSteps(await prints(samplePlan()), await prints(columns)).changed
     ).toEqual(['calculate_sales_stats'])
-    const options = (header: string) =>
+    const options = (header: boolean) =>
       planOf({
-        sources: { raw: { kind: 'path', uri: 'data/raw.csv', format: 'csv' } },
-        sourceOptions: { raw: { header } },
+        sources: {
+          raw: { path: 'data/raw.csv', format: 'csv', options: { header } }
+        },
         steps: [
           { notebook: 'nb/load.py', inputs: ['raw'], outputs: ['orders'] },
           { notebook: 'nb/sum.py', inputs: ['orders'], outputs: ['total'] }
@@ -116,8 +119,8 @@ describe('fingerprintSteps', () => {
     const files = { 'nb/load.py': 'load', 'nb/sum.py': 'sum' }
     expect(
       changedSteps(
-        await prints(options('true'), files),
-        await prints(options('false'), files)
+        await prints(options(true), files),
+        await prints(options(false), files)
       ).changed
     ).toEqual(['load'])
   })

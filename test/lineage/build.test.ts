@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { deferInputs, selectSteps } from '../../src/flow/index.js'
 import { buildLineage } from '../../src/lineage/index.js'
-import { planOf } from './support/plan-of.js'
+import { planOf } from '../support/plan.js'
 import { samplePlan, sampleReport } from './support/sample.js'
 
 const edgeList = (l: ReturnType<typeof buildLineage>) =>
@@ -221,6 +221,7 @@ describe('buildLineage', () => {
 
   it('gives each version of a rewritten table its own node, so the graph stays acyclic', () => {
     const plan = planOf({
+      sources: { raw: { path: 'data/raw.csv' } },
       steps: [
         { notebook: 'nb/load.py', inputs: ['raw'], outputs: ['orders'] },
         {

@@ -4,7 +4,7 @@ import {
   diffLineage,
   hasChanges
 } from '../../src/lineage/index.js'
-import type { StepSketch } from './support/plan-of.js'
+import type { StepSketch } from '../support/plan.js'
 import { SALES_STEPS, samplePlan } from './support/sample.js'
 
 const edit = (change: (steps: StepSketch[]) => void) => {

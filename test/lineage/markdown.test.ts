@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { buildLineage, renderMarkdown } from '../../src/lineage/index.js'
 import { expectGolden } from './support/golden.js'
-import { planOf } from './support/plan-of.js'
+import { planOf } from '../support/plan.js'
 import { prScenario, samplePlan, sampleReport } from './support/sample.js'
 
 describe('renderMarkdown', () => {
@@ -67,21 +67,25 @@ describe('renderMarkdown', () => {
   })
 
   it('keeps table cells intact whatever the names hold', () => {
+    // The key comes from the notebook's file name, which may hold what a
+    // `key:` may not.
     const plan = planOf({
+      sources: { 'src``x``': { path: 'data/src.csv' } },
       steps: [
         {
-          key: 'a|b `tick`',
-          notebook: 'nb/x.py',
-          inputs: ['src ``x``'],
+          notebook: 'nb/a|b `tick`.py',
+          inputs: ['src``x``'],
           outputs: ['out|put']
         }
       ]
     })
     const text = renderMarkdown(buildLineage(plan), { mermaid: false })
-    expect(text).toContain('| `` a\\|b `tick` `` | `nb/x.py` |\n')
-    expect(text).toContain('| ``` src ``x`` ``` |  | source |\n')
     expect(text).toContain(
-      '| `out\\|put` | `.dtflw/data/development/nb/x/out\\|put.parquet` | `` a\\|b `tick` `` |\n'
+      '| `` a\\|b `tick` `` | `` nb/a\\|b `tick`.py `` |\n'
+    )
+    expect(text).toContain('| ``` src``x`` ``` | `data/src.csv` | source |\n')
+    expect(text).toContain(
+      '| `out\\|put` | `` .dtflw/data/test/nb/a\\|b `tick`/out\\|put.parquet `` | `` a\\|b `tick` `` |\n'
     )
   })
 

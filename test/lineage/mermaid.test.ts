@@ -8,7 +8,7 @@ import {
   renderMermaid
 } from '../../src/lineage/index.js'
 import { parseWithMermaid } from './support/mermaid.js'
-import { planOf } from './support/plan-of.js'
+import { planOf } from '../support/plan.js'
 import { prScenario, samplePlan, sampleReport } from './support/sample.js'
 
 const SAMPLE = `flowchart LR
@@ -42,20 +42,25 @@ const SAMPLE = `flowchart LR
   class t3,t4 source
 `
 
-// Names a manifest may hold: spaces, quotes, brackets of every kind, entity
-// look-alikes, Mermaid keywords and directives, markup, non-ASCII letters.
+// Step keys a manifest may hold, taken from notebook file names: spaces,
+// quotes, brackets of every kind, entity look-alikes, Mermaid keywords and
+// directives, markup, non-ASCII letters. No "/" or "\\": those end a file name.
 const NASTY = [
   'orders "raw"',
   'sales [eu] (v2) {x}',
   'café_ümlaut_日本_Ωmega',
-  '#quot; & <b>bold</b>',
+  '#quot; &amp; <b>bold',
   '%%{init: {"theme": "dark"}}%%',
   'end',
   'a|b;c:::d',
-  '`code` and \\ slash',
+  '`code` and ~~~',
   'graph TD; A-->B',
   'emoji 🚀 name'
 ]
+
+/** A table name of the same characters: table names hold no spaces. */
+const tableOf = (name: string, suffix: string) =>
+  `${name.replace(/ /g, '_')}_${suffix}`
 
 describe('renderMermaid', () => {
   it('draws the sample pipeline: notebooks as rectangles, tables as cylinders', () => {
@@ -121,14 +126,10 @@ describe('renderMermaid', () => {
     const base = buildLineage(samplePlan())
     const head = buildLineage(
       planOf({
-        ...{
-          sources: {
-            raw_orders: {
-              kind: 'path',
-              uri: 'data/raw_orders.csv',
-              format: 'csv'
-            }
-          }
+        pipeline: 'sales',
+        profile: 'development',
+        sources: {
+          raw_orders: { path: 'data/raw_orders.csv', format: 'csv' }
         },
         steps: [
           {
@@ -189,17 +190,16 @@ describe('renderMermaid', () => {
   })
 
   it("produces text that Mermaid's own parser accepts, whatever the names", async () => {
+    const source = tableOf(NASTY[NASTY.length - 1], 'source')
     const nasty = planOf({
+      sources: { [source]: { path: 'data/raw.csv' } },
       steps: NASTY.map((name, i) => ({
-        key: name,
-        notebook: `notebooks/step ${i}.py`,
-        inputs:
-          i === 0
-            ? [NASTY[NASTY.length - 1] + ' source']
-            : [NASTY[i - 1] + ' table'],
-        outputs: [name + ' table']
+        notebook: `notebooks/${name}.py`,
+        inputs: [i === 0 ? source : tableOf(NASTY[i - 1], 'table')],
+        outputs: [tableOf(name, 'table')]
       }))
     })
+    expect(nasty.steps.map((s) => s.key)).toEqual(NASTY)
     const lineage = buildLineage(nasty)
     const diffed = diffLineage(buildLineage(samplePlan()), lineage, [NASTY[3]])
     const texts = [

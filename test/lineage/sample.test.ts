@@ -4,14 +4,15 @@ import { copySalesProject } from '../support/sales-project.js'
 import type { SalesProject } from '../support/sales-project.js'
 import { samplePlan } from './support/sample.js'
 
-// The renderer tests use plan literals; this keeps them honest by comparing
-// them with what the real planner builds from examples/sales.
+// The renderer tests plan a sketch of examples/sales in memory; this keeps the
+// sketch true to the example's files. Positions differ: the sketch's YAML is
+// laid out differently.
 const withoutPositions = (plan: Plan) => ({
   ...plan,
   steps: plan.steps.map(({ location: _location, ...rest }) => rest)
 })
 
-describe('the sample plan literal', () => {
+describe('the sample plan sketch', () => {
   let project: SalesProject
   beforeAll(async () => {
     project = await copySalesProject()

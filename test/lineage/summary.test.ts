@@ -9,7 +9,7 @@ import {
   utf8Length
 } from '../../src/lineage/index.js'
 import { parseWithMermaid } from './support/mermaid.js'
-import { planOf } from './support/plan-of.js'
+import { planOf } from '../support/plan.js'
 import { prScenario } from './support/sample.js'
 
 const LINK = 'https://github.com/acme/sales/actions/runs/42'
@@ -156,9 +156,9 @@ describe('renderLineageSummary', () => {
     // 3 bytes a character: fits in characters, not in bytes.
     const name = (i: number) => `売上データ_${'集計'.repeat(20)}_${i}`
     const plan = planOf({
+      sources: { 元データ: { path: 'data/元データ.csv' } },
       steps: Array.from({ length: 60 }, (_, i) => ({
-        key: name(i),
-        notebook: `nb/${i}.py`,
+        notebook: `nb/${name(i)}.py`,
         inputs: i === 0 ? ['元データ'] : [`${name(i - 1)}_表`],
         outputs: [`${name(i)}_表`]
       }))

@@ -13,16 +13,18 @@ import {
   writeRunReport
 } from '../../src/report/index.js'
 import type { StepResult, StepStatus } from '../../src/report/index.js'
-import { buildTestPlan } from '../engines/support/plan.js'
+import { planOf } from '../support/plan.js'
 
 // a → b → c ; a → d ; e
-const plan = buildTestPlan([
-  { notebook: 'n/a.sql', outputs: ['x'] },
-  { notebook: 'n/b.sql', inputs: ['x'], outputs: ['y'] },
-  { notebook: 'n/c.sql', inputs: ['y'] },
-  { notebook: 'n/d.sql', inputs: ['x'] },
-  { notebook: 'n/e.sql' }
-])
+const plan = planOf({
+  steps: [
+    { notebook: 'n/a.sql', outputs: ['x'] },
+    { notebook: 'n/b.sql', inputs: ['x'], outputs: ['y'] },
+    { notebook: 'n/c.sql', inputs: ['y'] },
+    { notebook: 'n/d.sql', inputs: ['x'] },
+    { notebook: 'n/e.sql' }
+  ]
+})
 
 function results(statuses: Record<string, StepStatus>): StepResult[] {
   return plan.steps.map((step) =>

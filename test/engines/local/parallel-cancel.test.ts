@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { readRunReport } from '../../../src/report/index.js'
 import type { RunReport, StepResult } from '../../../src/report/index.js'
-import { buildTestPlan } from '../support/plan.js'
+import { planOf } from '../../support/plan.js'
 import {
   makeRepo,
   pyNotebook,
@@ -13,11 +13,7 @@ import {
   sqlNotebook
 } from '../support/repo.js'
 
-const sources = {
-  raw: {
-    location: { kind: 'path' as const, uri: 'data/raw.csv', format: 'csv' }
-  }
-}
+const sources = { raw: { path: 'data/raw.csv', format: 'csv' } }
 
 const steps = (report: RunReport) =>
   Object.fromEntries(report.steps.map((s) => [s.key, s]))
@@ -82,15 +78,15 @@ describe('running the plan', () => {
   })
   afterEach(() => removeRepo(root))
 
-  const branches = buildTestPlan(
-    [
+  const branches = planOf({
+    steps: [
       { notebook: 'notebooks/load_a.sql', inputs: ['raw'], outputs: ['ta'] },
       { notebook: 'notebooks/wait_a.py', inputs: ['ta'] },
       { notebook: 'notebooks/load_b.sql', inputs: ['raw'], outputs: ['tb'] },
       { notebook: 'notebooks/wait_b.py', inputs: ['tb'] }
     ],
-    { sources }
-  )
+    sources
+  })
 
   it('runs independent branches side by side, each step after its inputs', async () => {
     const report = await runLocal(
@@ -115,15 +111,15 @@ describe('running the plan', () => {
     expect(overlap(s.wait_a, s.wait_b)).toBe(false)
   })
 
-  const stoppable = buildTestPlan(
-    [
+  const stoppable = planOf({
+    steps: [
       { notebook: 'notebooks/slow.py' },
       { notebook: 'notebooks/heavy.sql', outputs: ['h'] },
       { notebook: 'notebooks/after.sql', inputs: ['h'] },
       { notebook: 'notebooks/load_a.sql', inputs: ['raw'], outputs: ['ta'] }
     ],
-    { sources }
-  )
+    sources
+  })
 
   it('cancels cleanly on abort: kills python3, interrupts DuckDB, reports', async () => {
     const controller = new AbortController()
@@ -157,14 +153,14 @@ describe('running the plan', () => {
   })
 
   it('with failFast stops the running steps at the first failure', async () => {
-    const plan = buildTestPlan(
-      [
+    const plan = planOf({
+      steps: [
         { notebook: 'notebooks/slow.py' },
         { notebook: 'notebooks/broken.sql' },
         { notebook: 'notebooks/load_a.sql', inputs: ['raw'], outputs: ['ta'] }
       ],
-      { sources }
-    )
+      sources
+    })
     const report = await runLocal(
       root,
       plan,

@@ -5,8 +5,8 @@ import path from 'node:path'
 import { probeBwrap } from '../../../src/engines/local/bwrap.js'
 import type { LocalEngineOptions } from '../../../src/engines/local/index.js'
 import type { RunEvent, RunReport } from '../../../src/report/index.js'
-import { buildTestPlan } from '../support/plan.js'
-import type { StepSketch } from '../support/plan.js'
+import { planOf } from '../../support/plan.js'
+import type { StepSketch } from '../../support/plan.js'
 import {
   makeRepo,
   pyNotebook,
@@ -17,14 +17,11 @@ import {
   sqlNotebook,
   writeFiles
 } from '../support/repo.js'
+import type { TestRunOptions } from '../support/repo.js'
 
 const T = '.dtflw/data/test/notebooks'
 const CANARY = 'dapi-canary-0123456789abcdef'
-const sources = {
-  raw: {
-    location: { kind: 'path' as const, uri: 'data/raw.csv', format: 'csv' }
-  }
-}
+const sources = { raw: { path: 'data/raw.csv', format: 'csv' } }
 const byKey = (report: RunReport) =>
   Object.fromEntries(report.steps.map((s) => [s.key, s]))
 
@@ -48,19 +45,19 @@ describe('Python steps on the local engine', () => {
     notebooks: Record<string, string>,
     steps: StepSketch[],
     engine: Partial<LocalEngineOptions> = {},
-    events?: RunEvent[]
+    options: TestRunOptions = {}
   ): Promise<RunReport> => {
     await writeFiles(root, notebooks)
     return runLocal(
       root,
-      buildTestPlan(
-        [
+      planOf({
+        steps: [
           { notebook: 'notebooks/make.sql', inputs: ['raw'], outputs: ['t'] },
           ...steps
         ],
-        { sources }
-      ),
-      runOptions({ onEvent: (e) => events?.push(e) }),
+        sources
+      }),
+      runOptions(options),
       engine
     )
   }
@@ -132,7 +129,6 @@ describe('Python steps on the local engine', () => {
   })
 
   it('run each step in a fresh namespace of a warm worker', async () => {
-    const events: RunEvent[] = []
     const report = await run(
       {
         'notebooks/first.py': pyNotebook(
@@ -144,12 +140,15 @@ describe('Python steps on the local engine', () => {
       },
       [
         { notebook: 'notebooks/first.py', inputs: ['t'] },
-        { notebook: 'notebooks/second.py', dependsOn: ['first'] }
+        { notebook: 'notebooks/second.py' }
       ],
       {},
-      events
+      // One at a time, in flow order: second runs after first, in the
+      // worker first warmed.
+      { parallelism: 1 }
     )
     const steps = byKey(report)
+    expect(steps.second.startedAt! >= steps.first.finishedAt!).toBe(true)
     expect([steps.second.status, steps.second.error?.message]).toEqual([
       'succeeded',
       undefined
@@ -189,15 +188,17 @@ describe('Python steps on the local engine', () => {
 
   it('a lazily skipped step emits no step-started event', async () => {
     const events: RunEvent[] = []
-    await run({}, [], {}, events)
+    await run({}, [], {}, { onEvent: (e) => events.push(e) })
     const again: RunEvent[] = []
     await writeFiles(root, {})
     const report = await runLocal(
       root,
-      buildTestPlan(
-        [{ notebook: 'notebooks/make.sql', inputs: ['raw'], outputs: ['t'] }],
-        { sources }
-      ),
+      planOf({
+        steps: [
+          { notebook: 'notebooks/make.sql', inputs: ['raw'], outputs: ['t'] }
+        ],
+        sources
+      }),
       runOptions({ lazy: true, onEvent: (e) => again.push(e) })
     )
     expect(report.steps[0].status).toBe('lazy')
@@ -247,23 +248,21 @@ describe('sandbox: strict', () => {
     if (why) return
     const report = await runLocal(
       root,
-      buildTestPlan(
-        [
+      planOf({
+        steps: [
           { notebook: 'notebooks/make.sql', inputs: ['raw'], outputs: ['t'] },
           { notebook: 'notebooks/other.sql', outputs: ['o'] },
-          {
-            notebook: 'notebooks/strict.py',
-            inputs: ['t'],
-            outputs: ['out'],
-            dependsOn: ['make', 'other']
-          }
+          { notebook: 'notebooks/strict.py', inputs: ['t'], outputs: ['out'] }
         ],
-        { sources }
-      ),
-      runOptions(),
+        sources
+      }),
+      // One at a time, in flow order: the other table exists by the time
+      // strict runs, so not finding it is the sandbox's doing.
+      runOptions({ parallelism: 1 }),
       { sandbox: 'strict' }
     )
     const step = byKey(report).strict
+    expect(step.startedAt! >= byKey(report).other.finishedAt!).toBe(true)
     expect([step.status, step.error?.message]).toEqual(['succeeded', undefined])
     const lines = (step.output ?? '').split('\n')
     expect(lines).toEqual(

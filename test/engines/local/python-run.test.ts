@@ -3,8 +3,8 @@ import { chmod, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import type { LocalEngineOptions } from '../../../src/engines/local/index.js'
 import type { RunReport } from '../../../src/report/index.js'
-import { buildTestPlan } from '../support/plan.js'
-import type { StepSketch } from '../support/plan.js'
+import { planOf } from '../../support/plan.js'
+import type { StepSketch } from '../../support/plan.js'
 import {
   magicCell,
   makeRepo,
@@ -18,11 +18,7 @@ import {
 } from '../support/repo.js'
 
 const T = '.dtflw/data/test/notebooks'
-const sources = {
-  raw: {
-    location: { kind: 'path' as const, uri: 'data/raw.csv', format: 'csv' }
-  }
-}
+const sources = { raw: { path: 'data/raw.csv', format: 'csv' } }
 
 const stepsOf = (report: RunReport) =>
   Object.fromEntries(report.steps.map((s) => [s.key, s]))
@@ -48,13 +44,13 @@ describe('Python notebooks on the local engine', () => {
     engine: Partial<LocalEngineOptions> = {}
   ): Promise<RunReport> => {
     await writeFiles(root, { 'notebooks/py.py': notebook })
-    const plan = buildTestPlan(
-      [
+    const plan = planOf({
+      steps: [
         { notebook: 'notebooks/load.sql', inputs: ['raw'], outputs: ['t'] },
         { notebook: 'notebooks/py.py', ...sketch }
       ],
-      { sources }
-    )
+      sources
+    })
     return runLocal(root, plan, runOptions(), engine)
   }
 
@@ -141,13 +137,14 @@ describe('Python notebooks on the local engine', () => {
         ].join('\n')
       )
     })
-    const plan = buildTestPlan(
-      [
+    const plan = planOf({
+      steps: [
         { notebook: 'notebooks/load.sql', inputs: ['raw'], outputs: ['t'] },
         { notebook: 'notebooks/py.py', inputs: ['t'], outputs: ['big'] }
       ],
-      { sources, catalog: 'dev.sales' }
-    )
+      sources,
+      tables: { layout: 'catalog', catalog: 'dev', schema: 'sales' }
+    })
     const report = await runLocal(root, plan, runOptions())
     const py = stepsOf(report).py
     expect([py.status, py.error?.message]).toEqual(['succeeded', undefined])

@@ -7,7 +7,7 @@ import {
 } from '../../../src/engines/local/widget-defaults.js'
 import { parseNotebook } from '../../../src/notebooks/index.js'
 import type { RunReport } from '../../../src/report/index.js'
-import { buildTestPlan } from '../support/plan.js'
+import { planOf } from '../../support/plan.js'
 import {
   magicCell,
   makeRepo,
@@ -82,11 +82,7 @@ describe('the local engine', () => {
     root = await makeRepo({ 'data/raw.csv': 'id,v\n1,a\n2,b\n' })
   })
   afterAll(() => removeRepo(root))
-  const sources = {
-    raw: {
-      location: { kind: 'path' as const, uri: 'data/raw.csv', format: 'csv' }
-    }
-  }
+  const sources = { raw: { path: 'data/raw.csv', format: 'csv' } }
 
   it('gives an output that shares its input’s location the input’s rows first, as Databricks acts on one table', async () => {
     await writeFiles(root, {
@@ -97,13 +93,14 @@ describe('the local engine', () => {
         "INSERT INTO IDENTIFIER(:t_out) VALUES (3, 'c');\nUPDATE IDENTIFIER(:t_out) SET v = upper(v) WHERE id = 1"
       )
     })
-    const plan = buildTestPlan(
-      [
+    const plan = planOf({
+      steps: [
         { notebook: 'notebooks/make.sql', inputs: ['raw'], outputs: ['t'] },
         { notebook: 'notebooks/grow.sql', inputs: ['t'], outputs: ['t'] }
       ],
-      { sources, catalog: 'shop.silver' }
-    )
+      sources,
+      tables: { layout: 'catalog', catalog: 'shop', schema: 'silver' }
+    })
     const report = await runLocal(root, plan)
     expect(report.status).toBe('succeeded')
     expect(
@@ -127,16 +124,16 @@ describe('the local engine', () => {
         'CREATE TABLE IF NOT EXISTS IDENTIFIER(:log_out) AS SELECT id, v FROM IDENTIFIER(:raw_in) WHERE 1 = 0;\nINSERT INTO IDENTIFIER(:log_out) SELECT id, v FROM IDENTIFIER(:raw_in)'
       )
     })
-    const plan = buildTestPlan(
-      [
+    const plan = planOf({
+      steps: [
         {
           notebook: 'notebooks/log.sql',
           inputs: ['raw', { name: 'log', optional: true }],
           outputs: ['log']
         }
       ],
-      { sources }
-    )
+      sources
+    })
     const file = path.join(root, '.dtflw/data/test/notebooks/log/log.parquet')
     const first = await runLocal(root, plan)
     expect(step(first, 'log').parameters.log_in).toBe('')
@@ -163,8 +160,8 @@ describe('the local engine', () => {
         )
       )
     })
-    const plan = buildTestPlan(
-      [
+    const plan = planOf({
+      steps: [
         {
           notebook: 'notebooks/pick.sql',
           args: { other: 'passed' },
@@ -177,8 +174,8 @@ describe('the local engine', () => {
           outputs: ['picked_py']
         }
       ],
-      { sources }
-    )
+      sources
+    })
     const report = await runLocal(root, plan)
     expect(report.status).toBe('succeeded')
     const out = path.join(root, '.dtflw/data/test/notebooks')

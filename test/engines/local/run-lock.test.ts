@@ -5,7 +5,7 @@ import { hostname } from 'node:os'
 import path from 'node:path'
 import { RefusedError } from '../../../src/diagnostics/index.js'
 import { acquireRunLock } from '../../../src/engines/local/run-lock.js'
-import { buildTestPlan } from '../support/plan.js'
+import { planOf } from '../../support/plan.js'
 import { makeRepo, removeRepo, runLocal, sqlNotebook } from '../support/repo.js'
 
 const now = () => new Date('2024-01-02T03:04:05Z')
@@ -81,8 +81,9 @@ describe('the run lock of a table root', () => {
     )
     const report = await runLocal(
       root,
-      buildTestPlan([{ notebook: 'make.sql', outputs: ['t'] }], {
-        tablesRoot: 'out'
+      planOf({
+        steps: [{ notebook: 'make.sql', outputs: ['t'] }],
+        tables: { layout: 'path', root: 'out' }
       })
     )
     expect(report.status).toBe('succeeded')

@@ -4,8 +4,8 @@ import path from 'node:path'
 import type { RunEvent } from '../../../src/report/index.js'
 import { readRunReport } from '../../../src/report/index.js'
 import type { RunReport } from '../../../src/report/index.js'
-import { buildTestPlan } from '../support/plan.js'
-import type { StepSketch } from '../support/plan.js'
+import { planOf } from '../../support/plan.js'
+import type { StepSketch } from '../../support/plan.js'
 import {
   makeRepo,
   readParquet,
@@ -18,11 +18,7 @@ import {
 
 const RAW = 'id,name,amount\n1,ada,10.5\n2,grace,20.25\n3,alan,30\n'
 const T = '.dtflw/data/test/notebooks'
-const sources = {
-  raw: {
-    location: { kind: 'path' as const, uri: 'data/raw.csv', format: 'csv' }
-  }
-}
+const sources = { raw: { path: 'data/raw.csv', format: 'csv' } }
 
 /** make (raw → t) → use (t → u); other (raw → o) on its own. */
 const flow: StepSketch[] = [
@@ -62,7 +58,7 @@ describe('SQL notebooks on the local engine', () => {
   afterEach(() => removeRepo(root))
 
   const run = (
-    plan = buildTestPlan(flow, { sources }),
+    plan = planOf({ steps: flow, sources }),
     options = runOptions()
   ) => runLocal(root, plan, options)
 
@@ -158,16 +154,16 @@ describe('SQL notebooks on the local engine', () => {
   })
 
   it('fails a step that does not write a declared output', async () => {
-    const plan = buildTestPlan(
-      [
+    const plan = planOf({
+      steps: [
         {
           notebook: 'notebooks/make.sql',
           inputs: ['raw'],
           outputs: ['t', 'forgotten']
         }
       ],
-      { sources }
-    )
+      sources
+    })
     const report = await run(plan)
     const make = byKey(report).make
     expect(make.status).toBe('failed')
@@ -183,8 +179,8 @@ describe('SQL notebooks on the local engine', () => {
   })
 
   it('checks declared columns with dtflw rules and publishes nothing on a mismatch', async () => {
-    const plan = buildTestPlan(
-      [
+    const plan = planOf({
+      steps: [
         {
           notebook: 'notebooks/make.sql',
           inputs: ['raw'],
@@ -197,8 +193,8 @@ describe('SQL notebooks on the local engine', () => {
           ]
         }
       ],
-      { sources }
-    )
+      sources
+    })
     await writeFiles(root, {
       'notebooks/make.sql': sqlNotebook(
         'CREATE OR REPLACE TABLE IDENTIFIER(:t_out) AS SELECT id::INT AS id, name, amount::DOUBLE AS amount FROM IDENTIFIER(:raw_in)'
@@ -222,7 +218,7 @@ describe('SQL notebooks on the local engine', () => {
     await writeFiles(root, {
       'notebooks/sink.sql': sqlNotebook('SELECT * FROM IDENTIFIER(:u_in)')
     })
-    const plan = buildTestPlan(withSink, { sources })
+    const plan = planOf({ steps: withSink, sources })
     await run(plan)
     await rm(path.join(root, T, 'use/u.parquet'))
     const report = await run(plan, runOptions({ lazy: true }))
@@ -242,16 +238,16 @@ describe('SQL notebooks on the local engine', () => {
   it('passes an argument value as data, never as SQL', async () => {
     const attack =
       "x'); COPY (SELECT 1) TO 'pwned.csv'; DROP TABLE IF EXISTS t; --"
-    const plan = buildTestPlan(
-      [
+    const plan = planOf({
+      steps: [
         {
           notebook: 'notebooks/label.sql',
           args: { label: attack },
           outputs: ['labelled']
         }
       ],
-      { sources }
-    )
+      sources
+    })
     await writeFiles(root, {
       'notebooks/label.sql': sqlNotebook(
         [
@@ -285,7 +281,11 @@ describe('SQL notebooks on the local engine', () => {
   })
 
   it('keeps catalog-layout tables as Parquet files under .dtflw/warehouse', async () => {
-    const plan = buildTestPlan(flow, { sources, catalog: 'dev.sales' })
+    const plan = planOf({
+      steps: flow,
+      sources,
+      tables: { layout: 'catalog', catalog: 'dev', schema: 'sales' }
+    })
     await writeFiles(root, {
       // The second step reads its input by the table's own name.
       'notebooks/use.sql': sqlNotebook(
@@ -307,10 +307,14 @@ describe('SQL notebooks on the local engine', () => {
     await writeFiles(root, {
       'notebooks/other.scala': '// Databricks notebook source\nval x = 1\n'
     })
-    const plan = buildTestPlan(
-      [flow[0], flow[1], { notebook: 'notebooks/other.scala', outputs: ['o'] }],
-      { sources }
-    )
+    const plan = planOf({
+      steps: [
+        flow[0],
+        flow[1],
+        { notebook: 'notebooks/other.scala', outputs: ['o'] }
+      ],
+      sources
+    })
     const report = await run(plan)
     expect(report.steps.map((s) => [s.key, s.status])).toEqual([
       ['make', 'pending'],

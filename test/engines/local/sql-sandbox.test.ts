@@ -3,7 +3,7 @@ import { mkdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { startSqlWorker } from '../../../src/engines/local/sql-child.js'
 import type { RunEvent, RunReport } from '../../../src/report/index.js'
-import { buildTestPlan } from '../support/plan.js'
+import { planOf } from '../../support/plan.js'
 import {
   makeRepo,
   removeRepo,
@@ -14,11 +14,7 @@ import {
 } from '../support/repo.js'
 
 const T = '.dtflw/data/test/notebooks'
-const sources = {
-  raw: {
-    location: { kind: 'path' as const, uri: 'data/raw.csv', format: 'csv' }
-  }
-}
+const sources = { raw: { path: 'data/raw.csv', format: 'csv' } }
 const byKey = (report: RunReport) =>
   Object.fromEntries(report.steps.map((s) => [s.key, s]))
 
@@ -43,20 +39,22 @@ describe('the SQL sandbox of the local engine', () => {
       'notebooks/on_source.sql': overwrite('raw_in'),
       'notebooks/on_upstream.sql': overwrite('t_in')
     })
-    const plan = buildTestPlan(
-      [
+    const plan = planOf({
+      steps: [
         { notebook: 'notebooks/make.sql', inputs: ['raw'], outputs: ['t'] },
         { notebook: 'notebooks/on_source.sql', inputs: ['raw'] },
         { notebook: 'notebooks/on_upstream.sql', inputs: ['t'] }
       ],
-      { sources }
-    )
+      sources
+    })
     await runLocal(
       root,
-      buildTestPlan(
-        [{ notebook: 'notebooks/make.sql', inputs: ['raw'], outputs: ['t'] }],
-        { sources }
-      )
+      planOf({
+        steps: [
+          { notebook: 'notebooks/make.sql', inputs: ['raw'], outputs: ['t'] }
+        ],
+        sources
+      })
     )
     const raw = await readFile(path.join(root, 'data/raw.csv'))
     const upstream = path.join(root, T, 'make/t.parquet')
@@ -89,13 +87,13 @@ describe('the SQL sandbox of the local engine', () => {
     try {
       report = await runLocal(
         root,
-        buildTestPlan(
-          [
+        planOf({
+          steps: [
             { notebook: 'notebooks/writer.sql' },
             { notebook: 'notebooks/reader.sql', outputs: ['seen'] }
           ],
-          { sources }
-        ),
+          sources
+        }),
         runOptions({ parallelism: 1 })
       )
     } finally {
@@ -117,7 +115,7 @@ describe('the SQL sandbox of the local engine', () => {
     const events: RunEvent[] = []
     const report = await runLocal(
       root,
-      buildTestPlan([{ notebook: 'notebooks/profiled.sql' }], { sources }),
+      planOf({ steps: [{ notebook: 'notebooks/profiled.sql' }], sources }),
       runOptions({ onEvent: (e) => events.push(e) })
     )
     expect(report.status).toBe('succeeded')

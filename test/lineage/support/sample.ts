@@ -6,8 +6,8 @@ import type {
 } from '../../../src/report/types.js'
 import { buildLineage, diffLineage } from '../../../src/lineage/index.js'
 import type { Lineage, LineageDiff } from '../../../src/lineage/index.js'
-import { planOf } from './plan-of.js'
-import type { PlanSketch, StepSketch } from './plan-of.js'
+import { planOf } from '../../support/plan.js'
+import type { PlanSketch, StepSketch } from '../../support/plan.js'
 
 /** The flow of examples/sales/dtflw.yaml. */
 export const SALES_STEPS: readonly StepSketch[] = [
@@ -23,56 +23,67 @@ export const SALES_STEPS: readonly StepSketch[] = [
   },
   {
     notebook: 'notebooks/calculate_sales_stats.sql',
-    args: { year: '2022' },
+    args: { year: '${var.year}' },
     inputs: ['sales_orders_silver', 'customers_silver', 'products_silver'],
     outputs: [
       {
         name: 'sales_stats_by_product_gold',
-        columns: [
-          { name: 'product_id', type: 'bigint' },
-          { name: 'product_name', type: 'string' },
-          { name: 'revenue', type: 'decimal(18,2)' }
-        ]
+        columns: {
+          product_id: 'bigint',
+          product_name: 'string',
+          revenue: 'decimal(18,2)'
+        }
       },
       {
         name: 'sales_stats_by_customer_gold',
-        columns: [
-          { name: 'customer_id', type: 'bigint' },
-          { name: 'total', type: 'decimal(18,2)' }
-        ]
+        columns: { customer_id: 'bigint', total: 'decimal(18,2)' }
       }
     ]
   }
 ]
 
+/** The development and test profiles of examples/sales, each with base.yaml merged in. */
 const PROFILES: Record<'development' | 'test', Omit<PlanSketch, 'steps'>> = {
   development: {
+    pipeline: 'sales',
     profile: 'development',
+    variables: { year: '2022' },
     sources: {
-      raw_orders: { kind: 'path', uri: 'data/raw_orders.csv', format: 'csv' },
-      raw_products: {
-        kind: 'path',
-        uri: 'data/raw_products.csv',
-        format: 'csv'
-      }
+      raw_orders: { path: 'data/raw_orders.csv', format: 'csv' },
+      raw_products: { path: 'data/raw_products.csv', format: 'csv' }
     }
   },
   test: {
+    pipeline: 'sales',
     profile: 'test',
-    layout: { kind: 'catalog', catalog: 'sales_test', schema: 'sales' },
+    engine: 'databricks',
+    variables: { year: '2022' },
+    tables: {
+      layout: 'catalog',
+      catalog: 'sales_test',
+      schema: '${pipeline}'
+    },
     sources: {
-      raw_orders: { kind: 'table', name: 'shop_raw.exports.orders' },
-      raw_products: { kind: 'table', name: 'shop_raw.exports.products' }
+      raw_orders: { table: 'shop_raw.exports.orders' },
+      raw_products: { table: 'shop_raw.exports.products' }
     }
   }
 }
 
-/** The sample pipeline planned for `development` (local files) or `test` (Unity Catalog). */
+/** The sample pipeline with its `development` (local files) or `test` (Unity Catalog) profile. */
+export function sampleSketch(
+  profile: 'development' | 'test' = 'development',
+  steps: readonly StepSketch[] = SALES_STEPS
+): PlanSketch {
+  return { ...PROFILES[profile], steps }
+}
+
+/** The sample pipeline planned for `development` or `test`. */
 export function samplePlan(
   profile: 'development' | 'test' = 'development',
   steps: readonly StepSketch[] = SALES_STEPS
 ): Plan {
-  return planOf({ ...PROFILES[profile], steps })
+  return planOf(sampleSketch(profile, steps))
 }
 
 const ROWS: Record<string, number> = {
