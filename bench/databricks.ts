@@ -126,9 +126,7 @@ function countRequests(requests: readonly string[]): string {
     const r = request.replace(/(\/unity-catalog\/tables\/)[^?\s]+/, '$1{name}')
     counts.set(r, (counts.get(r) ?? 0) + 1)
   }
-  return [...counts]
-    .map(([r, n]) => (n > 1 ? `${n} x ${r}` : r))
-    .join(', ')
+  return [...counts].map(([r, n]) => (n > 1 ? `${n} x ${r}` : r)).join(', ')
 }
 
 /** Milliseconds of one deploy of a fresh root, and the requests it made. */
@@ -183,7 +181,9 @@ export async function benchDatabricks(): Promise<BenchResult[]> {
       figures: {
         'parallel (ms)': Math.round(parallel.ms),
         'ceil(200 / 16) x 30 ms': ideal,
-        'parallel / ceil(200 / 16) x 30 ms': Number((parallel.ms / ideal).toFixed(2)),
+        'parallel / ceil(200 / 16) x 30 ms': Number(
+          (parallel.ms / ideal).toFixed(2)
+        ),
         [`plus ${SERIAL_DEPLOY_REQUESTS} serial requests x 30 ms`]: serialFloor,
         'parallel / that floor': Number((parallel.ms / serialFloor).toFixed(2)),
         'one upload at a time (ms)': Math.round(serial.ms),
@@ -194,9 +194,7 @@ export async function benchDatabricks(): Promise<BenchResult[]> {
       },
       target:
         'within 1.5x of ceil(200 / 16) x 30 ms plus the serial state, folder and lock requests, and at least 8x faster than one at a time',
-      passed:
-        parallel.ms <= 1.5 * serialFloor &&
-        serial.ms / parallel.ms >= 8
+      passed: parallel.ms <= 1.5 * serialFloor && serial.ms / parallel.ms >= 8
     })
     // A fresh clone redeploying the same notebooks.
     const { engine, plan } = await engineOf(wide, server)

@@ -20,24 +20,90 @@ export const MODULE_MAP = {
   report: ['diagnostics', 'io', 'manifest', 'profiles', 'flow'],
   // The REST client knows nothing about flows.
   'engines/databricks/api': ['diagnostics', 'io'],
-  engines: ['diagnostics', 'io', 'notebooks', 'manifest', 'profiles', 'flow', 'report'],
+  engines: [
+    'diagnostics',
+    'io',
+    'notebooks',
+    'manifest',
+    'profiles',
+    'flow',
+    'report'
+  ],
   'engines/local': [
-    'diagnostics', 'io', 'notebooks', 'manifest', 'profiles', 'flow', 'report', 'engines'
+    'diagnostics',
+    'io',
+    'notebooks',
+    'manifest',
+    'profiles',
+    'flow',
+    'report',
+    'engines'
   ],
   'engines/databricks': [
-    'diagnostics', 'io', 'notebooks', 'manifest', 'profiles', 'flow', 'report', 'engines',
+    'diagnostics',
+    'io',
+    'notebooks',
+    'manifest',
+    'profiles',
+    'flow',
+    'report',
+    'engines',
     'engines/databricks/api'
   ],
   // Renderers never reach into an engine: the report is what they share.
-  lineage: ['diagnostics', 'io', 'notebooks', 'manifest', 'profiles', 'flow', 'report'],
-  github: ['diagnostics', 'io', 'report', 'lineage'],
-  promotion: ['diagnostics', 'io', 'manifest', 'profiles', 'flow', 'report', 'engines'],
-  commands: [
-    'diagnostics', 'io', 'notebooks', 'manifest', 'profiles', 'flow', 'report', 'engines',
-    'engines/local', 'engines/databricks', 'engines/databricks/api', 'lineage', 'promotion'
+  lineage: [
+    'diagnostics',
+    'io',
+    'notebooks',
+    'manifest',
+    'profiles',
+    'flow',
+    'report'
   ],
-  cli: ['diagnostics', 'io', 'manifest', 'profiles', 'flow', 'report', 'lineage', 'commands'],
-  action: ['diagnostics', 'io', 'report', 'lineage', 'github', 'promotion', 'commands']
+  github: ['diagnostics', 'io', 'report', 'lineage'],
+  promotion: [
+    'diagnostics',
+    'io',
+    'manifest',
+    'profiles',
+    'flow',
+    'report',
+    'engines'
+  ],
+  commands: [
+    'diagnostics',
+    'io',
+    'notebooks',
+    'manifest',
+    'profiles',
+    'flow',
+    'report',
+    'engines',
+    'engines/local',
+    'engines/databricks',
+    'engines/databricks/api',
+    'lineage',
+    'promotion'
+  ],
+  cli: [
+    'diagnostics',
+    'io',
+    'manifest',
+    'profiles',
+    'flow',
+    'report',
+    'lineage',
+    'commands'
+  ],
+  action: [
+    'diagnostics',
+    'io',
+    'report',
+    'lineage',
+    'github',
+    'promotion',
+    'commands'
+  ]
 }
 
 const FOLDERS = Object.keys(MODULE_MAP).sort((a, b) => b.length - a.length)
@@ -72,7 +138,10 @@ export function mapViolation(fromFile, toFile) {
 const rule = {
   meta: {
     type: 'problem',
-    docs: { description: 'Imports between folders of src/ follow the module map of STYLE.md' },
+    docs: {
+      description:
+        'Imports between folders of src/ follow the module map of STYLE.md'
+    },
     schema: [],
     messages: { violation: '{{why}}' }
   },
@@ -82,17 +151,27 @@ const rule = {
     const fromFile = path.relative(src, file)
     if (fromFile.startsWith('..') || path.isAbsolute(fromFile)) return {}
     const check = (node, source) => {
-      if (!source || typeof source.value !== 'string' || !source.value.startsWith('.')) return
-      const toFile = path.relative(src, path.resolve(path.dirname(file), source.value))
+      if (
+        !source ||
+        typeof source.value !== 'string' ||
+        !source.value.startsWith('.')
+      )
+        return
+      const toFile = path.relative(
+        src,
+        path.resolve(path.dirname(file), source.value)
+      )
       if (toFile.startsWith('..')) return
       const why = mapViolation(fromFile, toFile)
-      if (why) context.report({ node: source, messageId: 'violation', data: { why } })
+      if (why)
+        context.report({ node: source, messageId: 'violation', data: { why } })
     }
     return {
       ImportDeclaration: (node) => check(node, node.source),
       ExportNamedDeclaration: (node) => check(node, node.source),
       ExportAllDeclaration: (node) => check(node, node.source),
-      ImportExpression: (node) => check(node, node.source.type === 'Literal' ? node.source : undefined)
+      ImportExpression: (node) =>
+        check(node, node.source.type === 'Literal' ? node.source : undefined)
     }
   }
 }

@@ -169,10 +169,7 @@ export async function loadPlan(
         deps,
         context
       )
-      plan = deferInputs(
-        plan,
-        planFlow(project.flow, other)
-      )
+      plan = deferInputs(plan, planFlow(project.flow, other))
     }
   }
   if (request.select) plan = applySelection(plan, request.select)

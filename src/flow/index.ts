@@ -40,5 +40,9 @@ export {
   reachableFrom
 } from './graph.js'
 export type { Direction, GraphEdge } from './graph.js'
-export { fingerprintSteps, changedSteps, normaliseNotebook } from './fingerprint.js'
+export {
+  fingerprintSteps,
+  changedSteps,
+  normaliseNotebook
+} from './fingerprint.js'
 export type { ChangedSteps } from './fingerprint.js'

@@ -201,6 +201,20 @@ describe('runReady', () => {
     })
   })
 
+  it('never waits forever on a dependency that is not in the plan', async () => {
+    // A selection drops such edges; a plan cut another way (a report's
+    // plan, a future command) must still run, not hang the CI job.
+    const cut = { ...plan, steps: plan.steps.filter((s) => s.key !== 'a') }
+    expect(cut.steps.find((s) => s.key === 'b')?.dependsOn).toEqual(['a'])
+    const results = await runReady(cut, fake().execute, { concurrency: 2 })
+    expect(statuses(results)).toEqual({
+      b: 'succeeded',
+      c: 'succeeded',
+      d: 'succeeded',
+      e: 'succeeded'
+    })
+  })
+
   it('returns results in plan order whatever order steps end in', async () => {
     const results = await runReady(plan, fake().execute, { concurrency: 5 })
     expect(results.map((r) => r.key)).toEqual(['a', 'b', 'c', 'd', 'e'])

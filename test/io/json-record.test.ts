@@ -10,7 +10,10 @@ interface Lock {
 describe('parseJsonRecord', () => {
   it('gives back a record that has every string field the reader needs', () => {
     expect(
-      parseJsonRecord<Lock>('{"id":"a","owner":"ci","extra":1}', ['id', 'owner'])
+      parseJsonRecord<Lock>('{"id":"a","owner":"ci","extra":1}', [
+        'id',
+        'owner'
+      ])
     ).toEqual({ id: 'a', owner: 'ci', extra: 1 })
   })
 

@@ -17,11 +17,15 @@ const eslint = path.join(repoRoot, 'node_modules', 'eslint', 'bin', 'eslint.js')
 
 /** ESLint as `npm run lint` runs it, on files or on a text given a name. */
 function lint(args: string[], text?: string): LintResult[] {
-  const result = spawnSync(process.execPath, [eslint, '--format', 'json', ...args], {
-    cwd: repoRoot,
-    input: text,
-    encoding: 'utf8'
-  })
+  const result = spawnSync(
+    process.execPath,
+    [eslint, '--format', 'json', ...args],
+    {
+      cwd: repoRoot,
+      input: text,
+      encoding: 'utf8'
+    }
+  )
   return JSON.parse(result.stdout) as LintResult[]
 }
 
@@ -29,7 +33,9 @@ function mapMessages(results: LintResult[]): string[] {
   return results.flatMap((r) =>
     r.messages
       .filter((m) => m.ruleId === 'dtflw/module-map')
-      .map((m) => `${path.relative(repoRoot, r.filePath)}:${m.line}: ${m.message}`)
+      .map(
+        (m) => `${path.relative(repoRoot, r.filePath)}:${m.line}: ${m.message}`
+      )
   )
 }
 
@@ -58,13 +64,19 @@ describe('the module map of STYLE.md, as a lint rule', () => {
         'src/github/probe.ts',
         "export { createLocalEngine } from '../engines/local/index.js'\n"
       )
-    ).toEqual([expect.stringContaining('src/github may not import src/engines/local')])
+    ).toEqual([
+      expect.stringContaining('src/github may not import src/engines/local')
+    ])
     expect(
       probe(
         'src/engines/databricks/api/probe.ts',
         "export const load = () => import('../../../flow/index.js')\n"
       )
-    ).toEqual([expect.stringContaining('src/engines/databricks/api may not import src/flow')])
+    ).toEqual([
+      expect.stringContaining(
+        'src/engines/databricks/api may not import src/flow'
+      )
+    ])
   })
 
   it('sends an import past another folder’s index.ts back through it', () => {

@@ -61,7 +61,6 @@ export function stepWorkDir(runDir: string, key: string): string {
   return path.join(runDir, 'work', key)
 }
 
-
 /** Where a step's captured output goes, relative to the run folder. */
 export function stepLogPath(key: string): string {
   return `logs/${key}.log`
