@@ -1,5 +1,6 @@
 """Unit tests of dtflw_harness: python3 -m unittest discover -s src/engines/local/python"""
 
+import importlib.util
 import io
 import unittest
 from contextlib import redirect_stderr, redirect_stdout
@@ -30,11 +31,7 @@ def run(s):
 
 
 def has_duckdb():
-    try:
-        import duckdb  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    return importlib.util.find_spec("duckdb") is not None
 
 
 class WidgetsTest(unittest.TestCase):
