@@ -165,9 +165,19 @@ export function dataToJson(data: CommandData): unknown {
     case 'run':
       return data.report
     case 'lineage':
-      return data.format === 'markdown' || data.format === 'mermaid'
-        ? { format: data.format, text: data.text }
-        : JSON.parse(data.text)
+      switch (data.format) {
+        case 'json':
+          return JSON.parse(data.text)
+        case 'openlineage':
+          // JSON Lines (OpenLineage's file transport): one event a line,
+          // which is not one JSON document; --json prints them as an array.
+          return data.text
+            .split('\n')
+            .filter((line) => line !== '')
+            .map((line) => JSON.parse(line) as unknown)
+        default:
+          return { format: data.format, text: data.text }
+      }
     default: {
       const { kind: _kind, ...rest } = data
       return rest

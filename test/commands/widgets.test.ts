@@ -2,6 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import path from 'node:path'
 import { runCli } from '../support/cli.js'
 import { makeTempDir, removeDir, writeScaffold } from '../generators/support.js'
+import { runCommand } from '../../src/commands/index.js'
+import {
+  dataOf,
+  deps,
+  request,
+  summaries,
+  useSalesProjects
+} from './support.js'
 
 describe('dtflw widgets', () => {
   let dir: string
@@ -62,6 +70,43 @@ describe('dtflw widgets', () => {
     expect([none.code, none.stderr.trim()]).toEqual([
       2,
       'error: dtflw widgets needs the step: dtflw widgets --profile NAME STEP.'
+    ])
+  })
+})
+
+describe('runWidgets in process', () => {
+  const sales = useSalesProjects()
+
+  it('answers for a step a selection or --changed-since would leave out, without git', async () => {
+    const { root } = await sales()
+    const result = await runCommand(
+      request(root, 'widgets', {
+        step: 'calculate_sales_stats',
+        select: 'ingest_data',
+        changedSince: 'main'
+      }),
+      deps()
+    )
+    expect(result.exitCode).toBe(0)
+    expect(dataOf(result, 'widgets')).toMatchObject({
+      profile: 'development',
+      step: 'calculate_sales_stats',
+      notebook: 'notebooks/calculate_sales_stats.sql'
+    })
+    expect(
+      Object.keys(dataOf(result, 'widgets').parameters).slice(0, 2)
+    ).toEqual(['year', 'sales_orders_silver_in'])
+  })
+
+  it('lists the steps when none comes close to the name', async () => {
+    const { root } = await sales()
+    const result = await runCommand(
+      request(root, 'widgets', { step: 'zzz' }),
+      deps()
+    )
+    expect(result.exitCode).toBe(2)
+    expect(summaries(result)).toEqual([
+      'error: no step "zzz" in dtflw.yaml; the steps are: ingest_data, import_data, calculate_sales_stats.'
     ])
   })
 })

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { setTimeout as delay } from 'node:timers/promises'
 import path from 'node:path'
+import { UsageError } from '../../diagnostics/index.js'
 import type { Plan } from '../../flow/index.js'
 import { notRunResult } from '../../report/index.js'
 import type { StepResult } from '../../report/index.js'
@@ -221,6 +222,14 @@ export function createDatabricksEngine(
     deploy,
     run,
     async cancel(target) {
+      // A user may pass dtflw's own run id (20260101T000000Z-ab12), the one
+      // `dtflw run` names first: sent as NaN, Databricks refused it and the
+      // mistake looked like a platform failure (exit 3).
+      if (!/^[1-9][0-9]*$/.test(target.remoteRunId)) {
+        throw new UsageError(
+          `--run-id must be the Databricks run id, the number in the run page's URL (…/run/123), got "${target.remoteRunId}".`
+        )
+      }
       await client.jobs.cancelRun(Number(target.remoteRunId))
     },
     cleanup,

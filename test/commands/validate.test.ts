@@ -1,0 +1,123 @@
+import { describe, expect, it } from '@jest/globals'
+import { runCommand } from '../../src/commands/index.js'
+import {
+  dataOf,
+  deps,
+  HOST_ENV,
+  request,
+  summaries,
+  useSalesProjects
+} from './support.js'
+
+const sales = useSalesProjects()
+
+describe('dtflw validate', () => {
+  it('accepts the sales example with a workspace configured: exit 0, nothing to say', async () => {
+    const { root } = await sales()
+    const result = await runCommand(
+      request(root, 'validate'),
+      deps({ env: HOST_ENV })
+    )
+    expect(result.exitCode).toBe(0)
+    expect(result.diagnostics).toEqual([])
+    expect(dataOf(result, 'validate')).toEqual({
+      kind: 'validate',
+      pipeline: 'sales',
+      profiles: ['acceptance', 'base', 'development', 'production', 'test'],
+      steps: 3,
+      errors: 0,
+      warnings: 0
+    })
+  })
+
+  it('warns once about a variable every workspace profile inherits, where it is written', async () => {
+    const { root } = await sales()
+    const result = await runCommand(request(root, 'validate'), deps())
+    expect(result.exitCode).toBe(0)
+    expect(summaries(result)).toEqual([
+      'warning: DATABRICKS_HOST is not set; deploy and run on profiles acceptance, production, test need it (workspace.host): set DATABRICKS_HOST in the environment or .env.'
+    ])
+    expect(result.diagnostics[0].location).toEqual({
+      file: 'profiles/test.yaml',
+      line: 5,
+      column: 9
+    })
+  })
+
+  it('reports problems of the manifest, a profile and a notebook in one pass, exit 2', async () => {
+    const { root, read, write } = await sales()
+    await write(
+      'dtflw.yaml',
+      (await read('dtflw.yaml'))
+        .replace(
+          'promotion: [test, acceptance, production]',
+          'promotion: [test, staging, production]'
+        )
+        // The notebook still reads :year, which the step no longer passes.
+        .replace('args: { year: "${var.year}" }', 'args: { yr: "${var.year}" }')
+    )
+    await write(
+      'profiles/development.yaml',
+      `${await read('profiles/development.yaml')}variables:\n  year: "\${var.nope}"\n`
+    )
+    const result = await runCommand(
+      request(root, 'validate'),
+      deps({ env: HOST_ENV })
+    )
+    expect(result.exitCode).toBe(2)
+    expect(result.diagnostics.map((d) => [d.severity, d.code])).toEqual([
+      ['error', 'unknown-promotion-profile'],
+      ['warning', 'unpassed-parameter'],
+      ['error', 'unknown-variable']
+    ])
+    expect(summaries(result)).toEqual([
+      'error: promotion lists "staging", which has no profile file; add profiles/staging.yaml or remove it from promotion.',
+      'warning: notebook notebooks/calculate_sales_stats.sql reads parameter "year", which step "calculate_sales_stats" (dtflw.yaml:15) does not pass; add it to the step\'s args, inputs or outputs, or ignore this if the notebook declares a default.',
+      'error: variables.year: ${var.nope} is not defined under variables; add nope to variables.'
+    ])
+    expect(dataOf(result, 'validate')).toMatchObject({ errors: 2, warnings: 1 })
+  })
+
+  it('still checks the profiles when the flow itself is broken', async () => {
+    const { root, read, write } = await sales()
+    await write(
+      'dtflw.yaml',
+      (await read('dtflw.yaml')).replace(
+        'outputs: [sales_orders_silver, products_silver, customers_silver]',
+        'outputs: [sales_orders_silver, products_bronze, customers_silver]'
+      )
+    )
+    await write(
+      'profiles/base.yaml',
+      (await read('profiles/base.yaml')).replace(
+        'engine: local',
+        'engine: spark'
+      )
+    )
+    const result = await runCommand(
+      request(root, 'validate'),
+      deps({ env: HOST_ENV })
+    )
+    expect(result.exitCode).toBe(2)
+    const files = result.diagnostics.map((d) => d.location?.file)
+    expect(files).toContain('dtflw.yaml')
+    expect(files).toContain('profiles/base.yaml')
+  })
+
+  it('a manifest YAML cannot read: exit 2 at the line, and zero counts for --json', async () => {
+    const { root, write } = await sales()
+    await write('dtflw.yaml', 'pipeline: sales\nflow: [\n')
+    const result = await runCommand(request(root, 'validate'), deps())
+    expect(result.exitCode).toBe(2)
+    expect(result.diagnostics.map((d) => d.location?.file)).toEqual([
+      'dtflw.yaml'
+    ])
+    expect(dataOf(result, 'validate')).toEqual({
+      kind: 'validate',
+      profiles: [],
+      steps: 0,
+      errors: 1,
+      warnings: 0
+    })
+  })
+})
