@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
 import { readFile, readdir } from 'node:fs/promises'
 import path from 'node:path'
+import { setTimeout as delay } from 'node:timers/promises'
 import { runCommand } from '../../src/commands/index.js'
 import type {
   CommandDeps,
@@ -122,6 +124,41 @@ describe('the run command', () => {
       )
       expect(result.exitCode).toBe(code)
     }
+  })
+})
+
+/** Pids of this process's SQL worker children (DuckDB processes). */
+function sqlWorkerChildren(): Set<string> {
+  const listing = execFileSync(
+    'ps',
+    ['-o', 'pid=,args=', '--ppid', String(process.pid)],
+    { encoding: 'utf8' }
+  )
+  return new Set(
+    listing
+      .split('\n')
+      .filter((line) => line.includes('sql-worker'))
+      .map((line) => line.trim().split(/\s+/)[0])
+  )
+}
+
+describe('the SQL workers of a local run', () => {
+  it('end a few seconds after the run, so a long-lived process does not keep DuckDB processes', async () => {
+    const { root } = await sales()
+    const result = await runCommand(
+      request(root, 'run', { profile: 'development' }),
+      deps()
+    )
+    expect(result.exitCode).toBe(0)
+    // Warm for the next run at first (nothing else runs in this process
+    // now, so every SQL worker it has is idle)...
+    expect(sqlWorkerChildren().size).toBeGreaterThan(0)
+    const deadline = Date.now() + 10_000
+    while (sqlWorkerChildren().size > 0 && Date.now() < deadline) {
+      await delay(200)
+    }
+    // ...then gone: idle ones used to live as long as the process.
+    expect([...sqlWorkerChildren()]).toEqual([])
   })
 })
 

@@ -15,8 +15,15 @@ describe('the loopback GitHub server', () => {
   })
   afterEach(() => server.close())
 
-  const call = (method: string, path: string, token?: string, body?: unknown) =>
-    fetch(`${server.url}${path}`, {
+  // Every body is read: one left unread keeps its keep-alive socket open
+  // in the test worker until the worker exits.
+  const call = async (
+    method: string,
+    path: string,
+    token?: string,
+    body?: unknown
+  ) => {
+    const res = await fetch(`${server.url}${path}`, {
       method,
       headers: {
         ...(token && { authorization: `token ${token}` }),
@@ -24,6 +31,13 @@ describe('the loopback GitHub server', () => {
       },
       ...(body !== undefined && { body: JSON.stringify(body) })
     })
+    const text = await res.text()
+    return {
+      status: res.status,
+      headers: res.headers,
+      json: (): unknown => JSON.parse(text)
+    }
+  }
 
   it('pages comments with per_page and page, and a Link header', async () => {
     server.seedComments(

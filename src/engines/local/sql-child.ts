@@ -157,10 +157,21 @@ export function startSqlWorker(
 const shared = new Map<string, WorkerPool<SqlWorker>>()
 
 /**
+ * How long an idle SQL worker waits for the next run. Runs back to back (a
+ * bench, a test file) reuse it; after that it ends. Kept until the process
+ * exited, idle workers piled up wherever this module is loaded more than
+ * once (each of jest's module registries made a pool of its own): a dozen
+ * DuckDB processes of ~120 MB per test worker, whose teardown outlasted
+ * jest's 500 ms exit grace.
+ */
+const SQL_WORKER_IDLE_MS = 2000
+
+/**
  * This process's SQL workers for an environment. Idle workers stay for the
  * next run (a process that runs several flows, like a test suite, starts
- * DuckDB once per parallel slot, not once per run); being unreferenced,
- * they never keep the process alive, and they exit with it.
+ * DuckDB once per parallel slot, not once per run) for
+ * `SQL_WORKER_IDLE_MS`; being unreferenced, they never keep the process
+ * alive, and they exit with it.
  */
 export function sharedSqlWorkers(
   env: Readonly<Record<string, string>>
@@ -168,7 +179,9 @@ export function sharedSqlWorkers(
   const key = JSON.stringify(env)
   let pool = shared.get(key)
   if (!pool) {
-    pool = createWorkerPool(() => startSqlWorker(env))
+    pool = createWorkerPool(() => startSqlWorker(env), {
+      idleMs: SQL_WORKER_IDLE_MS
+    })
     shared.set(key, pool)
   }
   return pool

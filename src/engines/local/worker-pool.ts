@@ -15,21 +15,43 @@ export interface WorkerPool<W extends PooledWorker> {
   close(): void
 }
 
+/** How long an idle worker waits for the next step before it ends. */
+export interface WorkerPoolOptions {
+  /** Absent: idle workers wait until `close`. */
+  readonly idleMs?: number
+}
+
 /**
  * The scheduler bounds how many steps run at once, so the pool needs no
  * limit of its own: it grows to one worker per parallel slot and keeps
  * them for the next steps. A worker that died (a crashed step, a kill) is
- * never handed out again.
+ * never handed out again. With `idleMs`, a worker left idle that long is
+ * closed; its timer is unreferenced, so waiting never keeps the process
+ * alive.
  */
 export function createWorkerPool<W extends PooledWorker>(
-  create: () => W
+  create: () => W,
+  options: WorkerPoolOptions = {}
 ): WorkerPool<W> {
   const idle: W[] = []
+  const timers = new Map<W, NodeJS.Timeout>()
   let closed = false
+  const stopTimer = (worker: W): void => {
+    clearTimeout(timers.get(worker))
+    timers.delete(worker)
+  }
+  const retire = (worker: W): void => {
+    timers.delete(worker)
+    const at = idle.indexOf(worker)
+    if (at === -1) return
+    idle.splice(at, 1)
+    worker.close()
+  }
   return {
     acquire() {
       while (idle.length > 0) {
         const worker = idle.pop()!
+        stopTimer(worker)
         if (worker.alive) return worker
       }
       return create()
@@ -40,10 +62,18 @@ export function createWorkerPool<W extends PooledWorker>(
         return
       }
       idle.push(worker)
+      if (options.idleMs !== undefined) {
+        const timer = setTimeout(() => retire(worker), options.idleMs)
+        timer.unref()
+        timers.set(worker, timer)
+      }
     },
     close() {
       closed = true
-      for (const worker of idle.splice(0)) worker.close()
+      for (const worker of idle.splice(0)) {
+        stopTimer(worker)
+        worker.close()
+      }
     }
   }
 }
