@@ -54,7 +54,8 @@ export async function run(
       ? setTimeout(
           () => stop.abort('timeout'),
           settings.timeoutMinutes * 60_000
-        )
+          // Never what keeps the step alive once the work is done or failed.
+        ).unref()
       : undefined
     const deployment =
       request.command === 'promote' && !request.dryRun
