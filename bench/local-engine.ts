@@ -253,6 +253,39 @@ QUALIFY rank <= 100
 `
 }
 
+/**
+ * The baseline: the three notebooks' statements run directly in one DuckDB
+ * (a fresh in-memory database, as a step gets), each reading the Parquet
+ * the one before wrote; what dtflw adds on top is its own cost.
+ */
+async function directDuckDbMs(root: string): Promise<number> {
+  const start = performance.now()
+  const db = await DuckDBInstance.create(':memory:')
+  const connection = await db.connect()
+  try {
+    const locations: Record<string, string> = {
+      orders_in: `'${path.join(root, 'data/orders.parquet')}'`
+    }
+    for (const [notebook, input, output] of [
+      ['clean.sql', 'orders_in', 'orders_clean'],
+      ['by_customer.sql', 'orders_clean_in', 'customer_months'],
+      ['top_customers.sql', 'customer_months_in', 'top_customers']
+    ]) {
+      const file = path.join(root, 'direct', `${output}.parquet`)
+      const select = BIG_NOTEBOOKS[notebook]
+        .replace(/^--.*\n/, '')
+        .replace(/^CREATE OR REPLACE TABLE IDENTIFIER\(:\w+\) AS\n/, '')
+        .replace(`IDENTIFIER(:${input})`, `read_parquet(${locations[input]})`)
+      await connection.run(`COPY (${select}) TO '${file}' (FORMAT parquet)`)
+      locations[`${output}_in`] = `'${file}'`
+    }
+  } finally {
+    connection.closeSync()
+    db.closeSync()
+  }
+  return performance.now() - start
+}
+
 async function benchBigFlow(): Promise<BenchResult> {
   const root = await mkdtemp(path.join(tmpdir(), 'dtflw-bench-'))
   try {
@@ -265,12 +298,29 @@ async function benchBigFlow(): Promise<BenchResult> {
     const plan = planOf(root, BIG_FLOW, {
       orders: { path: 'data/orders.parquet', format: 'parquet' }
     })
-    const { ms, report } = await timedRun(root, plan, availableParallelism())
+    await mkdir(path.join(root, 'direct'))
+    // Each measured twice, alternating, best of two: the page cache is warm
+    // for both and a noisy moment hurts neither alone.
+    const runs: number[] = []
+    const direct: number[] = []
+    let report: RunReport | undefined
+    for (let i = 0; i < 2; i++) {
+      direct.push(await directDuckDbMs(root))
+      const timed = await timedRun(root, plan, availableParallelism())
+      runs.push(timed.ms)
+      report = timed.report
+    }
+    const ms = Math.min(...runs)
+    const baseline = Math.min(...direct)
     const figures: Record<string, number | string> = {
       'source rows': BIG_ROWS,
-      'whole flow, s': Number((ms / 1000).toFixed(2))
+      'whole flow, s (best of 2)': Number((ms / 1000).toFixed(2)),
+      'the three statements directly in DuckDB, s (best of 2)': Number(
+        (baseline / 1000).toFixed(2)
+      ),
+      'dtflw / direct': Number((ms / baseline).toFixed(2))
     }
-    for (const step of report.steps) {
+    for (const step of report!.steps) {
       const rows = step.reads.reduce((n, r) => n + (r.rows ?? 0), 0)
       const seconds = (step.durationMs ?? 0) / 1000
       figures[`${step.key}: rows in / s`] = Math.round(rows / seconds)
@@ -280,8 +330,8 @@ async function benchBigFlow(): Promise<BenchResult> {
     return {
       name: `3-step SQL flow over ${BIG_ROWS.toLocaleString('en')} rows`,
       figures,
-      target: 'whole flow under 10 s',
-      passed: ms < 10_000
+      target: 'within 1.15x of the same statements run directly in DuckDB',
+      passed: ms <= 1.15 * baseline
     }
   } finally {
     await rm(root, { recursive: true, force: true })
