@@ -5,6 +5,11 @@
 // the rule reads it from one table.
 import path from 'node:path'
 
+// The layers, each what the next builds on (STYLE.md's rows, top down).
+const FOUNDATION = ['diagnostics', 'io']
+const FILES = [...FOUNDATION, 'notebooks', 'manifest', 'profiles']
+const PLANNED = [...FILES, 'flow', 'report']
+
 /**
  * Each folder of src/ and the folders it may import. A folder may always
  * import its own modules, and a sub-folder its parent's (the local engine
@@ -13,71 +18,22 @@ import path from 'node:path'
 export const MODULE_MAP = {
   diagnostics: [],
   io: ['diagnostics'],
-  notebooks: ['diagnostics', 'io'],
-  manifest: ['diagnostics', 'io', 'notebooks'],
-  profiles: ['diagnostics', 'io', 'manifest'],
-  flow: ['diagnostics', 'io', 'notebooks', 'manifest', 'profiles'],
-  report: ['diagnostics', 'io', 'manifest', 'profiles', 'flow'],
+  notebooks: FOUNDATION,
+  manifest: [...FOUNDATION, 'notebooks'],
+  profiles: [...FOUNDATION, 'manifest'],
+  flow: FILES,
+  report: [...FOUNDATION, 'manifest', 'profiles', 'flow'],
   // The REST client knows nothing about flows.
-  'engines/databricks/api': ['diagnostics', 'io'],
-  engines: [
-    'diagnostics',
-    'io',
-    'notebooks',
-    'manifest',
-    'profiles',
-    'flow',
-    'report'
-  ],
-  'engines/local': [
-    'diagnostics',
-    'io',
-    'notebooks',
-    'manifest',
-    'profiles',
-    'flow',
-    'report',
-    'engines'
-  ],
-  'engines/databricks': [
-    'diagnostics',
-    'io',
-    'notebooks',
-    'manifest',
-    'profiles',
-    'flow',
-    'report',
-    'engines',
-    'engines/databricks/api'
-  ],
+  'engines/databricks/api': FOUNDATION,
+  engines: PLANNED,
+  'engines/local': [...PLANNED, 'engines'],
+  'engines/databricks': [...PLANNED, 'engines', 'engines/databricks/api'],
   // Renderers never reach into an engine: the report is what they share.
-  lineage: [
-    'diagnostics',
-    'io',
-    'notebooks',
-    'manifest',
-    'profiles',
-    'flow',
-    'report'
-  ],
-  github: ['diagnostics', 'io', 'report', 'lineage'],
-  promotion: [
-    'diagnostics',
-    'io',
-    'manifest',
-    'profiles',
-    'flow',
-    'report',
-    'engines'
-  ],
+  lineage: PLANNED,
+  github: [...FOUNDATION, 'report', 'lineage'],
+  promotion: [...PLANNED, 'engines'],
   commands: [
-    'diagnostics',
-    'io',
-    'notebooks',
-    'manifest',
-    'profiles',
-    'flow',
-    'report',
+    ...PLANNED,
     'engines',
     'engines/local',
     'engines/databricks',
@@ -85,19 +41,10 @@ export const MODULE_MAP = {
     'lineage',
     'promotion'
   ],
-  cli: [
-    'diagnostics',
-    'io',
-    'manifest',
-    'profiles',
-    'flow',
-    'report',
-    'lineage',
-    'commands'
-  ],
+  // The entry points reach the engines only through the command layer.
+  cli: [...PLANNED, 'lineage', 'commands'],
   action: [
-    'diagnostics',
-    'io',
+    ...FOUNDATION,
     'report',
     'lineage',
     'github',
