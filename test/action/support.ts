@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
@@ -66,20 +66,7 @@ export function pullRequestEvent(options: {
   return event as unknown as Record<string, unknown>
 }
 
-/** Git in a folder, quietly, as a test user. */
-export function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 'test',
-      GIT_AUTHOR_EMAIL: 'test@example.com',
-      GIT_COMMITTER_NAME: 'test',
-      GIT_COMMITTER_EMAIL: 'test@example.com'
-    }
-  }).trim()
-}
+export { git } from '../support/git.js'
 
 /** What one step of the Action printed and left in the runner's files. */
 export interface StepRun {

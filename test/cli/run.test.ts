@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
-import { execFileSync } from 'node:child_process'
 import { cp, mkdir, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { repoRoot, runCli } from '../support/cli.js'
+import { commitAll } from '../support/git.js'
 
 /** A fresh copy of the sample pipeline, as a user's clone would be. */
 async function sampleCopy(): Promise<string> {
@@ -108,21 +108,7 @@ describe('dtflw run on the local engine', () => {
 describe('changed steps and the lineage diff against a git ref', () => {
   async function repoWithChange(): Promise<string> {
     const dir = await sampleCopy()
-    const git = (...args: string[]) =>
-      execFileSync('git', args, {
-        cwd: dir,
-        stdio: 'pipe',
-        env: {
-          ...process.env,
-          GIT_AUTHOR_NAME: 't',
-          GIT_AUTHOR_EMAIL: 't@t',
-          GIT_COMMITTER_NAME: 't',
-          GIT_COMMITTER_EMAIL: 't@t'
-        }
-      })
-    git('init', '-q', '-b', 'main')
-    git('add', '-A')
-    git('commit', '-q', '-m', 'base')
+    commitAll(dir)
     const notebook = path.join(dir, 'notebooks/import_data.py')
     await writeFile(
       notebook,

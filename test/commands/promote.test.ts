@@ -6,7 +6,6 @@ import {
   expect,
   it
 } from '@jest/globals'
-import { execFileSync } from 'node:child_process'
 import type { CommandResult } from '../../src/commands/index.js'
 import {
   startDatabricksServer,
@@ -19,6 +18,7 @@ import {
   writeDeclaredTables
 } from '../engines/databricks/support.js'
 import type { Repo } from '../engines/databricks/support.js'
+import { git as gitIn } from '../support/git.js'
 
 const ROOT = '/Workspace/Shared/dtflw/sales'
 
@@ -38,19 +38,7 @@ afterEach(async () => {
   await repo.remove()
 })
 
-function git(...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd: repo.root,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 't',
-      GIT_AUTHOR_EMAIL: 't@example.com',
-      GIT_COMMITTER_NAME: 't',
-      GIT_COMMITTER_EMAIL: 't@example.com'
-    }
-  }).trim()
-}
+const git = (...args: string[]): string => gitIn(repo.root, ...args)
 
 /** The sample as a repository with one commit on main. */
 async function committedSample(): Promise<string> {

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process'
 import { afterEach } from '@jest/globals'
 import type {
   CommandData,
@@ -59,25 +58,4 @@ export function useSalesProjects(): () => Promise<SalesProject> {
   }
 }
 
-/** Runs git in `cwd` as a fixed committer. */
-export function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    stdio: 'pipe',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 't',
-      GIT_AUTHOR_EMAIL: 't@t',
-      GIT_COMMITTER_NAME: 't',
-      GIT_COMMITTER_EMAIL: 't@t'
-    }
-  }).trim()
-}
-
-/** Makes `root` a repository with everything committed on `main`. */
-export function commitAll(root: string): void {
-  git(root, 'init', '-q', '-b', 'main')
-  git(root, 'add', '-A')
-  git(root, 'commit', '-q', '-m', 'base')
-}
+export { commitAll, git } from '../support/git.js'

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process'
 import {
   mkdir,
   mkdtemp,
@@ -16,6 +15,7 @@ import {
   tryGitTopLevel,
   tryReadGitSha
 } from '../../src/io/index.js'
+import { git as gitIn } from '../support/git.js'
 
 // A repository whose pipeline sits in a subfolder, committed once on main
 // and then edited in the working tree.
@@ -25,19 +25,7 @@ let outside: string
 let headSha: string
 const made: string[] = []
 
-function git(...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd: top,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 't',
-      GIT_AUTHOR_EMAIL: 't@t',
-      GIT_COMMITTER_NAME: 't',
-      GIT_COMMITTER_EMAIL: 't@t'
-    }
-  }).trim()
-}
+const git = (...args: string[]): string => gitIn(top, ...args)
 
 beforeAll(async () => {
   top = await realpath(await mkdtemp(path.join(tmpdir(), 'dtflw-git-')))
