@@ -100,7 +100,7 @@ export async function loadProjectProfile(
   deps: CommandDeps,
   extra: { gitSha?: string; preview?: string; allowUnsetEnv?: boolean } = {}
 ): Promise<ResolvedProfile> {
-  return loadProfile({
+  const profile = await loadProfile({
     root: project.manifest.root,
     profilesDir: project.manifest.profilesDir,
     name,
@@ -112,6 +112,10 @@ export async function loadProjectProfile(
     },
     allowUnsetEnv: extra.allowUnsetEnv
   })
+  // Every secret a loaded profile holds is masked from here on, in every
+  // output of every command (explain and widgets load profiles too).
+  for (const value of profile.secretValues) deps.onSecret?.(value)
+  return profile
 }
 
 /** A plan ready for an engine, with what selection decided. */
@@ -154,8 +158,6 @@ export async function loadPlan(
         profile: await loadProjectProfile(project, profileName, deps, context),
         warnings: []
       }
-  // Every secret the profile holds is masked from here on, in every output.
-  for (const value of profile.secretValues) deps.onSecret?.(value)
   let plan = planFlow(project.flow, profile)
   let changed: ChangedSummary | undefined
   if (request.changedSince) {

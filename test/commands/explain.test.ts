@@ -89,11 +89,18 @@ describe('dtflw explain', () => {
       'profiles/development.yaml',
       `${await read('profiles/development.yaml')}secrets: [WAREHOUSE_DSN]\nvariables:\n  dsn: "\${WAREHOUSE_DSN}"\n`
     )
+    const masked: string[] = []
     const result = await runCommand(
       request(root, 'explain', { profile: 'development' }),
-      deps({ env: { WAREHOUSE_DSN: dsn } })
+      deps({
+        env: { WAREHOUSE_DSN: dsn },
+        onSecret: (value) => masked.push(value)
+      })
     )
     expect(result.exitCode).toBe(0)
+    // The CLI's masker and the Action's setSecret learn it too, so no
+    // message, progress line or log that quotes it can show it either.
+    expect(masked).toContain(dsn)
     const rows = dataOf(result, 'explain').rows
     expect(row(rows, 'variables.dsn')).toMatchObject({
       value: '***',
