@@ -11,6 +11,8 @@ export interface SqlJobStatement {
   readonly cell: number
   /** Logged, not run (Databricks widget statements). */
   readonly skip?: boolean
+  /** What the notebook holds, when `text` is what dtflw runs in its place. */
+  readonly shown?: string
 }
 
 /** How one output leaves DuckDB for its staging file. */

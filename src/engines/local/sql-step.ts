@@ -6,6 +6,7 @@ import { StepFailure } from './step-failure.js'
 import { bindSql } from './sql-params.js'
 import type { SqlParameter } from './sql-params.js'
 import type { DuckdbStepSql } from './step-tables.js'
+import { streamOutputs } from './stream-outputs.js'
 import { isWidgetStatement } from './widget-defaults.js'
 
 /** What a SQL step needs: its notebook, bound parameters and DuckDB plan. */
@@ -89,7 +90,10 @@ export function planSqlStatements(input: SqlStepInput): SqlJobStatement[] {
  */
 export async function executeSqlStep(input: SqlStepInput): Promise<void> {
   const { notebook, signal, log } = input
-  const statements = planSqlStatements(input)
+  const { statements, exports } = streamOutputs(
+    planSqlStatements(input),
+    input.duckdb.exports
+  )
   const job: SqlJob = {
     id: ++jobs,
     searchFrom: input.searchFrom,
@@ -97,7 +101,7 @@ export async function executeSqlStep(input: SqlStepInput): Promise<void> {
     cwd: input.tmp,
     setup: [...input.duckdb.setup, ...input.duckdb.sandbox],
     statements,
-    exports: input.duckdb.exports
+    exports
   }
   if (signal.aborted) return
   const worker = input.worker()
@@ -132,7 +136,7 @@ export async function executeSqlStep(input: SqlStepInput): Promise<void> {
     throw new StepFailure({
       kind: 'notebook',
       message: `${notebook.path}:${statement.line}: ${first}`,
-      detail: `${error.message}\n\nin cell ${statement.cell + 1}, statement at line ${statement.line}:\n${statement.text}`
+      detail: `${error.message}\n\nin cell ${statement.cell + 1}, statement at line ${statement.line}:\n${statement.shown ?? statement.text}`
     })
   }
   throw new StepFailure({

@@ -93,7 +93,7 @@ async function runJob(job: SqlJob): Promise<SqlJobError | undefined> {
           SHOWN_ROWS + 1
         )
         log(
-          `line ${statement.line}: ${firstLine(statement.text)} (${Date.now() - started} ms)`
+          `line ${statement.line}: ${firstLine(statement.shown ?? statement.text)} (${Date.now() - started} ms)`
         )
         if (reader.returnType === ResultReturnType.QUERY_RESULT) {
           for (const row of renderRows(
