@@ -15,6 +15,12 @@ export interface SqlJobStatement {
   readonly shown?: string
 }
 
+/**
+ * What an export's `COPY … TO` reads: the output's relation, named at `{}`
+ * by the worker, or, where `streamOutputs` rewrites it, the notebook's query.
+ */
+export const COPY_SOURCE = '(SELECT * FROM {})'
+
 /** How one output leaves DuckDB for its staging file. */
 export interface SqlJobExport {
   /** Quoted relation names to look for, in order. */

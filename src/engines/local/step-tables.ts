@@ -9,6 +9,7 @@ import {
 } from './sql-params.js'
 import type { SqlParameter } from './sql-params.js'
 import { copyOptions } from './tables.js'
+import { COPY_SOURCE } from './sql-job.js'
 import type { LocalTable, SandboxGrant } from './tables.js'
 
 /** A declared input that exists, as this step reads it. */
@@ -169,7 +170,7 @@ export function planDuckdbStepSql(
         ? [renderQualifiedName(o.table.qualifiedName)]
         : [])
     ],
-    copy: `COPY (SELECT * FROM {}) TO ${quoteLiteral(o.staging.staged)} ${copyOptions(o.table.format)}`
+    copy: `COPY ${COPY_SOURCE} TO ${quoteLiteral(o.staging.staged)} ${copyOptions(o.table.format)}`
   }))
   return { setup, sandbox, exports }
 }

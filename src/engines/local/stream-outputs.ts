@@ -1,3 +1,4 @@
+import { COPY_SOURCE } from './sql-job.js'
 import type { SqlJobExport, SqlJobStatement } from './sql-job.js'
 
 /** A SQL job's statements and exports after `streamOutputs`. */
@@ -41,10 +42,7 @@ export function streamOutputs(
       if (match) {
         const query = match[1]
         // A line comment at the query's end must not swallow the `)`.
-        const copy = output.copy.replace(
-          '(SELECT * FROM {})',
-          () => `(${query}\n)`
-        )
+        const copy = output.copy.replace(COPY_SOURCE, () => `(${query}\n)`)
         result[i] = { ...statement, text: copy, shown: statement.text }
         streamed = true
         break
