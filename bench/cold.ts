@@ -19,27 +19,37 @@ export function median(values: readonly number[]): number {
 }
 
 /**
- * Milliseconds of a fresh process, median of `samples`: what a user waits
- * for at a prompt or in a CI step (no warm JIT, no cached modules).
+ * Milliseconds of one fresh process, spawn to exit: what a user waits for
+ * at a prompt or in a CI step (no warm JIT, no cached modules). Its output
+ * goes nowhere (a plan of 20,000 steps is megabytes of text); a failure
+ * throws with what it printed on stderr.
  */
+export function coldOnceMs(
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}
+): number {
+  const start = performance.now()
+  const run = spawnSync(process.execPath, [...args], {
+    cwd: options.cwd,
+    env: options.env ?? process.env,
+    stdio: ['ignore', 'ignore', 'pipe']
+  })
+  const ms = performance.now() - start
+  if (run.status !== 0) {
+    throw new Error(
+      `${args.join(' ')} exited ${run.status}: ${run.stderr.toString().slice(0, 500)}`
+    )
+  }
+  return ms
+}
+
+/** The median of `samples` fresh processes (default 7). */
 export function coldMs(
   args: readonly string[],
   options: { cwd?: string; samples?: number; env?: NodeJS.ProcessEnv } = {}
 ): number {
-  const times: number[] = []
-  for (let i = 0; i < (options.samples ?? 7); i++) {
-    const start = performance.now()
-    const run = spawnSync(process.execPath, [...args], {
-      cwd: options.cwd,
-      env: options.env ?? process.env,
-      stdio: ['ignore', 'ignore', 'pipe']
-    })
-    times.push(performance.now() - start)
-    if (run.status !== 0) {
-      throw new Error(
-        `${args.join(' ')} exited ${run.status}: ${run.stderr.toString().slice(0, 500)}`
-      )
-    }
-  }
+  const times = Array.from({ length: options.samples ?? 7 }, () =>
+    coldOnceMs(args, options)
+  )
   return median(times)
 }

@@ -1,6 +1,3 @@
-import { spawnSync } from 'node:child_process'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import {
   buildFlow,
   checkProfileAgainstFlow,
@@ -15,15 +12,9 @@ import {
   writeStepsRepo,
   type SyntheticRepo
 } from './synthetic-repo.js'
+import { coldMs, dtflwBin as dtflw } from './cold.js'
 import type { BenchResult } from './types.js'
 import { timeBest } from './types.js'
-
-// bench/planning.ts compiles to lib/bench/planning.js; the bin is at bin/.
-const repoRoot = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../..'
-)
-const dtflw = path.join(repoRoot, 'bin', 'dtflw.js')
 
 /** Parse, build and plan in process, from manifest text to plan. */
 async function planInProcess(text: string, dir: string): Promise<number> {
@@ -63,33 +54,6 @@ async function validateInProcess(dir: string): Promise<number> {
     planned += planFlow(flow, profile).steps.length
   }
   return planned
-}
-
-/** Milliseconds of one fresh process, as a user waits for it. */
-function coldRun(args: readonly string[], cwd: string): number {
-  const start = performance.now()
-  // Output goes nowhere: a plan of 20,000 steps is megabytes of text.
-  const run = spawnSync(process.execPath, args, {
-    cwd,
-    encoding: 'utf8',
-    stdio: ['ignore', 'ignore', 'pipe']
-  })
-  const ms = performance.now() - start
-  if (run.status !== 0) {
-    throw new Error(`${args.join(' ')} exited ${run.status}: ${run.stderr}`)
-  }
-  return ms
-}
-
-/** The median of `samples` fresh processes. */
-function coldMedian(
-  samples: number,
-  args: readonly string[],
-  cwd: string
-): number {
-  const times = Array.from({ length: samples }, () => coldRun(args, cwd))
-  times.sort((a, b) => a - b)
-  return times[Math.floor(times.length / 2)]
 }
 
 const ratio = (a: number, b: number) => Number((a / b).toFixed(2))
@@ -142,11 +106,11 @@ async function coldCommands(): Promise<BenchResult[]> {
   return withRepos(
     () => [writeStepsRepo(5000), writeStepsRepo(20000)],
     async ([small, large]) => {
-      const node = coldMedian(5, ['-e', '0'], small.dir)
+      const node = coldMs(['-e', '0'], { cwd: small.dir, samples: 5 })
       const results: BenchResult[] = []
       for (const args of [['validate'], ['plan', '--profile', 'development']]) {
-        const t5k = coldMedian(5, [dtflw, ...args], small.dir)
-        const t20k = coldMedian(3, [dtflw, ...args], large.dir)
+        const t5k = coldMs([dtflw, ...args], { cwd: small.dir, samples: 5 })
+        const t20k = coldMs([dtflw, ...args], { cwd: large.dir, samples: 3 })
         results.push({
           name: `dtflw ${args[0]}, cold process (median), 5,000 and 20,000 steps`,
           figures: {
@@ -185,7 +149,10 @@ async function validateScaling(): Promise<BenchResult[]> {
           await validateInProcess(large.dir)
           const tSmall = await timeBest(7, () => validateInProcess(small.dir))
           const tLarge = await timeBest(5, () => validateInProcess(large.dir))
-          const cold = coldMedian(3, [dtflw, 'validate'], large.dir)
+          const cold = coldMs([dtflw, 'validate'], {
+            cwd: large.dir,
+            samples: 3
+          })
           return {
             name: `validate, ${n.toLocaleString('en-US')} vs ${(n * 10).toLocaleString('en-US')} ${what}`,
             figures: {

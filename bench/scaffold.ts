@@ -1,33 +1,10 @@
-import { spawn } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { coldOnceMs, median, repoRoot } from './cold.js'
 import type { BenchResult } from './types.js'
 
-/** The repository root: this file runs as lib/bench/scaffold.js. */
-const root = fileURLToPath(new URL('../../', import.meta.url))
-const createBin = path.join(root, 'bin', 'create-dtflw-pipeline.js')
-
-/** Milliseconds from spawn to exit of one process; throws if it fails. */
-function timeProcess(args: string[], cwd: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const start = performance.now()
-    const child = spawn(process.execPath, args, { cwd, stdio: 'ignore' })
-    child.on('error', reject)
-    child.on('exit', (code) => {
-      const ms = performance.now() - start
-      if (code === 0) resolve(ms)
-      else reject(new Error(`${args.join(' ')} exited ${code}`))
-    })
-  })
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-}
+const createBin = path.join(repoRoot, 'bin', 'create-dtflw-pipeline.js')
 
 /**
  * `create-dtflw-pipeline demo --yes --skip-install`: the time a user waits
@@ -40,12 +17,11 @@ export async function benchScaffold(): Promise<BenchResult[]> {
     const bare: number[] = []
     const scaffold: number[] = []
     for (let i = 0; i < 5; i++) {
-      bare.push(await timeProcess(['-e', '0'], dir))
+      bare.push(coldOnceMs(['-e', '0'], { cwd: dir }))
       scaffold.push(
-        await timeProcess(
-          [createBin, `demo${i}`, '--yes', '--skip-install'],
-          dir
-        )
+        coldOnceMs([createBin, `demo${i}`, '--yes', '--skip-install'], {
+          cwd: dir
+        })
       )
     }
     const ms = median(scaffold)

@@ -361,6 +361,48 @@ describe('the Action on a big pipeline', () => {
   }, 120_000)
 })
 
+describe('the Action on a local profile', () => {
+  it('says how to get DuckDB when neither it nor the pipeline repository has it, before any run starts', async () => {
+    const repo = await repoOf({
+      'dtflw.yaml': [
+        'pipeline: tiny',
+        'flow:',
+        '  - notebook: notebooks/one.sql',
+        '    outputs: [one]',
+        ''
+      ].join('\n'),
+      'notebooks/one.sql':
+        '-- Databricks notebook source\nCREATE OR REPLACE TABLE IDENTIFIER(:one_out) AS SELECT 1 AS id\n',
+      'profiles/development.yaml': [
+        'engine: local',
+        'tables: { layout: path, root: .dtflw/data/dev }',
+        ''
+      ].join('\n')
+    })
+    git(repo.root, 'init', '-q', '-b', 'main')
+    git(repo.root, 'add', '-A')
+    git(repo.root, 'commit', '-q', '-m', 'base')
+    const head = git(repo.root, 'rev-parse', 'HEAD')
+    const step = await runJob(
+      {
+        number: 23,
+        runId: '9101',
+        inputs: { command: 'run', profile: 'development' }
+      },
+      { repo, base: head, head }
+    )
+    expect(step.code).toBe(2)
+    expect(step.stdout).toContain(
+      'the local engine needs DuckDB (@duckdb/node-api), which is not installed here'
+    )
+    expect(step.stdout).toContain('run npm install')
+    await expect(
+      repo.read('.dtflw/data/dev/notebooks/one/one.parquet')
+    ).rejects.toThrow()
+    await repo.remove()
+  })
+})
+
 describe('the Action promotes', () => {
   it('a build that passed test to acceptance, with a GitHub deployment and its status', async () => {
     databricks.behave('calculate_sales_stats', undefined)

@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { repoRoot } from '../support/cli.js'
 
@@ -7,7 +9,10 @@ import { repoRoot } from '../support/cli.js'
  * Runs commands in a fresh process of the built command layer and lists
  * the native addons it loaded (every addon goes through process.dlopen).
  */
-function addonsLoadedBy(commands: readonly string[]): string[] {
+function addonsLoadedBy(
+  commands: readonly string[],
+  cwd = path.join(repoRoot, 'examples/sales')
+): string[] {
   const script = `
     const loaded = []
     const dlopen = process.dlopen
@@ -20,9 +25,7 @@ function addonsLoadedBy(commands: readonly string[]): string[] {
     )})
     for (const command of ${JSON.stringify(commands)}) {
       const result = await runCommand(
-        { command, manifest: 'dtflw.yaml', cwd: ${JSON.stringify(
-          path.join(repoRoot, 'examples/sales')
-        )}, profile: 'development' },
+        { command, manifest: 'dtflw.yaml', cwd: ${JSON.stringify(cwd)}, profile: 'development' },
         { env: {}, toolVersion: 'test', cores: 1 }
       )
       if (result.exitCode !== 0) throw new Error(command + ' failed')
@@ -39,15 +42,33 @@ function addonsLoadedBy(commands: readonly string[]): string[] {
   return JSON.parse(out) as string[]
 }
 
-describe('commands that run nothing', () => {
+describe("DuckDB's native addon in dtflw's own process", () => {
   it('validate, plan, explain and lineage never load the DuckDB addon', () => {
     expect(addonsLoadedBy(['validate', 'plan', 'explain', 'lineage'])).toEqual(
       []
     )
   })
 
-  it('deploy on the local engine does (it checks DuckDB loads before a run)', () => {
-    const loaded = addonsLoadedBy(['deploy'])
-    expect(loaded.some((file) => file.includes('duckdb'))).toBe(true)
+  it('deploy and run on the local engine leave DuckDB to the SQL workers: dtflw itself loads no addon', async () => {
+    const copy = await mkdtemp(path.join(tmpdir(), 'dtflw-lazy-'))
+    try {
+      await cp(path.join(repoRoot, 'examples/sales'), copy, {
+        recursive: true,
+        filter: (from) => !from.includes(`${path.sep}.dtflw`)
+      })
+      expect(addonsLoadedBy(['deploy', 'run'], copy)).toEqual([])
+      // The run did happen, in DuckDB, in its workers.
+      const runs = path.join(copy, '.dtflw/runs')
+      const latest = (await readFile(path.join(runs, 'latest'), 'utf8')).trim()
+      const report = JSON.parse(
+        await readFile(path.join(runs, latest, 'report.json'), 'utf8')
+      ) as { status: string; steps: { writes: { rows?: number }[] }[] }
+      expect(report.status).toBe('succeeded')
+      expect(
+        report.steps.flatMap((s) => s.writes).every((w) => (w.rows ?? 0) > 0)
+      ).toBe(true)
+    } finally {
+      await rm(copy, { recursive: true, force: true })
+    }
   })
 })

@@ -3,11 +3,12 @@ import { availableParallelism, hostname, tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Plan, PlannedStep } from '../../flow/index.js'
 import { readNotebook } from '../../notebooks/index.js'
+import type { Notebook } from '../../notebooks/index.js'
 import { notRunResult } from '../../report/index.js'
 import type { StepResult } from '../../report/index.js'
 import type { Engine, EngineRun, RunContext } from '../engine.js'
 import { runReady } from '../schedule.js'
-import { loadDuckDB } from './duckdb.js'
+import { findDuckDB } from './duckdb.js'
 import { createTableInspector } from './inspect.js'
 import { claimWorkDir, planTableRoot, removeLeftovers } from './leftovers.js'
 import { preflight } from './preflight.js'
@@ -16,6 +17,7 @@ import { createPythonRunner } from './python-runner.js'
 import type { SandboxLevel } from './python-runner.js'
 import type { SparkChoice } from './python-step.js'
 import { acquireRunLock } from './run-lock.js'
+import { planRunMode } from './runnable.js'
 import { sharedSqlWorkers } from './sql-child.js'
 import { executeLocalStep } from './step.js'
 import type { LocalStepSettings } from './step.js'
@@ -68,6 +70,26 @@ function threadsPerStep(
   )
 }
 
+/**
+ * How many SQL workers the run will want at once: the SQL steps that can
+ * run together (the most in one level), at most the parallelism.
+ */
+export function planSqlSlots(
+  plan: Plan,
+  notebooks: ReadonlyMap<string, Notebook>,
+  parallelism: number
+): number {
+  const isSql = (key: string): boolean => {
+    const notebook = notebooks.get(key)
+    return notebook !== undefined && planRunMode(notebook) === 'sql'
+  }
+  const widest = Math.max(
+    0,
+    ...plan.levels.map((level) => level.filter(isSql).length)
+  )
+  return Math.min(widest, Math.max(1, parallelism))
+}
+
 /** Every table location of the plan that is a local file, for the watch. */
 function watchedTables(root: string, plan: Plan): WatchedTable[] {
   const tables: WatchedTable[] = []
@@ -100,7 +122,24 @@ export function createLocalEngine(options: LocalEngineOptions): Engine {
 
   async function run(plan: Plan, context: RunContext): Promise<EngineRun> {
     const { now, emit, signal } = context
-    await loadDuckDB(root)
+    const sqlWorkers = sharedSqlWorkers(
+      {
+        PATH: '/usr/local/bin:/usr/bin:/bin',
+        HOME: env.HOME ?? tmpdir(),
+        LANG: 'C.UTF-8'
+      },
+      root
+    )
+    // Read first, so the SQL workers the run will use start loading Node
+    // and DuckDB now, alongside the engine's own set-up, not at its first
+    // step.
+    findDuckDB(root)
+    const checked = await preflight(root, plan)
+    if (checked.failures.size === 0) {
+      sqlWorkers.prewarm(
+        planSqlSlots(plan, checked.notebooks, context.parallelism)
+      )
+    }
     const tableRoot = planTableRoot(root, plan, options.tablesRoot)
     const lock = await acquireRunLock(tableRoot, {
       runId: context.runId,
@@ -109,7 +148,7 @@ export function createLocalEngine(options: LocalEngineOptions): Engine {
       signal
     })
     const workDir = path.join(context.runDir, 'work')
-    const inspector = createTableInspector()
+    const inspector = createTableInspector(sqlWorkers)
     const choice = planPythonCommand(options.python, env.DTFLW_PYTHON)
     const spark = options.spark ?? 'auto'
     const python = createPythonRunner({
@@ -120,11 +159,6 @@ export function createLocalEngine(options: LocalEngineOptions): Engine {
       warm: options.warmPython ?? true,
       env,
       workDir
-    })
-    const sqlWorkers = sharedSqlWorkers({
-      PATH: '/usr/local/bin:/usr/bin:/bin',
-      HOME: env.HOME ?? tmpdir(),
-      LANG: 'C.UTF-8'
     })
     try {
       await removeLeftovers(
@@ -145,7 +179,7 @@ export function createLocalEngine(options: LocalEngineOptions): Engine {
           at: now().toISOString(),
           result
         })
-      const { notebooks, failures } = await preflight(root, plan)
+      const { notebooks, failures } = checked
       if (failures.size > 0) {
         // Nothing runs when any notebook cannot: a half-run flow is worse.
         const steps = plan.steps.map((step) => {
@@ -203,7 +237,6 @@ export function createLocalEngine(options: LocalEngineOptions): Engine {
       return { steps }
     } finally {
       python.close()
-      inspector.close()
       await rm(workDir, { recursive: true, force: true })
       await lock.release()
     }
@@ -213,8 +246,8 @@ export function createLocalEngine(options: LocalEngineOptions): Engine {
     name: 'local',
     async deploy(plan) {
       // Local notebooks run where they are; deploying only checks they
-      // parse and that DuckDB loads, before a run folder exists.
-      await loadDuckDB(root)
+      // parse and that DuckDB is installed, before a run folder exists.
+      findDuckDB(root)
       const notebooks = [...new Set(plan.steps.map((s) => s.notebook))]
       await Promise.all(
         notebooks.map((p) => readNotebook(path.join(root, p), p))

@@ -1,35 +1,34 @@
-import type { DuckDBInstance } from '@duckdb/node-api'
-import { loadDuckDB } from './duckdb.js'
 import type { ActualColumn } from '../columns.js'
 import { toSparkType } from './columns.js'
+import type { SqlWorker } from './sql-child.js'
 import { readExpression } from './tables.js'
 import type { LocalTable } from './tables.js'
+import type { WorkerPool } from './worker-pool.js'
 
 /** Reads the shape of written tables, for output checks and row counts. */
 export interface TableInspector {
   /** Columns with Spark type names. */
   describe(table: LocalTable): Promise<ActualColumn[]>
   countRows(table: LocalTable): Promise<number>
-  close(): void
 }
 
 /**
- * One unsandboxed in-memory DuckDB for the whole run, created on first use.
- * It only reads files the engine itself chose (staged outputs, inputs);
- * notebooks never reach it. Parquet row counts come from file metadata.
+ * Asks an idle SQL worker (the one the step just gave back, as a rule),
+ * so the engine's own process never loads DuckDB: that load would take
+ * the CPU a starting worker needs. The worker answers from a database
+ * kept for these queries, which only reads files the engine chose
+ * (staged outputs, inputs). Parquet row counts come from file metadata.
  */
-export function createTableInspector(): TableInspector {
-  let instance: Promise<DuckDBInstance> | undefined
+export function createTableInspector(
+  workers: WorkerPool<SqlWorker>
+): TableInspector {
   const query = async (sql: string): Promise<unknown[][]> => {
-    instance ??= loadDuckDB().then((duckdb) =>
-      duckdb.DuckDBInstance.create(':memory:')
-    )
-    const connection = await (await instance).connect()
+    const worker = workers.acquire()
     try {
-      const reader = await connection.runAndReadAll(sql)
-      return reader.getRowsJson() as unknown[][]
+      const [rows] = await worker.inspect([sql])
+      return rows
     } finally {
-      connection.closeSync()
+      workers.release(worker)
     }
   }
   return {
@@ -47,11 +46,6 @@ export function createTableInspector(): TableInspector {
         `SELECT count(*) FROM ${await readExpression(table)}`
       )
       return Number(rows[0][0])
-    },
-    close() {
-      if (!instance) return
-      void instance.then((db) => db.closeSync()).catch(() => undefined)
-      instance = undefined
     }
   }
 }

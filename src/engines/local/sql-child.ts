@@ -25,6 +25,8 @@ export interface SqlWorker {
     onLog: (line: string) => void,
     onOutput: (line: string) => void
   ): Promise<SqlJobResult>
+  /** Each query's rows, from a database of the engine's own (never a notebook's). */
+  inspect(queries: readonly string[]): Promise<unknown[][][]>
   /** Interrupts the running statement (DuckDB's interrupt). */
   interrupt(): void
   /** Stops the process now. */
@@ -45,13 +47,15 @@ export function sqlWorkerScript(): string {
 
 /**
  * Starts a SQL worker with a clean environment (nothing of the CLI's but
- * PATH, HOME and LANG). Its stdout and stderr (what DuckDB prints itself:
+ * PATH, HOME and LANG); it loads DuckDB at once, from `searchFrom` (the
+ * pipeline repository) when dtflw has none of its own (the bundle). Its stdout and stderr (what DuckDB prints itself:
  * `PRAGMA enable_profiling`, an abort's message) go to the running job's
  * step log; a job is over once its `done` message and the end marker on
  * both streams have arrived, so no line lands in the wrong step.
  */
 export function startSqlWorker(
-  env: Readonly<Record<string, string>>
+  env: Readonly<Record<string, string>>,
+  searchFrom?: string
 ): SqlWorker {
   let closed = false
   let exited = false
@@ -66,8 +70,13 @@ export function startSqlWorker(
       }
     | undefined
   const outputTail: string[] = []
+  const inspections = new Map<
+    number,
+    { resolve: (rows: unknown[][][]) => void; reject: (error: Error) => void }
+  >()
+  let inspected = 0
 
-  const child = fork(sqlWorkerScript(), [], {
+  const child = fork(sqlWorkerScript(), searchFrom ? [searchFrom] : [], {
     execArgv: [],
     env,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -91,6 +100,15 @@ export function startSqlWorker(
     })
   }
   child.on('message', (message: SqlWorkerMessage) => {
+    if (message.type === 'inspected') {
+      const waiting = inspections.get(message.id)
+      inspections.delete(message.id)
+      if (inspections.size === 0 && !current) hold(false)
+      if (message.error !== undefined) {
+        waiting?.reject(new Error(message.error))
+      } else waiting?.resolve((message.results ?? []) as unknown[][][])
+      return
+    }
     if (!current || message.id !== current.id) return
     if (message.type === 'log') current.onLog(message.line)
     else {
@@ -100,6 +118,10 @@ export function startSqlWorker(
   })
   child.once('close', (code, signal) => {
     exited = true
+    for (const waiting of inspections.values()) {
+      waiting.reject(new Error(`the SQL worker ended (${signal ?? code})`))
+    }
+    inspections.clear()
     if (!current) return
     const finished = current
     current = undefined
@@ -140,6 +162,15 @@ export function startSqlWorker(
         request({ type: 'run', job })
       })
     },
+    inspect(queries) {
+      if (exited) return Promise.reject(new Error('the SQL worker had ended'))
+      const id = ++inspected
+      hold(true)
+      return new Promise<unknown[][][]>((resolve, reject) => {
+        inspections.set(id, { resolve, reject })
+        request({ type: 'inspect', id, queries })
+      })
+    },
     interrupt() {
       request({ type: 'interrupt' })
     },
@@ -174,12 +205,13 @@ const SQL_WORKER_IDLE_MS = 2000
  * alive, and they exit with it.
  */
 export function sharedSqlWorkers(
-  env: Readonly<Record<string, string>>
+  env: Readonly<Record<string, string>>,
+  searchFrom: string
 ): WorkerPool<SqlWorker> {
-  const key = JSON.stringify(env)
+  const key = JSON.stringify([env, searchFrom])
   let pool = shared.get(key)
   if (!pool) {
-    pool = createWorkerPool(() => startSqlWorker(env), {
+    pool = createWorkerPool(() => startSqlWorker(env, searchFrom), {
       idleMs: SQL_WORKER_IDLE_MS
     })
     shared.set(key, pool)

@@ -32,8 +32,6 @@ export interface SqlJobExport {
 /** A SQL step for a worker: a fresh DuckDB, the setup, the notebook, the exports. */
 export interface SqlJob {
   readonly id: number
-  /** Where to look for `@duckdb/node-api` when dtflw has none (the bundle). */
-  readonly searchFrom: string
   readonly threads: number
   /** The step's private folder: the worker's working folder during the job. */
   readonly cwd: string
@@ -47,10 +45,16 @@ export interface SqlJob {
 export type SqlWorkerRequest =
   | { readonly type: 'run'; readonly job: SqlJob }
   | { readonly type: 'interrupt' }
+  /** Queries of the engine's own over files it chose (row counts, columns). */
+  | {
+      readonly type: 'inspect'
+      readonly id: number
+      readonly queries: readonly string[]
+    }
 
-/** Where a job failed. */
+/** Where a job failed; `load`: DuckDB itself did not load. */
 export interface SqlJobError {
-  readonly phase: 'setup' | 'statement' | 'export'
+  readonly phase: 'load' | 'setup' | 'statement' | 'export'
   readonly message: string
   /** For `statement`: the index in `statements`. */
   readonly index?: number
@@ -65,6 +69,13 @@ export type SqlWorkerMessage =
       readonly type: 'done'
       readonly id: number
       readonly error?: SqlJobError
+    }
+  | {
+      readonly type: 'inspected'
+      readonly id: number
+      /** Each query's rows, as JSON values. */
+      readonly results?: readonly (readonly (readonly unknown[])[])[]
+      readonly error?: string
     }
 
 /** Written to the worker's stdout and stderr after each job, so the engine

@@ -20,8 +20,6 @@ export interface SqlStepInput {
   readonly tmp: string
   /** Folders the notebook's statements may write: staging and `tmp`. */
   readonly writable: readonly string[]
-  /** Where the bundle looks for DuckDB when dtflw has none. */
-  readonly searchFrom: string
   readonly worker: () => SqlWorker
   readonly release: (worker: SqlWorker) => void
   readonly signal: AbortSignal
@@ -96,7 +94,6 @@ export async function executeSqlStep(input: SqlStepInput): Promise<void> {
   )
   const job: SqlJob = {
     id: ++jobs,
-    searchFrom: input.searchFrom,
     threads: input.threads,
     cwd: input.tmp,
     setup: [...input.duckdb.setup, ...input.duckdb.sandbox],
@@ -141,10 +138,11 @@ export async function executeSqlStep(input: SqlStepInput): Promise<void> {
   }
   throw new StepFailure({
     kind: 'engine',
-    message:
-      error.phase === 'setup'
-        ? `the local engine could not prepare the step's tables: ${first}`
-        : `the local engine could not write an output of ${notebook.path}: ${first}`,
+    message: {
+      load: `the local engine could not load DuckDB (@duckdb/node-api): ${first}; reinstall it (npm install) for this machine's platform.`,
+      setup: `the local engine could not prepare the step's tables: ${first}`,
+      export: `the local engine could not write an output of ${notebook.path}: ${first}`
+    }[error.phase],
     detail: error.statement
       ? `${error.message}\n\n${error.statement}`
       : error.message

@@ -3,7 +3,7 @@
 // abort of DuckDB (C++ `terminate`) ends this process and fails that step,
 // never the run. It imports nothing of dtflw's at run time (types only), so
 // Node runs it from the sources, from `lib/` and from `dist/` alike.
-import { createRequire } from 'node:module'
+import { createRequire, enableCompileCache } from 'node:module'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type {
@@ -20,15 +20,17 @@ const END_OF_JOB = '\u0000dtflw-end-of-job'
 /** Rows of a query result shown in the step log, as a notebook shows them. */
 const SHOWN_ROWS = 20
 
-let duckdb: Promise<DuckDB> | undefined
+type Instance = import('@duckdb/node-api').DuckDBInstance
+
 let running: Connection | undefined
 /** Set by an interrupt: no further statement of the job starts. */
 let stopped = false
 
-async function importDuckDB(searchFrom: string): Promise<DuckDB> {
+async function importDuckDB(searchFrom: string | undefined): Promise<DuckDB> {
   try {
     return await import('@duckdb/node-api')
   } catch (first) {
+    if (!searchFrom) throw first
     try {
       const require = createRequire(path.join(searchFrom, 'package.json'))
       const entry = require.resolve('@duckdb/node-api')
@@ -38,6 +40,27 @@ async function importDuckDB(searchFrom: string): Promise<DuckDB> {
     }
   }
 }
+
+// As in the bin: V8 keeps the compiled code of DuckDB's JavaScript layer
+// between runs, a third of the time it takes to load.
+enableCompileCache?.()
+// DuckDB loads as the process starts, and the database of the next job is
+// opened while the worker waits for it: a step finds both ready, and the
+// engine starts workers as a run begins, so the first step does not wait
+// for Node and DuckDB to load either. A failed load is the first job's
+// error.
+const duckdb = importDuckDB(process.argv[2])
+duckdb.catch(() => undefined)
+let next: Promise<Instance> | undefined
+
+function open(): Promise<Instance> {
+  const opening = duckdb.then((m) => m.DuckDBInstance.create(':memory:'))
+  opening.catch(() => undefined)
+  return opening
+}
+next = open()
+/** The engine's own database (`inspect`), opened once the first job's is. */
+const inspection = next.then(open, open)
 
 function send(message: SqlWorkerMessage): void {
   process.send?.(message)
@@ -62,16 +85,20 @@ function renderRows(
 
 async function runJob(job: SqlJob): Promise<SqlJobError | undefined> {
   const log = (line: string): void => send({ type: 'log', id: job.id, line })
-  duckdb ??= importDuckDB(job.searchFrom)
-  const { DuckDBInstance, ResultReturnType } = await duckdb
+  let ResultReturnType: DuckDB['ResultReturnType']
+  try {
+    ;({ ResultReturnType } = await duckdb)
+  } catch (error) {
+    return { phase: 'load', message: (error as Error).message }
+  }
   process.chdir(job.cwd)
-  const instance = await DuckDBInstance.create(':memory:', {
-    threads: String(job.threads)
-  })
+  const opened = next ?? open()
+  next = undefined
+  const instance = await opened
   const connection = await instance.connect()
   running = connection
   try {
-    for (const statement of job.setup) {
+    for (const statement of [`SET threads = ${job.threads}`, ...job.setup]) {
       try {
         await connection.run(statement)
       } catch (error) {
@@ -122,6 +149,7 @@ async function runJob(job: SqlJob): Promise<SqlJobError | undefined> {
     running = undefined
     connection.closeSync()
     instance.closeSync()
+    next = open()
   }
 }
 
@@ -141,10 +169,38 @@ async function firstRelation(
   return undefined
 }
 
+/**
+ * The engine's own queries, in one database kept for them: no notebook
+ * statement ever runs in it, and the files it reads are the ones the
+ * engine chose (staged outputs, inputs).
+ */
+async function inspect(queries: readonly string[]): Promise<unknown[][][]> {
+  const connection = await (await inspection).connect()
+  try {
+    const results: unknown[][][] = []
+    for (const query of queries) {
+      const reader = await connection.runAndReadAll(query)
+      results.push(reader.getRowsJson() as unknown[][])
+    }
+    return results
+  } finally {
+    connection.closeSync()
+  }
+}
+
 process.on('message', (request: SqlWorkerRequest) => {
   if (request.type === 'interrupt') {
     stopped = true
     running?.interrupt()
+    return
+  }
+  if (request.type === 'inspect') {
+    const { id } = request
+    void inspect(request.queries).then(
+      (results) => send({ type: 'inspected', id, results }),
+      (error: unknown) =>
+        send({ type: 'inspected', id, error: (error as Error).message })
+    )
     return
   }
   const { job } = request

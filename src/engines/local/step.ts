@@ -185,7 +185,6 @@ export async function executeLocalStep(
         threads: settings.threads,
         tmp,
         writable,
-        searchFrom: settings.root,
         worker: settings.sqlWorker,
         release: settings.releaseSqlWorker,
         signal,

@@ -11,6 +11,8 @@ export interface WorkerPool<W extends PooledWorker> {
   acquire(): W
   /** Gives a worker back; a dead one is dropped, the next acquire replaces it. */
   release(worker: W): void
+  /** Starts workers until `count` are idle, so the next steps find them ready. */
+  prewarm(count: number): void
   /** Ends every idle worker (the busy ones end as their steps do). */
   close(): void
 }
@@ -47,6 +49,18 @@ export function createWorkerPool<W extends PooledWorker>(
     idle.splice(at, 1)
     worker.close()
   }
+  function release(worker: W): void {
+    if (closed || !worker.alive) {
+      worker.close()
+      return
+    }
+    idle.push(worker)
+    if (options.idleMs !== undefined) {
+      const timer = setTimeout(() => retire(worker), options.idleMs)
+      timer.unref()
+      timers.set(worker, timer)
+    }
+  }
   return {
     acquire() {
       while (idle.length > 0) {
@@ -56,17 +70,10 @@ export function createWorkerPool<W extends PooledWorker>(
       }
       return create()
     },
-    release(worker) {
-      if (closed || !worker.alive) {
-        worker.close()
-        return
-      }
-      idle.push(worker)
-      if (options.idleMs !== undefined) {
-        const timer = setTimeout(() => retire(worker), options.idleMs)
-        timer.unref()
-        timers.set(worker, timer)
-      }
+    release,
+    prewarm(count) {
+      const live = idle.filter((w) => w.alive).length
+      for (let i = live; i < count && !closed; i++) release(create())
     },
     close() {
       closed = true

@@ -131,14 +131,16 @@ describe('the SQL sandbox of the local engine', () => {
 describe('a SQL worker process', () => {
   it('fails the job, not the engine, when DuckDB aborts the process', async () => {
     const root = await makeRepo({})
-    const worker = startSqlWorker({ PATH: '/usr/bin:/bin', LANG: 'C.UTF-8' })
+    const worker = startSqlWorker(
+      { PATH: '/usr/bin:/bin', LANG: 'C.UTF-8' },
+      root
+    )
     try {
       // An engine statement (unchecked, unlike a notebook's) that makes
       // DuckDB throw from a destructor when the step's database closes.
       const result = await worker.run(
         {
           id: 1,
-          searchFrom: root,
           threads: 1,
           cwd: root,
           setup: [
@@ -155,12 +157,11 @@ describe('a SQL worker process', () => {
         /^killed by signal SIGABRT: terminate called after throwing an instance of 'duckdb::PermissionException'/
       )
       expect(worker.alive).toBe(false)
-      const next = startSqlWorker({ PATH: '/usr/bin:/bin' })
+      const next = startSqlWorker({ PATH: '/usr/bin:/bin' }, root)
       const lines: string[] = []
       const ok = await next.run(
         {
           id: 2,
-          searchFrom: root,
           threads: 1,
           cwd: root,
           setup: [],
@@ -175,6 +176,50 @@ describe('a SQL worker process', () => {
       expect(lines).toContain('  7')
     } finally {
       worker.kill()
+      await removeRepo(root)
+    }
+  })
+
+  it("answers the engine's inspections from a database of its own, which a notebook's statements never reach", async () => {
+    const root = await makeRepo({ 'data/raw.csv': 'id\n1\n2\n3\n' })
+    const worker = startSqlWorker({ PATH: '/usr/bin:/bin' }, root)
+    try {
+      const csv = path.join(root, 'data/raw.csv')
+      const job = await worker.run(
+        {
+          id: 1,
+          threads: 1,
+          cwd: root,
+          setup: [],
+          statements: [
+            {
+              text: 'CREATE MACRO read_csv_auto(p) AS TABLE SELECT 42 AS id',
+              line: 2,
+              cell: 0
+            },
+            { text: 'CREATE TABLE left_behind AS SELECT 1', line: 3, cell: 0 }
+          ],
+          exports: []
+        },
+        () => undefined,
+        () => undefined
+      )
+      expect(job).toEqual({})
+      const [counted, described] = await worker.inspect([
+        `SELECT count(*) FROM read_csv_auto('${csv}')`,
+        `DESCRIBE SELECT * FROM read_csv_auto('${csv}')`
+      ])
+      expect(Number(counted[0][0])).toBe(3)
+      expect(described.map((row) => row[0])).toEqual(['id'])
+      await expect(
+        worker.inspect(['SELECT * FROM left_behind'])
+      ).rejects.toThrow(/left_behind does not exist/)
+      // A failed inspection leaves the worker serving.
+      expect(worker.alive).toBe(true)
+      const [again] = await worker.inspect(['SELECT 5'])
+      expect(again).toEqual([[5]])
+    } finally {
+      worker.close()
       await removeRepo(root)
     }
   })
