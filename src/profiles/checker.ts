@@ -4,6 +4,10 @@ import type { MapNode, PathSegment, ProfileNode } from './node.js'
 import { formatPath, keyLocationAt, locationAt, nodeAt } from './node.js'
 import { secretDescription } from './schema.js'
 import type { ProvenancedValue } from './types.js'
+import { NO_ENV } from './leaves.js'
+
+/** Where a default was written: nowhere (one frozen list for all). */
+const NOWHERE: readonly Location[] = Object.freeze([])
 
 /** Reads a merged tree and collects what is wrong with it and what was defaulted. */
 export interface Checker {
@@ -85,13 +89,15 @@ export function createChecker(input: {
     reportKey: (code, summary, at) =>
       push(code, summary, at, keyLocationAt(tree, at) ?? locationAt(tree, at)),
     byDefault: (at, value, origin = 'default') =>
-      defaults.push({
-        path: formatPath(at),
-        value,
-        from: [],
-        env: [],
-        secret: false,
-        origin
-      })
+      defaults.push(
+        Object.freeze({
+          path: formatPath(at),
+          value,
+          from: NOWHERE,
+          env: NO_ENV,
+          secret: false,
+          origin
+        })
+      )
   }
 }

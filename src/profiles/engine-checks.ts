@@ -36,15 +36,21 @@ export function checkForEngine(
   } else if (tables.format) {
     checkFormat(c, ['tables', 'format'], tables.format, false)
   }
+  // Each source's own mapping, read directly: a profile may list tens of
+  // thousands of sources, and a path built per question adds up.
+  const written = c.node(['sources'])
   for (const name of Object.keys(sources)) {
     const source = sources[name]
     if (!('path' in source)) continue
+    const entry =
+      written?.kind === 'map' ? written.entries.get(name) : undefined
+    const fields = entry?.kind === 'map' ? entry.entries : undefined
+    const pathNode = fields?.get('path')
+    if (pathNode?.kind === 'scalar' && pathNode.unresolved) continue
     const at = ['sources', name]
-    if (c.unresolved([...at, 'path'])) continue
-    const written = c.has([...at, 'format'])
     checkFormat(
       c,
-      written ? [...at, 'format'] : [...at, 'path'],
+      fields?.has('format') ? [...at, 'format'] : [...at, 'path'],
       source.format,
       local
     )
@@ -70,10 +76,10 @@ function checkFormat(
   format: string,
   local: boolean
 ): void {
-  if (!format || c.unresolved(at)) return
+  if (!format) return
   const value = format.toLowerCase()
   const allowed = local ? LOCAL_FORMATS : KNOWN_FORMATS
-  if (allowed.includes(value)) return
+  if (allowed.includes(value) || c.unresolved(at)) return
   const written = at[at.length - 1] === 'format'
   const subject = written
     ? `${dotted(at)} ${c.shown(at)}`
@@ -99,11 +105,12 @@ function checkCsvOptions(
   source: string,
   options: Readonly<Record<string, string>> | undefined
 ): void {
-  const known = [...Object.keys(LOCAL_CSV_OPTIONS), 'inferSchema']
-  for (const key of Object.keys(options ?? {})) {
+  if (!options) return
+  for (const key of Object.keys(options)) {
     const name = key.toLowerCase()
     if (Object.hasOwn(LOCAL_CSV_OPTIONS, name)) continue
     if (IGNORED_CSV_OPTIONS.includes(name)) continue
+    const known = [...Object.keys(LOCAL_CSV_OPTIONS), 'inferSchema']
     const hint = didYouMean(key, known)
     c.reportKey(
       'unknown-csv-option',

@@ -53,10 +53,16 @@ const COMPRESSION = new Set(['gz', 'bz2', 'zst', 'zstd', 'lz4', 'snappy'])
  * json), or `undefined` when it names none.
  */
 export function inferFormat(path: string): string | undefined {
-  const parts = path.replace(/\/+$/, '').split('/').pop()?.split('.') ?? []
-  let ext = parts.length > 1 ? parts.pop()?.toLowerCase() : undefined
-  if (ext && COMPRESSION.has(ext) && parts.length > 1) {
-    ext = parts.pop()?.toLowerCase()
+  // Indices, not split arrays: a profile may name tens of thousands of paths.
+  let end = path.length
+  while (end > 0 && path[end - 1] === '/') end--
+  const start = path.lastIndexOf('/', end - 1) + 1
+  const last = path.lastIndexOf('.', end - 1)
+  if (last < start) return undefined
+  let ext = path.slice(last + 1, end).toLowerCase()
+  if (COMPRESSION.has(ext)) {
+    const before = last > start ? path.lastIndexOf('.', last - 1) : -1
+    if (before >= start) ext = path.slice(before + 1, last).toLowerCase()
   }
   return ext ? FORMAT_BY_EXTENSION.get(ext) : undefined
 }

@@ -8,27 +8,36 @@ import type { ProvenancedValue } from './types.js'
  */
 export function collectLeaves(tree: MapNode): readonly ProvenancedValue[] {
   const out: ProvenancedValue[] = []
-  const walk = (node: ProfileNode, at: PathSegment[]) => {
+  // One path, grown and shrunk as the walk goes down and up.
+  const at: PathSegment[] = []
+  const walk = (node: ProfileNode) => {
     if (node.kind === 'map' && node.entries.size > 0) {
-      for (const [key, value] of node.entries) walk(value, [...at, key])
+      for (const [key, value] of node.entries) {
+        at.push(key)
+        walk(value)
+        at.pop()
+      }
       return
     }
-    const env = envOf(node)
-    out.push(
-      Object.freeze({
-        path: formatPath(at),
-        value: deepFreeze(toPlain(node)),
-        from: Object.freeze([...node.from]),
-        env: Object.freeze(env),
-        secret: secretIn(node),
-        ...(node.kind === 'scalar' && node.written !== undefined
-          ? { written: node.written }
-          : {}),
-        ...(unresolvedIn(node) ? { unresolved: true } : {})
-      })
-    )
+    // One shape for every leaf, the optional fields set only when they
+    // hold something (no spread of a temporary object per leaf).
+    const leaf: {
+      -readonly [K in keyof ProvenancedValue]: ProvenancedValue[K]
+    } = {
+      path: formatPath(at),
+      value: node.kind === 'scalar' ? node.value : deepFreeze(toPlain(node)),
+      // The tree's own list: trees are never changed once built.
+      from: Object.freeze(node.from),
+      env: envOf(node),
+      secret: secretIn(node)
+    }
+    if (node.kind === 'scalar' && node.written !== undefined) {
+      leaf.written = node.written
+    }
+    if (unresolvedIn(node)) leaf.unresolved = true
+    out.push(Object.freeze(leaf))
   }
-  walk(tree, [])
+  walk(tree)
   return Object.freeze(out.sort(byPath))
 }
 
@@ -52,11 +61,20 @@ export function byPath(a: ProvenancedValue, b: ProvenancedValue): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : 0
 }
 
-function envOf(node: ProfileNode): string[] {
-  if (node.kind === 'scalar') return [...(node.env ?? [])]
+/** Shared by every value built from no environment variable (most). */
+export const NO_ENV: readonly string[] = Object.freeze([])
+
+/** The environment variables a value was built from (frozen). */
+function envOf(node: ProfileNode): readonly string[] {
+  if (node.kind === 'scalar') {
+    return node.env && node.env.length > 0
+      ? Object.freeze([...node.env])
+      : NO_ENV
+  }
   const children =
     node.kind === 'list' ? node.items : [...node.entries.values()]
-  return [...new Set(children.flatMap(envOf))]
+  const found = [...new Set(children.flatMap(envOf))]
+  return found.length > 0 ? Object.freeze(found) : NO_ENV
 }
 
 function unresolvedIn(node: ProfileNode): boolean {
@@ -77,7 +95,9 @@ function secretIn(node: ProfileNode): boolean {
 export function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value)
-    for (const child of Object.values(value)) deepFreeze(child)
+    // `for…in` rather than `Object.values`: no array per object, which on
+    // a profile of 20,000 sources is 60,000 arrays for the collector.
+    for (const key in value) deepFreeze(value[key])
   }
   return value
 }

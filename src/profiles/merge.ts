@@ -40,7 +40,8 @@ function mergeMaps(
       continue
     }
     const path = [...at, key]
-    keys.set(key, [...childKey, ...(keys.get(key) ?? [])])
+    const overridden = keys.get(key)
+    keys.set(key, overridden ? [...childKey, ...overridden] : childKey)
     if (
       previous?.kind === 'map' &&
       node.kind === 'map' &&
@@ -78,9 +79,23 @@ function replacing(
   return { ...node, entries, from }
 }
 
-/** A map that lands with nothing under it still loses its `null`s. */
+/** Whether a `null` sits anywhere in a map, below its lists. */
+function holdsNull(node: ProfileNode): boolean {
+  if (node.kind !== 'map') return false
+  for (const value of node.entries.values()) {
+    if (value.kind === 'scalar' ? value.value === null : holdsNull(value)) {
+      return true
+    }
+  }
+  return false
+}
+
+/**
+ * A map that lands with nothing under it still loses its `null`s; one
+ * without any comes back as it was (no copy of a large `sources`).
+ */
 function withoutNulls(node: ProfileNode): ProfileNode {
-  if (node.kind !== 'map') return node
+  if (node.kind !== 'map' || !holdsNull(node)) return node
   const entries = new Map<string, ProfileNode>()
   const keys = new Map(node.keys)
   for (const [key, value] of node.entries) {

@@ -121,10 +121,22 @@ export function toPlain(node: ProfileNode): unknown {
       return node.value
     case 'list':
       return node.items.map(toPlain)
-    case 'map':
-      return Object.fromEntries(
-        [...node.entries].map(([key, value]) => [key, toPlain(value)])
-      )
+    case 'map': {
+      // Built key by key (no array of pairs per map); `__proto__` as a key
+      // is defined as an own property, as `Object.fromEntries` would.
+      const out: Record<string, unknown> = {}
+      for (const [key, value] of node.entries) {
+        if (key === '__proto__') {
+          Object.defineProperty(out, key, {
+            value: toPlain(value),
+            enumerable: true,
+            writable: true,
+            configurable: true
+          })
+        } else out[key] = toPlain(value)
+      }
+      return out
+    }
   }
 }
 

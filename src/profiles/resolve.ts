@@ -2,7 +2,7 @@ import { hasErrors, sortDiagnostics } from '../diagnostics/index.js'
 import type { Diagnostic } from '../diagnostics/index.js'
 import { planMergeOrder } from './chain.js'
 import { mergeProfiles } from './merge.js'
-import { emptyMap, type MapNode } from './node.js'
+import { emptyMap, toPlain, type MapNode } from './node.js'
 import type { ProfileFile } from './parse.js'
 import { buildResolvedProfile } from './resolved-profile.js'
 import { checkProfileSchema } from './schema.js'
@@ -56,11 +56,14 @@ export function resolveProfile(input: ResolveProfileInput): {
     allowUnsetEnv: input.allowUnsetEnv
   }
   const interpolated = interpolateProfile(merged, scope)
-  const schema = checkProfileSchema(interpolated.tree)
+  // One plain copy of the tree, for the schema and for `values`.
+  const values = toPlain(interpolated.tree) as Record<string, unknown>
+  const schema = checkProfileSchema(interpolated.tree, values)
   const built = buildResolvedProfile({
     name,
     files: order.files.map((f) => f.file),
     tree: interpolated.tree,
+    values,
     scope: {
       env: scope.env,
       profile: name,

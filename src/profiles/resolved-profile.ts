@@ -23,6 +23,8 @@ export interface ResolvedTree {
   /** Profile files in merge order, parents first. */
   readonly files: readonly string[]
   readonly tree: MapNode
+  /** `tree` as plain data (`toPlain`), which the profile keeps as `values`. */
+  readonly values: Record<string, unknown>
   /** What step arguments' `${…}` see: the context this tree was filled with. */
   readonly scope: ExpanderScope
 }
@@ -59,7 +61,7 @@ export function buildResolvedProfile(input: ResolvedTree): {
     variables,
     tables,
     sources,
-    values: toPlain(tree) as Record<string, unknown>,
+    values: input.values,
     leaves: leaves.map((leaf) => deepFreeze(leaf)),
     secretValues,
     expand,
@@ -172,19 +174,33 @@ function buildSources(c: Checker): Record<string, SourceLocationConfig> {
   if (node?.kind !== 'map') return sources
   for (const [name, entry] of node.entries) {
     if (entry.kind !== 'map') continue
-    const built = buildSource(c, name)
+    const built = buildSource(c, name, entry)
     if (built) sources[name] = built
   }
   return sources
 }
 
+/** A scalar of a source's mapping as text; undefined for null, maps and lists. */
+function textIn(entry: MapNode, key: string): string | undefined {
+  const node = entry.entries.get(key)
+  return node?.kind === 'scalar' && node.value !== null
+    ? String(node.value)
+    : undefined
+}
+
+/**
+ * One source, read from its own mapping `entry` (`c` reports and records
+ * defaults): a profile may list tens of thousands of sources, so nothing
+ * here walks the tree from its root again.
+ */
 function buildSource(
   c: Checker,
-  source: string
+  source: string,
+  entry: MapNode
 ): SourceLocationConfig | undefined {
   const at = ['sources', source]
-  const hasPath = c.has([...at, 'path'])
-  const hasTable = c.has([...at, 'table'])
+  const hasPath = entry.entries.has('path')
+  const hasTable = entry.entries.has('table')
   if (hasPath && hasTable) {
     c.report(
       'source-path-and-table',
@@ -203,7 +219,7 @@ function buildSource(
   }
   if (hasTable) {
     for (const key of ['format', 'options']) {
-      if (c.has([...at, key])) {
+      if (entry.entries.has(key)) {
         c.reportKey(
           'source-option-for-table',
           `source "${source}" is a table; ${key} applies to path sources only, remove it`,
@@ -211,36 +227,30 @@ function buildSource(
         )
       }
     }
-    return { table: c.text([...at, 'table']) ?? '' }
+    return { table: textIn(entry, 'table') ?? '' }
   }
-  const path = c.text([...at, 'path']) ?? ''
-  const format = c.text([...at, 'format']) ?? inferFormat(path)
-  if (format && !c.has([...at, 'format'])) {
-    const ext = /(\.[^./]+)+$/.exec(path)?.[0] ?? ''
+  const path = textIn(entry, 'path') ?? ''
+  const format = textIn(entry, 'format') ?? inferFormat(path)
+  if (format && !entry.entries.has('format')) {
+    // `search`, not `exec`: the index alone, no match array per source.
+    const dot = path.search(/(\.[^./]+)+$/)
+    const ext = dot === -1 ? '' : path.slice(dot)
     c.byDefault([...at, 'format'], format, `inferred from ${ext}`)
   }
-  if (!format && !c.unresolved([...at, 'path'])) {
+  const pathNode = entry.entries.get('path')
+  if (!format && !(pathNode?.kind === 'scalar' && pathNode.unresolved)) {
     c.report(
       'unknown-source-format',
       `cannot tell the format of source "${source}" from ${c.shown([...at, 'path'])}; add format: csv, parquet or json`,
       [...at, 'path']
     )
   }
-  const options = c.node([...at, 'options'])
-  return {
-    path,
-    format: format ?? '',
-    ...(options?.kind === 'map'
-      ? {
-          options: Object.assign(
-            record<string>(),
-            Object.fromEntries(
-              [...options.entries].map(([k, v]) => [k, String(toPlain(v))])
-            )
-          )
-        }
-      : {})
-  }
+  const options = entry.entries.get('options')
+  if (options?.kind !== 'map') return { path, format: format ?? '' }
+  const given = record<string>()
+  for (const [key, value] of options.entries)
+    given[key] = String(toPlain(value))
+  return { path, format: format ?? '', options: given }
 }
 
 function checkCompute(c: Checker): void {

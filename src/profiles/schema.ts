@@ -184,8 +184,10 @@ const validateProfile = validate as unknown as SchemaValidator
  * offline validation is not judged: its real value is not known. A secret
  * value is never echoed: the message names the variables it came from.
  */
-export function checkProfileSchema(tree: MapNode): Diagnostic[] {
-  const value = toPlain(tree)
+export function checkProfileSchema(
+  tree: MapNode,
+  value: unknown = toPlain(tree)
+): Diagnostic[] {
   if (validateProfile(value)) return []
   return schemaErrorsToDiagnostics(validateProfile.errors ?? [], {
     value,

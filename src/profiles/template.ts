@@ -55,7 +55,9 @@ export function interpolateProfile(
     }
   )
   const found: Diagnostic[] = []
-  const walk = (node: ProfileNode, at: readonly PathSegment[]): ProfileNode => {
+  // One path, grown and shrunk as the walk goes down and up.
+  const at: PathSegment[] = []
+  const walk = (node: ProfileNode): ProfileNode => {
     if (node.kind === 'scalar') {
       if (typeof node.value !== 'string' || !node.value.includes('${')) {
         return node
@@ -76,17 +78,30 @@ export function interpolateProfile(
       found.push(...value.diagnostics)
       return filled(node, value)
     }
+    // A subtree with no `${…}` comes back as it was: a profile of 20,000
+    // sources is copied only where a value was filled.
     if (node.kind === 'list') {
-      const items = node.items.map((item, i) => walk(item, [...at, i]))
-      return { ...node, items } satisfies ListNode
+      const items = node.items.map((item, i) => {
+        at.push(i)
+        const next = walk(item)
+        at.pop()
+        return next
+      })
+      return items.every((item, i) => item === node.items[i])
+        ? node
+        : ({ ...node, items } satisfies ListNode)
     }
-    const entries = new Map<string, ProfileNode>()
+    let entries: Map<string, ProfileNode> | undefined
     for (const [key, value] of node.entries) {
-      entries.set(key, walk(value, [...at, key]))
+      at.push(key)
+      const next = walk(value)
+      at.pop()
+      if (next !== value) entries ??= new Map(node.entries)
+      entries?.set(key, next)
     }
-    return { ...node, entries } satisfies MapNode
+    return entries ? ({ ...node, entries } satisfies MapNode) : node
   }
-  const result = walk(tree, []) as MapNode
+  const result = walk(tree) as MapNode
   return { tree: result, diagnostics: [...diagnostics, ...found] }
 }
 
