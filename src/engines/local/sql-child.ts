@@ -48,9 +48,9 @@ export function sqlWorkerScript(): string {
 /**
  * Starts a SQL worker with a clean environment (nothing of the CLI's but
  * PATH, HOME and LANG); it loads DuckDB at once, from `searchFrom` (the
- * pipeline repository) when dtflw has none of its own (the bundle). Its stdout and stderr (what DuckDB prints itself:
- * `PRAGMA enable_profiling`, an abort's message) go to the running job's
- * step log; a job is over once its `done` message and the end marker on
+ * pipeline repository) when dtflw has none of its own (the bundle). Its
+ * stdout and stderr (what DuckDB prints itself: `PRAGMA enable_profiling`,
+ * an abort's message) go to the running job's step log; a job is over once its `done` message and the end marker on
  * both streams have arrived, so no line lands in the wrong step.
  */
 export function startSqlWorker(

@@ -51,14 +51,13 @@ enableCompileCache?.()
 // error.
 const duckdb = importDuckDB(process.argv[2])
 duckdb.catch(() => undefined)
-let next: Promise<Instance> | undefined
-
 function open(): Promise<Instance> {
   const opening = duckdb.then((m) => m.DuckDBInstance.create(':memory:'))
   opening.catch(() => undefined)
   return opening
 }
-next = open()
+/** The database of the next job: each job takes it and opens the one after. */
+let next = open()
 /** The engine's own database (`inspect`), opened once the first job's is. */
 const inspection = next.then(open, open)
 
@@ -92,9 +91,13 @@ async function runJob(job: SqlJob): Promise<SqlJobError | undefined> {
     return { phase: 'load', message: (error as Error).message }
   }
   process.chdir(job.cwd)
-  const opened = next ?? open()
-  next = undefined
-  const instance = await opened
+  let instance: Instance
+  try {
+    instance = await next
+  } catch (error) {
+    next = open()
+    throw error
+  }
   const connection = await instance.connect()
   running = connection
   try {
