@@ -2,11 +2,17 @@
 import process from 'node:process'
 
 // What `npm init dtflw-pipeline` runs. Checked before anything loads: the
-// generator's dependencies need Node 24 and fail obscurely on older ones.
-const major = Number(process.versions.node.split('.')[0])
-if (major < 24) {
+// generator's dependencies (yeoman 10) need Node 22.18+ or 24.11+ and fail
+// obscurely on older ones.
+const [major, minor] = process.versions.node.split('.').map(Number)
+if (
+  major < 22 ||
+  (major === 22 && minor < 18) ||
+  (major > 22 && major < 24) ||
+  (major === 24 && minor < 11)
+) {
   process.stderr.write(
-    `create-dtflw-pipeline needs Node.js 24 or later; this is ${process.version}.\n`
+    `create-dtflw-pipeline needs Node.js 22.18+ or 24.11+ (the LTS lines); this is ${process.version}. Install Node.js 24 (e.g. nvm install 24, or from nodejs.org) and run npm init dtflw-pipeline again.\n`
   )
   process.exit(2)
 }

@@ -4,13 +4,20 @@
 // than the compiled tree, so every command starts faster).
 import process from 'node:process'
 
-const required = 24
-const major = Number(process.versions.node.split('.')[0])
-if (major < required) {
+// The maintained LTS lines, from the first release the generator's
+// dependencies (yeoman 10) accept: 22.18+ (maintained until 2027-04) and
+// 24.11+. Node 20 is end-of-life.
+const [major, minor] = process.versions.node.split('.').map(Number)
+if (
+  major < 22 ||
+  (major === 22 && minor < 18) ||
+  (major > 22 && major < 24) ||
+  (major === 24 && minor < 11)
+) {
   process.stderr.write(
-    `error: dtflw needs Node.js ${required} or newer; this is Node.js ${process.versions.node}. ` +
-      `Install Node.js ${required} (e.g. nvm install ${required}, or from nodejs.org), ` +
-      `or run dtflw through an npm script of a repository that lists the "node" package at ${required}.x as a dev dependency.\n`
+    `error: dtflw needs Node.js 22.18+ or 24.11+ (the LTS lines); this is Node.js ${process.versions.node}. ` +
+      `Install Node.js 24 (e.g. nvm install 24, or from nodejs.org), ` +
+      `or run dtflw through an npm script of a repository that lists the "node" package at 24.x as a dev dependency.\n`
   )
   process.exit(2)
 }

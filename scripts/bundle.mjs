@@ -40,7 +40,9 @@ const common = {
   outdir: 'dist',
   bundle: true,
   platform: 'node',
-  target: 'node24',
+  // The CLI runs on every maintained Node LTS; the Action's bundles below
+  // run on the runner's node24.
+  target: 'node22.18',
   format: 'esm',
   // Code a command may not need (the engines, the Databricks client, the
   // generators) goes into chunks that `import()` loads on demand, so a
@@ -80,6 +82,7 @@ await build({
     'action/post': 'src/action/post-index.ts',
     'action/chunks/sql-worker': 'src/engines/local/sql-worker.ts'
   },
+  target: 'node24',
   splitting: true,
   chunkNames: 'action/chunks/[name]-[hash]',
   external: [...common.external, '#generators/*']

@@ -9,6 +9,7 @@ import { URL } from 'node:url'
 /** @typedef {'serverless' | 'existing-cluster' | 'new-cluster'} Compute */
 /** @typedef {'catalog' | 'path'} Layout */
 /** @typedef {'sql' | 'python'} Language */
+/** @typedef {'oauth-m2m' | 'github-oidc' | 'pat'} Auth */
 
 /**
  * Everything the scaffold is made from, checked.
@@ -18,6 +19,7 @@ import { URL } from 'node:url'
  * @property {string} hostTest Empty: the profile reads `${DATABRICKS_HOST}`.
  * @property {string} hostAcceptance
  * @property {string} hostProduction
+ * @property {Auth} auth How the workflows sign in to Databricks.
  * @property {Compute} compute
  * @property {string} clusterId With `existing-cluster`.
  * @property {string} nodeType With `new-cluster`.
@@ -36,7 +38,7 @@ import { URL } from 'node:url'
  * @typedef {object} Choice
  * @property {keyof Answers} name
  * @property {string} option
- * @property {'input' | 'list' | 'confirm'} type
+ * @property {'input' | 'select' | 'confirm'} type
  * @property {string} message
  * @property {readonly { value: string, name: string }[]} [choices]
  * @property {(a: Partial<Answers>, directory: string) => string | boolean} default
@@ -161,6 +163,17 @@ const COMPUTE = [
   { value: 'existing-cluster', name: 'An existing all-purpose cluster' },
   { value: 'new-cluster', name: 'A new job cluster for each run' }
 ]
+const AUTHS = [
+  {
+    value: 'oauth-m2m',
+    name: 'A service principal with an OAuth secret (client id and secret)'
+  },
+  {
+    value: 'github-oidc',
+    name: 'A service principal through GitHub OIDC federation (nothing stored)'
+  },
+  { value: 'pat', name: 'A personal access token' }
+]
 const LAYOUTS = [
   { value: 'catalog', name: 'Unity Catalog: a catalog per environment' },
   { value: 'path', name: 'Files under a storage root (dtflw path layout)' }
@@ -221,9 +234,18 @@ export const CHOICES = [
     validate: checkHost('the production host')
   },
   {
+    name: 'auth',
+    option: 'auth',
+    type: 'select',
+    message: 'How GitHub Actions signs in to Databricks',
+    choices: AUTHS,
+    default: () => 'oauth-m2m',
+    validate: oneOf(values(AUTHS), 'auth')
+  },
+  {
     name: 'compute',
     option: 'compute',
-    type: 'list',
+    type: 'select',
     message: 'Compute for the notebooks on Databricks',
     choices: COMPUTE,
     default: () => 'serverless',
@@ -258,7 +280,7 @@ export const CHOICES = [
   {
     name: 'layout',
     option: 'layout',
-    type: 'list',
+    type: 'select',
     message: 'Where the tables live on Databricks',
     choices: LAYOUTS,
     default: () => 'catalog',
@@ -310,7 +332,7 @@ export const CHOICES = [
   {
     name: 'language',
     option: 'language',
-    type: 'list',
+    type: 'select',
     message: 'Language of the sample notebooks',
     choices: LANGUAGES,
     default: () => 'sql',

@@ -20,9 +20,12 @@ import { checkTarget } from './target.js'
 
 const NAMESPACE = 'create-dtflw-pipeline:app'
 
-/** How each package manager runs a package's bin. */
+/**
+ * How each package manager runs the repository's own bin, never a download
+ * of that name (`npx --no`: the `dtflw` name on the registry is not ours).
+ */
 const RUNNERS = /** @type {Record<string, string>} */ ({
-  npm: 'npx',
+  npm: 'npx --no',
   pnpm: 'pnpm exec',
   yarn: 'yarn',
   bun: 'bunx'
@@ -150,7 +153,12 @@ export async function main(io) {
     return 0
   }
   const given = answersFromFlags(values)
-  const yes = values.yes === true || io.stdin.isTTY !== true
+  // npm keeps `--yes` for itself: `npm init dtflw-pipeline dir --yes`
+  // reaches us only as npm_config_yes.
+  const yes =
+    values.yes === true ||
+    io.env.npm_config_yes === 'true' ||
+    io.stdin.isTTY !== true
   const force = values.force === true
   const skipInstall = values['skip-install'] === true
   const folder = directory ? path.basename(path.resolve(io.cwd, directory)) : ''
@@ -190,7 +198,7 @@ export async function main(io) {
           installed: !skipInstall,
           python: generator.answers.language === 'python',
           manager: packageManagerOf(io.env),
-          run: RUNNERS[packageManagerOf(io.env)] ?? 'npx'
+          run: RUNNERS[packageManagerOf(io.env)] ?? 'npx --no'
         })
     )
     return 0

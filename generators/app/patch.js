@@ -137,7 +137,32 @@ export function patchPackageJson(text, answers, version) {
 }
 
 /**
- * `README.md`: the title (first line) and the description (third line).
+ * The README's secrets of each way to sign in, after `DATABRICKS_HOST`; the
+ * template holds the `oauth-m2m` ones.
+ */
+export const SECRET_BULLETS = /** @type {const} */ ({
+  'oauth-m2m': [
+    "   - `DATABRICKS_CLIENT_ID`: the service principal's application id;",
+    '   - `DATABRICKS_CLIENT_SECRET`: an OAuth secret of that service principal.'
+  ],
+  'github-oidc': [
+    "   - `DATABRICKS_CLIENT_ID`: the service principal's application id. Nothing",
+    '     else is stored: each job exchanges its GitHub OIDC token for a',
+    '     workspace token (the jobs have `id-token: write`). Give the service',
+    '     principal a federation policy with issuer',
+    '     `https://token.actions.githubusercontent.com`, audience',
+    '     `<workspace URL>/oidc/v1/token` and subject',
+    '     `repo:<owner>/<repo>:environment:<environment>`.'
+  ],
+  pat: [
+    '   - `DATABRICKS_TOKEN`: a personal access token of the user or service',
+    '     principal that runs the pipeline.'
+  ]
+})
+
+/**
+ * `README.md`: the title (first line), the description (third line) and
+ * the secrets the workflows read.
  * @param {string} text
  * @param {Answers} answers
  */
@@ -145,5 +170,51 @@ export function patchReadme(text, answers) {
   const lines = text.split('\n')
   lines[0] = `# ${answers.name}`
   lines[2] = answers.description
+  const template = SECRET_BULLETS['oauth-m2m']
+  const at = lines.indexOf(template[0])
+  if (at < 0 || lines[at + 1] !== template[1]) {
+    throw new Error('README.md of the template lost its secrets list')
+  }
+  lines.splice(at, template.length, ...SECRET_BULLETS[answers.auth])
   return lines.join('\n')
+}
+
+/** The Action the workflows run, whatever version they pin. */
+const DTFLW_ACTION = 'soley/dtflw-action@'
+
+/**
+ * `.github/workflows/*.yml`: the credential inputs of every dtflw step for
+ * the way to sign in. The template passes a client id and secret; GitHub
+ * OIDC passes the client id alone and lets the job ask for an ID token; a
+ * personal access token replaces both.
+ * @param {string} text
+ * @param {Answers} answers
+ */
+export function patchWorkflow(text, answers) {
+  if (answers.auth === 'oauth-m2m') return text
+  let out = text
+  const jobs = /** @type {Record<string, { steps?: { uses?: string }[] }>} */ (
+    parse(text)?.jobs ?? {}
+  )
+  for (const [id, job] of Object.entries(jobs)) {
+    let signsIn = false
+    ;(job.steps ?? []).forEach((step, i) => {
+      if (!String(step.uses ?? '').startsWith(DTFLW_ACTION)) return
+      signsIn = true
+      const inputs = ['jobs', id, 'steps', i, 'with']
+      out = deleteIn(out, [...inputs, 'databricks-client-secret'])
+      if (answers.auth === 'pat') {
+        out = deleteIn(out, [...inputs, 'databricks-client-id'])
+        out = setIn(
+          out,
+          [...inputs, 'databricks-token'],
+          '${{ secrets.DATABRICKS_TOKEN }}'
+        )
+      }
+    })
+    if (signsIn && answers.auth === 'github-oidc') {
+      out = setIn(out, ['jobs', id, 'permissions', 'id-token'], 'write')
+    }
+  }
+  return out
 }

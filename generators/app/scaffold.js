@@ -6,7 +6,8 @@ import {
   patchManifest,
   patchPackageJson,
   patchProfile,
-  patchReadme
+  patchReadme,
+  patchWorkflow
 } from './patch.js'
 
 /** @typedef {import('./choices.js').Answers} Answers */
@@ -30,11 +31,9 @@ export const TEMPLATES = fileURLToPath(new URL('./templates', import.meta.url))
  * does.
  */
 const RENAMES = /** @type {Record<string, string>} */ ({
-  _gitignore: '.gitignore'
+  _gitignore: '.gitignore',
+  _npmrc: '.npmrc'
 })
-
-/** Where the answers go in the settings file that marks the root. */
-export const YO_RC_KEY = 'create-dtflw-pipeline'
 
 /**
  * Every file of a template folder, as POSIX paths relative to it.
@@ -94,18 +93,10 @@ export function renderFile(to, text, answers, version) {
   if (to === 'dtflw.yaml') return patchManifest(text, answers)
   if (to === 'package.json') return patchPackageJson(text, answers, version)
   if (to === 'README.md') return patchReadme(text, answers)
+  if (to.startsWith('.github/workflows/')) return patchWorkflow(text, answers)
   const profile = /^profiles\/([^/]+)\.yaml$/.exec(to)
   if (profile) return patchProfile(profile[1], text, answers)
   return text
-}
-
-/**
- * `.yo-rc.json`: marks the repository's root and keeps the answers, which
- * `dtflw add` reads (the notebook language).
- * @param {Answers} answers
- */
-export function renderYoRc(answers) {
-  return `${JSON.stringify({ [YO_RC_KEY]: answers }, null, 2)}\n`
 }
 
 /**
@@ -127,6 +118,5 @@ export async function planScaffold(answers, options) {
       )
     }))
   )
-  out.push({ path: '.yo-rc.json', content: renderYoRc(answers) })
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
 }

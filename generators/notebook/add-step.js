@@ -1,6 +1,6 @@
 // @ts-check
 import { existsSync } from 'node:fs'
-import { readFile, rm } from 'node:fs/promises'
+import { access, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { didYouMean, errorAt, writeFileAtomic } from '../dtflw.js'
 import { ETL_TEMPLATES, findTemplate } from './etl-templates.js'
@@ -33,7 +33,7 @@ import { renderWidgets } from './widgets.js'
  * @property {readonly string[]} [key] `--key`: the business key a template keys on.
  * @property {readonly string[]} [by] `--by`: what `aggregate` groups by.
  * @property {readonly string[]} [columns] `--columns`: the columns of the table a template reads.
- * @property {string} [language] `sql` or `python` (default: .yo-rc.json's, else the last step's).
+ * @property {string} [language] `sql` or `python` (default: the last step's; in an empty flow Python where requirements.txt is, else SQL).
  * @property {string} [after] Insert after this step.
  * @property {string} [profile] The profile whose values the widgets take (default development).
  * @property {Readonly<Record<string, string | undefined>>} [env]
@@ -108,7 +108,9 @@ export async function prepareStep(options) {
   }
   const manifest = read.manifest
   const fallbackLanguage =
-    (await languageOfYoRc(options.root)) ?? defaultLanguage(manifest)
+    manifest.flow.length > 0
+      ? defaultLanguage(manifest)
+      : await languageOfEmptyFlow(options.root)
   /** @type {Record<string, unknown>} */
   let answers = {}
   if (!options.yes && options.ask) {
@@ -321,18 +323,17 @@ function listOf(value) {
 }
 
 /**
- * The sample language the pipeline was created with, from `.yo-rc.json`.
+ * The language of a pipeline with no step yet: Python where the repository
+ * lists Python packages (`npm init dtflw-pipeline --language python` writes
+ * `requirements.txt`), else SQL.
  * @param {string} root
- * @returns {Promise<Language | undefined>}
+ * @returns {Promise<Language>}
  */
-async function languageOfYoRc(root) {
+async function languageOfEmptyFlow(root) {
   try {
-    const json = JSON.parse(
-      await readFile(path.join(root, '.yo-rc.json'), 'utf8')
-    )
-    const language = json?.['create-dtflw-pipeline']?.language
-    return language === 'sql' || language === 'python' ? language : undefined
+    await access(path.join(root, 'requirements.txt'))
+    return 'python'
   } catch {
-    return undefined
+    return 'sql'
   }
 }

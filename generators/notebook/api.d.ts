@@ -53,7 +53,7 @@ export interface AddStepOptions {
   readonly profile?: string
   /** The environment profiles are read with (`${VAR}`). */
   readonly env?: Readonly<Record<string, string | undefined>>
-  /** `sql` or `python` (default: .yo-rc.json's, else the last step's). */
+  /** `sql` or `python` (default: the last step's; in an empty flow Python where requirements.txt is, else SQL). */
   readonly language?: string
   /** Insert after this step (default: after the producer of its last input). */
   readonly after?: string

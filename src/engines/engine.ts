@@ -105,6 +105,10 @@ export interface ExplicitCredentials {
   readonly token?: string
   readonly clientId?: string
   readonly clientSecret?: string
+  /** How messages name each value, e.g. `the input databricks-token`. */
+  readonly names?: Readonly<
+    Partial<Record<'host' | 'token' | 'clientId' | 'clientSecret', string>>
+  >
 }
 
 /** What building an engine for a profile needs from the outside world. */

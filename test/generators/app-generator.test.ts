@@ -27,12 +27,9 @@ const askedNames = (result: unknown) =>
     (q) => q.name
   )
 
-/** The answers `.yo-rc.json` keeps. */
-async function yoRc(dir: string) {
-  return JSON.parse(await readFile(path.join(dir, '.yo-rc.json'), 'utf8'))[
-    'create-dtflw-pipeline'
-  ]
-}
+/** The answers the generator settled on. */
+const answersOf = (result: unknown) =>
+  (result as { generator: { answers: unknown } }).generator.answers
 
 const yamlOf = async (dir: string, file: string) =>
   parse(await readFile(path.join(dir, file), 'utf8'))
@@ -48,6 +45,7 @@ describe('the app generator, asking', () => {
       'hostTest',
       'hostAcceptance',
       'hostProduction',
+      'auth',
       'compute',
       'layout',
       'catalogTest',
@@ -57,7 +55,7 @@ describe('the app generator, asking', () => {
       'samples'
     ])
     const dir = path.join(result.cwd, 'demo')
-    expect(await yoRc(dir)).toEqual(
+    expect(answersOf(result)).toEqual(
       expect.objectContaining({
         name: 'demo',
         description: 'Orders, cleaned and summed',
@@ -136,7 +134,7 @@ describe('the app generator, asking', () => {
     expect(asked).not.toEqual(expect.arrayContaining(['name']))
     expect(asked).not.toContain('language')
     expect(asked).toContain('storageRoot')
-    expect(await yoRc(path.join(result.cwd, 'opts'))).toEqual(
+    expect(answersOf(result)).toEqual(
       expect.objectContaining({
         name: 'given',
         language: 'python',
@@ -185,13 +183,16 @@ describe('the app generator, not asking', () => {
       .withOptions({ yes: true } as never)
     expect(askedNames(result)).toEqual([])
     const dir = path.join(result.cwd, 'Quick Start')
-    expect(await yoRc(dir)).toEqual({
+    // The answers live in the files they shaped, not in a .yo-rc.json.
+    expect(await readdir(dir)).not.toContain('.yo-rc.json')
+    expect(answersOf(result)).toEqual({
       name: 'quick_start',
       description:
         'A Databricks notebook pipeline, tested on every pull request and promoted from test to acceptance to production.',
       hostTest: '',
       hostAcceptance: '',
       hostProduction: '',
+      auth: 'oauth-m2m',
       compute: 'serverless',
       clusterId: '',
       nodeType: '',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdir, readdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { main } from '../../generators/app/cli.js'
 import { planScaffold } from '../../generators/app/scaffold.js'
 import { repoRoot } from '../support/cli.js'
 import {
@@ -54,8 +55,8 @@ describe('create-dtflw-pipeline', () => {
         '  cd lake',
         '  npm install',
         '  python3 -m pip install -r requirements.txt',
-        '  npx dtflw validate',
-        '  npx dtflw run --profile development',
+        '  npx --no dtflw validate',
+        '  npx --no dtflw run --profile development',
         '',
         'Then push it to GitHub and set up its environments: see "Set up GitHub" in README.md.',
         ''
@@ -138,5 +139,21 @@ describe('create-dtflw-pipeline', () => {
       /--compute serverless\|existing-cluster\|new-cluster\s+Compute/
     )
     expect(run.stdout).toContain('--samples / --no-samples')
+  })
+
+  it('takes npm\'s --yes (npm_config_yes) on a terminal: asks nothing', async () => {
+    // `npm init dtflw-pipeline dir --yes` keeps --yes for npm, which hands
+    // it on only as npm_config_yes; on a terminal the generator would ask.
+    let out = ''
+    const code = await main({
+      argv: ['asked-nothing', '--skip-install'],
+      cwd,
+      env: { npm_config_yes: 'true' },
+      stdin: { isTTY: true },
+      stdout: { write: (s: string) => (out += s) },
+      stderr: { write: () => true }
+    })
+    expect(code).toBe(0)
+    expect(out).toContain('Created pipeline asked_nothing in asked-nothing.')
   })
 })

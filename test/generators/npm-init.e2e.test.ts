@@ -94,7 +94,8 @@ maybe('npm init dtflw-pipeline against a registry on loopback', () => {
       await mkdir(work)
       const init = await npm(
         'npm',
-        ['init', 'dtflw-pipeline', 'demo', '--', '--yes'],
+        // As the README says it: npm keeps --yes (npm_config_yes).
+        ['init', 'dtflw-pipeline', 'demo', '--yes'],
         work,
         6 * MINUTE
       )
@@ -105,7 +106,12 @@ maybe('npm init dtflw-pipeline against a registry on loopback', () => {
       )
 
       await npm('npm', ['install'], demo, 3 * MINUTE)
-      const validate = await npm('npx', ['dtflw', 'validate'], demo, MINUTE)
+      const validate = await npm(
+        'npx',
+        ['--no', 'dtflw', 'validate'],
+        demo,
+        MINUTE
+      )
       // A fresh clone has no workspace configured: one warning says so.
       expect(validate.stdout.trim()).toBe(
         'Valid: 2 steps and 5 profiles (acceptance, base, development, production, test) (1 warning).'
@@ -113,7 +119,7 @@ maybe('npm init dtflw-pipeline against a registry on loopback', () => {
       expect(validate.stderr).toContain('DATABRICKS_HOST is not set')
       const run = await npm(
         'npx',
-        ['dtflw', 'run', '--profile', 'development'],
+        ['--no', 'dtflw', 'run', '--profile', 'development'],
         demo,
         2 * MINUTE
       )
@@ -155,6 +161,7 @@ maybe('npm init dtflw-pipeline against a registry on loopback', () => {
       const plan = await npm(
         'npx',
         [
+          '--no',
           'dtflw',
           'plan',
           '--profile',

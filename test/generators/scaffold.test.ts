@@ -21,8 +21,8 @@ const WORKSPACE = { DATABRICKS_HOST: 'https://adb-1.azuredatabricks.net' }
 /** The template folder as a repository: `_gitignore` is `.gitignore` there. */
 async function templateTree(): Promise<Record<string, string>> {
   const tree = await readTree(path.join(TEMPLATES, 'pipeline'))
-  const { _gitignore, ...rest } = tree
-  return { ...rest, '.gitignore': _gitignore }
+  const { _gitignore, _npmrc, ...rest } = tree
+  return { ...rest, '.gitignore': _gitignore, '.npmrc': _npmrc }
 }
 
 /** Comment lines of a YAML text, which patches must keep. */
@@ -30,7 +30,7 @@ const comments = (text: string) =>
   text.split('\n').filter((l) => l.trimStart().startsWith('#'))
 
 describe('planScaffold', () => {
-  it('writes the template as it stands for its own answers, plus .yo-rc.json', async () => {
+  it('writes the template as it stands for its own answers, and nothing else', async () => {
     const answers = answersOf({
       name: 'orders_pipeline',
       description:
@@ -38,9 +38,7 @@ describe('planScaffold', () => {
     })
     const files = await planScaffold(answers, { version: '0.1.0' })
     const planned = Object.fromEntries(files.map((f) => [f.path, f.content]))
-    const { '.yo-rc.json': yoRc, ...rest } = planned
-    expect(rest).toEqual(await templateTree())
-    expect(JSON.parse(yoRc)).toEqual({ 'create-dtflw-pipeline': answers })
+    expect(planned).toEqual(await templateTree())
   })
 
   it('patches only the named fields, keeping every comment', async () => {
@@ -273,13 +271,12 @@ describe('a generated repository', () => {
     ).toEqual([
       'python -m pip install -r requirements.txt',
       'npm ci',
-      'npx dtflw validate',
-      'npx dtflw run --profile development'
+      'npx --no dtflw validate',
+      'npx --no dtflw run --profile development'
     ])
     expect(pr.jobs.test.permissions).toEqual({
       contents: 'read',
-      'pull-requests': 'write',
-      'id-token': 'write'
+      'pull-requests': 'write'
     })
     expect(pr.jobs.test.steps[1]).toEqual({
       uses: 'soley/dtflw-action@v1',
@@ -338,4 +335,84 @@ describe('a generated repository', () => {
       }
     }
   })
+
+  it.each([
+    [
+      'oauth-m2m',
+      {
+        'databricks-client-id': 'DATABRICKS_CLIENT_ID',
+        'databricks-client-secret': 'DATABRICKS_CLIENT_SECRET'
+      },
+      undefined
+    ],
+    [
+      'github-oidc',
+      { 'databricks-client-id': 'DATABRICKS_CLIENT_ID' },
+      'write'
+    ],
+    ['pat', { 'databricks-token': 'DATABRICKS_TOKEN' }, undefined]
+  ])(
+    'signs in with %s in every dtflw step, and the README lists those secrets',
+    async (auth, credentials, idToken) => {
+      const dir = await scaffold(`auth-${auth}`, { auth })
+      const expected = {
+        'databricks-host': '${{ secrets.DATABRICKS_HOST }}',
+        ...Object.fromEntries(
+          Object.entries(credentials).map(([input, secret]) => [
+            input,
+            `\${{ secrets.${secret} }}`
+          ])
+        )
+      }
+      let steps = 0
+      for (const name of [
+        'pull-request.yml',
+        'main.yml',
+        'promote.yml',
+        'preview-cleanup.yml'
+      ]) {
+        const text = await readFile(
+          path.join(dir, '.github/workflows', name),
+          'utf8'
+        )
+        const workflow = parse(text)
+        for (const job of Object.values(workflow.jobs) as {
+          permissions: Record<string, string>
+          steps: { uses?: string; with?: Record<string, unknown> }[]
+        }[]) {
+          const dtflw = job.steps.filter((s) => s.uses?.startsWith('soley/'))
+          if (dtflw.length === 0) continue
+          expect(job.permissions['id-token']).toBe(idToken)
+          for (const step of dtflw) {
+            steps++
+            const given = Object.fromEntries(
+              Object.entries(step.with ?? {}).filter(([k]) =>
+                k.startsWith('databricks-')
+              )
+            )
+            expect(given).toEqual(expected)
+          }
+        }
+        expect(comments(text)).toEqual(
+          comments(
+            await readFile(
+              path.join(TEMPLATES, 'pipeline/.github/workflows', name),
+              'utf8'
+            )
+          )
+        )
+      }
+      expect(steps).toBe(5)
+      const readme = await readFile(path.join(dir, 'README.md'), 'utf8')
+      for (const secret of Object.values(credentials))
+        expect(readme).toContain(`\`${secret}\``)
+      for (const other of [
+        'DATABRICKS_TOKEN',
+        'DATABRICKS_CLIENT_SECRET',
+        'DATABRICKS_CLIENT_ID'
+      ].filter((s) => !Object.values(credentials).includes(s)))
+        expect(readme).not.toContain(`\`${other}\`:`)
+      expect(await lintWorkflows(dir)).toEqual([])
+    }
+  )
 })

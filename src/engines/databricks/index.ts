@@ -1,4 +1,5 @@
 import { homedir, hostname, userInfo } from 'node:os'
+import { formatLine } from '../../diagnostics/index.js'
 import type { Engine, EngineSetup } from '../engine.js'
 import { createDatabricksClient, resolveCredentials } from './api/index.js'
 import { createDatabricksEngine } from './engine.js'
@@ -27,12 +28,20 @@ export async function createDatabricksEngineFor(
 ): Promise<Engine> {
   const settings = readDatabricksSettings(setup.profile)
   const env = setup.env
+  const hostAt = setup.profile.locate('workspace.host')
   const resolved = await resolveCredentials({
     explicit: {
       ...setup.credentials,
-      host: setup.credentials?.host ?? settings.host,
       configProfile: settings.configProfile
     },
+    ...(settings.host !== undefined
+      ? {
+          workspaceHost: {
+            value: settings.host,
+            name: `workspace.host of profile "${setup.profile.name}"${hostAt ? ` (${formatLine(hostAt)})` : ''}`
+          }
+        }
+      : {}),
     env,
     homeDir: env.HOME ?? homedir()
   })

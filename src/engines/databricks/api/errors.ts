@@ -1,4 +1,10 @@
-import { PlatformError } from '../../../diagnostics/index.js'
+import {
+  DtflwError,
+  errorAt,
+  ExitCode,
+  PlatformError
+} from '../../../diagnostics/index.js'
+import type { Diagnostic } from '../../../diagnostics/index.js'
 
 // Every failure of the client is a PlatformError (exit 3). An error keeps
 // the method and the URL path, never headers, bodies or query strings, so
@@ -182,6 +188,20 @@ export class InsecureHostError extends PlatformError {
   ) {
     super(message)
     this.name = 'InsecureHostError'
+  }
+}
+
+/**
+ * The settings name two workspaces, or two ways to sign in, and dtflw will
+ * not guess (exit 2: a configuration to fix, not a platform failure).
+ */
+export class ConflictingCredentialsError extends DtflwError {
+  readonly exitCode = ExitCode.Invalid
+  readonly diagnostics: readonly Diagnostic[]
+  constructor(message: string) {
+    super(message)
+    this.name = 'ConflictingCredentialsError'
+    this.diagnostics = [errorAt('conflicting-credentials', message)]
   }
 }
 

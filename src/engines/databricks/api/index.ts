@@ -9,6 +9,7 @@ export type { CallOptions } from './request.js'
 export type { RequestLogEntry } from './http.js'
 export {
   DatabricksApiError,
+  ConflictingCredentialsError,
   DatabricksAuthError,
   DatabricksNetworkError,
   InsecureHostError,

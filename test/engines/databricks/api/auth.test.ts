@@ -9,6 +9,7 @@ import {
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import {
+  ConflictingCredentialsError,
   DatabricksApiError,
   DatabricksAuthError,
   createDatabricksClient,
@@ -398,5 +399,97 @@ describe('choosing a method', () => {
       connect({ env: { DATABRICKS_TOKEN: 'dapi-x' } })
     )
     expect(error.message).toMatch(/^no Databricks host: set DATABRICKS_HOST/)
+  })
+})
+
+describe('one workspace, one way to sign in', () => {
+  const workspaceHost = (value: string) => ({
+    value,
+    name: 'workspace.host of profile "test" (profiles/test.yaml:9)'
+  })
+
+  it('refuses a token and an OAuth client given together, naming both (exit 2)', async () => {
+    const error = await failure(
+      connect({
+        explicit: {
+          token: 'dapi-input',
+          names: { token: 'the input databricks-token' }
+        },
+        env: {
+          DATABRICKS_HOST: server.url,
+          DATABRICKS_CLIENT_ID: SP.clientId,
+          DATABRICKS_CLIENT_SECRET: SP.clientSecret
+        }
+      })
+    )
+    expect(error).toBeInstanceOf(ConflictingCredentialsError)
+    expect((error as ConflictingCredentialsError).exitCode).toBe(2)
+    expect(error.message).toBe(
+      `more than one way to sign in to ${server.url}: a token (the input databricks-token) and an OAuth client (DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET). Keep one, or set DATABRICKS_AUTH_TYPE to pat, oauth-m2m or github-oidc to choose.`
+    )
+    expect(error.message).not.toContain('dapi-input')
+    expect(server.requests).toHaveLength(0)
+  })
+
+  it("uses the profile's workspace with credentials that name no host", async () => {
+    const { resolved, client } = await connect({
+      workspaceHost: workspaceHost(server.url),
+      env: { DATABRICKS_TOKEN: server.token }
+    })
+    expect(resolved.host).toBe(server.url)
+    await client.scim.me()
+  })
+
+  it('refuses credentials for another workspace than the profile names, before any request', async () => {
+    const error = await failure(
+      connect({
+        workspaceHost: workspaceHost(server.url),
+        env: {
+          DATABRICKS_HOST: 'https://adb-2.azuredatabricks.net',
+          DATABRICKS_TOKEN: 'dapi-other'
+        }
+      })
+    )
+    expect(error).toBeInstanceOf(ConflictingCredentialsError)
+    expect(error.message).toBe(
+      `workspace.host of profile "test" (profiles/test.yaml:9) is ${server.url}, but DATABRICKS_HOST is https://adb-2.azuredatabricks.net: the credentials are for one workspace. Make them agree: set workspace.host to \${DATABRICKS_HOST} (or remove it), or point DATABRICKS_HOST at ${server.url}.`
+    )
+    expect(server.requests).toHaveLength(0)
+  })
+
+  it('refuses a ~/.databrickscfg profile of another host than workspace.host, never sending its token there', async () => {
+    const homeDir = await emptyHome()
+    await writeFile(
+      path.join(homeDir, '.databrickscfg'),
+      '[prod]\nhost = https://prod.cloud.databricks.com\ntoken = dapi-prod\n'
+    )
+    const error = await failure(
+      connect({
+        workspaceHost: workspaceHost(server.url),
+        env: { DATABRICKS_CONFIG_PROFILE: 'prod' },
+        homeDir
+      })
+    )
+    expect(error).toBeInstanceOf(ConflictingCredentialsError)
+    expect(error.message).toContain('but host in profile "prod" of')
+    expect(error.message).toContain('is https://prod.cloud.databricks.com')
+    expect(server.requests).toHaveLength(0)
+  })
+
+  it('a host variable left over beside a matching ~/.databrickscfg profile is no conflict', async () => {
+    const homeDir = await emptyHome()
+    await writeFile(
+      path.join(homeDir, '.databrickscfg'),
+      `[ci]\nhost = ${server.url}\ntoken = ${server.token}\n`
+    )
+    const { resolved } = await connect({
+      workspaceHost: workspaceHost(server.url),
+      env: {
+        DATABRICKS_CONFIG_PROFILE: 'ci',
+        DATABRICKS_HOST: 'https://old.cloud.databricks.com'
+      },
+      homeDir
+    })
+    expect(resolved.host).toBe(server.url)
   })
 })

@@ -7,6 +7,13 @@
 
 -- COMMAND ----------
 
+-- Parameters: a flow run passes each one. The defaults are the values
+-- of profile development, for running this notebook by hand.
+CREATE WIDGET TEXT raw_orders_in DEFAULT 'data/raw_orders.csv';
+CREATE WIDGET TEXT orders_out DEFAULT '.dtflw/data/development/notebooks/clean_orders/orders.parquet'
+
+-- COMMAND ----------
+
 CREATE OR REPLACE TABLE IDENTIFIER(:orders_out) AS
 SELECT
   CAST(order_id AS BIGINT) AS order_id,

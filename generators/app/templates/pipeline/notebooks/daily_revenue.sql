@@ -6,6 +6,14 @@
 
 -- COMMAND ----------
 
+-- Parameters: a flow run passes each one. The defaults are the values
+-- of profile development, for running this notebook by hand.
+CREATE WIDGET TEXT since DEFAULT '2024-03-02';
+CREATE WIDGET TEXT orders_in DEFAULT '.dtflw/data/development/notebooks/clean_orders/orders.parquet';
+CREATE WIDGET TEXT daily_revenue_out DEFAULT '.dtflw/data/development/notebooks/daily_revenue/daily_revenue.parquet'
+
+-- COMMAND ----------
+
 CREATE OR REPLACE TABLE IDENTIFIER(:daily_revenue_out) AS
 SELECT
   order_date,

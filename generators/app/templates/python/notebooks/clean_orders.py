@@ -9,6 +9,11 @@
 
 from pyspark.sql import functions as F
 
+# Parameters: a flow run passes each one. The defaults are the values
+# of profile development, for running this notebook by hand.
+dbutils.widgets.text("raw_orders_in", "data/raw_orders.csv")
+dbutils.widgets.text("orders_out", ".dtflw/data/development/notebooks/clean_orders/orders.parquet")
+
 raw_orders_in = dbutils.widgets.get("raw_orders_in")
 orders_out = dbutils.widgets.get("orders_out")
 

@@ -8,6 +8,12 @@
 
 from pyspark.sql import functions as F
 
+# Parameters: a flow run passes each one. The defaults are the values
+# of profile development, for running this notebook by hand.
+dbutils.widgets.text("since", "2024-03-02")
+dbutils.widgets.text("orders_in", ".dtflw/data/development/notebooks/clean_orders/orders.parquet")
+dbutils.widgets.text("daily_revenue_out", ".dtflw/data/development/notebooks/daily_revenue/daily_revenue.parquet")
+
 since = dbutils.widgets.get("since")
 orders_in = dbutils.widgets.get("orders_in")
 daily_revenue_out = dbutils.widgets.get("daily_revenue_out")

@@ -1,4 +1,4 @@
-import { DatabricksAuthError } from '../errors.js'
+import { ConflictingCredentialsError, DatabricksAuthError } from '../errors.js'
 import { normalizeHost } from '../host.js'
 import { createGitHubOidcProvider } from './github-oidc.js'
 import {
@@ -23,6 +23,7 @@ import {
   matchingProfile,
   readIfExists,
   requireProfile,
+  sameHost,
   selectedProfile
 } from './profiles.js'
 import { TOKEN_PATH } from './token-response.js'
@@ -33,6 +34,12 @@ export type { ExplicitCredentials } from './layers.js'
 /** Everything `resolveCredentials` reads; nothing comes from globals. */
 export interface ResolveCredentialsOptions {
   readonly explicit?: ExplicitCredentials
+  /**
+   * The workspace the pipeline's profile names (`workspace.host`), and how
+   * to name it in messages. It decides the host; credentials from any
+   * layer that name another host are refused, never sent there.
+   */
+  readonly workspaceHost?: { readonly value: string; readonly name: string }
   readonly env: Readonly<Record<string, string | undefined>>
   /** Where `~/.databrickscfg` lives. */
   readonly homeDir: string
@@ -77,6 +84,7 @@ export async function resolveCredentials(
   const read = options.readConfigFile ?? readIfExists
   const configPath = configFilePath(env, options.homeDir)
   const selected = selectedProfile(explicit, env)
+  const wanted = options.workspaceHost
   let layers: Layer[]
   if (selected !== undefined) {
     const file = await loadConfig(read, configPath)
@@ -102,20 +110,42 @@ export async function resolveCredentials(
       const profile =
         file === undefined
           ? undefined
-          : matchingProfile(file, given.values.host)
+          : matchingProfile(file, wanted?.value ?? given.values.host)
       if (profile !== undefined)
         layers.push(profileLayer(profile.file, profile.name))
     }
   }
   const merged = merge(layers)
-  const rawHost = merged.values.host
+  const rawHost = wanted?.value ?? merged.values.host
   if (rawHost === undefined)
     throw new DatabricksAuthError(
       `no Databricks host: set DATABRICKS_HOST (or workspace.host in the profile, or host in a ~/.databrickscfg profile) to the workspace URL; and for credentials, ${NO_CREDENTIALS_ADVICE}.`
     )
   const host = normalizeHost(rawHost)
+  if (wanted !== undefined) refuseOtherHosts(host, wanted.name, merged, layers)
   const provider = chooseProvider(host, merged, env)
   return { host, provider, method: provider.method }
+}
+
+/**
+ * Refuses credentials from a layer that names a host other than the
+ * profile's workspace: they belong to that other workspace, and sending
+ * them here would fail with a misleading "invalid token" (or leak them).
+ */
+function refuseOtherHosts(
+  host: string,
+  hostName: string,
+  merged: Merged,
+  layers: readonly Layer[]
+): void {
+  for (const layer of layers) {
+    const other = layer.values.host
+    if (other === undefined || sameHost(other, host)) continue
+    if (!CREDENTIAL_ATTRS.some((a) => merged.from[a] === layer)) continue
+    throw new ConflictingCredentialsError(
+      `${hostName} is ${host}, but ${layer.name('host')} is ${other}: the credentials are for one workspace. Make them agree: set workspace.host to \${DATABRICKS_HOST} (or remove it), or point ${layer.name('host')} at ${host}.`
+    )
+  }
 }
 
 /** Every secret the credentials hold, to register for masking. */
@@ -192,6 +222,15 @@ function chooseProvider(
         )
     }
   }
+  const oauth = (['clientId', 'clientSecret'] as const).filter(
+    (a) => values[a] !== undefined
+  )
+  if (values.token !== undefined && oauth.length > 0)
+    // As the SDKs do: two methods and no auth type is a question, not a
+    // choice to make silently.
+    throw new ConflictingCredentialsError(
+      `more than one way to sign in to ${host}: a token (${named('token')}) and an OAuth client (${oauth.map(named).join(' and ')}). Keep one, or set DATABRICKS_AUTH_TYPE to pat, oauth-m2m or github-oidc to choose.`
+    )
   if (values.token !== undefined) return pat()
   if (values.clientId !== undefined && values.clientSecret !== undefined)
     return m2m()

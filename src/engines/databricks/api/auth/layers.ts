@@ -16,6 +16,8 @@ export interface ExplicitCredentials {
   readonly authType?: string
   /** How messages name these values, e.g. `the Action inputs`. */
   readonly source?: string
+  /** How messages name each value, e.g. `the input databricks-token`. */
+  readonly names?: Readonly<Partial<Record<Attr, string>>>
 }
 
 /** A setting that may come from any layer. */
@@ -105,7 +107,8 @@ export function layerOfExplicit(explicit: ExplicitCredentials): Layer {
       clientSecret: explicit.clientSecret,
       authType: explicit.authType
     }),
-    name: (attr) => `the ${EXPLICIT_NAMES[attr]} in ${source}`
+    name: (attr) =>
+      explicit.names?.[attr] ?? `the ${EXPLICIT_NAMES[attr]} in ${source}`
   }
 }
 

@@ -85,7 +85,8 @@ export function matchingProfile(
   return { file: { file, keys: matches[0][1] }, name: matches[0][0] }
 }
 
-function sameHost(a: string | undefined, b: string): boolean {
+/** Whether two host settings name one workspace (normalised URLs). */
+export function sameHost(a: string | undefined, b: string): boolean {
   if (a === undefined) return false
   try {
     return normalizeHost(a) === normalizeHost(b)
