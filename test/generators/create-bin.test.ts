@@ -141,7 +141,7 @@ describe('create-dtflw-pipeline', () => {
     expect(run.stdout).toContain('--samples / --no-samples')
   })
 
-  it('takes npm\'s --yes (npm_config_yes) on a terminal: asks nothing', async () => {
+  it("takes npm's --yes (npm_config_yes) on a terminal: asks nothing", async () => {
     // `npm init dtflw-pipeline dir --yes` keeps --yes for npm, which hands
     // it on only as npm_config_yes; on a terminal the generator would ask.
     let out = ''
