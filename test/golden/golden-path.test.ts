@@ -15,13 +15,11 @@ import {
 } from '../generators/support.js'
 import { repoRoot } from '../support/cli.js'
 import { startDatabricksServer } from '../support/databricks-server/index.js'
-import type { DatabricksServer } from '../support/databricks-server/index.js'
 import {
   startGitHubServer,
   READ_TOKEN,
   WRITE_TOKEN
 } from '../support/github-server/index.js'
-import type { GitHubServer } from '../support/github-server/index.js'
 import { startWorkflow } from '../support/workflow-runner/runner.js'
 import type {
   JobResult,
@@ -35,7 +33,6 @@ import {
   pullRequestPayload,
   pushPayload
 } from './repository.js'
-import type { Origin } from './repository.js'
 
 /**
  * The path a new team takes, end to end: `npm init dtflw-pipeline` from

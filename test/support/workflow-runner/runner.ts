@@ -1,21 +1,48 @@
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
-import { createHash } from 'node:crypto'
-import {
-  chmod,
-  mkdir,
-  mkdtemp,
-  readFile,
-  symlink,
-  writeFile
-} from 'node:fs/promises'
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { parse } from 'yaml'
 import { parseFileCommand } from '../../action/support.js'
-import { condition, evaluate, interpolate, toText } from './expression.js'
+import {
+  checkout,
+  hashFiles,
+  keepNodeModules,
+  restoreNodeModules,
+  setupNode,
+  setupPython
+} from './builtins.js'
+import type { Exec } from './builtins.js'
+import { condition, interpolate, toText } from './expression.js'
 import type { ExpressionScope, Value } from './expression.js'
+import { planActionInputs, readActionMeta } from './javascript-action.js'
+import { parseEnvFile, skipped, stepFiles, stepResult } from './step-files.js'
+import type {
+  JobDef,
+  JobResult,
+  RunnerWorld,
+  StepResult,
+  Trigger,
+  WorkflowDef,
+  WorkflowRun
+} from './types.js'
+import {
+  baseRef,
+  headRef,
+  inputsOf,
+  jobOrder,
+  permissionsOf
+} from './workflow.js'
+
+export type {
+  JobResult,
+  RunnerWorld,
+  StepResult,
+  Trigger,
+  WorkflowRun
+} from './types.js'
 
 /**
  * Runs a workflow file as GitHub's runner would, far enough for the
@@ -28,114 +55,6 @@ import type { ExpressionScope, Value } from './expression.js'
  * defaults filled in, `INPUT_*`, main, then post after the job (also when
  * it was cancelled), state passed from main to post, outputs to `steps`.
  */
-
-/** The world a workflow runs against. */
-export interface RunnerWorld {
-  /** The origin repository (bare), as a path. */
-  readonly origin: string
-  /** `owner/name`. */
-  readonly repository: string
-  /** A checkout of the JavaScript action each `uses:` names. */
-  readonly actions: Readonly<Record<string, string>>
-  readonly githubApiUrl: string
-  readonly githubServerUrl: string
-  /** The job token GitHub gives: a writable one or a read-only one. */
-  readonly tokens: { readonly write: string; readonly read: string }
-  /** Repository secrets, and those of each environment. */
-  readonly secrets: {
-    readonly repository: Readonly<Record<string, string>>
-    readonly environments: Readonly<
-      Record<string, Readonly<Record<string, string>>>
-    >
-  }
-  /** Where a job with `id-token: write` asks for its OIDC token. */
-  readonly idToken?: { readonly url: string; readonly token: string }
-  /** Variables every job starts with (PATH, npm's registry settings, …). */
-  readonly env: Readonly<Record<string, string>>
-  /**
-   * Where `npm ci` keeps the `node_modules` it installed, by the hash of
-   * `package-lock.json`: a later `npm ci` of the same lock restores them
-   * (hard links) instead of installing again, as a runner's dependency
-   * cache would. Undefined: every `npm ci` installs.
-   */
-  readonly npmCiCache?: string
-}
-
-/** What started the workflow. */
-export interface Trigger {
-  readonly eventName: string
-  readonly payload: Record<string, unknown>
-  /** `GITHUB_SHA` and `GITHUB_REF`. */
-  readonly sha: string
-  readonly ref: string
-  readonly actor?: string
-  /** A fork's or Dependabot's run: no secrets, a read-only token. */
-  readonly untrusted?: boolean
-}
-
-/** One step as it ran. */
-export interface StepResult {
-  readonly name: string
-  readonly outcome: 'success' | 'failure' | 'skipped' | 'cancelled'
-  readonly exitCode?: number | null
-  readonly stdout: string
-  readonly stderr: string
-  readonly outputs: Readonly<Record<string, string>>
-  /** `::error`/`::warning`/`::notice` lines it printed. */
-  readonly annotations: readonly string[]
-  readonly summary: string
-  readonly durationMs: number
-}
-
-/** One job as it ran. */
-export interface JobResult {
-  readonly id: string
-  readonly result: 'success' | 'failure' | 'skipped' | 'cancelled'
-  readonly steps: readonly StepResult[]
-  /** The runner's warnings about the workflow (unknown inputs, …). */
-  readonly warnings: readonly string[]
-  /** The job's workspace (`GITHUB_WORKSPACE`). */
-  readonly workspace?: string
-}
-
-/** A workflow run under way; `cancel()` is the "Cancel workflow" button. */
-export interface WorkflowRun {
-  readonly done: Promise<readonly JobResult[]>
-  /** SIGINT to the running step, SIGTERM after 7.5 s, then post steps. */
-  cancel(): void
-  /** Called as each step starts, with its process when it has one. */
-  onStep?: (job: string, step: string, child?: ChildProcess) => void
-}
-
-interface StepDef {
-  readonly id?: string
-  readonly name?: string
-  readonly uses?: string
-  readonly run?: string
-  readonly with?: Record<string, unknown>
-  readonly env?: Record<string, unknown>
-  readonly if?: string | boolean
-  readonly 'continue-on-error'?: boolean
-  readonly shell?: string
-}
-
-interface JobDef {
-  readonly name?: string
-  readonly needs?: string | string[]
-  readonly if?: string | boolean
-  readonly env?: Record<string, unknown>
-  readonly permissions?: Record<string, string> | string
-  readonly environment?: string | { name: string }
-  readonly steps: StepDef[]
-  readonly 'timeout-minutes'?: number
-}
-
-interface WorkflowDef {
-  readonly name?: string
-  readonly on: unknown
-  readonly env?: Record<string, unknown>
-  readonly jobs: Record<string, JobDef>
-}
 
 /** How long a cancelled step has before SIGTERM, as the runner waits. */
 const CANCEL_GRACE_MS = 7500
@@ -266,11 +185,22 @@ export function startWorkflow(
     const tools = path.join(home, 'tools')
     await mkdir(temp)
     await mkdir(tools)
-    const environment =
-      typeof def.environment === 'string'
+    const environment = interpolate(
+      (typeof def.environment === 'string'
         ? def.environment
-        : def.environment?.name
-    const permissions = permissionsOf(def.permissions)
+        : def.environment?.name) ?? '',
+      {
+        contexts: {
+          github: githubContext(),
+          inputs: inputsOf(workflow, trigger),
+          vars: {}
+        },
+        status: { success: true, failure: false, cancelled },
+        hashFiles: () => ''
+      }
+    )
+    // A job without permissions of its own has the workflow's.
+    const permissions = permissionsOf(def.permissions ?? workflow.permissions)
     const writes = Object.values(permissions).includes('write')
     const token =
       trigger.untrusted || !writes ? world.tokens.read : world.tokens.write
@@ -361,7 +291,7 @@ export function startWorkflow(
         GITHUB_ENV: files.env,
         GITHUB_PATH: files.path
       }
-      let exec_: { code: number | null; stdout: string; stderr: string }
+      let exec_: Exec
       const restored =
         step.run?.trim() === 'npm ci' && world.npmCiCache
           ? await restoreNodeModules(world.npmCiCache, workspace)
@@ -384,47 +314,17 @@ export function startWorkflow(
       } else if (step.uses?.startsWith('actions/checkout@')) {
         exec_ = await checkout(workspace, step, scope(stepEnv), trigger, world)
       } else if (step.uses?.startsWith('actions/setup-node@')) {
-        exec_ = await setupNode(workspace, step, tools)
+        exec_ = await setupNode(workspace, step)
         jobEnv.PATH = `${path.dirname(process.execPath)}${path.delimiter}${jobEnv.PATH}`
       } else if (step.uses?.startsWith('actions/setup-python@')) {
         exec_ = await setupPython(tools)
         jobEnv.PATH = `${tools}${path.delimiter}${jobEnv.PATH}`
       } else if (step.uses && world.actions[step.uses.split('@')[0]]) {
         const action = world.actions[step.uses.split('@')[0]]
-        const meta = parse(
-          await readFile(path.join(action, 'action.yml'), 'utf8')
-        ) as {
-          inputs?: Record<string, { default?: string }>
-          runs: {
-            using: string
-            main: string
-            post?: string
-            'post-if'?: string
-          }
-        }
-        const declared = meta.inputs ?? {}
-        const given = Object.fromEntries(
-          Object.entries(step.with ?? {}).map(([k, v]) => [
-            k,
-            interpolate(String(v), scope(stepEnv))
-          ])
-        )
-        for (const key of Object.keys(given)) {
-          if (!(key in declared))
-            warnings.push(
-              `Unexpected input(s) '${key}', valid inputs are [${Object.keys(declared).join(', ')}]`
-            )
-        }
-        const inputs: Record<string, string> = {}
-        for (const [key, spec] of Object.entries(declared)) {
-          const value =
-            given[key] ??
-            (spec.default !== undefined
-              ? interpolate(String(spec.default), scope(stepEnv))
-              : undefined)
-          if (value !== undefined)
-            inputs[`INPUT_${key.replace(/ /g, '_').toUpperCase()}`] = value
-        }
+        const meta = await readActionMeta(action)
+        const planned = planActionInputs(meta, step.with ?? {}, scope(stepEnv))
+        warnings.push(...planned.warnings)
+        const inputs = planned.env
         const actionEnv = {
           ...stepEnv,
           ...fileEnv,
@@ -520,45 +420,6 @@ export function startWorkflow(
   return run
 }
 
-async function lockKey(workspace: string): Promise<string> {
-  return createHash('sha256')
-    .update(await readFile(path.join(workspace, 'package-lock.json')))
-    .digest('hex')
-    .slice(0, 16)
-}
-
-async function restoreNodeModules(cache: string, workspace: string) {
-  const kept = path.join(cache, await lockKey(workspace), 'node_modules')
-  if (!existsSync(kept)) return undefined
-  const result = await new Promise<number | null>((resolve) => {
-    const child = spawn('cp', [
-      '-al',
-      kept,
-      path.join(workspace, 'node_modules')
-    ])
-    child.on('close', resolve)
-  })
-  return {
-    code: result,
-    stdout: 'node_modules restored from the cache of this package-lock.json\n',
-    stderr: ''
-  }
-}
-
-async function keepNodeModules(cache: string, workspace: string) {
-  const target = path.join(cache, await lockKey(workspace))
-  if (existsSync(target)) return
-  await mkdir(target, { recursive: true })
-  await new Promise((resolve) => {
-    const child = spawn('cp', [
-      '-al',
-      path.join(workspace, 'node_modules'),
-      target
-    ])
-    child.on('close', resolve)
-  })
-}
-
 /** Runs a workflow to its end. */
 export function runWorkflow(
   file: string,
@@ -566,251 +427,4 @@ export function runWorkflow(
   world: RunnerWorld
 ): Promise<readonly JobResult[]> {
   return startWorkflow(file, trigger, world).done
-}
-
-function skipped(name: string, outcome: 'skipped' | 'cancelled'): StepResult {
-  return {
-    name,
-    outcome,
-    stdout: '',
-    stderr: '',
-    outputs: {},
-    annotations: [],
-    summary: '',
-    durationMs: 0
-  }
-}
-
-async function stepFiles(temp: string, key: number | string) {
-  const dir = path.join(temp, `_step-${key}`)
-  await mkdir(dir, { recursive: true })
-  const files = {
-    output: path.join(dir, 'output'),
-    state: path.join(dir, 'state'),
-    summary: path.join(dir, 'summary'),
-    env: path.join(dir, 'env'),
-    path: path.join(dir, 'path')
-  }
-  for (const f of Object.values(files)) await writeFile(f, '')
-  return files
-}
-
-async function stepResult(
-  name: string,
-  exec: { code: number | null; stdout: string; stderr: string },
-  files: { output: string; summary: string },
-  started: number,
-  cancelled = false
-): Promise<StepResult> {
-  const annotations = exec.stdout
-    .split('\n')
-    .filter((l) => /^::(error|warning|notice)\b/.test(l))
-  return {
-    name,
-    outcome: exec.code === 0 ? 'success' : cancelled ? 'cancelled' : 'failure',
-    exitCode: exec.code,
-    stdout: exec.stdout,
-    stderr: exec.stderr,
-    outputs: parseFileCommand(await readFile(files.output, 'utf8')),
-    annotations,
-    summary: await readFile(files.summary, 'utf8'),
-    durationMs: Date.now() - started
-  }
-}
-
-/** `NAME=value` and `NAME<<EOF … EOF` lines of GITHUB_ENV. */
-function parseEnvFile(text: string): Record<string, string> {
-  const out: Record<string, string> = parseFileCommand(text)
-  for (const line of text.split('\n')) {
-    const simple = /^([^=<]+)=(.*)$/.exec(line)
-    if (simple) out[simple[1]] = simple[2]
-  }
-  return out
-}
-
-/** Jobs in an order that runs each after its `needs:`. */
-function jobOrder(jobs: Record<string, JobDef>): string[] {
-  const order: string[] = []
-  const visit = (id: string, path: string[]) => {
-    if (order.includes(id)) return
-    if (path.includes(id))
-      throw new Error(`needs cycle: ${[...path, id].join(' → ')}`)
-    if (!(id in jobs))
-      throw new Error(`job ${path.at(-1)} needs unknown job ${id}`)
-    for (const need of [jobs[id].needs ?? []].flat()) visit(need, [...path, id])
-    order.push(id)
-  }
-  for (const id of Object.keys(jobs)) visit(id, [])
-  return order
-}
-
-function permissionsOf(
-  permissions: JobDef['permissions']
-): Record<string, string> {
-  if (permissions === undefined) return {}
-  if (typeof permissions === 'string')
-    return permissions === 'write-all'
-      ? {
-          contents: 'write',
-          'pull-requests': 'write',
-          deployments: 'write',
-          'id-token': 'write'
-        }
-      : {}
-  return permissions
-}
-
-function inputsOf(workflow: WorkflowDef, trigger: Trigger): Value {
-  const declared =
-    (
-      workflow.on as {
-        workflow_dispatch?: { inputs?: Record<string, { default?: unknown }> }
-      }
-    )?.workflow_dispatch?.inputs ?? {}
-  const given = (trigger.payload.inputs ?? {}) as Record<string, unknown>
-  const out: Record<string, Value> = {}
-  for (const [key, spec] of Object.entries(declared))
-    out[key] = (given[key] ?? spec.default ?? '') as Value
-  return out
-}
-
-function headRef(trigger: Trigger): string {
-  const pr = trigger.payload.pull_request as
-    { head?: { ref?: string } } | undefined
-  return pr?.head?.ref ?? ''
-}
-
-function baseRef(trigger: Trigger): string {
-  const pr = trigger.payload.pull_request as
-    { base?: { ref?: string } } | undefined
-  return pr?.base?.ref ?? ''
-}
-
-function hashFiles(workspace: string, patterns: readonly string[]): string {
-  const hash = createHash('sha256')
-  let any = false
-  for (const pattern of patterns) {
-    if (/[*?[]/.test(pattern))
-      throw new Error(
-        `the runner stand-in hashes exact paths only, got ${pattern}`
-      )
-    const file = path.join(workspace, pattern)
-    if (existsSync(file)) {
-      hash.update(createHash('sha256').update(readFileSync(file)).digest())
-      any = true
-    }
-  }
-  return any ? hash.digest('hex') : ''
-}
-
-function git(
-  cwd: string,
-  args: string[]
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => (stdout += d))
-    child.stderr.on('data', (d) => (stderr += d))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-  })
-}
-
-/**
- * actions/checkout: the commit (`with.ref`, else `GITHUB_SHA`) fetched
- * from the origin at `fetch-depth` (default 1; 0 is every branch and the
- * whole history), checked out detached, as the action leaves it.
- */
-async function checkout(
-  workspace: string,
-  step: StepDef,
-  scope: ExpressionScope,
-  trigger: Trigger,
-  world: RunnerWorld
-) {
-  const ref = step.with?.ref
-    ? interpolate(String(step.with.ref), scope)
-    : trigger.sha
-  const depth = Number(step.with?.['fetch-depth'] ?? 1)
-  const origin = `file://${world.origin}`
-  const log: string[] = []
-  const steps: string[][] = [
-    ['init', '-q'],
-    ['remote', 'add', 'origin', origin],
-    depth === 0
-      ? [
-          'fetch',
-          '-q',
-          '--no-tags',
-          'origin',
-          '+refs/heads/*:refs/remotes/origin/*',
-          `+${ref}:refs/remotes/origin/checked-out`
-        ]
-      : [
-          'fetch',
-          '-q',
-          '--no-tags',
-          `--depth=${depth}`,
-          'origin',
-          `+${ref}:refs/remotes/origin/checked-out`
-        ],
-    ['checkout', '-q', '--detach', 'refs/remotes/origin/checked-out']
-  ]
-  for (const args of steps) {
-    const result = await git(workspace, args)
-    log.push(result.stdout, result.stderr)
-    if (result.code !== 0)
-      return {
-        code: result.code,
-        stdout: log.join(''),
-        stderr: `git ${args.join(' ')} failed`
-      }
-  }
-  return { code: 0, stdout: log.join(''), stderr: '' }
-}
-
-/**
- * actions/setup-node: the Node the file or input names must be one this
- * stand-in has (the Node running the tests, 24).
- */
-async function setupNode(workspace: string, step: StepDef, tools: string) {
-  void tools
-  const file = step.with?.['node-version-file']
-  const wanted = file
-    ? (await readFile(path.join(workspace, String(file)), 'utf8')).trim()
-    : String(step.with?.['node-version'] ?? '')
-  const major = wanted.replace(/^v/, '').split('.')[0]
-  const ours = process.versions.node.split('.')[0]
-  if (major !== ours)
-    return {
-      code: 1,
-      stdout: '',
-      stderr: `the runner stand-in has Node ${ours}, the workflow asks for ${wanted}`
-    }
-  return { code: 0, stdout: `Node ${process.version}\n`, stderr: '' }
-}
-
-/** actions/setup-python: `python` and `pip` on the PATH, as python3. */
-async function setupPython(tools: string) {
-  for (const name of ['python', 'pip']) {
-    const shim = path.join(tools, name)
-    if (!existsSync(shim)) {
-      await writeFile(
-        shim,
-        name === 'python'
-          ? '#!/bin/sh\nexec python3 "$@"\n'
-          : '#!/bin/sh\nexec python3 -m pip "$@"\n'
-      )
-      await chmod(shim, 0o755)
-    }
-  }
-  void symlink
-  return { code: 0, stdout: '', stderr: '' }
-}
-
-/** The value of one expression, for tests of the evaluator. */
-export function evaluateIn(text: string, scope: ExpressionScope): Value {
-  return evaluate(text, scope)
 }

@@ -1,0 +1,62 @@
+import { describe, expect, it } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { repoRoot } from '../support/cli.js'
+
+interface Packed {
+  readonly files: readonly { readonly path: string }[]
+}
+
+/** What `npm publish` would put in the package, from npm itself. */
+function packedFiles(): string[] {
+  const out = execFileSync(
+    'npm',
+    ['pack', '--dry-run', '--json', '--ignore-scripts'],
+    { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }
+  )
+  return (JSON.parse(out) as Packed[])[0].files.map((f) => f.path)
+}
+
+describe('the npm package create-dtflw-pipeline', () => {
+  const files = packedFiles()
+
+  it('ships what runs: both bins, the CLI bundle, the generators, the schemas and the license', () => {
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'bin/dtflw.js',
+        'bin/create-dtflw-pipeline.js',
+        'dist/cli/index.js',
+        'dist/cli/chunks/sql-worker.js',
+        'dist/cli/chunks/python/dtflw_harness.py',
+        'generators/app/index.js',
+        'generators/app/templates/pipeline/_gitignore',
+        'generators/app/templates/pipeline/_npmrc',
+        'schemas/dtflw.schema.json',
+        'LICENSE',
+        'README.md'
+      ])
+    )
+  })
+
+  it('ships no tests, benchmarks, source maps or the Action bundle (the Action runs from its repository)', () => {
+    const stray = files.filter(
+      (f) =>
+        /^lib\/(test|bench)\//.test(f) ||
+        f.endsWith('.map') ||
+        f.startsWith('dist/action/') ||
+        /(^|\/)test_[^/]*\.py$/.test(f)
+    )
+    expect(stray).toEqual([])
+  })
+
+  it('declares the license it ships, and the Node versions its bins accept', async () => {
+    const pkg = JSON.parse(
+      await readFile(path.join(repoRoot, 'package.json'), 'utf8')
+    ) as { license: string; engines: { node: string } }
+    const license = await readFile(path.join(repoRoot, 'LICENSE'), 'utf8')
+    expect(pkg.license).toBe('BSD-3-Clause')
+    expect(license).toMatch(/^BSD 3-Clause License/)
+    expect(pkg.engines.node).toBe('^22.18.0 || >=24.11.0')
+  })
+})
