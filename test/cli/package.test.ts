@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { repoRoot } from '../support/cli.js'
 
@@ -58,5 +58,13 @@ describe('the npm package create-dtflw-pipeline', () => {
     expect(pkg.license).toBe('BSD-3-Clause')
     expect(license).toMatch(/^BSD 3-Clause License/)
     expect(pkg.engines.node).toBe('^22.18.0 || >=24.11.0')
+  })
+
+  it('is not rebuilt by npm install or npm test when nothing it is built from changed', async () => {
+    // npm test has just built (pretest); the next build must find the stamp.
+    const bundle = path.join(repoRoot, 'dist', 'cli', 'index.js')
+    const before = (await stat(bundle)).mtimeMs
+    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: repoRoot })
+    expect((await stat(bundle)).mtimeMs).toBe(before)
   })
 })
