@@ -1,3 +1,4 @@
+import { plural } from '../diagnostics/index.js'
 import type { CommandData } from '../commands/index.js'
 import { renderExplain } from '../profiles/index.js'
 import { locationValue } from '../flow/index.js'
@@ -91,7 +92,8 @@ export function renderData(data: CommandData): string {
   switch (data.kind) {
     case 'validate': {
       if (data.errors > 0) {
-        return `${plural(data.errors, 'error')}${data.warnings ? ` and ${plural(data.warnings, 'warning')}` : ''}; fix them and run dtflw validate again.`
+        const fix = data.errors === 1 ? 'fix it' : 'fix them'
+        return `${plural(data.errors, 'error')}${data.warnings ? ` and ${plural(data.warnings, 'warning')}` : ''}; ${fix} and run dtflw validate again.`
       }
       const also = data.warnings ? ` (${plural(data.warnings, 'warning')})` : ''
       return `Valid: ${plural(data.steps, 'step')} and ${plural(data.profiles.length, 'profile')} (${data.profiles.join(', ')})${also}.`
@@ -183,11 +185,6 @@ export function dataToJson(data: CommandData): unknown {
       return rest
     }
   }
-}
-
-/** `1 step`, `2 steps`. */
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`
 }
 
 function renderPromote(

@@ -1,7 +1,7 @@
 import type { Engine } from '../engines/index.js'
 import { createEngine } from './engines.js'
 import type { LoadedPlan } from './project.js'
-import { parseDuration } from './request.js'
+import { parseWait } from './request.js'
 import type { CommandDeps, LocatedRequest } from './types.js'
 
 /**
@@ -23,7 +23,7 @@ export async function engineFor(
     env: deps.env,
     toolVersion: deps.toolVersion,
     credentials: deps.credentials,
-    ...(request?.wait ? { waitMs: parseDuration(request.wait) } : {}),
+    ...(request?.wait ? { waitMs: parseWait(request.wait) } : {}),
     onSecret: deps.onSecret
   })
 }

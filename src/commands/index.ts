@@ -36,7 +36,8 @@ export {
   COMMAND_NAMES,
   LINEAGE_FORMATS,
   checkRequest,
-  parseDuration
+  parseDuration,
+  parseWait
 } from './request.js'
 export { runFlow, newRunId, DEFAULT_RUNS_DIR } from './run-flow.js'
 export type { FlowRun, RunFlowOptions } from './run-flow.js'

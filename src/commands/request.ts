@@ -47,6 +47,18 @@ export function parseDuration(text: string): number | undefined {
 }
 
 /**
+ * `--wait`: a duration, or a bare number of seconds (`--wait 30`), as
+ * `timeout` and `sleep` read one. Only here: a bare `--stale 7` meaning
+ * seven seconds would remove every preview.
+ */
+export function parseWait(text: string): number | undefined {
+  const trimmed = text.trim()
+  return /^[1-9][0-9]*$/.test(trimmed)
+    ? Number(trimmed) * 1000
+    : parseDuration(trimmed)
+}
+
+/**
  * The rules between a request's fields, checked below both entry points so
  * the CLI and the Action refuse the same requests with the same words.
  * Throws `UsageError` (exit 2).
@@ -79,9 +91,9 @@ export function checkRequest(request: CommandRequest): void {
       `--format must be one of ${LINEAGE_FORMATS.join(', ')}, got "${request.format}".`
     )
   }
-  if (request.wait !== undefined && !parseDuration(request.wait)) {
+  if (request.wait !== undefined && !parseWait(request.wait)) {
     throw new UsageError(
-      `--wait must be a whole number with a unit s, m, h or d (e.g. 5m), got "${request.wait}".`
+      `--wait must be a number of seconds, or a whole number with a unit s, m, h or d (e.g. 30 or 5m), got "${request.wait}".`
     )
   }
   if (

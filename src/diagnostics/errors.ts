@@ -2,6 +2,7 @@ import type { Diagnostic } from './diagnostic.js'
 import { errorAt } from './diagnostic.js'
 import { ExitCode } from './exit-codes.js'
 import type { Location } from './location.js'
+import { didYouMean } from './suggest.js'
 
 /**
  * The closed family of errors a command may end with. Each carries its exit
@@ -43,7 +44,8 @@ export class UnknownProfileError extends DtflwError {
     readonly directory: string
   ) {
     const list = available.length > 0 ? available.join(', ') : '(none)'
-    const message = `profile "${profile}" does not exist in ${directory}/; the profiles are: ${list}.`
+    const near = didYouMean(profile, available)
+    const message = `profile "${profile}" does not exist in ${directory}/;${near || ` the profiles are: ${list}.`}`
     super(message)
     this.name = 'UnknownProfileError'
     this.diagnostics = [errorAt('unknown-profile', message)]

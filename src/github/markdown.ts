@@ -1,7 +1,7 @@
 // Small Markdown helpers for what GitHub renders. Code spans, counts,
 // durations and URLs come from the lineage renderer, so the comment and the
 // lineage summary read alike.
-import { formatCount, safeUrl } from '../lineage/index.js'
+import { safeUrl } from '../lineage/index.js'
 
 export {
   code,
@@ -22,10 +22,7 @@ export function oneLine(text: string, max: number): string {
   return flat.slice(0, end) + '…'
 }
 
-/** `1 step`, `2 steps`. */
-export function plural(n: number, noun: string): string {
-  return `${formatCount(n)} ${noun}${n === 1 ? '' : 's'}`
-}
+export { plural } from '../diagnostics/index.js'
 
 /** A Markdown link, or just the text when there is no URL. */
 export function link(text: string, url: string | undefined): string {

@@ -1,5 +1,6 @@
 import { renderStepTable, renderTableTable } from './markdown-tables.js'
 import { renderMermaid } from './mermaid.js'
+import { plural } from '../diagnostics/index.js'
 import { code, codeCell, formatCount } from './text.js'
 import type { Lineage, LineageDiff, LineageFlagKind } from './types.js'
 
@@ -216,8 +217,4 @@ function capitalise(text: string): string {
 
 function nodeName(id: string): string {
   return id.slice(id.indexOf(':') + 1)
-}
-
-function plural(n: number, word: string): string {
-  return `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`
 }

@@ -47,12 +47,7 @@ export function codeCell(text: string): string {
   return code(text).replace(/\|/g, '\\|')
 }
 
-/** `1234567` → `1,234,567`, the same on every machine (no ICU). */
-export function formatCount(n: number): string {
-  const sign = n < 0 ? '-' : ''
-  const digits = String(Math.trunc(Math.abs(n)))
-  return sign + digits.replace(/\B(?=(\d{3})+$)/g, ',')
-}
+export { formatCount } from '../diagnostics/index.js'
 
 /** A duration the way a reviewer reads it: `850 ms`, `12.3 s`, `4 min 05 s`. */
 export function formatDuration(ms: number): string {

@@ -1,9 +1,11 @@
+import { readdirSync } from 'node:fs'
 import path from 'node:path'
 import type { Diagnostic } from '../diagnostics/index.js'
 import {
   errorAt,
   hasErrors,
   InvalidConfigError,
+  suggest,
   UsageError
 } from '../diagnostics/index.js'
 import {
@@ -71,7 +73,8 @@ function checkNotebookFiles(manifest: Manifest, shown: string): Diagnostic[] {
       byPath.set(step.notebook, checkRegularFileInside(manifest.root, file))
     }
     const problem = byPath.get(step.notebook)
-    if (problem) out.push(notebookProblem(step, problem, shown))
+    if (problem)
+      out.push(notebookProblem(step, problem, shown, manifest.root))
   }
   return out
 }
@@ -79,12 +82,14 @@ function checkNotebookFiles(manifest: Manifest, shown: string): Diagnostic[] {
 function notebookProblem(
   step: StepSpec,
   problem: FileProblem,
-  shown: string
+  shown: string,
+  root: string
 ): Diagnostic {
   if (problem.code === 'missing') {
+    const near = nearbyFile(root, step.notebook)
     return errorAt(
       'notebook-missing',
-      `notebook "${step.notebook}" of step "${step.key}" ${problem.reason}; check the path (relative to ${shown}).`,
+      `notebook "${step.notebook}" of step "${step.key}" ${problem.reason}; ${near ? `did you mean "${near}"?` : `check the path (relative to ${shown}).`}`,
       step.notebookLocation
     )
   }
@@ -95,6 +100,27 @@ function notebookProblem(
     `notebook "${step.notebook}" of step "${step.key}" ${problem.reason}.`,
     step.notebookLocation
   )
+}
+
+/**
+ * The file beside a missing notebook whose name is closest to the one
+ * written (`daily_revenu.sql` → `daily_revenue.sql`), as a path in the
+ * manifest's terms; undefined when nothing is close or the folder is gone.
+ */
+function nearbyFile(root: string, notebook: string): string | undefined {
+  const folder = path.posix.dirname(notebook)
+  let names: string[]
+  try {
+    names = readdirSync(path.join(root, folder))
+  } catch {
+    return undefined
+  }
+  const near = suggest(path.posix.basename(notebook), names)
+  return near === undefined
+    ? undefined
+    : folder === '.'
+      ? near
+      : `${folder}/${near}`
 }
 
 /** Like `readManifest`, but throws `InvalidConfigError` on any error. */

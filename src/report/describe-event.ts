@@ -1,3 +1,4 @@
+import { plural } from '../diagnostics/index.js'
 import type { RunEvent } from './run-events.js'
 
 /** Seconds with one decimal, for durations a person reads. */
@@ -22,13 +23,13 @@ export function describeEvent(event: RunEvent): string | undefined {
         return undefined
       }
       const requests =
-        r.requests !== undefined ? ` (${r.requests} requests)` : ''
+        r.requests !== undefined ? ` (${plural(r.requests, 'request')})` : ''
       return `Deployed to ${r.root}: ${r.uploaded.length} uploaded, ${r.unchanged.length} unchanged, ${r.removed.length} removed${requests}`
     }
     case 'run-submitted':
       return `Submitted run ${event.remoteRunId}${event.url ? `: ${event.url}` : ''}`
     case 'run-started':
-      return `Running ${event.steps.length} steps (run ${event.runId})`
+      return `Running ${plural(event.steps.length, 'step')} (run ${event.runId})`
     case 'step-started':
       return `started   ${event.key}${event.url ? `  ${event.url}` : ''}`
     case 'step-finished': {

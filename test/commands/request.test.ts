@@ -3,6 +3,7 @@ import {
   checkRequest,
   COMMAND_NAMES,
   parseDuration,
+  parseWait,
   runCommand
 } from '../../src/commands/index.js'
 import type { CommandRequest } from '../../src/commands/index.js'
@@ -61,7 +62,7 @@ describe('checkRequest', () => {
     ],
     [
       { command: 'run', profile: 'development', wait: '5 minutes' },
-      '--wait must be a whole number with a unit s, m, h or d (e.g. 5m), got "5 minutes".'
+      '--wait must be a number of seconds, or a whole number with a unit s, m, h or d (e.g. 30 or 5m), got "5 minutes".'
     ],
     [
       { command: 'add', step: 'x', language: 'scala' },
@@ -131,6 +132,34 @@ describe('parseDuration', () => {
     for (const text of ['0s', '1.5h', '5', 'm', '10 m', '-1d', '3w', '05m']) {
       expect([text, parseDuration(text)]).toEqual([text, undefined])
     }
+  })
+})
+
+describe('parseWait', () => {
+  it('reads a bare number as seconds, as the run lock message writes it', () => {
+    expect(parseWait('30')).toBe(30_000)
+    expect(parseWait('5m')).toBe(300_000)
+    expect(parseWait('0')).toBeUndefined()
+    expect(parseWait('1.5')).toBeUndefined()
+  })
+
+  it('is accepted by dtflw run --wait 30 (while --stale 7 stays refused)', () => {
+    expect(() =>
+      checkRequest({
+        cwd: '.',
+        command: 'run',
+        profile: 'development',
+        wait: '30'
+      })
+    ).not.toThrow()
+    expect(() =>
+      checkRequest({
+        cwd: '.',
+        command: 'cleanup',
+        profile: 'test',
+        stale: '7'
+      })
+    ).toThrow('--stale must be a whole number with a unit')
   })
 })
 
