@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { UsageError } from '../diagnostics/index.js'
 
@@ -20,6 +21,8 @@ export interface ActionSettings {
   readonly command: ActionCommand
   readonly profile?: string
   readonly manifest?: string
+  /** Absolute: `GITHUB_WORKSPACE`, the checkout. */
+  readonly workspace: string
   /** Absolute: `working-directory` under the workspace. */
   readonly workingDirectory: string
   /** An explicit preview name; on pull requests it defaults to `pr-<number>`. */
@@ -95,6 +98,59 @@ function readPositive(
 }
 
 /**
+ * A path input resolved against the checkout, refused when it leaves it:
+ * the Action reads and deploys only what the repository holds.
+ */
+function insideWorkspace(
+  workspace: string,
+  name: string,
+  value: string
+): string {
+  const resolved = path.resolve(workspace, value)
+  const relative = path.relative(workspace, resolved)
+  if (relative.startsWith('..') || path.isAbsolute(relative)) {
+    throw new UsageError(
+      `input "${name}" must be a path inside the repository's checkout (GITHUB_WORKSPACE), got "${value}".`
+    )
+  }
+  return resolved
+}
+
+/**
+ * What the inputs point at must be there before anything runs: a
+ * misspelt `working-directory` would otherwise find the pipeline of a
+ * folder above it and run that. Throws `UsageError` (exit 2).
+ */
+export function checkCheckout(settings: ActionSettings): void {
+  const shown =
+    path.relative(settings.workspace, settings.workingDirectory) || '.'
+  if (!isDirectory(settings.workingDirectory)) {
+    throw new UsageError(
+      `input "working-directory": the checkout has no folder "${shown}"; set it to the folder of dtflw.yaml, relative to the repository root.`
+    )
+  }
+  const manifest = path.resolve(
+    settings.workingDirectory,
+    settings.manifest ?? 'dtflw.yaml'
+  )
+  if (!existsSync(manifest)) {
+    throw new UsageError(
+      settings.manifest
+        ? `input "manifest": the checkout has no file "${settings.manifest}" in "${shown}".`
+        : `there is no dtflw.yaml in "${shown}"; set working-directory to the pipeline's folder, or manifest to its dtflw.yaml (and check that actions/checkout ran before this step).`
+    )
+  }
+}
+
+function isDirectory(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory()
+  } catch {
+    return false
+  }
+}
+
+/**
  * The Action's inputs from the environment the runner gives a step,
  * checked with the input's name and value in every message. Throws
  * `UsageError` (exit 2).
@@ -110,14 +166,24 @@ export function readActionInputs(
     )
   }
   const workspace = env.GITHUB_WORKSPACE ?? cwd
+  const workingDirectory = insideWorkspace(
+    workspace,
+    'working-directory',
+    readInput(env, 'working-directory') ?? '.'
+  )
+  const manifest = readInput(env, 'manifest')
+  if (manifest !== undefined)
+    insideWorkspace(
+      workspace,
+      'manifest',
+      path.relative(workspace, path.resolve(workingDirectory, manifest))
+    )
   return {
     command: command as ActionCommand,
     profile: readInput(env, 'profile'),
-    manifest: readInput(env, 'manifest'),
-    workingDirectory: path.resolve(
-      workspace,
-      readInput(env, 'working-directory') ?? '.'
-    ),
+    manifest,
+    workspace: path.resolve(workspace),
+    workingDirectory,
     preview: readInput(env, 'preview'),
     changedOnly: readBoolean(env, 'changed-only') ?? false,
     comment: readBoolean(env, 'comment'),

@@ -7,9 +7,16 @@ import { loadGitHubContext } from './context.js'
 import { actionDeps } from './deps.js'
 import { openDeployment } from './deployment.js'
 import { ensureCommit } from './git-base.js'
-import { readActionInputs, readInput, SECRET_INPUTS } from './inputs.js'
-import { planOutputs } from './outputs.js'
+import {
+  checkCheckout,
+  readActionInputs,
+  readInput,
+  SECRET_INPUTS
+} from './inputs.js'
+import { failedOutputs, planOutputs } from './outputs.js'
+import type { ActionOutputs } from './outputs.js'
 import { publish } from './publish.js'
+import type { ActionSettings } from './inputs.js'
 import { planActionRequest } from './request.js'
 import { STATE_REMOTE_RUN } from './state.js'
 
@@ -34,10 +41,18 @@ export async function run(
     if (value) secret(value)
   }
   const startedAt = new Date().toISOString()
+  const setOutputs = (outputs: ActionOutputs) => {
+    for (const [name, value] of Object.entries(outputs)) {
+      core.setOutput(name, masker.mask(value))
+    }
+  }
   try {
     const settings = readActionInputs(env, process.cwd())
+    checkCheckout(settings)
     const context = await loadGitHubContext(env)
-    const planned = planActionRequest(settings, context)
+    const planned = planActionRequest(settings, context, {
+      databricks: hasDatabricksCredentials(settings, env)
+    })
     const notes = [...planned.notes]
     let request = planned.request
     if (request.base && !(await ensureCommit(request.cwd, request.base))) {
@@ -85,11 +100,12 @@ export async function run(
     })
     if (timeout) clearTimeout(timeout)
     await deployment?.finish(result)
-    if (stop.signal.reason === 'timeout') {
-      notes.push(
-        `Stopped after timeout-minutes (${settings.timeoutMinutes}); the run was cancelled.`
-      )
-    }
+    const stopped =
+      stop.signal.reason === 'timeout'
+        ? `stopped after timeout-minutes (${settings.timeoutMinutes}); the run was cancelled.`
+        : undefined
+    if (stopped)
+      notes.push(`${stopped.charAt(0).toUpperCase()}${stopped.slice(1)}`)
     const published = await publish({
       result,
       settings,
@@ -100,27 +116,59 @@ export async function run(
       env,
       mask: masker.mask
     })
-    const outputs = planOutputs(result, published)
-    for (const [name, value] of Object.entries(outputs)) {
-      core.setOutput(name, masker.mask(value))
-    }
-    finish(result, masker.mask)
+    const outputs = planOutputs(result, {
+      ...published,
+      workingDirectory: settings.workingDirectory,
+      skipped: planned.skipped,
+      ...(stopped ? { stopped } : {})
+    })
+    setOutputs(outputs)
+    finish(result, outputs, masker.mask)
   } catch (error) {
     const known = error instanceof DtflwError ? error : undefined
-    core.setFailed(masker.mask(known?.message ?? String(error)))
+    const message = masker.mask(known?.message ?? String(error))
+    setOutputs(failedOutputs(message))
+    core.setFailed(message)
     process.exitCode = known?.exitCode ?? 70
   }
 }
 
-/** The step fails with the command's exit code and its first error. */
-function finish(result: CommandResult, mask: (text: string) => string): void {
-  for (const d of result.diagnostics) {
-    if (d.severity === 'error' && !d.location) core.error(mask(d.summary))
+/**
+ * Whether any Databricks credential reached the step (an input or a
+ * variable), before anything tries to use one.
+ */
+function hasDatabricksCredentials(
+  settings: ActionSettings,
+  env: Readonly<Record<string, string | undefined>>
+): boolean {
+  return Boolean(
+    settings.databricksToken ||
+    settings.databricksClientId ||
+    env.DATABRICKS_TOKEN ||
+    env.DATABRICKS_CLIENT_ID ||
+    env.DATABRICKS_CONFIG_PROFILE
+  )
+}
+
+/**
+ * The step fails with the command's exit code. Its errors were annotated
+ * once each by `publish`; only a failure with no error of its own (a
+ * notebook that failed) gets one line saying so.
+ */
+function finish(
+  result: CommandResult,
+  outputs: ActionOutputs,
+  mask: (text: string) => string
+): void {
+  if (result.exitCode === 0) return
+  if (!result.diagnostics.some((d) => d.severity === 'error')) {
+    core.error(
+      mask(
+        outputs.error
+          ? `dtflw ${outputs.status}: ${outputs.error}`
+          : `dtflw ${outputs.status} (exit ${result.exitCode})`
+      )
+    )
   }
-  if (result.exitCode !== 0) {
-    const data = result.data
-    const status = data?.kind === 'run' ? data.report.status : 'failed'
-    core.setFailed(`dtflw ${status} (exit ${result.exitCode})`)
-    process.exitCode = result.exitCode
-  }
+  process.exitCode = result.exitCode
 }

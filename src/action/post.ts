@@ -40,3 +40,9 @@ export async function post(
     )
   }
 }
+
+/**
+ * The post step under the name runners of actions outside GitHub look for
+ * (`@github/local-action` imports an entry module and calls its `run`).
+ */
+export const run = post

@@ -14,6 +14,7 @@ import type { GitHubReportInput } from '../github/index.js'
 import { renderLineageJson } from '../lineage/index.js'
 import type { GitHubContext } from './context.js'
 import type { ActionSettings } from './inputs.js'
+import { pipelineNameOf } from './pipeline-name.js'
 
 /** What `publish` needs to show a command's result on GitHub. */
 export interface PublishInput {
@@ -96,7 +97,7 @@ function toReportInput(input: PublishInput): GitHubReportInput {
       plan?.pipeline ??
       report?.pipeline ??
       (data?.kind === 'validate' ? data.pipeline : undefined) ??
-      path.basename(settings.workingDirectory),
+      pipelineNameOf(settings.workingDirectory, settings.manifest),
     profile: plan?.profile ?? settings.profile ?? 'validate',
     ...(report ? { report } : {}),
     ...(view ? { lineage: view.lineage } : {}),

@@ -11,6 +11,8 @@ export interface ActionPlan {
   readonly comment: boolean
   /** The ref the lineage diff compares with (the PR's base, the push's before). */
   readonly base?: string
+  /** The command asked for was not run (a fork, Dependabot, pull_request_target). */
+  readonly skipped: boolean
 }
 
 const RUNS_NOTEBOOKS = new Set(['deploy', 'run', 'cleanup', 'promote'])
@@ -27,7 +29,8 @@ const REPORTS = new Set(['validate', 'plan', 'run', 'lineage'])
  */
 export function planActionRequest(
   settings: ActionSettings,
-  context: GitHubContext
+  context: GitHubContext,
+  credentials: { readonly databricks: boolean } = { databricks: true }
 ): ActionPlan {
   const pr = context.pullRequest
   const notes: string[] = []
@@ -36,6 +39,19 @@ export function planActionRequest(
   if (fork && RUNS_NOTEBOOKS.has(command)) {
     notes.push(
       `Skipped \`${command}\`: pull requests from forks get no secrets, so nothing was deployed or run; this shows the plan and its lineage. A maintainer can run it by pushing the branch to this repository.`
+    )
+    command = 'plan'
+  }
+  // Dependabot's pull requests get Dependabot secrets only: without
+  // Databricks credentials among them they plan, as a fork's do, instead
+  // of failing every dependency update.
+  const dependabot =
+    context.eventName === 'pull_request' &&
+    context.actor === 'dependabot[bot]' &&
+    !credentials.databricks
+  if (dependabot && RUNS_NOTEBOOKS.has(command)) {
+    notes.push(
+      `Skipped \`${command}\`: Dependabot's pull requests get only Dependabot secrets, and no Databricks credentials are among them; this shows the plan and its lineage. Add the Databricks secrets as Dependabot secrets to run them.`
     )
     command = 'plan'
   }
@@ -87,5 +103,11 @@ export function planActionRequest(
     ...(base && REPORTS.has(command) && command !== 'validate' ? { base } : {}),
     lineage: REPORTS.has(command) && command !== 'validate'
   }
-  return { request, notes, comment: comment && pr !== undefined, base }
+  return {
+    request,
+    notes,
+    comment: comment && pr !== undefined,
+    base,
+    skipped: command !== settings.command
+  }
 }

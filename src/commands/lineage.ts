@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { ExitCode, UsageError } from '../diagnostics/index.js'
+import type { Diagnostic } from '../diagnostics/index.js'
+import { ExitCode, UsageError, warningAt } from '../diagnostics/index.js'
 import { changedSteps, fingerprintSteps } from '../flow/index.js'
 import type { Plan } from '../flow/index.js'
 import type { LineageDiff } from '../lineage/index.js'
@@ -38,10 +39,10 @@ export async function runLineage(
     : undefined
   const view = await buildLineageView(loaded, request, deps, report)
   const format = request.format ?? 'markdown'
-  const text = render(format, view, request.base)
+  const text = render(format, view, view.diff ? request.base : undefined)
   return {
     exitCode: ExitCode.Success,
-    diagnostics: loaded.warnings,
+    diagnostics: [...loaded.warnings, ...lineageWarnings(view)],
     data: {
       kind: 'lineage',
       format,
@@ -49,6 +50,18 @@ export async function runLineage(
       ...(request.lineage ? { lineage: view } : {})
     }
   }
+}
+
+/** What a lineage view could not show, said as a warning. */
+export function lineageWarnings(view: LineageView | undefined): Diagnostic[] {
+  return view?.baseProblem
+    ? [
+        warningAt(
+          'base-does-not-load',
+          `${view.baseProblem}: the lineage shows no diff against it.`
+        )
+      ]
+    : []
 }
 
 /**
@@ -70,6 +83,7 @@ export async function buildLineageView(
   )
   const lineage = buildLineage(plan, report, { fingerprints })
   let diff: LineageDiff | undefined
+  let baseProblem: string | undefined
   if (request.base) {
     const base = await loadPlanAtRef(
       project,
@@ -78,14 +92,20 @@ export async function buildLineageView(
       deps,
       gitSha
     )
-    const baseLineage = base
-      ? buildLineage(base.plan, undefined, { fingerprints: base.fingerprints })
-      : buildLineage(emptyPlanLike(plan))
-    diff = diffLineage(
-      baseLineage,
-      lineage,
-      changedSteps(base?.fingerprints ?? {}, fingerprints).changed
-    )
+    if (base && 'broken' in base) {
+      baseProblem = base.broken
+    } else {
+      const baseLineage = base
+        ? buildLineage(base.plan, undefined, {
+            fingerprints: base.fingerprints
+          })
+        : buildLineage(emptyPlanLike(plan))
+      diff = diffLineage(
+        baseLineage,
+        lineage,
+        changedSteps(base?.fingerprints ?? {}, fingerprints).changed
+      )
+    }
   }
   const host = (profile.values.workspace as { host?: unknown } | undefined)
     ?.host
@@ -93,6 +113,7 @@ export async function buildLineageView(
     lineage,
     ...(diff ? { diff } : {}),
     ...(request.base ? { baseRef: request.base } : {}),
+    ...(baseProblem ? { baseProblem } : {}),
     ...(report ? { report } : {}),
     naming: {
       baseDir: root,

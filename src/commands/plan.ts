@@ -1,5 +1,5 @@
 import { ExitCode } from '../diagnostics/index.js'
-import { buildLineageView } from './lineage.js'
+import { buildLineageView, lineageWarnings } from './lineage.js'
 import { loadPlan } from './project.js'
 import type { CommandDeps, CommandResult, LocatedRequest } from './types.js'
 
@@ -15,7 +15,7 @@ export async function runPlan(
     : undefined
   return {
     exitCode: ExitCode.Success,
-    diagnostics: warnings,
+    diagnostics: [...warnings, ...lineageWarnings(lineage)],
     data: {
       kind: 'plan',
       plan,

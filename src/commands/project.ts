@@ -160,9 +160,17 @@ export async function loadPlan(
       }
   let plan = planFlow(project.flow, profile)
   let changed: ChangedSummary | undefined
+  const problems: Diagnostic[] = []
   if (request.changedSince) {
     const found = await findChanged(project, plan, request, deps, gitSha)
     changed = found
+    if (found.baseProblem)
+      problems.push(
+        warningAt(
+          'base-does-not-load',
+          `${found.baseProblem}: every step counts as changed.`
+        )
+      )
     plan = selectSteps(plan, found.selected)
     if (request.deferTo) {
       const other = await loadProjectProfile(
@@ -178,7 +186,7 @@ export async function loadPlan(
   return {
     project,
     profile,
-    warnings: [...project.warnings, ...warnings],
+    warnings: [...project.warnings, ...warnings, ...problems],
     plan,
     gitSha,
     changed
@@ -211,7 +219,9 @@ async function findChanged(
   const headPrints = await fingerprintSteps(head, (p) =>
     readFile(path.join(project.manifest.root, p), 'utf8')
   )
-  const basePrints = base?.fingerprints ?? {}
+  // A base that does not load says nothing about what changed: every step
+  // is taken as changed, so the run checks everything.
+  const basePrints = base && 'fingerprints' in base ? base.fingerprints : {}
   const diff = changedSteps(basePrints, headPrints)
   const start = [...diff.changed, ...diff.added]
   const selected = [...reachable(head, start, 'downstream')].sort()
@@ -219,7 +229,8 @@ async function findChanged(
     base: ref,
     changed: [...diff.changed].sort(),
     added: [...diff.added].sort(),
-    selected
+    selected,
+    ...(base && 'broken' in base ? { baseProblem: base.broken } : {})
   }
 }
 
@@ -227,6 +238,14 @@ async function findChanged(
 export interface BasePlan {
   readonly plan: Plan
   readonly fingerprints: Readonly<Record<string, string>>
+}
+
+/**
+ * The pipeline at a ref that does not load (a broken base branch): there
+ * is nothing to compare with, which must not fail the change that fixes it.
+ */
+export interface BrokenBase {
+  readonly broken: string
 }
 
 /**
@@ -240,7 +259,7 @@ export async function loadPlanAtRef(
   request: LocatedRequest,
   deps: CommandDeps,
   gitSha?: string
-): Promise<BasePlan | undefined> {
+): Promise<BasePlan | BrokenBase | undefined> {
   const checkout = await checkoutRefToTemp(project.manifest.root, ref)
   if ('error' in checkout) {
     throw new UsageError(`cannot read ${ref}: ${checkout.error}.`)
@@ -272,9 +291,9 @@ export async function loadPlanAtRef(
     // A profile this change adds has no base: every step is new.
     if (error instanceof UnknownProfileError) return undefined
     if (error instanceof InvalidConfigError) {
-      throw new UsageError(
-        `the pipeline at ${ref} does not load (${error.diagnostics[0]?.summary ?? error.message}); pick a base where it is valid.`
-      )
+      return {
+        broken: `the pipeline at ${ref.length === 40 ? ref.slice(0, 12) : ref} does not load (${error.diagnostics[0]?.summary ?? error.message})`
+      }
     }
     throw error
   } finally {

@@ -6,7 +6,7 @@ import { checkDirectAccess } from '../promotion/index.js'
 import type { RunReport } from '../report/index.js'
 import { engineFor } from './engine-for.js'
 import { leaveEvidence, manifestFileOf } from './evidence.js'
-import { buildLineageView } from './lineage.js'
+import { buildLineageView, lineageWarnings } from './lineage.js'
 import { loadPlan } from './project.js'
 import type { LoadedPlan } from './project.js'
 import { runFlow } from './run-flow.js'
@@ -122,7 +122,7 @@ export async function runLoaded(
   )
   return {
     exitCode: exitCodeOf(report, deps.signal),
-    diagnostics,
+    diagnostics: [...diagnostics, ...lineageWarnings(lineage)],
     report,
     reportPath: path.relative(cwd, reportFile) || reportFile,
     ...(lineage ? { lineage } : {}),

@@ -105,6 +105,8 @@ export interface LineageView {
   readonly lineage: Lineage
   readonly diff?: LineageDiff
   readonly baseRef?: string
+  /** Why there is no diff against `baseRef` (the base does not load). */
+  readonly baseProblem?: string
   readonly report?: RunReport
   readonly naming: DatasetNamingOptions
 }
@@ -262,6 +264,8 @@ export interface ChangedSummary {
   readonly changed: readonly string[]
   readonly added: readonly string[]
   readonly selected: readonly string[]
+  /** Why every step counts as changed: the base does not load. */
+  readonly baseProblem?: string
 }
 
 /**

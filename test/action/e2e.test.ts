@@ -142,9 +142,9 @@ describe('the Action, run from dist/ as a runner runs it', () => {
       '/Workspace/Shared/dtflw/sales/test/previews/pr-11'
     )
     expect(first.outputs['comment-url']).toMatch(/^http/)
-    const report = JSON.parse(
-      await readFile(path.join(project.repo.root, first.outputs.report), 'utf8')
-    )
+    // Absolute, as lineage is: a later step may run elsewhere.
+    expect(path.isAbsolute(first.outputs.report)).toBe(true)
+    const report = JSON.parse(await readFile(first.outputs.report, 'utf8'))
     expect(report.preview).toBe('pr-11')
     const lineage = JSON.parse(await readFile(first.outputs.lineage, 'utf8'))
     expect(lineage.diff).toBeDefined()
@@ -206,6 +206,8 @@ describe('the Action, run from dist/ as a runner runs it', () => {
       token: READ_TOKEN
     })
     expect(step.code).toBe(0)
+    // It ran nothing of what was asked: not "succeeded".
+    expect(step.outputs.status).toBe('skipped')
     expect(step.summary).toContain('pull requests from forks get no secrets')
     expect(step.summary).toContain('```mermaid')
     expect(comments(13)).toHaveLength(0)
@@ -226,7 +228,11 @@ describe('the Action, run from dist/ as a runner runs it', () => {
     expect(step.outputs['run-url']).toMatch(/^http/)
     expect(step.outputs.error).toBe('import_data: ValueError: bad order date')
     expect(step.outputs.report).toMatch(/report\.json$/)
-    expect(step.stdout).toContain('::error::dtflw failed (exit 1)')
+    // One error line for the failure, with its cause.
+    expect(step.stdout.match(/^::error/gm)).toHaveLength(1)
+    expect(step.stdout).toContain(
+      '::error::dtflw failed: import_data: ValueError: bad order date'
+    )
     expect(comments(14)[0].body).toContain('ValueError: bad order date')
   })
 
@@ -247,6 +253,8 @@ describe('the Action, run from dist/ as a runner runs it', () => {
     expect(step.stdout).toMatch(
       /::error title=dtflw [a-z-]+,file=dtflw\.yaml,line=\d+,col=\d+::input "sales_orders_bronz" of step "import_data"/
     )
+    // Annotated once, and the step says nothing more as an error.
+    expect(step.stdout.match(/^::error/gm)).toHaveLength(1)
     const body = comments(15)[0].body
     expect(body.startsWith('<!-- dtflw:sales:test -->')).toBe(true)
     expect(body).toContain('input "sales\\_orders\\_bronz" of step')

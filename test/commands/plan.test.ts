@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { runCommand } from '../../src/commands/index.js'
+import type { CommandData } from '../../src/commands/index.js'
 import {
   commitAll,
   dataOf,
@@ -146,7 +147,7 @@ describe('dtflw plan --changed-since', () => {
     ])
   })
 
-  it('refuses a base where the pipeline does not load, saying to pick another', async () => {
+  it('takes every step as changed when the base does not load, so a fix of a broken main can pass', async () => {
     const { root, read, write } = await sales()
     const good = await read('dtflw.yaml')
     await write(
@@ -156,13 +157,33 @@ describe('dtflw plan --changed-since', () => {
     commitAll(root)
     await write('dtflw.yaml', good)
     const result = await runCommand(
-      request(root, 'plan', { profile: 'development', changedSince: 'main' }),
+      request(root, 'plan', {
+        profile: 'development',
+        changedSince: 'main',
+        base: 'main',
+        lineage: true
+      }),
       deps()
     )
-    expect(result.exitCode).toBe(2)
-    expect(summaries(result)[0]).toMatch(
-      /^error: the pipeline at main does not load \(.+\); pick a base where it is valid\.$/
+    expect(result.exitCode).toBe(0)
+    const data = result.data as Extract<CommandData, { kind: 'plan' }>
+    expect(data.plan.steps.map((s) => s.key).sort()).toEqual([
+      'calculate_sales_stats',
+      'import_data',
+      'ingest_data'
+    ])
+    expect(data.lineage?.diff).toBeUndefined()
+    expect(data.lineage?.baseProblem).toMatch(
+      /^the pipeline at main does not load \(.+\)$/
     )
+    expect(summaries(result)).toEqual([
+      expect.stringMatching(
+        /^warning: the pipeline at main does not load \(.+\): every step counts as changed\.$/
+      ),
+      expect.stringMatching(
+        /^warning: the pipeline at main does not load \(.+\): the lineage shows no diff against it\.$/
+      )
+    ])
   })
 
   it('with the lineage asked for, returns the diff against the base for the pull-request comment', async () => {
