@@ -23,3 +23,10 @@ export type { AnnotationProperties } from './format.js'
 export { suggest, didYouMean } from './suggest.js'
 export { createMasker, MASK } from './mask.js'
 export type { Masker } from './mask.js'
+export {
+  boundTail,
+  boundText,
+  displayText,
+  escapeText,
+  guardWorkflowCommands
+} from './escape.js'

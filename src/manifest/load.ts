@@ -2,6 +2,7 @@ import path from 'node:path'
 import type { Diagnostic } from '../diagnostics/index.js'
 import {
   errorAt,
+  escapeText,
   hasErrors,
   InvalidConfigError,
   UsageError
@@ -84,7 +85,7 @@ function notebookProblem(
   if (problem.code === 'missing') {
     return errorAt(
       'notebook-missing',
-      `notebook "${step.notebook}" of step "${step.key}" ${problem.reason}; check the path (relative to ${shown}).`,
+      `notebook "${escapeText(step.notebook)}" of step "${escapeText(step.key)}" ${problem.reason}; check the path (relative to ${shown}).`,
       step.notebookLocation
     )
   }
@@ -92,7 +93,7 @@ function notebookProblem(
     problem.code === 'outside'
       ? 'notebook-outside-repo'
       : 'notebook-not-a-file',
-    `notebook "${step.notebook}" of step "${step.key}" ${problem.reason}.`,
+    `notebook "${escapeText(step.notebook)}" of step "${escapeText(step.key)}" ${problem.reason}.`,
     step.notebookLocation
   )
 }

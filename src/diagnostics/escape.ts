@@ -1,0 +1,120 @@
+// Text from outside dtflw (a notebook's exit value, its messages, a name
+// in a manifest) is shown escaped and cut, so it can neither steer a
+// terminal nor a CI runner: no control characters, no terminal escapes, no
+// line breaks, and no GitHub workflow command.
+
+/**
+ * Characters shown as escapes: backslash (so an escape is never
+ * ambiguous), C0 and C1 controls and DEL (terminal escapes, line breaks),
+ * the soft hyphen, line and paragraph separators, bidirectional and
+ * zero-width formatting (text that reads differently than it is), and lone
+ * surrogates.
+ */
+const UNSAFE =
+  // eslint-disable-next-line no-control-regex
+  /[\\\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
+
+const NAMED: Readonly<Record<string, string>> = {
+  '\\': '\\\\',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t'
+}
+
+/**
+ * The legacy workflow command prefix, which the Actions runner reads
+ * anywhere in a line (`##[add-mask]…`, `##[stop-commands]…`).
+ */
+const LEGACY_COMMAND = /##\[/g
+
+/**
+ * A line the Actions runner would read as a workflow command: `::` after
+ * whitespace (.NET's `TrimStart`, whose white space JavaScript's `\s` and
+ * U+0085 cover).
+ */
+const COMMAND_LINE = /^([\s\u0085]*):(?=:)/
+
+/** `text` with every unsafe character as an escape (`\n`, `\x1b`, `\u202e`). */
+export function escapeText(text: string): string {
+  return text
+    .replace(UNSAFE, (c) => {
+      const named = NAMED[c]
+      if (named) return named
+      const code = c.charCodeAt(0)
+      return code < 0x100
+        ? `\\x${code.toString(16).padStart(2, '0')}`
+        : `\\u${code.toString(16).padStart(4, '0')}`
+    })
+    .replace(LEGACY_COMMAND, '#\\x23[')
+}
+
+/** Where to cut `text` to keep at most `max` characters, never inside a pair. */
+function cutIndex(text: string, max: number): number {
+  if (text.length <= max) return text.length
+  const c = text.charCodeAt(max - 1)
+  return c >= 0xd800 && c <= 0xdbff ? max - 1 : max
+}
+
+/** `1234567` as `1,234,567`. */
+function count(n: number): string {
+  return n.toLocaleString('en-US')
+}
+
+/**
+ * Outside text for one line of a terminal or CI log: its first `max`
+ * characters, escaped, and what was cut (`… (4,999,800 more characters)`).
+ */
+export function displayText(text: string, max: number): string {
+  const end = cutIndex(text, max)
+  const shown = escapeText(text.slice(0, end))
+  return end < text.length
+    ? `${shown}… (${count(text.length - end)} more characters)`
+    : shown
+}
+
+/**
+ * At most `max` characters of `text` as data (a report's copy), the start
+ * kept; `cut` is how many characters were left out.
+ */
+export function boundText(
+  text: string,
+  max: number
+): { text: string; cut: number } {
+  const end = cutIndex(text, max)
+  return { text: text.slice(0, end), cut: text.length - end }
+}
+
+/**
+ * At most `max` characters of `text`, the end kept (where a traceback
+ * names its exception), starting with what was cut.
+ */
+export function boundTail(text: string, max: number): string {
+  if (text.length <= max) return text
+  let start = text.length - max
+  const c = text.charCodeAt(start)
+  if (c >= 0xdc00 && c <= 0xdfff) start++
+  return `… (${count(start)} characters cut)\n${text.slice(start)}`
+}
+
+/**
+ * Text for a CI log with nothing the Actions runner reads as a workflow
+ * command: a line starting with `::` gets its first `:` escaped, and every
+ * `##[` its second `#`. `json` writes the escapes as JSON does, for JSON
+ * output, where `##[` can only stand inside a string. Each write is taken
+ * to start a line, which errs on the safe side.
+ */
+export function guardWorkflowCommands(
+  text: string,
+  style: 'text' | 'json' = 'text'
+): string {
+  const hash = style === 'json' ? '#\\u0023[' : '#\\x23['
+  const colon = style === 'json' ? '\\u003a' : '\\x3a'
+  let out = text.includes('##[') ? text.replace(LEGACY_COMMAND, hash) : text
+  if (!out.includes('::')) return out
+  // .NET's reader ends a line at \n, \r or \r\n.
+  out = out
+    .split(/(\r\n|\r|\n)/)
+    .map((part) => part.replace(COMMAND_LINE, `$1${colon}`))
+    .join('')
+  return out
+}
