@@ -1,7 +1,11 @@
 import * as core from '@actions/core'
 import { runCommand } from '../commands/index.js'
 import type { CommandResult } from '../commands/index.js'
-import { createMasker, DtflwError } from '../diagnostics/index.js'
+import {
+  createMasker,
+  DtflwError,
+  guardWorkflowCommands
+} from '../diagnostics/index.js'
 import { describeEvent } from '../report/index.js'
 import { loadGitHubContext } from './context.js'
 import { actionDeps } from './deps.js'
@@ -22,6 +26,11 @@ export async function run(
   env: Readonly<Record<string, string | undefined>> = process.env
 ): Promise<void> {
   const masker = createMasker()
+  // A line of the log: masked, and never a workflow command.
+  const info = (line: string): void =>
+    core.info(guardWorkflowCommands(masker.mask(line)))
+  const shown = (text: string): string =>
+    guardWorkflowCommands(masker.mask(text))
   const told = new Set<string>()
   const secret = (value: string): void => {
     if (told.has(value)) return
@@ -64,10 +73,10 @@ export async function run(
     const result: CommandResult = await runCommand(request, {
       ...actionDeps(settings, env, secret),
       signal: stop.signal,
-      onProgress: (line) => core.info(line),
+      onProgress: info,
       onEvent: (event) => {
         const line = describeEvent(event)
-        if (line) core.info(masker.mask(line))
+        if (line) info(line)
         if (event.type === 'run-submitted') {
           core.saveState(
             STATE_REMOTE_RUN,
@@ -98,16 +107,18 @@ export async function run(
       comment: planned.comment,
       startedAt,
       env,
-      mask: masker.mask
+      mask: masker.mask,
+      maskJson: masker.maskJson,
+      info
     })
     const outputs = planOutputs(result, published)
     for (const [name, value] of Object.entries(outputs)) {
       core.setOutput(name, masker.mask(value))
     }
-    finish(result, masker.mask)
+    finish(result, shown)
   } catch (error) {
     const known = error instanceof DtflwError ? error : undefined
-    core.setFailed(masker.mask(known?.message ?? String(error)))
+    core.setFailed(shown(known?.message ?? String(error)))
     process.exitCode = known?.exitCode ?? 70
   }
 }

@@ -63,13 +63,17 @@ function count(n: number): string {
 /**
  * Outside text for one line of a terminal or CI log: its first `max`
  * characters, escaped, and what was cut (`… (4,999,800 more characters)`).
+ * `total` is the whole text's length when `text` is already a cut copy.
  */
-export function displayText(text: string, max: number): string {
+export function displayText(
+  text: string,
+  max: number,
+  total: number = text.length
+): string {
   const end = cutIndex(text, max)
   const shown = escapeText(text.slice(0, end))
-  return end < text.length
-    ? `${shown}… (${count(text.length - end)} more characters)`
-    : shown
+  const more = Math.max(total, text.length) - end
+  return more > 0 ? `${shown}… (${count(more)} more characters)` : shown
 }
 
 /**
@@ -99,22 +103,40 @@ export function boundTail(text: string, max: number): string {
 /**
  * Text for a CI log with nothing the Actions runner reads as a workflow
  * command: a line starting with `::` gets its first `:` escaped, and every
- * `##[` its second `#`. `json` writes the escapes as JSON does, for JSON
- * output, where `##[` can only stand inside a string. Each write is taken
- * to start a line, which errs on the safe side.
+ * `##[` its second `#`. Each write is taken to start a line, which errs on
+ * the safe side.
  */
-export function guardWorkflowCommands(
-  text: string,
-  style: 'text' | 'json' = 'text'
-): string {
-  const hash = style === 'json' ? '#\\u0023[' : '#\\x23['
-  const colon = style === 'json' ? '\\u003a' : '\\x3a'
-  let out = text.includes('##[') ? text.replace(LEGACY_COMMAND, hash) : text
+export function guardWorkflowCommands(text: string): string {
+  let out = text.includes('##[')
+    ? text.replace(LEGACY_COMMAND, '#\\x23[')
+    : text
   if (!out.includes('::')) return out
   // .NET's reader ends a line at \n, \r or \r\n.
   out = out
     .split(/(\r\n|\r|\n)/)
-    .map((part) => part.replace(COMMAND_LINE, `$1${colon}`))
+    .map((part) => part.replace(COMMAND_LINE, '$1\\x3a'))
     .join('')
   return out
+}
+
+/**
+ * What `JSON.stringify` leaves as it is and a terminal or a reader should
+ * not get raw: DEL, C1 controls, invisible and bidirectional formatting,
+ * line separators; and `##[`, a legacy workflow command anywhere in a line.
+ */
+const JSON_UNSAFE =
+  /[\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]|##\[/g
+
+/**
+ * JSON text (from `JSON.stringify`, which escapes C0 controls and lone
+ * surrogates) for a terminal or a CI log: the same document, with the rest
+ * of what `escapeText` escapes written as `\\uXXXX` escapes. A pretty
+ * printed document never starts a line with `::`.
+ */
+export function guardJsonText(text: string): string {
+  return text.replace(JSON_UNSAFE, (c) =>
+    c === '##['
+      ? '#\\u0023['
+      : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+  )
 }

@@ -28,5 +28,6 @@ export {
   boundText,
   displayText,
   escapeText,
+  guardJsonText,
   guardWorkflowCommands
 } from './escape.js'
