@@ -35,6 +35,7 @@ const reversed = (s: string) => [...s].reverse().join('')
 const PROJECT = {
   'dtflw.yaml': [
     'pipeline: vault',
+    'promotion: [test, acceptance]',
     'flow:',
     '  - notebook: notebooks/leak.py',
     '    args: { route: "${WAREHOUSE_ROUTE}", dsn: "${SHOP_DSN}", token: "${SHOP_API_TOKEN}", again: "${var.route}" }',
@@ -58,6 +59,11 @@ const PROJECT = {
     '  root: /Workspace/Shared/dtflw/${pipeline}/${profile}',
     'compute: { serverless: true }',
     'tables: { layout: catalog, catalog: vault_test, schema: "${pipeline}" }',
+    ''
+  ].join('\n'),
+  'profiles/acceptance.yaml': [
+    'extends: test',
+    'workspace: { root: /Workspace/Shared/dtflw/vault/acceptance }',
     ''
   ].join('\n'),
   '.env': `WAREHOUSE_ROUTE=${DOTENV}\n`,
@@ -164,7 +170,10 @@ describe('a secret from .env, from secrets: or from the environment', () => {
       ['deploy', '--profile', 'test', '--preview', 'pr-1'],
       ['run', '--profile', 'test'],
       ['lineage', '--profile', 'test', '--format', 'json'],
-      ['cleanup', '--profile', 'test', '--preview', 'pr-1']
+      ['cleanup', '--profile', 'test', '--preview', 'pr-1'],
+      ['cancel', '--profile', 'test', '--run-id', '7000000000001'],
+      ['promote', '--to', 'acceptance', '--dry-run'],
+      ['promote', '--to', 'acceptance']
     ]
     const outputs: [string, string][] = []
     const codes: Record<string, number | null> = {}
@@ -182,6 +191,8 @@ describe('a secret from .env, from secrets: or from the environment', () => {
     expect(codes['dtflw run --profile development']).toBe(1)
     expect(codes['dtflw run --profile test --json']).toBe(1)
     expect(codes['dtflw validate']).toBe(0)
+    // The test run failed, so nothing is promoted: refused, and said why.
+    expect(codes['dtflw promote --to acceptance']).toBe(4)
     const json = JSON.parse(
       outputs.find(
         ([w]) => w === 'dtflw run --profile test --json (stdout)'
