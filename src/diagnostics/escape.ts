@@ -10,9 +10,11 @@
  * zero-width formatting (text that reads differently than it is), and lone
  * surrogates.
  */
-const UNSAFE =
-  // eslint-disable-next-line no-control-regex
-  /[\\\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
+const HIDDEN =
+  '\\x00-\\x1f\\x7f-\\x9f\\u00ad\\u061c\\u180e\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u2064\\u2066-\\u206f\\ufeff\\ufff9-\\ufffb'
+const LONE_SURROGATE =
+  '[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]'
+const UNSAFE = new RegExp(`[\\\\${HIDDEN}]|${LONE_SURROGATE}`, 'g')
 
 const NAMED: Readonly<Record<string, string>> = {
   '\\': '\\\\',
@@ -34,18 +36,34 @@ const LEGACY_COMMAND = /##\[/g
  */
 const COMMAND_LINE = /^([\s\u0085]*):(?=:)/
 
+/** One character as its escape: `\n`, `\x1b`, `\u202e`. */
+function escapeOne(c: string): string {
+  const named = NAMED[c]
+  if (named) return named
+  const code = c.charCodeAt(0)
+  return code < 0x100
+    ? `\\x${code.toString(16).padStart(2, '0')}`
+    : `\\u${code.toString(16).padStart(4, '0')}`
+}
+
 /** `text` with every unsafe character as an escape (`\n`, `\x1b`, `\u202e`). */
 export function escapeText(text: string): string {
-  return text
-    .replace(UNSAFE, (c) => {
-      const named = NAMED[c]
-      if (named) return named
-      const code = c.charCodeAt(0)
-      return code < 0x100
-        ? `\\x${code.toString(16).padStart(2, '0')}`
-        : `\\u${code.toString(16).padStart(4, '0')}`
-    })
-    .replace(LEGACY_COMMAND, '#\\x23[')
+  return text.replace(UNSAFE, escapeOne).replace(LEGACY_COMMAND, '#\\x23[')
+}
+
+/**
+ * What `escapeControls` escapes: `UNSAFE` but the backslash, which
+ * messages use as it is (`^[\w\-]+$`, a Windows path).
+ */
+const CONTROLS = new RegExp(`[${HIDDEN}]|${LONE_SURROGATE}`, 'g')
+
+/**
+ * Text of dtflw's own messages, which quote what users and platforms wrote
+ * (a name, an API's answer): control characters, line breaks and invisible
+ * formatting as escapes, backslashes as they are.
+ */
+export function escapeControls(text: string): string {
+  return text.replace(CONTROLS, escapeOne).replace(LEGACY_COMMAND, '#\\x23[')
 }
 
 /** Where to cut `text` to keep at most `max` characters, never inside a pair. */

@@ -27,6 +27,7 @@ export {
   boundTail,
   boundText,
   displayText,
+  escapeControls,
   escapeText,
   guardJsonText,
   guardWorkflowCommands

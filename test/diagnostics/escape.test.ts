@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import {
+  escapeControls,
+  formatText,
   boundTail,
   boundText,
   displayText,
@@ -95,5 +97,23 @@ describe('guardJsonText', () => {
     for (const line of text.split('\n')) {
       expect(line.trimStart()).not.toMatch(/^::/)
     }
+  })
+})
+
+describe('escapeControls and formatText', () => {
+  it("show what a message quotes without a control character, and dtflw's own backslashes as they are", () => {
+    expect(escapeControls('match ^[\\w\\-]+$ in C:\\data\x1b[2J\n::x')).toBe(
+      'match ^[\\w\\-]+$ in C:\\data\\x1b[2J\\n::x'
+    )
+    expect(
+      formatText({
+        severity: 'error',
+        code: 'x',
+        summary: 'the workspace said: boom\n::error::forged',
+        detail: 'line one\x07\nline two'
+      })
+    ).toBe(
+      'error: the workspace said: boom\\n::error::forged\n  line one\\x07\n  line two'
+    )
   })
 })
