@@ -3,7 +3,7 @@ import { renderExplain } from '../profiles/index.js'
 import { locationValue } from '../flow/index.js'
 import type { Plan } from '../flow/index.js'
 import { displayText } from '../diagnostics/index.js'
-import { MESSAGE_SHOWN, seconds } from '../report/index.js'
+import { MESSAGE_SHOWN, seconds, URL_SHOWN } from '../report/index.js'
 import type { RunReport, StepResult } from '../report/index.js'
 
 /** The plan for a person: steps by level, parameters, edges, critical path. */
@@ -78,7 +78,8 @@ export function renderRunSummary(
   const lines = [
     `Run ${report.runId} of ${report.pipeline} on ${report.profile}: ${report.status} in ${seconds(report.durationMs)}.`
   ]
-  if (report.runUrl) lines.push(`Run page: ${displayText(report.runUrl, 500)}`)
+  if (report.runUrl)
+    lines.push(`Run page: ${displayText(report.runUrl, URL_SHOWN)}`)
   for (const s of report.steps) {
     let note = ''
     if (s.error) note = `  ${displayText(s.error.message, MESSAGE_SHOWN)}`
@@ -87,7 +88,7 @@ export function renderRunSummary(
       note = `  because ${s.skippedBecause} did not succeed`
     else if (s.exitValue !== undefined) note = `  exit: ${shownExit(s)}`
     if (s.runUrl && s.status !== 'succeeded') {
-      note += `  ${displayText(s.runUrl, 500)}`
+      note += `  ${displayText(s.runUrl, URL_SHOWN)}`
     }
     lines.push(
       `  ${MARK[s.status].padEnd(9)} ${s.key.padEnd(width)} ${seconds(s.durationMs).padStart(7)}${note}`

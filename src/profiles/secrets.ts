@@ -42,20 +42,29 @@ export function secretTest(
 }
 
 /**
- * The secret strings of an environment: the value of every variable
- * `isSecret` names, and every value of `.env` (a real variable may hide
- * one, which stays a secret all the same). Empty values are none.
+ * Shorter values of the environment are not taken as secrets unless a
+ * profile value uses them: `KEYTIMEOUT=1` would make every parameter
+ * holding a `1` secret. Output masking skips them alike.
+ */
+const MIN_ENVIRONMENT_SECRET = 4
+
+/**
+ * The secret strings of an environment, used or not: the value of every
+ * variable `isSecret` names, and every value of `.env` (a real variable
+ * may hide one, which stays a secret all the same).
  */
 export function environmentSecrets(
   context: Pick<TemplateContext, 'env' | 'dotenv'>,
   isSecret: (name: string) => boolean
 ): string[] {
   const found = new Set<string>()
+  const keep = (value: string | undefined): value is string =>
+    value !== undefined && value.length >= MIN_ENVIRONMENT_SECRET
   for (const [name, value] of Object.entries(context.env)) {
-    if (value && isSecret(name)) found.add(value)
+    if (keep(value) && isSecret(name)) found.add(value)
   }
   for (const value of Object.values(context.dotenv ?? {})) {
-    if (value) found.add(value)
+    if (keep(value)) found.add(value)
   }
   return [...found]
 }

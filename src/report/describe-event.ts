@@ -4,7 +4,7 @@ import type { RunEvent } from './run-events.js'
 /** Characters of a notebook's message a progress line shows. */
 export const MESSAGE_SHOWN = 300
 /** Characters of a URL a progress line shows (a workspace's answer). */
-const URL_SHOWN = 500
+export const URL_SHOWN = 500
 
 /** A URL from a platform, for one line. */
 function url(text: string | undefined): string {

@@ -112,7 +112,7 @@ describe('step arguments see what profile values see', () => {
 
   it('reads .env, with the environment winning; a value from .env is secret', async () => {
     root = await makeRepo({
-      '.env': 'DAY=from-dotenv\nREGION=eu\n',
+      '.env': 'DAY=from-dotenv\nREGION=europe\n',
       'profiles/test.yaml':
         'tables: { layout: path, root: /d }\nsources: { raw: { path: /raw.csv } }\n'
     })
@@ -135,7 +135,7 @@ flow:
     expect(plan.steps[0].args).toEqual({ day: 'from-dotenv', region: 'us' })
     expect(plan.steps[0].secretParameters).toEqual(['day'])
     // Every value of .env is masked, the one the environment hid too.
-    expect(profile.secretValues).toEqual(['from-dotenv', 'eu'])
+    expect(profile.secretValues).toEqual(['from-dotenv', 'europe'])
   })
 })
 
