@@ -14,7 +14,7 @@ import {
   UnreadableFileError,
   type FileProblem
 } from '../io/index.js'
-import { parseManifest } from './parse.js'
+import { hasControlCharacter, parseManifest } from './parse.js'
 import type { Manifest, StepSpec } from './types.js'
 
 /**
@@ -67,6 +67,8 @@ function checkNotebookFiles(manifest: Manifest, shown: string): Diagnostic[] {
   const byPath = new Map<string, FileProblem | undefined>()
   const out: Diagnostic[] = []
   for (const step of manifest.flow) {
+    // A path with a control character was refused as it is written.
+    if (hasControlCharacter(step.notebook)) continue
     if (!byPath.has(step.notebook)) {
       const file = path.join(manifest.root, step.notebook)
       byPath.set(step.notebook, checkRegularFileInside(manifest.root, file))

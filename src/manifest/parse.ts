@@ -237,10 +237,15 @@ function checkParameterNames(step: StepSpec): Diagnostic[] {
   return out
 }
 
+/** True when `text` holds a C0 or C1 control character, or DEL. */
+export function hasControlCharacter(text: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  return /[\x00-\x1f\x7f-\x9f]/.test(text)
+}
+
 function checkNotebookPath(step: StepSpec): Diagnostic[] {
   const p = step.notebook
-  // eslint-disable-next-line no-control-regex
-  if (/[\x00-\x1f\x7f-\x9f]/.test(p)) {
+  if (hasControlCharacter(p)) {
     return [
       errorAt(
         'notebook-name',
