@@ -40,5 +40,5 @@ export const {
 } = diagnostics
 export const { buildFlow, planFlow } = flow
 export const { writeFileAtomic } = io
-export const { parseManifest } = manifest
+export const { isValidStepKey, parseManifest, STEP_KEY_RULE } = manifest
 export const { isSecretName, loadProfile } = profiles

@@ -6,7 +6,9 @@ import {
   errorAt,
   formatLine,
   hasErrors,
-  parseManifest
+  isValidStepKey,
+  parseManifest,
+  STEP_KEY_RULE
 } from '../dtflw.js'
 import { inline, insertItem } from '../yaml-edit.js'
 import { extensionOf } from './notebook-source.js'
@@ -37,7 +39,6 @@ import { extensionOf } from './notebook-source.js'
  */
 
 /** Step keys, as the manifest schema allows them. */
-const KEY = /^[A-Za-z0-9_-]+$/
 /** Tables the new notebook names as `<table>_out` in SQL and Python. */
 const TABLE = /^[A-Za-z_][A-Za-z0-9_]*$/
 
@@ -115,11 +116,11 @@ export function planAddStep(text, manifest, request, exists) {
   /** @type {Diagnostic[]} */
   const problems = []
   const { step, inputs, outputs, language, after } = request
-  if (!KEY.test(step)) {
+  if (!isValidStepKey(step)) {
     problems.push(
       errorAt(
         'invalid-step-name',
-        `step name "${step}" is not a step key; use letters, digits, "_" and "-" (it names the notebook file).`
+        `step name ${JSON.stringify(step)} is not a step key; use ${STEP_KEY_RULE} (it names the notebook file).`
       )
     )
   }
@@ -200,7 +201,7 @@ export function planAddStep(text, manifest, request, exists) {
     manifest.flow[index - 1] ?? manifest.flow[manifest.flow.length - 1]
   const folder = anchor ? path.posix.dirname(anchor.notebook) : 'notebooks'
   const notebook = path.posix.join(folder, `${step}${extensionOf(language)}`)
-  if (KEY.test(step) && !same && exists(notebook)) {
+  if (isValidStepKey(step) && !same && exists(notebook)) {
     problems.push(
       errorAt(
         'notebook-exists',

@@ -66,9 +66,10 @@ const REFERENCE = /\$\{\s*([A-Za-z_][A-Za-z0-9_.]*)\s*(?::-[^}]*)?\}/g
  * The parameters step `key` of `manifest` receives under `profile`, in the
  * plan's order (arguments, inputs, outputs): its widgets. Without a
  * profile, or when the flow does not plan under it, every value is empty
- * (with a warning). An argument whose value comes from a secret-looking
- * variable (`${API_TOKEN}`) is left empty: a notebook in git never holds a
- * secret.
+ * (with a warning). A parameter whose value holds a secret (an argument
+ * from `.env`, from a variable listed under `secrets:` or with a
+ * secret-looking name, a location built from one) is left empty: a
+ * notebook in git never holds a secret.
  * @param {Manifest} manifest The manifest with the new step.
  * @param {string} key
  * @param {ResolvedProfile | undefined} profile
@@ -103,13 +104,15 @@ export function planWidgetDefaults(manifest, key, profile, env) {
   }
   const step = planned?.steps.find((s) => s.key === key)
   if (!step) return { parameters: empty, diagnostics: [] }
-  const secret = new Set(
-    spec.args
+  const secret = new Set([
+    ...step.secretParameters,
+    // An unset secret-looking variable (offline) has no value to find.
+    ...spec.args
       .filter((a) =>
         [...a.value.matchAll(REFERENCE)].some((m) => isSecretName(m[1]))
       )
       .map((a) => a.name)
-  )
+  ])
   /** @type {Record<string, string>} */
   const parameters = {}
   for (const [name, value] of Object.entries(step.parameters)) {

@@ -1,5 +1,5 @@
 // @ts-check
-import { didYouMean } from '../dtflw.js'
+import { didYouMean, isValidStepKey, STEP_KEY_RULE } from '../dtflw.js'
 import { ETL_TEMPLATES, findTemplate } from './etl-templates.js'
 
 /**
@@ -48,9 +48,7 @@ export function stepQuestions(given, known) {
       name: 'step',
       message: 'Step name (its notebook file name)',
       validate: (value) =>
-        /^[A-Za-z0-9_-]+$/.test(value.trim())
-          ? true
-          : 'use letters, digits, "_" and "-".'
+        isValidStepKey(value.trim()) ? true : `use ${STEP_KEY_RULE}.`
     })
   }
   if (given.template === undefined) {

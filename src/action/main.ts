@@ -1,8 +1,13 @@
 import * as core from '@actions/core'
 import { runCommand } from '../commands/index.js'
 import type { CommandResult } from '../commands/index.js'
-import { createMasker, DtflwError } from '../diagnostics/index.js'
-import { describeEvent } from '../report/index.js'
+import {
+  createMasker,
+  displayText,
+  DtflwError,
+  guardWorkflowCommands
+} from '../diagnostics/index.js'
+import { describeEvent, MESSAGE_SHOWN } from '../report/index.js'
 import { loadGitHubContext } from './context.js'
 import { actionDeps } from './deps.js'
 import { openDeployment } from './deployment.js'
@@ -29,6 +34,11 @@ export async function run(
   env: Readonly<Record<string, string | undefined>> = process.env
 ): Promise<void> {
   const masker = createMasker()
+  // A line of the log: masked, and never a workflow command.
+  const info = (line: string): void =>
+    core.info(guardWorkflowCommands(masker.mask(line)))
+  const shown = (text: string): string =>
+    guardWorkflowCommands(masker.mask(text))
   const told = new Set<string>()
   const secret = (value: string): void => {
     if (told.has(value)) return
@@ -79,10 +89,10 @@ export async function run(
     const result: CommandResult = await runCommand(request, {
       ...actionDeps(settings, env, secret),
       signal: stop.signal,
-      onProgress: (line) => core.info(line),
+      onProgress: info,
       onEvent: (event) => {
         const line = describeEvent(event)
-        if (line) core.info(masker.mask(line))
+        if (line) info(line)
         if (event.type === 'run-submitted') {
           core.saveState(
             STATE_REMOTE_RUN,
@@ -114,7 +124,9 @@ export async function run(
       comment: planned.comment,
       startedAt,
       env,
-      mask: masker.mask
+      mask: masker.mask,
+      maskJson: masker.maskJson,
+      info
     })
     const outputs = planOutputs(result, {
       ...published,
@@ -123,10 +135,10 @@ export async function run(
       ...(stopped ? { stopped } : {})
     })
     setOutputs(outputs)
-    finish(result, outputs, masker.mask)
+    finish(result, outputs, shown)
   } catch (error) {
     const known = error instanceof DtflwError ? error : undefined
-    const message = masker.mask(known?.message ?? String(error))
+    const message = shown(known?.message ?? String(error))
     setOutputs(failedOutputs(message))
     core.setFailed(message)
     process.exitCode = known?.exitCode ?? 70
@@ -162,10 +174,11 @@ function finish(
 ): void {
   if (result.exitCode === 0) return
   if (!result.diagnostics.some((d) => d.severity === 'error')) {
+    // The cause on one escaped line: a notebook's message is not ours.
     core.error(
       mask(
         outputs.error
-          ? `dtflw ${outputs.status}: ${outputs.error}`
+          ? `dtflw ${outputs.status}: ${displayText(outputs.error, MESSAGE_SHOWN)}`
           : `dtflw ${outputs.status} (exit ${result.exitCode})`
       )
     )

@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import { runCommand } from '../commands/index.js'
+import { createMasker, guardWorkflowCommands } from '../diagnostics/index.js'
 import { actionDeps } from './deps.js'
 import { readActionInputs, readInput, SECRET_INPUTS } from './inputs.js'
 import { readRemoteRunState } from './state.js'
@@ -13,9 +14,16 @@ import { readRemoteRunState } from './state.js'
 export async function post(
   env: Readonly<Record<string, string | undefined>> = process.env
 ): Promise<void> {
+  const masker = createMasker()
+  const secret = (value: string): void => {
+    masker.add(value)
+    core.setSecret(value)
+  }
+  const shown = (text: string): string =>
+    guardWorkflowCommands(masker.mask(text))
   for (const name of SECRET_INPUTS) {
     const value = readInput(env, name)
-    if (value) core.setSecret(value)
+    if (value) secret(value)
   }
   const state = readRemoteRunState(env)
   if (!state) return
@@ -28,15 +36,19 @@ export async function post(
       profile: state.profile,
       runId: state.remoteRunId
     },
-    actionDeps(settings, env, (value) => core.setSecret(value))
+    actionDeps(settings, env, secret)
   )
   if (result.exitCode === 0) {
     core.info(
-      `Cancelled Databricks run ${state.remoteRunId}, which the job left running.`
+      shown(
+        `Cancelled Databricks run ${state.remoteRunId}, which the job left running.`
+      )
     )
   } else {
     core.warning(
-      `could not cancel Databricks run ${state.remoteRunId}: ${result.diagnostics.map((d) => d.summary).join('; ')}`
+      shown(
+        `could not cancel Databricks run ${state.remoteRunId}: ${result.diagnostics.map((d) => d.summary).join('; ')}`
+      )
     )
   }
 }

@@ -3,6 +3,7 @@ import path from 'node:path'
 import * as core from '@actions/core'
 import { getOctokit } from '@actions/github'
 import type { CommandResult } from '../commands/index.js'
+import { guardWorkflowCommands } from '../diagnostics/index.js'
 import {
   commentMarker,
   planAnnotations,
@@ -27,6 +28,10 @@ export interface PublishInput {
   readonly env: Readonly<Record<string, string | undefined>>
   /** Hides every secret met, in what GitHub shows outside the log. */
   readonly mask: (text: string) => string
+  /** The same for JSON files, inside their strings only. */
+  readonly maskJson: (text: string) => string
+  /** Writes one line to the log (masked, never a workflow command). */
+  readonly info: (line: string) => void
 }
 
 /** What publishing produced, for the outputs. */
@@ -43,7 +48,7 @@ export interface Published {
  */
 export async function publish(input: PublishInput): Promise<Published> {
   const { result, settings, context, env } = input
-  applyAnnotations(result, settings, env)
+  applyAnnotations(result, settings, env, input.mask)
   const report = toReportInput(input)
   if (env.GITHUB_STEP_SUMMARY) {
     await core.summary.addRaw(input.mask(renderJobSummary(report))).write()
@@ -68,11 +73,15 @@ export async function publish(input: PublishInput): Promise<Published> {
       )
       commentUrl = written.url
       if (written.action === 'none' && written.reason === 'newer-report') {
-        core.info('A newer run has already reported on the pull request.')
+        input.info('A newer run has already reported on the pull request.')
       }
     } catch (error) {
       core.warning(
-        `could not comment on pull request #${pr.number}: ${(error as Error).message} The report is in the job summary.`
+        guardWorkflowCommands(
+          input.mask(
+            `could not comment on pull request #${pr.number}: ${(error as Error).message} The report is in the job summary.`
+          )
+        )
       )
     }
   }
@@ -118,7 +127,8 @@ function toReportInput(input: PublishInput): GitHubReportInput {
 function applyAnnotations(
   result: CommandResult,
   settings: ActionSettings,
-  env: Readonly<Record<string, string | undefined>>
+  env: Readonly<Record<string, string | undefined>>,
+  mask: (text: string) => string
 ): void {
   const workspace = env.GITHUB_WORKSPACE ?? settings.workingDirectory
   const prefix = path.relative(workspace, settings.workingDirectory)
@@ -127,7 +137,7 @@ function applyAnnotations(
     ? [...plan.annotations, plan.overflow]
     : plan.annotations
   for (const a of all) {
-    core[a.level](a.message, {
+    core[a.level](guardWorkflowCommands(mask(a.message)), {
       title: a.title,
       ...(a.file
         ? { file: prefix ? path.posix.join(prefix, a.file) : a.file }
@@ -157,6 +167,9 @@ async function writeLineage(input: PublishInput): Promise<string | undefined> {
         )
   await mkdir(folder, { recursive: true })
   const file = path.join(folder, 'lineage.json')
-  await writeFile(file, input.mask(renderLineageJson(view.lineage, view.diff)))
+  await writeFile(
+    file,
+    input.maskJson(renderLineageJson(view.lineage, view.diff))
+  )
   return file
 }

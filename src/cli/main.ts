@@ -1,11 +1,17 @@
 import os from 'node:os'
 import { runCommand } from '../commands/index.js'
-import type { CommandDeps, CommandResult } from '../commands/index.js'
+import type {
+  CommandData,
+  CommandDeps,
+  CommandResult
+} from '../commands/index.js'
 import {
   createMasker,
   DtflwError,
   ExitCode,
   formatText,
+  guardJsonText,
+  guardWorkflowCommands,
   InternalError,
   toJson
 } from '../diagnostics/index.js'
@@ -30,16 +36,19 @@ export interface CliIo {
 /**
  * Runs `dtflw` with the given argv and returns the exit code. Everything it
  * prints goes through one masker that learns every secret the command
- * meets, so no token reaches the terminal or a CI log.
+ * meets, so no token reaches the terminal or a CI log, and through a guard
+ * that keeps any line from reading as a GitHub workflow command.
  */
 export async function main(raw: CliIo): Promise<number> {
   const masker = createMasker()
-  const masked = (stream: CliIo['stdout']): CliIo['stdout'] => ({
-    write: (s: string) => stream.write(masker.mask(s)),
+  const masked = (stream: CliIo['stdout']): CliStream => ({
+    write: (s: string) => stream.write(guardWorkflowCommands(masker.mask(s))),
+    // JSON is masked inside its strings, so a secret never breaks it.
+    writeJson: (s: string) => stream.write(guardJsonText(masker.maskJson(s))),
     isTTY: stream.isTTY,
     columns: stream.columns
   })
-  const io: CliIo = {
+  const io = {
     ...raw,
     stdout: masked(raw.stdout),
     stderr: masked(raw.stderr)
@@ -81,6 +90,7 @@ export async function main(raw: CliIo): Promise<number> {
     onEvent: progress?.onEvent,
     onProgress: progress?.note,
     onSecret: masker.add,
+    masker,
     cores: Math.max(1, os.availableParallelism()),
     ...(settings.request.command === 'add' && io.stdin?.isTTY
       ? { ask: await terminalAsk(io.stdin, raw.stderr) }
@@ -108,16 +118,39 @@ async function terminalAsk(
   return (questions) => ask([...questions] as Parameters<typeof ask>[0])
 }
 
-function report(io: CliIo, result: CommandResult, json: boolean): void {
+/** An output stream that masks, guards, and writes JSON as JSON. */
+interface CliStream {
+  write(s: string): void
+  writeJson(s: string): void
+  readonly isTTY?: boolean
+  readonly columns?: number
+}
+
+function report(
+  io: { stdout: CliStream; stderr: CliStream },
+  result: CommandResult,
+  json: boolean
+): void {
   if (json) {
     const body = {
       exitCode: result.exitCode,
       diagnostics: result.diagnostics.map(toJson),
       ...(result.data ? { result: dataToJson(result.data) } : {})
     }
-    io.stdout.write(`${JSON.stringify(body, null, 2)}\n`)
+    io.stdout.writeJson(`${JSON.stringify(body, null, 2)}\n`)
     return
   }
   for (const d of result.diagnostics) io.stderr.write(`${formatText(d)}\n`)
-  if (result.data) io.stdout.write(`${renderData(result.data)}\n`)
+  if (!result.data) return
+  const text = `${renderData(result.data)}\n`
+  if (isJsonText(result.data)) io.stdout.writeJson(text)
+  else io.stdout.write(text)
+}
+
+/** Lineage as JSON or OpenLineage's JSON lines, printed as it is. */
+function isJsonText(data: CommandData): boolean {
+  return (
+    data.kind === 'lineage' &&
+    (data.format === 'json' || data.format === 'openlineage')
+  )
 }

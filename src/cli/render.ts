@@ -3,7 +3,8 @@ import type { CommandData } from '../commands/index.js'
 import { renderExplain } from '../profiles/index.js'
 import { locationValue } from '../flow/index.js'
 import type { Plan } from '../flow/index.js'
-import { seconds } from '../report/index.js'
+import { displayText } from '../diagnostics/index.js'
+import { MESSAGE_SHOWN, seconds, URL_SHOWN } from '../report/index.js'
 import type { RunReport, StepResult } from '../report/index.js'
 
 /** The plan for a person: steps by level, parameters, edges, critical path. */
@@ -60,6 +61,15 @@ const MARK: Record<StepResult['status'], string> = {
   pending: 'not run'
 }
 
+/** Characters of an exit value the run's summary shows. */
+const EXIT_SHOWN = 200
+
+/** An exit value for one line: escaped, cut, and its whole length said. */
+function shownExit(step: StepResult): string {
+  const value = step.exitValue ?? ''
+  return displayText(value, EXIT_SHOWN, step.exitValueLength)
+}
+
 /** The end-of-run table: status, duration, exit value or error per step. */
 export function renderRunSummary(
   report: RunReport,
@@ -69,15 +79,18 @@ export function renderRunSummary(
   const lines = [
     `Run ${report.runId} of ${report.pipeline} on ${report.profile}: ${report.status} in ${seconds(report.durationMs)}.`
   ]
-  if (report.runUrl) lines.push(`Run page: ${report.runUrl}`)
+  if (report.runUrl)
+    lines.push(`Run page: ${displayText(report.runUrl, URL_SHOWN)}`)
   for (const s of report.steps) {
     let note = ''
-    if (s.error) note = `  ${s.error.message}`
+    if (s.error) note = `  ${displayText(s.error.message, MESSAGE_SHOWN)}`
     else if (s.status === 'lazy') note = '  (outputs exist)'
     else if (s.skippedBecause)
       note = `  because ${s.skippedBecause} did not succeed`
-    else if (s.exitValue !== undefined) note = `  exit: ${s.exitValue}`
-    if (s.runUrl && s.status !== 'succeeded') note += `  ${s.runUrl}`
+    else if (s.exitValue !== undefined) note = `  exit: ${shownExit(s)}`
+    if (s.runUrl && s.status !== 'succeeded') {
+      note += `  ${displayText(s.runUrl, URL_SHOWN)}`
+    }
     lines.push(
       `  ${MARK[s.status].padEnd(9)} ${s.key.padEnd(width)} ${seconds(s.durationMs).padStart(7)}${note}`
     )

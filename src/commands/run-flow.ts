@@ -5,13 +5,20 @@ import type { DeployOptions, Engine } from '../engines/index.js'
 import type { Plan } from '../flow/index.js'
 import {
   EVENTS_FILE,
+  boundStepEvent,
+  boundStepResult,
   buildRunReport,
   createEventLog,
   runFolder,
   toLogRecord,
   writeRunReport
 } from '../report/index.js'
-import type { DeployResult, RunEvent, RunReport } from '../report/index.js'
+import type {
+  DeployResult,
+  RunEvent,
+  RunReport,
+  StepEvent
+} from '../report/index.js'
 
 /** The default folder of run reports under a repository. */
 export const DEFAULT_RUNS_DIR = '.dtflw/runs'
@@ -33,8 +40,10 @@ export interface RunFlowOptions {
   readonly signal?: AbortSignal
   readonly onEvent?: (event: RunEvent) => void
   readonly onProgress?: DeployOptions['onProgress']
-  /** Applied to every file this run writes (report, events, step logs). */
+  /** Applied to the text this run writes (step logs, what notebooks wrote). */
   readonly mask?: (text: string) => string
+  /** Applied to the JSON this run writes (report, events); see `Masker.maskJson`. */
+  readonly maskJson?: (text: string) => string
   /** The clock (tests pass a fixed one). */
   readonly now?: () => Date
 }
@@ -74,11 +83,14 @@ export async function runFlow(
   const runDir = runFolder(runsDir, runId)
   await mkdir(runDir, { recursive: true })
   const mask = options.mask ?? ((text: string): string => text)
-  const events = await createEventLog(path.join(runDir, EVENTS_FILE), mask)
+  const maskJson = options.maskJson ?? mask
+  const events = await createEventLog(path.join(runDir, EVENTS_FILE), maskJson)
   const emit = (event: RunEvent): void => {
     events.append(toLogRecord(runId, event))
     options.onEvent?.(event)
   }
+  // What a notebook wrote is masked and bounded before anyone sees it.
+  const emitStep = (event: StepEvent): void => emit(boundStepEvent(event, mask))
   const signal = options.signal ?? new AbortController().signal
   try {
     const notebooks = new Set(plan.steps.map((s) => s.notebook)).size
@@ -108,7 +120,7 @@ export async function runFlow(
       failFast: options.failFast,
       lazy: options.lazy,
       signal,
-      emit,
+      emit: emitStep,
       mask,
       now
     })
@@ -123,10 +135,10 @@ export async function runFlow(
       runUrl: run.runUrl,
       startedAt,
       finishedAt: now(),
-      steps: run.steps,
+      steps: run.steps.map((step) => boundStepResult(step, mask)),
       cancelled: signal.aborted
     })
-    const reportFile = await writeRunReport(runsDir, report, mask)
+    const reportFile = await writeRunReport(runsDir, report, maskJson)
     emit({ type: 'run-finished', at: report.finishedAt, report })
     return { report, reportFile, deployed }
   } finally {

@@ -90,6 +90,7 @@ export async function runLoaded(
     onEvent: deps.onEvent,
     onProgress: deps.onProgress,
     mask: deps.masker?.mask,
+    maskJson: deps.masker?.maskJson,
     now
   })
   const diagnostics: Diagnostic[] = [...loaded.warnings]

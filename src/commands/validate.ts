@@ -51,7 +51,8 @@ export async function runValidate(
     allowUnsetEnv: true
   })
   const profiles = set.names
-  diagnostics.push(...checkProfiles(flow, set))
+  for (const value of set.secretValues) deps.onSecret?.(value)
+  diagnostics.push(...checkProfiles(flow, set, deps))
   for (const name of manifest.promotion) {
     if (!profiles.includes(name)) {
       diagnostics.push(
@@ -89,7 +90,11 @@ function done(
 }
 
 /** Resolves every profile and, when the flow is sound, plans it against each. */
-function checkProfiles(flow: Flow | undefined, set: ProfileSet): Diagnostic[] {
+function checkProfiles(
+  flow: Flow | undefined,
+  set: ProfileSet,
+  deps: CommandDeps
+): Diagnostic[] {
   const out: Diagnostic[] = [...set.diagnostics, ...set.fileDiagnostics()]
   const unset = new Map<
     string,
@@ -97,6 +102,7 @@ function checkProfiles(flow: Flow | undefined, set: ProfileSet): Diagnostic[] {
   >()
   for (const name of set.names) {
     const { profile, diagnostics } = set.resolve(name)
+    for (const value of profile?.secretValues ?? []) deps.onSecret?.(value)
     out.push(...diagnostics)
     for (const leaf of profile?.leaves ?? []) {
       if (!leaf.unresolved || !isDeployOnly(leaf.path)) continue

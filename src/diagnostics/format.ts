@@ -1,14 +1,19 @@
 import type { Diagnostic } from './diagnostic.js'
+import { escapeControls } from './escape.js'
 import { formatLocation } from './location.js'
 
-/** One diagnostic for the terminal: `file:line:col: error: summary`. */
+/**
+ * One diagnostic for the terminal: `file:line:col: error: summary`, its
+ * detail indented below. What it quotes shows no control character: the
+ * summary is one line, each line of the detail one line.
+ */
 export function formatText(d: Diagnostic): string {
   const where = d.location ? `${formatLocation(d.location)}: ` : ''
-  const head = `${where}${d.severity}: ${d.summary}`
+  const head = `${where}${d.severity}: ${escapeControls(d.summary)}`
   if (!d.detail) return head
   const detail = d.detail
     .split('\n')
-    .map((line) => `  ${line}`)
+    .map((line) => `  ${escapeControls(line)}`)
     .join('\n')
   return `${head}\n${detail}`
 }

@@ -24,3 +24,12 @@ export { suggest, didYouMean } from './suggest.js'
 export { createMasker, MASK } from './mask.js'
 export type { Masker } from './mask.js'
 export { formatCount, plural } from './words.js'
+export {
+  boundTail,
+  boundText,
+  displayText,
+  escapeControls,
+  escapeText,
+  guardJsonText,
+  guardWorkflowCommands
+} from './escape.js'

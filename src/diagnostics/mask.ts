@@ -1,8 +1,13 @@
+import { escapeText } from './escape.js'
+
 /** What masked text shows instead of a secret. */
 export const MASK = '***'
 
 /** Values shorter than this are not masked: they would blank out common text. */
 const MIN_SECRET_LENGTH = 4
+
+/** A JSON string literal, escapes included. */
+const JSON_STRING = /"(?:[^"\\]|\\.)*"/g
 
 /**
  * Replaces known secret values in text, as GitHub masks registered secrets
@@ -13,8 +18,29 @@ const MIN_SECRET_LENGTH = 4
 export interface Masker {
   add(value: string): void
   mask(text: string): string
+  /**
+   * JSON text with secrets masked inside its strings only, so a secret
+   * that reads `true` or `2024` never breaks the document.
+   */
+  maskJson(text: string): string
   /** True when any secret is known (lets callers skip the work). */
   readonly active: boolean
+}
+
+/**
+ * The spellings of a secret that output may hold: as it is, as JSON
+ * escapes it, as `escapeText` shows it, and each of its lines (a log is
+ * written line by line).
+ */
+function spellings(value: string): string[] {
+  const lines = value.includes('\n') || value.includes('\r')
+  const out = [
+    value,
+    JSON.stringify(value).slice(1, -1),
+    escapeText(value),
+    ...(lines ? value.split(/\r\n|\r|\n/) : [])
+  ]
+  return out.filter((s) => s.length >= MIN_SECRET_LENGTH)
 }
 
 /** A masker knowing `values` (more may be added later). */
@@ -23,25 +49,33 @@ export function createMasker(values: Iterable<string> = []): Masker {
   let ordered: string[] = []
   const add = (value: string): void => {
     if (value.length < MIN_SECRET_LENGTH) return
-    // JSON output escapes quotes and backslashes: mask that spelling too.
-    const escaped = JSON.stringify(value).slice(1, -1)
     const before = secrets.size
-    secrets.add(value)
-    secrets.add(escaped)
+    for (const s of spellings(value)) secrets.add(s)
     if (secrets.size !== before) {
       // Longest first, so a secret containing another is masked whole.
       ordered = [...secrets].sort((a, b) => b.length - a.length)
     }
   }
+  const mask = (text: string): string => {
+    let out = text
+    for (const secret of ordered) {
+      if (out.includes(secret)) out = out.split(secret).join(MASK)
+    }
+    return out
+  }
   for (const value of values) add(value)
   return {
     add,
-    mask(text) {
-      let out = text
-      for (const secret of ordered) {
-        if (out.includes(secret)) out = out.split(secret).join(MASK)
-      }
-      return out
+    mask,
+    maskJson(text) {
+      if (ordered.length === 0) return text
+      // Masked as the value the string holds, then written again: masking
+      // the escaped spelling could cut an escape in two.
+      return text.replace(JSON_STRING, (literal) => {
+        const value = JSON.parse(literal) as string
+        const masked = mask(value)
+        return masked === value ? literal : JSON.stringify(masked)
+      })
     },
     get active() {
       return secrets.size > 0

@@ -2,7 +2,10 @@
  * Which comment on a pull request is ours, and what to do with it.
  *
  * Our comment starts with a hidden marker line, `<!-- dtflw:<pipeline>:<profile> -->`,
- * so each pipeline and profile keeps one comment. The next line records the
+ * so each pipeline and profile keeps one comment, and is written by the
+ * account the Action posts as. Anyone who may comment can copy the marker:
+ * a comment by anyone else is never ours, whatever it holds, and is
+ * neither read as a report nor edited nor deleted. The next line records the
  * run that wrote it: `<!-- dtflw:run head=<sha> started=<ISO time> -->`.
  *
  * The rule between runs: a report is newer when its run started later; on
@@ -25,6 +28,8 @@ export interface ExistingComment {
   readonly id: number
   readonly body: string
   readonly url?: string
+  /** Its author's login as the REST API gives it (`github-actions[bot]`); `''` for a deleted account. */
+  readonly author: string
 }
 
 /** The report a run wants on the pull request. */
@@ -87,12 +92,17 @@ export function readRunStamp(
   return Number.isNaN(startedMs) ? undefined : { headSha: m[1], startedMs }
 }
 
-/** Decides how to bring the pull request's comments to the newest report. Pure. */
+/**
+ * Decides how to bring the pull request's comments to the newest report,
+ * among the comments `author` (the account the Action posts as) wrote. Pure.
+ */
 export function planComment(
   existing: readonly ExistingComment[],
-  next: CommentToWrite
+  next: CommentToWrite,
+  author: string
 ): CommentPlan {
   const ours = existing
+    .filter((c) => author !== '' && c.author === author)
     .filter((c) => isOurs(c.body, next.marker))
     .sort((a, b) => a.id - b.id)
   if (ours.length === 0) return { action: 'create' }

@@ -7,6 +7,7 @@ import type {
   ExistingComment
 } from './comment-plan.js'
 import { toGitHubApiError } from './errors.js'
+import { findCommentAuthor } from './identity.js'
 
 /** What `upsertComment` did with the run's report. */
 export interface UpsertResult {
@@ -26,9 +27,11 @@ export interface UpsertResult {
 const MAX_ROUNDS = 4
 
 /**
- * Brings the pull request's comment to the newest report: lists every
- * comment (100 a page), plans with `planComment`, writes, and repeats until
- * the plan is `none`. The repeat is the check after a write: it folds a
+ * Brings the pull request's comment to the newest report: finds the
+ * account the token posts as (`findCommentAuthor`), lists every comment
+ * (100 a page), plans with `planComment` among that account's comments
+ * only, writes, and repeats until the plan is `none`. A comment anyone
+ * else wrote, marker or not, is never read as a report, edited or deleted. The repeat is the check after a write: it folds a
  * duplicate a racing run created, and it restores a newer report that an
  * older run overwrote before that check.
  *
@@ -47,12 +50,13 @@ export async function upsertComment(
   if (!next.body.startsWith(next.marker))
     throw new InternalError('a comment body must start with its marker')
   const where = `pull request #${target.issueNumber}`
+  const author = await findCommentAuthor(octokit)
   let first: Pick<UpsertResult, 'action' | 'reason'> | undefined
   let last: { id: number; url: string } | undefined
 
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const existing = await listComments(octokit, target, where)
-    const plan = planComment(existing, next)
+    const plan = planComment(existing, next, author)
     if (plan.action === 'none') {
       return {
         ...(first ?? { action: 'none', reason: plan.reason }),
@@ -109,7 +113,8 @@ async function listComments(
     return comments.map((c) => ({
       id: c.id,
       body: c.body ?? '',
-      url: c.html_url
+      url: c.html_url,
+      author: c.user?.login ?? ''
     }))
   } catch (error) {
     throw toGitHubApiError(error, `list the comments of ${where}`)

@@ -15,6 +15,7 @@ export type {
   ExistingComment
 } from './comment-plan.js'
 export { upsertComment } from './comment.js'
+export { findCommentAuthor } from './identity.js'
 export type { UpsertResult } from './comment.js'
 export { renderJobSummary } from './summary.js'
 export type { JobSummaryOptions } from './summary.js'

@@ -8,6 +8,7 @@ export type {
   SourceSpec
 } from './types.js'
 export { parseManifest } from './parse.js'
+export { isValidStepKey, STEP_KEY_RULE } from './step-key.js'
 export type { ParsedManifest } from './parse.js'
 export { loadManifest, readManifest } from './load.js'
 export { manifestSchema } from './schema.js'

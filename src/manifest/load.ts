@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { Diagnostic } from '../diagnostics/index.js'
 import {
   errorAt,
+  escapeText,
   hasErrors,
   InvalidConfigError,
   suggest,
@@ -15,7 +16,7 @@ import {
   UnreadableFileError,
   type FileProblem
 } from '../io/index.js'
-import { parseManifest } from './parse.js'
+import { hasControlCharacter, parseManifest } from './parse.js'
 import type { Manifest, StepSpec } from './types.js'
 
 /**
@@ -68,13 +69,14 @@ function checkNotebookFiles(manifest: Manifest, shown: string): Diagnostic[] {
   const byPath = new Map<string, FileProblem | undefined>()
   const out: Diagnostic[] = []
   for (const step of manifest.flow) {
+    // A path with a control character was refused as it is written.
+    if (hasControlCharacter(step.notebook)) continue
     if (!byPath.has(step.notebook)) {
       const file = path.join(manifest.root, step.notebook)
       byPath.set(step.notebook, checkRegularFileInside(manifest.root, file))
     }
     const problem = byPath.get(step.notebook)
-    if (problem)
-      out.push(notebookProblem(step, problem, shown, manifest.root))
+    if (problem) out.push(notebookProblem(step, problem, shown, manifest.root))
   }
   return out
 }
@@ -89,7 +91,7 @@ function notebookProblem(
     const near = nearbyFile(root, step.notebook)
     return errorAt(
       'notebook-missing',
-      `notebook "${step.notebook}" of step "${step.key}" ${problem.reason}; ${near ? `did you mean "${near}"?` : `check the path (relative to ${shown}).`}`,
+      `notebook "${escapeText(step.notebook)}" of step "${escapeText(step.key)}" ${problem.reason}; ${near ? `did you mean "${escapeText(near)}"?` : `check the path (relative to ${shown}).`}`,
       step.notebookLocation
     )
   }
@@ -97,7 +99,7 @@ function notebookProblem(
     problem.code === 'outside'
       ? 'notebook-outside-repo'
       : 'notebook-not-a-file',
-    `notebook "${step.notebook}" of step "${step.key}" ${problem.reason}.`,
+    `notebook "${escapeText(step.notebook)}" of step "${escapeText(step.key)}" ${problem.reason}.`,
     step.notebookLocation
   )
 }

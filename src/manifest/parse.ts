@@ -1,8 +1,14 @@
 import path from 'node:path'
 import type { Diagnostic, Location } from '../diagnostics/index.js'
-import { errorAt, formatLine, hasErrors } from '../diagnostics/index.js'
+import {
+  errorAt,
+  escapeText,
+  formatLine,
+  hasErrors
+} from '../diagnostics/index.js'
 import { formatPath } from './schema-errors.js'
 import { validateManifestShape } from './schema.js'
+import { checkStepKey, keyFromNotebook } from './step-key.js'
 import type {
   ArgSpec,
   ColumnSpec,
@@ -59,9 +65,8 @@ export function parseManifest(
   if (hasErrors(shape)) return { diagnostics: shape }
   // The schema has checked every type below, so the reads are plain.
   const read = createReader(source)
-  const flow = items(doc.pairs.get('flow')?.value).map((node, index) =>
-    normaliseStep(node as YamlMap, index, read)
-  )
+  const stepNodes = items(doc.pairs.get('flow')?.value) as YamlMap[]
+  const flow = stepNodes.map((node, index) => normaliseStep(node, index, read))
   const sources: SourceSpec[] = entries(doc.pairs.get('sources')?.value).map(
     ({ key: name, value: node, keyOffset }) => {
       const description =
@@ -85,7 +90,13 @@ export function parseManifest(
   }
   const problems = [
     ...flow.flatMap((s) => checkParameterNames(s)),
-    ...flow.flatMap((s) => checkNotebookPath(s))
+    ...flow.flatMap((s, i) => {
+      // A bad path says all there is to say about the name it gives.
+      const notebook = checkNotebookPath(s)
+      return notebook.length > 0
+        ? notebook
+        : checkStepKey(s, stepNodes[i].pairs.has('key'))
+    })
   ]
   // Naming problems still leave a usable manifest, so the flow's own
   // problems can be reported in the same pass.
@@ -127,8 +138,7 @@ function normaliseStep(raw: YamlMap, index: number, at: Reader): StepSpec {
     .replace(/^\.\//, '')
   const keyNode = field('key')
   const explicitKey = keyNode ? scalarText(keyNode) : undefined
-  const key =
-    explicitKey ?? path.posix.basename(notebook).replace(/\.[^.]*$/, '')
+  const key = explicitKey ?? keyFromNotebook(notebook)
   const args: ArgSpec[] = entries(field('args')).map(
     ({ key: name, value: node }) => ({
       name,
@@ -227,8 +237,23 @@ function checkParameterNames(step: StepSpec): Diagnostic[] {
   return out
 }
 
+/** True when `text` holds a C0 or C1 control character, or DEL. */
+export function hasControlCharacter(text: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  return /[\x00-\x1f\x7f-\x9f]/.test(text)
+}
+
 function checkNotebookPath(step: StepSpec): Diagnostic[] {
   const p = step.notebook
+  if (hasControlCharacter(p)) {
+    return [
+      errorAt(
+        'notebook-name',
+        `notebook "${escapeText(p)}" holds a control character in its path; rename the file and the step's notebook: to plain characters.`,
+        step.notebookLocation
+      )
+    ]
+  }
   if (path.posix.isAbsolute(p) || p.split('/').includes('..')) {
     return [
       errorAt(

@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv'
 import type { Diagnostic, Location } from '../diagnostics/index.js'
 import { dedupeDiagnostics, didYouMean, errorAt } from '../diagnostics/index.js'
+import { STEP_KEY_RULE } from './step-key.js'
 
 /** A step into a document: a mapping key or a list index. */
 export type PathSegment = string | number
@@ -157,7 +158,7 @@ function orList(words: readonly string[]): string {
 function patternRule(schemaPath: string, pattern: string): string {
   if (/tableName|\/sources\/propertyNames/.test(schemaPath))
     return 'a plain table name: no spaces, "/", "\\", ".." or control characters'
-  if (/\/key\//.test(schemaPath)) return 'letters, digits, "_" and "-" only'
+  if (/\/key\//.test(schemaPath)) return STEP_KEY_RULE
   if (/\/pipeline\//.test(schemaPath))
     return 'a name of letters, digits, "_", "." and "-", starting with a letter or digit'
   return `text matching ${pattern}`

@@ -51,6 +51,11 @@ export interface ProfileSet {
   readonly names: readonly string[]
   /** Problems of the folder itself: no profiles, a `.env` that does not parse. */
   readonly diagnostics: readonly Diagnostic[]
+  /**
+   * The values of `.env`, all secret: masked wherever they appear, even
+   * where no profile resolves (a profile's own are in its `secretValues`).
+   */
+  readonly secretValues: readonly string[]
   /** One profile resolved; `profile` is set only when nothing failed. */
   resolve(name: string): {
     profile?: ResolvedProfile
@@ -110,7 +115,8 @@ export async function openProfiles(
   const orders = new Map<string, readonly ProfileFile[]>()
   const context = {
     ...options.context,
-    env: withDotenv(options.context.env, dotenv.values)
+    env: withDotenv(options.context.env, dotenv.values),
+    dotenv: dotenv.values
   }
   const resolve = (name: string) =>
     resolveProfile({
@@ -124,6 +130,7 @@ export async function openProfiles(
     })
   return {
     names: listed,
+    secretValues: Object.values(dotenv.values).filter((v) => v !== ''),
     diagnostics: [
       ...(listed.length === 0 ? [noProfilesError(profilesDir)] : []),
       ...dotenv.diagnostics

@@ -6,7 +6,7 @@ import { emptyMap, toPlain, type MapNode } from './node.js'
 import type { ProfileFile } from './parse.js'
 import { buildResolvedProfile } from './resolved-profile.js'
 import { checkProfileSchema } from './schema.js'
-import { listedSecrets, secretTest } from './secrets.js'
+import { environmentSecrets, listedSecrets, secretTest } from './secrets.js'
 import { interpolateProfile } from './template.js'
 import type { ResolvedProfile, TemplateContext } from './types.js'
 
@@ -59,6 +59,7 @@ export function resolveProfile(input: ResolveProfileInput): {
   // One plain copy of the tree, for the schema and for `values`.
   const values = toPlain(interpolated.tree) as Record<string, unknown>
   const schema = checkProfileSchema(interpolated.tree, values)
+  const isSecretName = secretTest(listedSecrets(interpolated.tree), scope)
   const built = buildResolvedProfile({
     name,
     files: order.files.map((f) => f.file),
@@ -71,8 +72,9 @@ export function resolveProfile(input: ResolveProfileInput): {
       gitSha: scope.gitSha,
       preview: scope.preview,
       allowUnsetEnv: scope.allowUnsetEnv,
-      isSecretName: secretTest(listedSecrets(interpolated.tree))
-    }
+      isSecretName
+    },
+    environmentSecrets: environmentSecrets(scope, isSecretName)
   })
   const diagnostics = [
     ...order.diagnostics,

@@ -27,6 +27,8 @@ export interface ResolvedTree {
   readonly values: Record<string, unknown>
   /** What step arguments' `${…}` see: the context this tree was filled with. */
   readonly scope: ExpanderScope
+  /** Secret strings of the environment (`environmentSecrets`), used or not. */
+  readonly environmentSecrets?: readonly string[]
 }
 
 /**
@@ -52,7 +54,10 @@ export function buildResolvedProfile(input: ResolvedTree): {
 
   const { tree } = input
   const leaves = [...collectLeaves(tree), ...c.defaults].sort(byPath)
-  const secretValues = secretsIn(tree)
+  const secretValues = longestFirst([
+    ...secretsIn(tree),
+    ...(input.environmentSecrets ?? [])
+  ])
   const expand = createExpander(input.scope, variableValues(tree))
   const profile: ResolvedProfile = {
     name: input.name,
@@ -73,6 +78,13 @@ export function buildResolvedProfile(input: ResolvedTree): {
     }
   }
   return { profile: deepFreeze(profile), diagnostics: [] }
+}
+
+/** Each string once, longest first (then in code-point order). */
+function longestFirst(values: readonly string[]): string[] {
+  return [...new Set(values)].sort(
+    (a, b) => b.length - a.length || (a < b ? -1 : 1)
+  )
 }
 
 /** The resolved variables as template values, for step arguments. */

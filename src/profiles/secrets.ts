@@ -1,4 +1,5 @@
 import type { MapNode } from './node.js'
+import type { TemplateContext } from './types.js'
 
 /** Environment variable names that look like they hold a secret. */
 const SECRET_NAME = /TOKEN|SECRET|PASSWORD|KEY|CREDENTIAL/i
@@ -21,12 +22,51 @@ export function listedSecrets(tree: MapNode): readonly string[] {
   )
 }
 
-/** A name test for one profile: by the name's look, or by `secrets:`. */
+/**
+ * A name test for one profile: by the name's look, by `secrets:`, or
+ * because the value it has comes from `.env` (a real environment variable
+ * of the same name with another value wins over `.env`, and is not).
+ */
 export function secretTest(
-  listed: readonly string[]
+  listed: readonly string[],
+  context: Pick<TemplateContext, 'env' | 'dotenv'> = { env: {} }
 ): (name: string) => boolean {
   const names = new Set(listed)
-  return (name) => names.has(name) || isSecretName(name)
+  const dotenv = context.dotenv
+  return (name) =>
+    names.has(name) ||
+    isSecretName(name) ||
+    (dotenv !== undefined &&
+      Object.hasOwn(dotenv, name) &&
+      context.env[name] === dotenv[name])
+}
+
+/**
+ * Shorter values of the environment are not taken as secrets unless a
+ * profile value uses them: `KEYTIMEOUT=1` would make every parameter
+ * holding a `1` secret. Output masking skips them alike.
+ */
+const MIN_ENVIRONMENT_SECRET = 4
+
+/**
+ * The secret strings of an environment, used or not: the value of every
+ * variable `isSecret` names, and every value of `.env` (a real variable
+ * may hide one, which stays a secret all the same).
+ */
+export function environmentSecrets(
+  context: Pick<TemplateContext, 'env' | 'dotenv'>,
+  isSecret: (name: string) => boolean
+): string[] {
+  const found = new Set<string>()
+  const keep = (value: string | undefined): value is string =>
+    value !== undefined && value.length >= MIN_ENVIRONMENT_SECRET
+  for (const [name, value] of Object.entries(context.env)) {
+    if (keep(value) && isSecret(name)) found.add(value)
+  }
+  for (const value of Object.values(context.dotenv ?? {})) {
+    if (keep(value)) found.add(value)
+  }
+  return [...found]
 }
 
 /**

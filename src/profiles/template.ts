@@ -51,7 +51,7 @@ export function interpolateProfile(
       gitSha: scope.gitSha,
       preview: scope.preview,
       allowUnsetEnv: scope.allowUnsetEnv,
-      isSecretName: secretTest(listedSecrets(tree))
+      isSecretName: secretTest(listedSecrets(tree), scope)
     }
   )
   const found: Diagnostic[] = []

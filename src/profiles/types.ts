@@ -64,9 +64,10 @@ export interface ResolvedProfile {
   /** Every leaf with its provenance, sorted by path (for `explain`). */
   readonly leaves: readonly ProvenancedValue[]
   /**
-   * The secret strings this profile's values were built from (values of
-   * environment variables that look secret or are listed under `secrets:`),
-   * longest first: what output masking replaces with `***`.
+   * Every secret string this profile knows, longest first: what output
+   * masking replaces with `***`. The values of environment variables whose
+   * names look secret or are listed under `secrets:`, every value of
+   * `.env`, and what the profile's values were built from them.
    */
   readonly secretValues: readonly string[]
   /**
@@ -81,6 +82,11 @@ export interface ResolvedProfile {
 /** What `${…}` may refer to besides variables: filled at the edge. */
 export interface TemplateContext {
   readonly env: Readonly<Record<string, string | undefined>>
+  /**
+   * The repository's `.env` as read. `.env` is where secrets live on a
+   * laptop: every value in it is secret, whatever its name.
+   */
+  readonly dotenv?: Readonly<Record<string, string>>
   readonly pipeline: string
   readonly gitSha?: string
   readonly preview?: string

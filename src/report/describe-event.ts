@@ -1,5 +1,15 @@
-import { plural } from '../diagnostics/index.js'
+import { displayText, plural } from '../diagnostics/index.js'
 import type { RunEvent } from './run-events.js'
+
+/** Characters of a notebook's message a progress line shows. */
+export const MESSAGE_SHOWN = 300
+/** Characters of a URL a progress line shows (a workspace's answer). */
+export const URL_SHOWN = 500
+
+/** A URL from a platform, for one line. */
+function url(text: string | undefined): string {
+  return text ? displayText(text, URL_SHOWN) : ''
+}
 
 /** Seconds with one decimal, for durations a person reads. */
 export function seconds(ms: number | undefined): string {
@@ -27,16 +37,16 @@ export function describeEvent(event: RunEvent): string | undefined {
       return `Deployed to ${r.root}: ${r.uploaded.length} uploaded, ${r.unchanged.length} unchanged, ${r.removed.length} removed${requests}`
     }
     case 'run-submitted':
-      return `Submitted run ${event.remoteRunId}${event.url ? `: ${event.url}` : ''}`
+      return `Submitted run ${displayText(event.remoteRunId, 100)}${event.url ? `: ${url(event.url)}` : ''}`
     case 'run-started':
       return `Running ${plural(event.steps.length, 'step')} (run ${event.runId})`
     case 'step-started':
-      return `started   ${event.key}${event.url ? `  ${event.url}` : ''}`
+      return `started   ${event.key}${event.url ? `  ${url(event.url)}` : ''}`
     case 'step-finished': {
       const r = event.result
       if (r.status === 'lazy') return `skipped (outputs exist) ${event.key}`
       const why = r.error
-        ? `: ${r.error.message}`
+        ? `: ${displayText(r.error.message, MESSAGE_SHOWN)}`
         : r.skippedBecause
           ? `: because ${r.skippedBecause} did not succeed`
           : ''

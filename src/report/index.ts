@@ -29,6 +29,17 @@ export type { DeployResult } from './deploy.js'
 export type { RunEvent, StepEvent } from './run-events.js'
 export { toLogRecord } from './run-events.js'
 export { createEventLog, readEventLog } from './events.js'
-export { describeEvent, seconds } from './describe-event.js'
+export {
+  describeEvent,
+  MESSAGE_SHOWN,
+  seconds,
+  URL_SHOWN
+} from './describe-event.js'
 export type { BuildRecord } from './build-record.js'
 export { buildRecordFolder } from './build-record.js'
+export {
+  boundStepEvent,
+  boundStepResult,
+  ERROR_MESSAGE_KEPT,
+  EXIT_VALUE_KEPT
+} from './step-text.js'

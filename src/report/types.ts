@@ -52,8 +52,14 @@ export interface StepResult {
   readonly durationMs?: number
   readonly attempt: number
   readonly runUrl?: string
-  /** The value passed to `dbutils.notebook.exit`. */
+  /**
+   * The value passed to `dbutils.notebook.exit`, secrets masked; at most
+   * its first `EXIT_VALUE_KEPT` characters (Databricks itself returns at
+   * most the first 5 MB).
+   */
   readonly exitValue?: string
+  /** Set when `exitValue` was cut: the length of the whole value, in characters. */
+  readonly exitValueLength?: number
   readonly error?: StepError
   /** For `skipped`: the failed or cancelled step that caused it. */
   readonly skippedBecause?: string

@@ -236,6 +236,38 @@ describe('the Action, run from dist/ as a runner runs it', () => {
     expect(comments(14)[0].body).toContain('ValueError: bad order date')
   })
 
+  it("never takes someone else's comment for its report: a forged one stays as it is, and the report stays true through a failing run", async () => {
+    writeSalesGoldColumns(databricks)
+    const project = await pullRequestRepo()
+    const first = await runJob({ number: 19, runId: '1901' }, project)
+    expect(first.code).toBe(0)
+    // Anyone who may comment copies the marker and a stamp from the
+    // future, claiming success.
+    const stamp =
+      '<!-- dtflw:run head=ffff started=2099-01-01T00:00:00.000Z -->'
+    const forgedBody = `<!-- dtflw:sales:test -->\n${stamp}\n## ✅ \`sales\` on \`test\`: succeeded\n`
+    const [forged] = github.seedComments('shop/sales', 19, [
+      { login: 'mallory', body: forgedBody }
+    ])
+    databricks.behave('import_data', {
+      outcome: 'failure',
+      error: 'ValueError: bad order date'
+    })
+    const second = await runJob({ number: 19, runId: '1902' }, project)
+    databricks.behave('import_data', undefined)
+    expect(second.code).toBe(1)
+    const all = comments(19)
+    expect(all.map((c) => c.login)).toEqual(['github-actions[bot]', 'mallory'])
+    expect(all[0].body).toContain('actions/runs/1902')
+    expect(all[0].body).toContain('ValueError: bad order date')
+    expect(all[1]).toEqual(forged)
+    expect(second.outputs['comment-url']).toBe(first.outputs['comment-url'])
+    // Every edit and deletion the Action made was of its own comments.
+    const changes = github.requests.filter((r) => r.changed !== undefined)
+    expect(changes.length).toBeGreaterThan(0)
+    expect(changes.every((r) => r.changed === r.login)).toBe(true)
+  })
+
   it('a bad manifest is annotated at its file and line, and exits 2', async () => {
     const project = await pullRequestRepo()
     await project.repo.write(

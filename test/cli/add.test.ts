@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { cp, mkdtemp, readFile } from 'node:fs/promises'
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { repoRoot, runCli } from '../support/cli.js'
@@ -56,5 +56,39 @@ describe('dtflw add', () => {
     expect(added.code).toBe(2)
     expect(added.stderr).toContain('did you mean "sales_orders_silver"?')
     expect(await readFile(path.join(dir, 'dtflw.yaml'), 'utf8')).toBe(before)
+  })
+  it('writes no secret into the notebook it adds: a widget whose value holds one starts empty', async () => {
+    const dir = await sampleCopy()
+    const base = path.join(dir, 'profiles/base.yaml')
+    await writeFile(
+      base,
+      (await readFile(base, 'utf8')).replace(
+        'root: .dtflw/data/${profile}',
+        'root: .dtflw/${DATA_SPACE}/${profile}'
+      )
+    )
+    await writeFile(path.join(dir, '.env'), 'DATA_SPACE=space-4f5e6d7c8b\n')
+    const added = await runCli(
+      [
+        'add',
+        'enrich',
+        '--inputs',
+        'sales_orders_silver',
+        '--outputs',
+        'orders_enriched',
+        '--language',
+        'sql'
+      ],
+      dir
+    )
+    expect(added.code).toBe(0)
+    const notebook = await readFile(
+      path.join(dir, 'notebooks/enrich.sql'),
+      'utf8'
+    )
+    expect(notebook).not.toContain('4f5e6d7c8b')
+    expect(notebook).toContain(
+      "CREATE WIDGET TEXT orders_enriched_out DEFAULT ''"
+    )
   })
 })

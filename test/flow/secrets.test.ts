@@ -72,8 +72,10 @@ sources:
     expect(step.secretParameters).toEqual(['dsn', 't_out', 'token'])
   })
 
-  it('lists the secret strings the profile used, longest first', () => {
-    expect(profile.secretValues).toEqual([DSN, 'k3y'])
+  it('lists every secret string it knows, used or not, longest first', () => {
+    // DATABRICKS_TOKEN by its name, WAREHOUSE_DSN by secrets:, the root's
+    // STORAGE_KEY by its name; DAY is no secret.
+    expect(profile.secretValues).toEqual([DSN, TOKEN, 'k3y'])
   })
 
   it('fills an empty variable with "" in arguments, as in profile values', () => {
@@ -108,9 +110,9 @@ describe('step arguments see what profile values see', () => {
   let root = ''
   afterEach(async () => removeRepo(root))
 
-  it('reads .env, with the environment winning', async () => {
+  it('reads .env, with the environment winning; a value from .env is secret', async () => {
     root = await makeRepo({
-      '.env': 'DAY=from-dotenv\nREGION=eu\n',
+      '.env': 'DAY=from-dotenv\nREGION=europe\n',
       'profiles/test.yaml':
         'tables: { layout: path, root: /d }\nsources: { raw: { path: /raw.csv } }\n'
     })
@@ -131,7 +133,9 @@ flow:
       profile
     )
     expect(plan.steps[0].args).toEqual({ day: 'from-dotenv', region: 'us' })
-    expect(plan.steps[0].secretParameters).toEqual([])
+    expect(plan.steps[0].secretParameters).toEqual(['day'])
+    // Every value of .env is masked, the one the environment hid too.
+    expect(profile.secretValues).toEqual(['from-dotenv', 'europe'])
   })
 })
 

@@ -26,6 +26,9 @@ const next = (
   runStartedAt: started
 })
 
+/** The account the Action posts as. */
+const BOT = 'github-actions[bot]'
+
 const T1 = '2026-03-01T10:00:00.000Z'
 const T2 = '2026-03-01T10:05:00.000Z'
 
@@ -62,11 +65,16 @@ describe('planComment', () => {
     expect(
       planComment(
         [
-          { id: 1, body: 'LGTM' },
-          { id: 2, body: `${commentMarker('sales', 'production')}\nother` },
-          { id: 3, body: `quoting ${MARKER} in the middle` }
+          { id: 1, body: 'LGTM', author: BOT },
+          {
+            id: 2,
+            body: `${commentMarker('sales', 'production')}\nother`,
+            author: BOT
+          },
+          { id: 3, body: `quoting ${MARKER} in the middle`, author: BOT }
         ],
-        next(SHA_A, T1)
+        next(SHA_A, T1),
+        BOT
       )
     ).toEqual({ action: 'create' })
   })
@@ -74,10 +82,11 @@ describe('planComment', () => {
   it('updates our comment with a newer run', () => {
     const plan = planComment(
       [
-        { id: 1, body: 'LGTM' },
-        { id: 2, body: body(SHA_A, T1, 'old') }
+        { id: 1, body: 'LGTM', author: BOT },
+        { id: 2, body: body(SHA_A, T1, 'old'), author: BOT }
       ],
-      next(SHA_B, T2, 'new')
+      next(SHA_B, T2, 'new'),
+      BOT
     )
     expect(plan).toEqual({
       action: 'update',
@@ -89,7 +98,11 @@ describe('planComment', () => {
 
   it('does nothing when the comment already holds this report', () => {
     expect(
-      planComment([{ id: 2, body: body(SHA_A, T1) }], next(SHA_A, T1))
+      planComment(
+        [{ id: 2, body: body(SHA_A, T1), author: BOT }],
+        next(SHA_A, T1),
+        BOT
+      )
     ).toEqual({
       action: 'none',
       id: 2,
@@ -99,8 +112,9 @@ describe('planComment', () => {
 
   it('lets a run rewrite its own report (same sha and start)', () => {
     const plan = planComment(
-      [{ id: 2, body: body(SHA_A, T1, 'running') }],
-      next(SHA_A, T1, 'done')
+      [{ id: 2, body: body(SHA_A, T1, 'running'), author: BOT }],
+      next(SHA_A, T1, 'done'),
+      BOT
     )
     expect(plan).toMatchObject({
       action: 'update',
@@ -112,8 +126,9 @@ describe('planComment', () => {
   it('never lets an older run overwrite a newer report', () => {
     expect(
       planComment(
-        [{ id: 2, body: body(SHA_B, T2, 'new') }],
-        next(SHA_A, T1, 'old')
+        [{ id: 2, body: body(SHA_B, T2, 'new'), author: BOT }],
+        next(SHA_A, T1, 'old'),
+        BOT
       )
     ).toEqual({ action: 'none', id: 2, reason: 'newer-report' })
   })
@@ -121,11 +136,15 @@ describe('planComment', () => {
   it('breaks a tie of start times by head sha, the same way in every run', () => {
     const a = next(SHA_A, T1, 'a')
     const b = next(SHA_B, T1, 'b')
-    expect(planComment([{ id: 2, body: a.body }], b)).toMatchObject({
+    expect(
+      planComment([{ id: 2, body: a.body, author: BOT }], b, BOT)
+    ).toMatchObject({
       action: 'update',
       body: b.body
     })
-    expect(planComment([{ id: 2, body: b.body }], a)).toMatchObject({
+    expect(
+      planComment([{ id: 2, body: b.body, author: BOT }], a, BOT)
+    ).toMatchObject({
       action: 'none',
       reason: 'newer-report'
     })
@@ -133,13 +152,19 @@ describe('planComment', () => {
 
   it('treats a comment without a readable run record as older than any report', () => {
     expect(
-      planComment([{ id: 2, body: `${MARKER}\nhand edited` }], next(SHA_A, T1))
+      planComment(
+        [{ id: 2, body: `${MARKER}\nhand edited`, author: BOT }],
+        next(SHA_A, T1),
+        BOT
+      )
     ).toMatchObject({ action: 'update', id: 2 })
   })
 
   it('recognises our comment after a web edit turned line ends into CRLF', () => {
     const crlf = body(SHA_B, T2).replace(/\n/g, '\r\n')
-    expect(planComment([{ id: 2, body: crlf }], next(SHA_A, T1))).toEqual({
+    expect(
+      planComment([{ id: 2, body: crlf, author: BOT }], next(SHA_A, T1), BOT)
+    ).toEqual({
       action: 'none',
       id: 2,
       reason: 'newer-report'
@@ -148,11 +173,11 @@ describe('planComment', () => {
 
   it('folds duplicates into the oldest comment, which gets the newest report', () => {
     const existing = [
-      { id: 5, body: body(SHA_A, T1, 'first') },
-      { id: 9, body: body(SHA_B, T2, 'newest') },
-      { id: 7, body: `${MARKER}\nunreadable` }
+      { id: 5, body: body(SHA_A, T1, 'first'), author: BOT },
+      { id: 9, body: body(SHA_B, T2, 'newest'), author: BOT },
+      { id: 7, body: `${MARKER}\nunreadable`, author: BOT }
     ]
-    expect(planComment(existing, next(SHA_A, T1, 'older run'))).toEqual({
+    expect(planComment(existing, next(SHA_A, T1, 'older run'), BOT)).toEqual({
       action: 'update',
       id: 5,
       body: body(SHA_B, T2, 'newest'),
@@ -160,9 +185,40 @@ describe('planComment', () => {
     })
     expect(
       planComment(
-        [{ id: 5, body: body(SHA_B, T2, 'newest') }, ...existing.slice(1)],
-        next(SHA_B, T2, 'newest')
+        [
+          { id: 5, body: body(SHA_B, T2, 'newest'), author: BOT },
+          ...existing.slice(1)
+        ],
+        next(SHA_B, T2, 'newest'),
+        BOT
       )
     ).toEqual({ action: 'update', id: 5, remove: [7, 9] })
+  })
+  it('takes only the comments of the account it posts as: a forged report is neither read, kept, edited nor deleted', () => {
+    const forged = [
+      // Someone copied the marker before the first report, and again
+      // later with a newer stamp that says it succeeded.
+      { id: 1, body: body(SHA_B, T2, 'forged: succeeded'), author: 'mallory' },
+      { id: 4, body: body(SHA_A, T1, 'report'), author: BOT },
+      {
+        id: 6,
+        body: body(SHA_B, T2, 'forged: succeeded'),
+        author: 'github-actions'
+      },
+      { id: 8, body: body(SHA_B, T2, 'forged: succeeded'), author: '' }
+    ]
+    expect(planComment(forged, next(SHA_A, T1, 'failed'), BOT)).toEqual({
+      action: 'update',
+      id: 4,
+      body: body(SHA_A, T1, 'failed'),
+      remove: []
+    })
+    expect(planComment([forged[0]], next(SHA_A, T1), BOT)).toEqual({
+      action: 'create'
+    })
+    // An account that could not be told owns nothing.
+    expect(planComment(forged, next(SHA_A, T1), '')).toEqual({
+      action: 'create'
+    })
   })
 })

@@ -10,6 +10,7 @@ import type { CommentToWrite } from '../../src/github/index.js'
 import {
   READ_TOKEN,
   startGitHubServer,
+  USER_TOKEN,
   WRITE_TOKEN
 } from '../support/github-server/index.js'
 import type { GitHubServer } from '../support/github-server/index.js'
@@ -62,12 +63,16 @@ describe('upsertComment through @actions/github against a loopback GitHub', () =
       id: comment.id,
       url: `https://github.com/acme/sales/pull/7#issuecomment-${comment.id}`
     })
+    // Who the token posts as first: GraphQL's viewer (the job's token may
+    // not call GET /user).
     expect(server.requests.map(requestLine)).toEqual([
+      'POST /graphql',
       'GET /repos/acme/sales/issues/7/comments',
       'POST /repos/acme/sales/issues/7/comments',
       'GET /repos/acme/sales/issues/7/comments'
     ])
-    expect(server.requests[0].query.per_page).toBe('100')
+    expect(server.requests[1].query.per_page).toBe('100')
+    expect(comment.login).toBe('github-actions[bot]')
 
     server.clearRequests()
     const second = await salesPullRequest({ gitSha: NEW_SHA, startedAt: T2 })
@@ -80,6 +85,7 @@ describe('upsertComment through @actions/github against a loopback GitHub', () =
     })
     expect(updated).toEqual({ ...created, action: 'update' })
     expect(server.requests.map(requestLine)).toEqual([
+      'POST /graphql',
       'GET /repos/acme/sales/issues/7/comments',
       `PATCH /repos/acme/sales/issues/comments/${comment.id}`,
       'GET /repos/acme/sales/issues/7/comments'
@@ -96,7 +102,10 @@ describe('upsertComment through @actions/github against a loopback GitHub', () =
     server.clearRequests()
     const again = await upsertComment(octokit, PR, next)
     expect(again).toMatchObject({ action: 'none', reason: 'unchanged' })
-    expect(server.requests.map((r) => r.method)).toEqual(['GET'])
+    expect(server.requests.map(requestLine)).toEqual([
+      'POST /graphql',
+      'GET /repos/acme/sales/issues/7/comments'
+    ])
   })
 
   it('finds its comment behind more than 100 others by paging', async () => {
@@ -108,7 +117,7 @@ describe('upsertComment through @actions/github against a loopback GitHub', () =
     ])
     const result = await upsertComment(octokit, PR, report(NEW_SHA, T2, 'new'))
     expect(result.action).toBe('update')
-    expect(server.requests.slice(0, 3).map(requestLine)).toEqual([
+    expect(server.requests.slice(1, 4).map(requestLine)).toEqual([
       'GET /repos/acme/sales/issues/7/comments',
       'GET /repos/acme/sales/issues/7/comments?page=2',
       'GET /repos/acme/sales/issues/7/comments?page=3'
@@ -205,6 +214,112 @@ describe('upsertComment through @actions/github against a loopback GitHub', () =
       report(NEW_SHA, T2, 'new').body,
       'a review'
     ])
+  })
+
+  describe('a comment someone else wrote', () => {
+    /** Every edit and deletion, as (who asked, whose comment). */
+    const changes = () =>
+      server.requests
+        .filter((r) => r.changed !== undefined)
+        .map((r) => [r.login, r.changed])
+
+    it('with our marker and a newer stamp is left alone, and the report stays true through a failing run', async () => {
+      const octokit = octokitFor(server, WRITE_TOKEN)
+      await upsertComment(octokit, PR, report(OLD_SHA, T1, 'succeeded'))
+      const [, forged] = server.seedComments('acme/sales', 7, [
+        'a review',
+        {
+          login: 'mallory',
+          body: report(NEW_SHA, '2026-03-02T00:00:00.000Z', 'succeeded').body
+        }
+      ])
+      const later = await upsertComment(
+        octokit,
+        PR,
+        report(NEW_SHA, T2, 'failed')
+      )
+      expect(later.action).toBe('update')
+      const all = server.comments('acme/sales', 7)
+      expect(all.map((c) => [c.login, c.body])).toEqual([
+        ['github-actions[bot]', report(NEW_SHA, T2, 'failed').body],
+        ['octocat', 'a review'],
+        ['mallory', forged.body]
+      ])
+      expect(all[2].updatedAt).toBe(forged.updatedAt)
+      expect(changes()).toEqual([
+        ['github-actions[bot]', 'github-actions[bot]']
+      ])
+    })
+
+    it('before our first report is not taken as it: ours is created beside it', async () => {
+      const [forged] = server.seedComments('acme/sales', 7, [
+        {
+          login: 'mallory',
+          body: report(NEW_SHA, '2026-03-02T00:00:00.000Z', 'succeeded').body
+        }
+      ])
+      const octokit = octokitFor(server, WRITE_TOKEN)
+      const result = await upsertComment(
+        octokit,
+        PR,
+        report(OLD_SHA, T1, 'failed')
+      )
+      expect(result.action).toBe('create')
+      expect(result.id).not.toBe(forged.id)
+      expect(server.comments('acme/sales', 7).map((c) => c.login)).toEqual([
+        'mallory',
+        'github-actions[bot]'
+      ])
+      expect(changes()).toEqual([])
+    })
+
+    it("with a person's token, only that person's comments are ours, found through GET /user when GraphQL fails", async () => {
+      server.seedComments('acme/sales', 7, [
+        { login: 'github-actions[bot]', body: report(OLD_SHA, T1, 'bot').body }
+      ])
+      server.fail({ method: 'POST', path: '/graphql', status: 502 })
+      const octokit = octokitFor(server, USER_TOKEN)
+      const result = await upsertComment(
+        octokit,
+        PR,
+        report(NEW_SHA, T2, 'mine')
+      )
+      expect(result.action).toBe('create')
+      expect(server.requests.slice(0, 2).map(requestLine)).toEqual([
+        'POST /graphql',
+        'GET /user'
+      ])
+      expect(
+        server.comments('acme/sales', 7).map((c) => [c.login, c.body])
+      ).toEqual([
+        ['github-actions[bot]', report(OLD_SHA, T1, 'bot').body],
+        ['maintainer', report(NEW_SHA, T2, 'mine').body]
+      ])
+      expect(changes()).toEqual([])
+    })
+
+    it('when the account cannot be told, nothing is written', async () => {
+      server.seedComments('acme/sales', 7, [
+        { body: report(OLD_SHA, T1, 'old').body }
+      ])
+      // The job's token may not call GET /user; with GraphQL down too
+      // there is no telling which comments are ours.
+      server.fail({ method: 'POST', path: '/graphql', status: 502 })
+      const octokit = octokitFor(server, WRITE_TOKEN)
+      await expect(
+        upsertComment(octokit, PR, report(NEW_SHA, T2, 'new'))
+      ).rejects.toMatchObject({
+        category: 'unavailable',
+        message: expect.stringContaining(
+          'GitHub refused to tell which account the token posts as (HTTP 502, POST /graphql)'
+        )
+      })
+      expect(server.requests.map(requestLine)).toEqual([
+        'POST /graphql',
+        'GET /user'
+      ])
+      expect(server.comments('acme/sales', 7)).toHaveLength(1)
+    })
   })
 
   describe('what GitHub refuses', () => {

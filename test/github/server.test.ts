@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import {
   READ_TOKEN,
   startGitHubServer,
+  USER_TOKEN,
   WRITE_TOKEN
 } from '../support/github-server/index.js'
 import type { GitHubServer } from '../support/github-server/index.js'
@@ -89,6 +90,64 @@ describe('the loopback GitHub server', () => {
       '403 read'
     ])
     expect(JSON.stringify(server.requests)).not.toContain(READ_TOKEN)
+  })
+
+  it('tells who a token is as GitHub does: GraphQL viewer for every token, GET /user for a person only', async () => {
+    const viewer = async (token: string) =>
+      (
+        await call('POST', '/graphql', token, {
+          query: 'query { viewer { login } }'
+        })
+      ).json()
+    expect(await viewer(WRITE_TOKEN)).toEqual({
+      data: { viewer: { login: 'github-actions[bot]' } }
+    })
+    expect(await viewer(READ_TOKEN)).toEqual({
+      data: { viewer: { login: 'github-actions[bot]' } }
+    })
+    expect(await viewer(USER_TOKEN)).toEqual({
+      data: { viewer: { login: 'maintainer' } }
+    })
+    const installation = await call('GET', '/user', WRITE_TOKEN)
+    expect(installation.status).toBe(403)
+    expect(await installation.json()).toMatchObject({
+      message: 'Resource not accessible by integration'
+    })
+    const person = await call('GET', '/user', USER_TOKEN)
+    expect(await person.json()).toMatchObject({
+      login: 'maintainer',
+      type: 'User'
+    })
+  })
+
+  it('writes each comment as whoever the token is, and logs who changed whose comment', async () => {
+    const post = async (token: string, body: string) =>
+      (await (
+        await call('POST', '/repos/o/r/issues/7/comments', token, { body })
+      ).json()) as { id: number; user: { login: string; type: string } }
+    const bot = await post(WRITE_TOKEN, 'from the job')
+    const person = await post(USER_TOKEN, 'from a person')
+    expect([bot.user, person.user]).toEqual([
+      { login: 'github-actions[bot]', id: 41898282, type: 'Bot' },
+      expect.objectContaining({ login: 'maintainer', type: 'User' })
+    ])
+    await call(
+      'PATCH',
+      `/repos/o/r/issues/comments/${person.id}`,
+      WRITE_TOKEN,
+      {
+        body: 'edited'
+      }
+    )
+    await call('DELETE', `/repos/o/r/issues/comments/${bot.id}`, USER_TOKEN)
+    expect(
+      server.requests
+        .filter((r) => r.changed !== undefined)
+        .map((r) => `${r.method} by ${r.login} of ${r.changed}`)
+    ).toEqual([
+      'PATCH by github-actions[bot] of maintainer',
+      'DELETE by maintainer of github-actions[bot]'
+    ])
   })
 
   it('refuses a body over 65,536 characters with 422, counting characters', async () => {

@@ -67,25 +67,23 @@ describe('renderMarkdown', () => {
   })
 
   it('keeps table cells intact whatever the names hold', () => {
-    // The key comes from the notebook's file name, which may hold what a
-    // `key:` may not.
+    // A notebook's path may hold what a key may not.
     const plan = planOf({
       sources: { 'src``x``': { path: 'data/src.csv' } },
       steps: [
         {
           notebook: 'nb/a|b `tick`.py',
+          key: 'a_b',
           inputs: ['src``x``'],
           outputs: ['out|put']
         }
       ]
     })
     const text = renderMarkdown(buildLineage(plan), { mermaid: false })
-    expect(text).toContain(
-      '| `` a\\|b `tick` `` | `` nb/a\\|b `tick`.py `` |\n'
-    )
+    expect(text).toContain('| `a_b` | `` nb/a\\|b `tick`.py `` |\n')
     expect(text).toContain('| ``` src``x`` ``` | `data/src.csv` | source |\n')
     expect(text).toContain(
-      '| `out\\|put` | `` .dtflw/data/test/nb/a\\|b `tick`/out\\|put.parquet `` | `` a\\|b `tick` `` |\n'
+      '| `out\\|put` | `` .dtflw/data/test/nb/a\\|b `tick`/out\\|put.parquet `` | `a_b` |\n'
     )
   })
 

@@ -42,9 +42,10 @@ const SAMPLE = `flowchart LR
   class t3,t4 source
 `
 
-// Step keys a manifest may hold, taken from notebook file names: spaces,
+// Names a manifest may hold in notebook paths and table names: spaces,
 // quotes, brackets of every kind, entity look-alikes, Mermaid keywords and
-// directives, markup, non-ASCII letters. No "/" or "\\": those end a file name.
+// directives, markup, non-ASCII letters. No "/" or "\\": those end a file
+// name. (Step keys are plain: validate refuses others.)
 const NASTY = [
   'orders "raw"',
   'sales [eu] (v2) {x}',
@@ -195,13 +196,16 @@ describe('renderMermaid', () => {
       sources: { [source]: { path: 'data/raw.csv' } },
       steps: NASTY.map((name, i) => ({
         notebook: `notebooks/${name}.py`,
+        key: `step_${i}`,
         inputs: [i === 0 ? source : tableOf(NASTY[i - 1], 'table')],
         outputs: [tableOf(name, 'table')]
       }))
     })
-    expect(nasty.steps.map((s) => s.key)).toEqual(NASTY)
+    expect(nasty.steps.map((s) => s.notebook)).toEqual(
+      NASTY.map((name) => `notebooks/${name}.py`)
+    )
     const lineage = buildLineage(nasty)
-    const diffed = diffLineage(buildLineage(samplePlan()), lineage, [NASTY[3]])
+    const diffed = diffLineage(buildLineage(samplePlan()), lineage, ['step_3'])
     const texts = [
       renderMermaid(buildLineage(samplePlan())).text,
       renderMermaid(prScenario().head, { diff: prScenario().diff }).text,

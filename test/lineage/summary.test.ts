@@ -159,6 +159,7 @@ describe('renderLineageSummary', () => {
       sources: { 元データ: { path: 'data/元データ.csv' } },
       steps: Array.from({ length: 60 }, (_, i) => ({
         notebook: `nb/${name(i)}.py`,
+        key: `step_${i}`,
         inputs: i === 0 ? ['元データ'] : [`${name(i - 1)}_表`],
         outputs: [`${name(i)}_表`]
       }))

@@ -93,12 +93,13 @@ export const commentRoutes: readonly Route[] = [
     const body = (ctx.body as { body?: unknown } | undefined)?.body
     const problem = bodyProblem(body)
     if (problem) return problem
+    // The author is whoever the token is.
     const c = addComment(
       ctx.state,
       repoOf(ctx),
       Number(ctx.params[2]),
       body as string,
-      ctx.state.login
+      ctx.identity?.login ?? ctx.state.login
     )
     const json = commentJson(c, ctx) as { url: string }
     return { status: 201, body: json, headers: { location: json.url } }
@@ -115,12 +116,12 @@ export const commentRoutes: readonly Route[] = [
     if (problem) return problem
     c.body = body as string
     c.updatedAt = new Date().toISOString()
-    return { status: 200, body: commentJson(c, ctx) }
+    return { status: 200, body: commentJson(c, ctx), changed: c.login }
   }),
   route('DELETE', '/issues/comments/(\\d+)', (ctx) => {
     const c = find(ctx)
     if (!c) return notFound()
     ctx.state.comments.splice(ctx.state.comments.indexOf(c), 1)
-    return { status: 204 }
+    return { status: 204, changed: c.login }
   })
 ]

@@ -9,6 +9,14 @@ export interface Reply {
   readonly status: number
   readonly body?: unknown
   readonly headers?: Readonly<Record<string, string>>
+  /** For the request log: the author of the comment this request changed. */
+  readonly changed?: string
+}
+
+/** Who a token is: a person's token, or an app's installation token. */
+export interface Identity {
+  readonly login: string
+  readonly kind: 'user' | 'app'
 }
 
 /** The server's state, shared by the routes. */
@@ -33,12 +41,16 @@ export interface RouteContext {
   /** Web origin, for `html_url` fields. */
   readonly html: string
   readonly state: State
+  /** Who the token is. */
+  readonly identity?: Identity
 }
 
 /** One endpoint. */
 export interface Route {
   readonly method: string
   readonly pattern: RegExp
+  /** A POST that only reads (GraphQL queries): a read-only token may call it. */
+  readonly reads?: boolean
   handle(ctx: RouteContext): Reply
 }
 

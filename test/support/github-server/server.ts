@@ -3,7 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { addComment, commentRoutes } from './comments.js'
 import { deploymentRoutes } from './deployments.js'
-import type { Reply, Route, State } from './reply.js'
+import { identityRoutes } from './identity.js'
+import type { Identity, Reply, Route, State } from './reply.js'
 import { forbidden, githubError, notFound } from './reply.js'
 import type {
   FaultRule,
@@ -17,13 +18,20 @@ import type {
 export const WRITE_TOKEN = 'loopback-write-token'
 /** The token the server accepts for reads only, like a fork's `GITHUB_TOKEN`. */
 export const READ_TOKEN = 'loopback-read-token'
+/** A person's token (reads and writes), `maintainer`'s unless told otherwise. */
+export const USER_TOKEN = 'loopback-user-token'
 
-const ROUTES: readonly Route[] = [...commentRoutes, ...deploymentRoutes]
+const ROUTES: readonly Route[] = [
+  ...identityRoutes,
+  ...commentRoutes,
+  ...deploymentRoutes
+]
 const WRITES = new Set(['POST', 'PATCH', 'PUT', 'DELETE'])
 
 /**
  * Starts a GitHub REST API on 127.0.0.1 at a random port: issue comments
- * (paged, with `Link` headers), deployments and their statuses, the error
+ * (paged, with `Link` headers) written by whoever the token is, who a
+ * token is (`GET /user`, GraphQL's `viewer`), deployments and their statuses, the error
  * bodies GitHub sends (401 without or with a wrong token, 403 for a write
  * with a read-only token, 404, 422), optional latency and fault rules, and
  * a log of every request without its token.
@@ -31,7 +39,11 @@ const WRITES = new Set(['POST', 'PATCH', 'PUT', 'DELETE'])
 export async function startGitHubServer(
   options: GitHubServerOptions = {}
 ): Promise<GitHubServer> {
-  const writeTokens = new Set(options.writeTokens ?? [WRITE_TOKEN])
+  const writeTokens = new Set(options.writeTokens ?? [WRITE_TOKEN, USER_TOKEN])
+  const identities: Readonly<Record<string, Identity>> = {
+    [USER_TOKEN]: { login: 'maintainer', kind: 'user' },
+    ...options.identities
+  }
   const readTokens = new Set(options.readTokens ?? [READ_TOKEN])
   const html = options.htmlOrigin ?? 'https://github.com'
   let latency: Latency = options.latency ?? 0
@@ -68,6 +80,10 @@ export async function startGitHubServer(
     if (delay > 0) await new Promise((r) => setTimeout(r, delay))
 
     const token = tokenKind(req.headers.authorization, writeTokens, readTokens)
+    const identity =
+      token === 'write' || token === 'read'
+        ? (identities[bearer ?? ''] ?? { login: state.login, kind: 'app' })
+        : undefined
     const reply = answer()
     requests.push({
       method,
@@ -75,6 +91,8 @@ export async function startGitHubServer(
       query,
       status: reply.status,
       token,
+      ...(identity && { login: identity.login }),
+      ...(reply.changed !== undefined && { changed: reply.changed }),
       ...(body !== undefined && { body })
     })
     send(res, reply)
@@ -98,7 +116,9 @@ export async function startGitHubServer(
         if (route.method !== method) continue
         const m = route.pattern.exec(path)
         if (!m) continue
-        if (token === 'read' && WRITES.has(method)) return forbidden()
+        if (token === 'read' && WRITES.has(method) && !route.reads) {
+          return forbidden()
+        }
         return route.handle({
           method,
           path,
@@ -107,7 +127,8 @@ export async function startGitHubServer(
           params: m.slice(1).map(decodeURIComponent),
           api,
           html,
-          state
+          state,
+          identity
         })
       }
       return notFound()

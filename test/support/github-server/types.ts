@@ -1,3 +1,5 @@
+import type { Identity } from './reply.js'
+
 /** A request the server answered, for assertions. Tokens are never kept. */
 export interface RecordedRequest {
   readonly method: string
@@ -6,6 +8,10 @@ export interface RecordedRequest {
   readonly status: number
   /** Which kind of token came with it. */
   readonly token: 'write' | 'read' | 'none' | 'wrong'
+  /** Who the token is (its login), when it was one the server knows. */
+  readonly login?: string
+  /** For an edit or deletion of a comment: that comment's author. */
+  readonly changed?: string
   /** The JSON body, when there was one. */
   readonly body?: unknown
 }
@@ -79,8 +85,16 @@ export interface GitHubServerOptions {
   /** Tokens that may only read, like a fork's `GITHUB_TOKEN`; default `[READ_TOKEN]`. */
   readonly readTokens?: readonly string[]
   readonly latency?: Latency
-  /** Author of what the server creates; default `github-actions[bot]`. */
+  /**
+   * Who the tokens are that `identities` does not name: the job's
+   * `GITHUB_TOKEN`, an installation token; default `github-actions[bot]`.
+   */
   readonly login?: string
+  /**
+   * Tokens that are someone else, e.g. a person's token: what they create
+   * is theirs. `USER_TOKEN` is `maintainer`'s personal token by default.
+   */
+  readonly identities?: Readonly<Record<string, Identity>>
   /** Origin of `html_url`s; default `https://github.com`. */
   readonly htmlOrigin?: string
 }
