@@ -10,6 +10,20 @@ export function isSecretName(name: string): boolean {
 }
 
 /**
+ * Settings that name things rather than prove who you are, shown by every
+ * tool that uses them (the workspace URL is in every run link): not
+ * secrets because they sit in `.env` beside the token, as the generated
+ * `.env.example` puts them. The Databricks SDKs mark the same settings as
+ * not sensitive. `secrets:` can still list one.
+ */
+const SHOWN_SETTINGS = new Set([
+  'DATABRICKS_HOST',
+  'DATABRICKS_CLIENT_ID',
+  'DATABRICKS_AUTH_TYPE',
+  'DATABRICKS_CONFIG_PROFILE'
+])
+
+/**
  * The names a profile lists under `secrets:`: environment variables whose
  * values are secret although their names do not say so (`WAREHOUSE_DSN`).
  * Anything else under the key is left to the schema to report.
@@ -37,6 +51,7 @@ export function secretTest(
     names.has(name) ||
     isSecretName(name) ||
     (dotenv !== undefined &&
+      !SHOWN_SETTINGS.has(name) &&
       Object.hasOwn(dotenv, name) &&
       context.env[name] === dotenv[name])
 }
@@ -63,8 +78,9 @@ export function environmentSecrets(
   for (const [name, value] of Object.entries(context.env)) {
     if (keep(value) && isSecret(name)) found.add(value)
   }
-  for (const value of Object.values(context.dotenv ?? {})) {
-    if (keep(value)) found.add(value)
+  for (const [name, value] of Object.entries(context.dotenv ?? {})) {
+    if (keep(value) && (!SHOWN_SETTINGS.has(name) || isSecret(name)))
+      found.add(value)
   }
   return [...found]
 }
