@@ -4,7 +4,6 @@ import {
   DtflwError,
   errorAt,
   ExitCode,
-  formatLine,
   hasErrors,
   InvalidConfigError,
   dedupeDiagnostics,
@@ -13,14 +12,14 @@ import {
 } from '../diagnostics/index.js'
 import type { Flow } from '../flow/index.js'
 import { buildFlow, checkProfileAgainstFlow, planFlow } from '../flow/index.js'
-import type { Manifest, StepSpec } from '../manifest/index.js'
+import type { Manifest } from '../manifest/index.js'
 import { readManifest } from '../manifest/index.js'
-import type { Notebook } from '../notebooks/index.js'
-import { findParameterReferences, readNotebook } from '../notebooks/index.js'
+import { readNotebook } from '../notebooks/index.js'
 import type { ProfileSet } from '../profiles/index.js'
 import { openProfiles } from '../profiles/index.js'
 import type { ProvenancedValue } from '../profiles/index.js'
 import { isDeployOnly } from './project.js'
+import { checkUnpassedParameters } from './unpassed-parameters.js'
 import type { CommandDeps, CommandResult, LocatedRequest } from './types.js'
 
 // Offline: secrets and the git sha are not needed to check shapes and
@@ -144,7 +143,9 @@ async function checkNotebooks(manifest: Manifest): Promise<Diagnostic[]> {
         step.notebook
       )
       out.push(...(notebook.warnings ?? []))
-      out.push(...unpassedParameters(step, notebook))
+      out.push(
+        ...(await checkUnpassedParameters(manifest.root, step, notebook))
+      )
     } catch (error) {
       if (!(error instanceof DtflwError)) throw error
       // A missing notebook, a folder or a pipe is reported at its step.
@@ -152,33 +153,6 @@ async function checkNotebooks(manifest: Manifest): Promise<Diagnostic[]> {
       if (error.diagnostics.some((d) => atStep.includes(d.code))) continue
       out.push(...error.diagnostics)
     }
-  }
-  return out
-}
-
-/**
- * A notebook that reads a widget the step never passes fails only at run
- * time on Databricks ("No input widget named …"); say so while validating.
- */
-function unpassedParameters(step: StepSpec, notebook: Notebook): Diagnostic[] {
-  const passed = new Set([
-    ...step.args.map((a) => a.name),
-    ...step.inputs.map((i) => `${i.name}_in`),
-    ...step.outputs.map((o) => `${o.name}_out`)
-  ])
-  const reported = new Set<string>()
-  const out: Diagnostic[] = []
-  for (const ref of findParameterReferences(notebook)) {
-    if (passed.has(ref.name) || reported.has(ref.name) || ref.hasDefault)
-      continue
-    reported.add(ref.name)
-    out.push(
-      warningAt(
-        'unpassed-parameter',
-        `notebook ${step.notebook} reads parameter "${ref.name}", which step "${step.key}" (${formatLine(step.location)}) does not pass; add it to the step's args, inputs or outputs, or ignore this if the notebook declares a default.`,
-        { file: notebook.path, line: ref.line, column: 1 }
-      )
-    )
   }
   return out
 }

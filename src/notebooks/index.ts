@@ -16,3 +16,12 @@ export { findExitCalls, hasExit } from './exit-calls.js'
 export type { ExitCall } from './exit-calls.js'
 export { tokenizeSql } from './sql-lexer.js'
 export type { SqlToken, SqlTokenKind } from './sql-lexer.js'
+export { splitSql } from './sql-statements.js'
+export type { SqlStatement } from './sql-statements.js'
+export {
+  findWidgetDeclarations,
+  findWidgetDefaults,
+  isWidgetStatement
+} from './widgets.js'
+export type { WidgetDefault } from './widgets.js'
+export { NOTEBOOK_EXTENSIONS } from './extensions.js'

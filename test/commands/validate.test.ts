@@ -67,15 +67,15 @@ describe('dtflw validate', () => {
     expect(result.exitCode).toBe(2)
     expect(result.diagnostics.map((d) => [d.severity, d.code])).toEqual([
       ['error', 'unknown-promotion-profile'],
-      ['warning', 'unpassed-parameter'],
+      ['error', 'unpassed-parameter'],
       ['error', 'unknown-variable']
     ])
     expect(summaries(result)).toEqual([
       'error: promotion lists "staging", which has no profile file; add profiles/staging.yaml or remove it from promotion.',
-      'warning: notebook notebooks/calculate_sales_stats.sql reads parameter "year", which step "calculate_sales_stats" (dtflw.yaml:15) does not pass; add it to the step\'s args, inputs or outputs, or ignore this if the notebook declares a default.',
+      'error: notebook notebooks/calculate_sales_stats.sql reads parameter "year" without a default, and step "calculate_sales_stats" (dtflw.yaml:15) does not pass it: the run would fail there. Pass it (in the step\'s args, or an input or output of that name) or give the widget a default (CREATE WIDGET TEXT year DEFAULT \'…\', or dbutils.widgets.text("year", "…")).',
       'error: variables.year: ${var.nope} is not defined under variables; add nope to variables.'
     ])
-    expect(dataOf(result, 'validate')).toMatchObject({ errors: 2, warnings: 1 })
+    expect(dataOf(result, 'validate')).toMatchObject({ errors: 3, warnings: 0 })
   })
 
   it('still checks the profiles when the flow itself is broken', async () => {

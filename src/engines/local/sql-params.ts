@@ -1,5 +1,9 @@
 import { tokenizeSql } from '../../notebooks/index.js'
-import type { SqlToken } from '../../notebooks/index.js'
+import type { SqlStatement, SqlToken } from '../../notebooks/index.js'
+
+// Statements are split where the notebook is read (validate needs them too).
+export { splitSql } from '../../notebooks/index.js'
+export type { SqlStatement } from '../../notebooks/index.js'
 
 /**
  * A notebook parameter as SQL may use it. `relation` is the DuckDB table or
@@ -9,13 +13,6 @@ import type { SqlToken } from '../../notebooks/index.js'
 export interface SqlParameter {
   readonly value: string
   readonly relation?: string
-}
-
-/** One statement of a cell, ready for DuckDB. */
-export interface SqlStatement {
-  readonly text: string
-  /** 1-based line in the cell's source where the statement starts. */
-  readonly line: number
 }
 
 /** A cell's statements, or why it cannot be bound. */
@@ -100,33 +97,6 @@ export function bindSql(
   const failure = flush()
   if (failure) return failure
   return { ok: true, statements }
-}
-
-/** The statements of a cell as written, split at top-level `;`. */
-export function splitSql(sql: string): SqlStatement[] {
-  const statements: SqlStatement[] = []
-  let current: SqlToken[] = []
-  const flush = (): void => {
-    const first = current.find(
-      (t) => t.kind !== 'space' && t.kind !== 'comment'
-    )
-    if (first) {
-      statements.push({
-        text: current
-          .map((t) => t.text)
-          .join('')
-          .trim(),
-        line: first.line
-      })
-    }
-    current = []
-  }
-  for (const token of tokenizeSql(sql)) {
-    if (token.kind === 'semicolon') flush()
-    else current.push(token)
-  }
-  flush()
-  return statements
 }
 
 function unknownParameter(

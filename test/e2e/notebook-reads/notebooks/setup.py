@@ -1,0 +1,3 @@
+# Databricks notebook source
+dbutils.widgets.text("catalog", "main")
+dbutils.widgets.text("kind", "click")
