@@ -17,7 +17,8 @@ import {
  * fails at run time, on Databricks ("No input widget named …") and on the
  * local engine alike, unless the notebook, or a notebook it `%run`s,
  * declares the widget, or the read names a default
- * (`getArgument("x", "…")`): those pass without a word. A certain failure
+ * (`getArgument("x", "…")`), or sits in a Python `try:` whose `except`
+ * goes on without it: those pass without a word. A certain failure
  * is an error. The `$name` form stays a warning: the same characters are
  * text in a SQL string (`'$USD'`) as often as they are a parameter.
  */
@@ -32,7 +33,7 @@ export async function checkUnpassedParameters(
     ...step.outputs.map((o) => `${o.name}_out`)
   ])
   const reads = findParameterReferences(notebook).filter(
-    (ref) => !passed.has(ref.name) && !ref.hasDefault
+    (ref) => !passed.has(ref.name) && !ref.hasDefault && !ref.guarded
   )
   if (reads.length === 0) return []
   const declared = await declaredWidgets(root, notebook)

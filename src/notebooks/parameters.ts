@@ -33,6 +33,11 @@ export interface ParameterReference {
    * cannot fail for want of the parameter.
    */
   readonly hasDefault?: true
+  /**
+   * Set when a Python read sits inside a `try:` block: the notebook has a
+   * way of its own to go on without the parameter.
+   */
+  readonly guarded?: true
 }
 
 interface Found {
@@ -40,6 +45,7 @@ interface Found {
   readonly form: ParameterForm
   readonly offset: number
   readonly hasDefault?: true
+  readonly guarded?: true
 }
 
 /**
@@ -64,7 +70,10 @@ export function findParameterReferences(
         form,
         cell: cell.index,
         line: lineIn(cell, offset),
-        ...(hasDefault ? { hasDefault } : {})
+        ...(hasDefault ? { hasDefault } : {}),
+        ...(cell.kind === 'python' && insideTry(masked.code, offset)
+          ? { guarded: true as const }
+          : {})
       }))
   })
 }
@@ -136,6 +145,26 @@ function calls(
     })
   }
   return found
+}
+
+/**
+ * Whether `offset` lies in a Python `try:` block: the line itself starts
+ * one (`try: x = get(…)`), or a line above it with less indentation, any
+ * number of blocks up, is `try:`. `code` has its comments blanked.
+ */
+function insideTry(code: string, offset: number): boolean {
+  const lines = code.split('\n')
+  let at = lineOf(code, offset)
+  const indent = (line: string) => line.length - line.trimStart().length
+  if (/^\s*try\s*:/.test(lines[at])) return true
+  let level = indent(lines[at])
+  for (at--; at >= 0 && level > 0; at--) {
+    const line = lines[at]
+    if (line.trim() === '' || indent(line) >= level) continue
+    if (/^\s*try\s*:/.test(line)) return true
+    level = indent(line)
+  }
+  return false
 }
 
 /** `[open, close]` offsets of every `IDENTIFIER( … )` clause. */

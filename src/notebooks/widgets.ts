@@ -26,6 +26,30 @@ const PYTHON_WIDGET =
 const solid = (t: SqlToken): boolean =>
   t.kind !== 'space' && t.kind !== 'comment'
 
+/**
+ * A statement's tokens without spaces and comments, a number run into the
+ * word after it taken as one name: Spark reads `1_Date_Begin` as one
+ * identifier where the lexer sees `1` and `_Date_Begin`.
+ */
+function solidTokens(text: string): SqlToken[] {
+  const out: SqlToken[] = []
+  for (const t of tokenizeSql(text)) {
+    if (!solid(t)) continue
+    const last = out[out.length - 1]
+    if (
+      last &&
+      (last.kind === 'number' || last.kind === 'word') &&
+      (t.kind === 'word' || t.kind === 'number') &&
+      last.start + last.text.length === t.start
+    ) {
+      out[out.length - 1] = { ...last, kind: 'word', text: last.text + t.text }
+      continue
+    }
+    out.push(t)
+  }
+  return out
+}
+
 const keyword = (t: SqlToken | undefined): string =>
   t?.kind === 'word' ? t.text.toLowerCase() : ''
 
@@ -43,7 +67,7 @@ function tokenValue(t: SqlToken | undefined): string | undefined {
  * and MULTISELECT too, whose `CHOICES …` follow the default), as a default.
  */
 function sqlWidget(text: string): { name: string; value: string } | undefined {
-  const tokens = tokenizeSql(text).filter(solid)
+  const tokens = solidTokens(text)
   if (keyword(tokens[0]) !== 'create' || keyword(tokens[1]) !== 'widget')
     return undefined
   if (!KINDS.has(keyword(tokens[2]))) return undefined
@@ -60,7 +84,7 @@ function sqlWidget(text: string): { name: string; value: string } | undefined {
  * and `validate` counts their defaults.
  */
 export function isWidgetStatement(text: string): boolean {
-  const [first, second] = tokenizeSql(text).filter(solid)
+  const [first, second] = solidTokens(text)
   return (
     ['create', 'remove'].includes(keyword(first)) &&
     keyword(second) === 'widget'
@@ -150,7 +174,7 @@ export function findWidgetDeclarations(notebook: Notebook): Set<string> {
 
 /** `CREATE WIDGET <kind> <name> …`, default or not. */
 function declaredInSql(text: string): string | undefined {
-  const tokens = tokenizeSql(text).filter(solid)
+  const tokens = solidTokens(text)
   if (keyword(tokens[0]) !== 'create' || keyword(tokens[1]) !== 'widget')
     return undefined
   if (!KINDS.has(keyword(tokens[2]))) return undefined

@@ -41,11 +41,14 @@ describe('the widgets a notebook declares', () => {
       [
         'CREATE WIDGET DROPDOWN region DEFAULT "emea" CHOICES SELECT 1;',
         'create widget text `limit`;',
+        'CREATE WIDGET TEXT 1_date_begin DEFAULT "2021-11-24";',
         'REMOVE WIDGET old;',
         "SELECT 'CREATE WIDGET TEXT fake DEFAULT 1'"
       ].join('\n')
     )
+    // Spark reads 1_date_begin as one name, where the lexer sees two tokens.
     expect([...findWidgetDeclarations(notebook)].sort()).toEqual([
+      '1_date_begin',
       'limit',
       'region'
     ])
