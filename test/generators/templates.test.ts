@@ -254,6 +254,33 @@ describe('the notebook templates, generated into a pipeline and run twice on the
     ])
   })
 
+  it('scd2 refuses a source whose key is not unique, on the local engine as Databricks does', async () => {
+    await writeFile(
+      path.join(dir, 'data/customers.csv'),
+      `${CUSTOMERS_2}2,Grace,FR\n`
+    )
+    const done = await runCli(
+      ['run', '--profile', 'development', '--select', 'customers_history'],
+      dir,
+      { env: { AS_OF: '2024-03-01' } }
+    )
+    await writeFile(path.join(dir, 'data/customers.csv'), CUSTOMERS_2)
+    expect(done.code).toBe(1)
+    expect(done.stdout + done.stderr).toContain(
+      'customer_id is not unique in customers: 2 is in 2 rows; keep one row per customer_id (the latest) before this step.'
+    )
+    // Nothing was written: the history is as the last good run left it.
+    expect(
+      await readParquet(
+        path.join(
+          dir,
+          '.dtflw/data/development/notebooks/customers_history/customers_history.parquet'
+        ),
+        'SELECT count(*) AS n FROM {}'
+      )
+    ).toEqual([{ n: '6' }])
+  })
+
   it('dimension: members keep their surrogate keys, take the latest values, new ones get the next keys', async () => {
     expect(await flowEntry('dim_customer.sql')).toEqual({
       notebook: 'notebooks/dim_customer.sql',

@@ -31,6 +31,20 @@ SELECT
 FROM IDENTIFIER(:{{src}}_in)
 WHERE 1 = 0;
 
+-- One row per key in the source, or the history would open two current
+-- versions of it (Databricks' MERGE refuses such a source; this says why).
+SELECT raise_error(concat(
+  '{{key}} is not unique in {{src}}: ', CAST(dup.{{key}} AS STRING), ' is in ',
+  CAST(dup.n AS STRING), ' rows; keep one row per {{key}} (the latest) before this step.'
+))
+FROM (
+  SELECT s.{{key}}, COUNT(*) AS n
+  FROM IDENTIFIER(:{{src}}_in) AS s
+  GROUP BY s.{{key}}
+  HAVING COUNT(*) > 1
+  LIMIT 1
+) AS dup;
+
 MERGE INTO IDENTIFIER(:{{out}}_out) AS d
 USING (
   SELECT

@@ -102,6 +102,15 @@ function list(values: Iterable<string>): string {
 }
 
 /**
+ * Databricks functions DuckDB spells otherwise, so a notebook runs the same
+ * on both: `raise_error(msg)` fails the statement with `msg` (DuckDB's
+ * `error`), which a notebook uses to refuse data it cannot handle.
+ */
+const DATABRICKS_FUNCTIONS = [
+  'CREATE OR REPLACE MACRO raise_error(msg) AS error(msg)'
+]
+
+/**
  * The statements above for one step, `tmp` its private folder. `relativeTo` (the repository root)
  * adds the repository-relative form of every allowed path, for Python
  * notebooks that read the relative paths they are given.
@@ -115,7 +124,7 @@ export function planDuckdbStepSql(
     ...tables.inputs.map((i) => i.table.qualifiedName),
     ...tables.outputs.map((o) => o.table.qualifiedName)
   ].filter((n): n is string => n !== undefined)
-  const setup = [...catalogSetup(qualified)]
+  const setup = [...catalogSetup(qualified), ...DATABRICKS_FUNCTIONS]
   for (const input of tables.inputs) {
     setup.push(
       `CREATE OR REPLACE VIEW ${quoteIdentifier(input.input.param)} AS SELECT * FROM ${input.reader}`
