@@ -242,6 +242,7 @@ export function createLocalEngine(options: LocalEngineOptions): Engine {
         sqlWorker: () => sqlWorkers.acquire(),
         releaseSqlWorker: (worker) => sqlWorkers.release(worker),
         guard,
+        tableRoot,
         spark,
         threads:
           options.duckdbThreads ??

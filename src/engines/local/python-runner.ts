@@ -48,6 +48,10 @@ export interface PythonRunnerOptions {
 export interface StepAccess {
   readonly readOnly: readonly string[]
   readonly writable: readonly string[]
+  /** Files of the repository it must not see (sources it does not declare). */
+  readonly hiddenFiles?: readonly string[]
+  /** Folders of the repository it must see empty (the table root). */
+  readonly hiddenFolders?: readonly string[]
 }
 
 /** Runs Python steps for one run. */
@@ -111,14 +115,20 @@ export function createPythonRunner(options: PythonRunnerOptions): PythonRunner {
     const found = await lookup()
     const executable = executableOf(found)
     const script = pythonWorkerScript()
-    const hidden = ['.env', '.env.local', '.databrickscfg']
-      .map((name) => path.join(options.root, name))
-      .filter((file) => existsSync(file))
+    const inRepo = (p: string): boolean =>
+      p.startsWith(options.root + path.sep) && existsSync(p)
+    const hidden = [
+      ...['.env', '.env.local', '.databrickscfg'].map((name) =>
+        path.join(options.root, name)
+      ),
+      ...(access.hiddenFiles ?? [])
+    ].filter(inRepo)
     const empty = path.join(request.tmp, '.empty')
     await writeFile(empty, '')
     const args = planBwrapArgs({
       root: options.root,
       hidden,
+      hiddenFolders: (access.hiddenFolders ?? []).filter(inRepo),
       empty,
       system: [
         ...found.folders,

@@ -5,30 +5,29 @@ import type { PlannedSource, PlannedStep } from '../../flow/index.js'
 import type { Notebook } from '../../notebooks/index.js'
 import { declaredAccesses } from '../../report/index.js'
 import type { StepResult } from '../../report/index.js'
-import { filesOf } from './file-states.js'
-import { checkInputCopies, copyInputs, copyTable } from './input-copies.js'
-import type { CopiedFolder, InputCopy } from './input-copies.js'
+import { checkInputCopies } from './input-copies.js'
 import type { TableInspector } from './inspect.js'
 import { checkOutputs, countReads } from './output-checks.js'
 import type { PythonRunner, SandboxLevel } from './python-runner.js'
 import { executePythonStep } from './python-step.js'
 import type { SparkChoice } from './python-step.js'
 import { planPriorTables } from './prior-tables.js'
-import type { PriorTable } from './prior-tables.js'
 import type { RunGuard } from './run-guard.js'
 import { planRunMode } from './runnable.js'
 import type { SqlWorker } from './sql-child.js'
 import { executeSqlStep } from './sql-step.js'
 import { discardStaging, stageOutputs } from './staging.js'
 import type { StagedOutput } from './staging.js'
+import { copyForSql, planHidden, readFiles } from './step-access.js'
 import { StepFailure } from './step-failure.js'
 import { isSafeFileName, stepLogPath, stepWorkDir } from './step-files.js'
 import { resolveInputs, withStagedOutputs } from './step-inputs.js'
 import { openStepLog } from './step-log.js'
 import { planDuckdbStepSql, planSqlParameters } from './step-tables.js'
-import type { StepInput, StepOutput, StepTables } from './step-tables.js'
+import type { StepOutput, StepTables } from './step-tables.js'
+import { startTimeout } from './step-timeout.js'
 import { applyWidgetDefaults, findWidgetDefaults } from './widget-defaults.js'
-import { readExpression, resolveLocalTable, tableExists } from './tables.js'
+import { resolveLocalTable, tableExists } from './tables.js'
 
 export { stepLogPath, stepWorkDir } from './step-files.js'
 
@@ -43,6 +42,8 @@ export interface LocalStepSettings {
   readonly releaseSqlWorker: (worker: SqlWorker) => void
   /** Watches the run's tables and sources, and promotes outputs. */
   readonly guard: RunGuard
+  /** The run's table root, hidden from a strict step but for its inputs. */
+  readonly tableRoot: string
   readonly spark: SparkChoice
   /** DuckDB threads per step. */
   readonly threads: number
@@ -271,7 +272,15 @@ export async function executeLocalStep(
             ...grant.paths,
             ...grant.directories.map((d) => d.replace(/[\\/]+$/, ''))
           ]),
-          writable: writable.slice(1)
+          writable: writable.slice(1),
+          ...(settings.sandbox === 'strict'
+            ? await planHidden(
+                settings.root,
+                settings.tableRoot,
+                settings.sources,
+                step
+              )
+            : {})
         },
         signal: timeout.signal,
         log: write
@@ -313,71 +322,4 @@ export async function executeLocalStep(
     write(`Failed: ${message}`)
     return finish('failed', { error: { kind: 'timeout', message } })
   }
-}
-
-/** The run's signal, aborted also once the step has run `seconds`. */
-function startTimeout(
-  signal: AbortSignal,
-  seconds: number | undefined
-): { signal: AbortSignal; clear: () => void } {
-  if (!seconds) return { signal, clear: () => undefined }
-  const controller = new AbortController()
-  const stop = (): void => controller.abort()
-  signal.addEventListener('abort', stop, { once: true })
-  if (signal.aborted) stop()
-  const timer = setTimeout(stop, seconds * 1000)
-  return {
-    signal: controller.signal,
-    clear: () => {
-      clearTimeout(timer)
-      signal.removeEventListener('abort', stop)
-    }
-  }
-}
-
-/** The files a step reads: its inputs' and the kept tables it rewrites. */
-async function readFiles(
-  inputs: readonly StepInput[],
-  prior: readonly (PriorTable | undefined)[]
-): Promise<string[]> {
-  const places = [
-    ...inputs.map((i) => i.table.path),
-    ...prior.flatMap((p) => (p?.table ? [p.table.path] : []))
-  ]
-  return (await Promise.all(places.map((p) => filesOf(p)))).flat()
-}
-
-/**
- * The tables a SQL step sees: its inputs, and the kept tables it rewrites,
- * read from copies in `dir`; the copies, to check afterwards.
- */
-async function copyForSql(
-  inputs: readonly StepInput[],
-  outputs: readonly StepOutput[],
-  dir: string
-): Promise<{
-  tables: StepTables
-  copies: InputCopy[]
-  folders: CopiedFolder[]
-}> {
-  const copied = await copyInputs(inputs, dir)
-  const copies = [...copied.copies]
-  const folders = [...copied.folders]
-  const held = await Promise.all(
-    outputs.map(async (o, i): Promise<StepOutput> => {
-      if (!o.prior?.table) return o
-      const kept = await copyTable(
-        o.prior.table,
-        path.join(dir, `kept-${i}`),
-        o.output.alias
-      )
-      copies.push(...kept.copies)
-      folders.push(kept.folder)
-      return {
-        ...o,
-        prior: { from: await readExpression(kept.table), table: kept.table }
-      }
-    })
-  )
-  return { tables: { inputs: copied.inputs, outputs: held }, copies, folders }
 }
