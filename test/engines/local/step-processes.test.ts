@@ -71,7 +71,7 @@ describe('what a local step starts ends with it', () => {
 
   it('timeout_seconds of the profile stops a local step, SQL or Python, and fails it saying so', async () => {
     const dir = await makeRepo({
-      ...profile('timeout_seconds: 1\n'),
+      ...profile('timeout_seconds: 4\n'),
       'dtflw.yaml':
         'pipeline: p\nflow:\n  - notebook: sleepy.py\n  - notebook: heavy.sql\n  - notebook: quick.sql\n',
       'sleepy.py': [
@@ -95,7 +95,7 @@ describe('what a local step starts ends with it', () => {
       }
     )
     expect(run.code).toBe(1)
-    expect(Date.now() - started).toBeLessThan(20_000)
+    expect(Date.now() - started).toBeLessThan(25_000)
     const result = steps(run.stdout)
     for (const key of ['sleepy', 'heavy']) {
       expect([key, result[key].status, result[key].error]).toEqual([
@@ -103,7 +103,7 @@ describe('what a local step starts ends with it', () => {
         'failed',
         {
           kind: 'timeout',
-          message: `step "${key}" timed out after 1 s (timeout_seconds of the profile) and was stopped, with everything it started.`
+          message: `step "${key}" timed out after 4 s (timeout_seconds of the profile) and was stopped, with everything it started.`
         }
       ])
     }
