@@ -22,12 +22,14 @@ export function isSafeFileName(key: string): boolean {
 
 /**
  * The name of a step's log and work folder: its key, or for a key that is
- * no safe file name, `step-` and the key's bytes in hex (such a step fails
- * before it runs, and its log says why).
+ * no safe file name, `unsafe-keys/key-` and the key's bytes in hex, a
+ * path no safe key gives (such a step fails before it runs, and its log
+ * says why).
  */
 export function stepFileName(key: string): string {
   if (isSafeFileName(key)) return key
-  return `step-${Buffer.from(key, 'utf8').toString('hex').slice(0, MAX_NAME)}`
+  const hex = Buffer.from(key, 'utf8').toString('hex').slice(0, MAX_NAME)
+  return `unsafe-keys/key-${hex}`
 }
 
 /** A step's private folder (temporary files, HOME in a strict sandbox). */

@@ -348,9 +348,11 @@ describe.each(LEVELS)('sandbox: %s', (sandbox) => {
           'notebooks/patcher.py': pyNotebook(
             [
               'import dtflw_harness, sys, threading, time',
-              'seen = []',
               'real = dtflw_harness.run_notebook',
-              'dtflw_harness.run_notebook = lambda spec: (seen.append(spec), real(spec))[1]',
+              'def spy(spec):',
+              '    open("captured.txt", "w").write(repr(spec["parameters"]))',
+              '    return real(spec)',
+              'dtflw_harness.run_notebook = spy',
               'def later():',
               '    time.sleep(0.8)',
               '    open("data/raw.csv", "w").write("rewritten by a thread")',
@@ -385,6 +387,7 @@ describe.each(LEVELS)('sandbox: %s', (sandbox) => {
       expect(steps.secretive.exitValue).toBe('s3cr3t')
       expect(steps.next.status).toBe('succeeded')
       expect(steps.secretive.output).not.toContain('patcher')
+      await expect(stat(path.join(root, 'captured.txt'))).rejects.toThrow()
       await new Promise((r) => setTimeout(r, 1000))
       const after = await snapshot(root)
       delete after[`${T}/next/n.parquet`]
