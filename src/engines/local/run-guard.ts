@@ -20,6 +20,7 @@ import {
 import type { SeenChange, StepWrites } from './guard-messages.js'
 import { promoteOutput } from './staging.js'
 import type { StagedOutput } from './staging.js'
+import { isGlob } from './tables.js'
 import { createVault } from './vault.js'
 
 /** How the run guard is set up. */
@@ -102,15 +103,35 @@ export async function createRunGuard(
     ...options.places.filter((p) => p.kind === 'source')
   ]
 
+  // One walk of the table root finds the files of every place in it; a
+  // file is named after the place it is (or lies in). Places elsewhere,
+  // and globs, are listed on their own.
+  const inRoot = (p: string): boolean =>
+    p.startsWith(options.tableRoot + path.sep)
+  const byPath = new Map<string, WatchPlace>()
+  const listed: WatchPlace[] = []
+  for (const place of places) {
+    if (isGlob(place.path) || !inRoot(place.path)) listed.push(place)
+    else if (!byPath.has(place.path)) byPath.set(place.path, place)
+  }
+  const placeOf = (file: string): WatchPlace | undefined => {
+    for (let at = file; inRoot(at); at = path.dirname(at)) {
+      const place = byPath.get(at)
+      if (place) return place
+    }
+    return undefined
+  }
+
   async function scan(): Promise<Map<string, WatchPlace | undefined>> {
     const found = new Map<string, WatchPlace | undefined>()
-    for (const place of places) {
-      for (const file of await filesOf(place.path, skip)) {
-        if (!found.get(file)) found.set(file, place)
-      }
-    }
+    const lists = await mapLimit(listed, FILES_AT_ONCE, (place) =>
+      filesOf(place.path, skip)
+    )
+    listed.forEach((place, i) => {
+      for (const file of lists[i]) if (!found.get(file)) found.set(file, place)
+    })
     for (const file of await listFiles(options.tableRoot, skip)) {
-      if (!found.has(file)) found.set(file, undefined)
+      if (!found.get(file)) found.set(file, placeOf(file))
     }
     return found
   }
