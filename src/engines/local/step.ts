@@ -169,15 +169,6 @@ export async function executeLocalStep(
     }
     await mkdir(tmp, { recursive: true })
     const mode = planRunMode(notebook)
-    // A SQL step reads copies of its inputs: see `copyInputs`.
-    const held =
-      mode === 'sql'
-        ? await copyForSql(inputs, stepOutputs, path.join(tmp, 'inputs'))
-        : undefined
-    const tables: StepTables = held?.tables ?? {
-      inputs,
-      outputs: stepOutputs
-    }
     // A widget the flow does not pass takes the notebook's default, as on
     // Databricks: that is how a notebook run as it stands gets its values.
     const { parameters: given, applied } = applyWidgetDefaults(
@@ -190,17 +181,23 @@ export async function executeLocalStep(
       )
     }
     const writable = [tmp, ...new Set(staged.map((s) => s.stagingDir))]
-    const reads = await readFiles(inputs, prior)
 
+    // Watched from before its inputs are copied: a change to one from then
+    // on fails this step too.
     settings.guard.begin(step.key, {
       enforced: mode === 'sql' || settings.sandbox === 'strict',
-      reads,
+      reads: await readFiles(inputs, prior),
       writes: outputs.map((o) => o.table.path),
       outputParams: step.outputs.map((o) => o.param)
     })
+    let held: Awaited<ReturnType<typeof copyForSql>> | undefined
     let ran: { exitValue?: string } | { error: unknown }
     try {
-      ran = await runNotebook()
+      // A SQL step reads copies of its inputs: see `copyInputs`.
+      if (mode === 'sql') {
+        held = await copyForSql(inputs, stepOutputs, path.join(tmp, 'inputs'))
+      }
+      ran = await runNotebook(held?.tables ?? { inputs, outputs: stepOutputs })
     } catch (error) {
       ran = { error }
     }
@@ -233,7 +230,9 @@ export async function executeLocalStep(
       ...(exitValue !== undefined ? { exitValue } : {})
     })
 
-    async function runNotebook(): Promise<{ exitValue?: string }> {
+    async function runNotebook(
+      tables: StepTables
+    ): Promise<{ exitValue?: string }> {
       if (mode === 'sql') {
         write(`${notebook.path}: SQL, in DuckDB`)
         await executeSqlStep({
