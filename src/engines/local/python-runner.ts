@@ -19,12 +19,14 @@ import { createWorkerPool } from './worker-pool.js'
 
 /**
  * How much a Python step is kept apart from the machine:
- * - `standard`: a clean environment, a process of its own that dies with
- *   the engine, and a failed step when it changed a table it does not
- *   declare as an output;
- * - `strict`: all of that, in a `bwrap` mount namespace where only the
- *   step's inputs and the repository are readable and only its staging
- *   folders are writable.
+ * - `standard`: a clean environment, a process of its own (forked from a
+ *   warm worker) that ends with everything it started and dies with the
+ *   engine; the run guard fails it, and puts the file back, when it
+ *   changed a table or source it does not declare as an output;
+ * - `strict`: all of that, in a `bwrap` namespace where only the step's
+ *   inputs and the rest of the repository are readable, the table root and
+ *   undeclared sources are hidden, and only its staging folders are
+ *   writable: the engine holds it.
  */
 export type SandboxLevel = 'standard' | 'strict'
 

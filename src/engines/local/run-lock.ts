@@ -138,17 +138,33 @@ async function findOverlap(
     if (found) return found
     if (path.dirname(at) === at) break
   }
-  const below = await readdir(dir, {
-    recursive: true,
-    withFileTypes: true
-  }).catch(() => [])
-  for (const entry of below) {
-    if (entry.name !== LOCK_FILE || entry.parentPath === dir) continue
-    const found = await live(entry.parentPath)
+  for (const folder of await foldersBelow(dir)) {
+    const found = await live(folder)
     if (found) return found
   }
   return undefined
 }
+
+/** Folders under `dir` that hold a lock file, not entering `SKIPPED` ones. */
+async function foldersBelow(dir: string): Promise<string[]> {
+  const found: string[] = []
+  const walk = async (at: string): Promise<void> => {
+    const entries = await readdir(at, { withFileTypes: true }).catch(() => [])
+    for (const entry of entries) {
+      if (!entry.isDirectory() || SKIPPED.test(entry.name)) continue
+      const folder = path.join(at, entry.name)
+      await walk(folder)
+    }
+    if (at !== dir && entries.some((e) => e.name === LOCK_FILE)) {
+      found.push(at)
+    }
+  }
+  await walk(dir)
+  return found
+}
+
+/** Folders no table root lies in: version control, packages, staging. */
+const SKIPPED = /^(\.git|node_modules|\.dtflw-staging-.*)$/
 
 function describe(owner: LockOwner | undefined): string {
   return owner
