@@ -175,15 +175,28 @@ describe.each(LEVELS)('sandbox: %s', (sandbox) => {
         'notebooks/glob_folder.sql': sqlNotebook(
           `SELECT * FROM glob('${data}/*')`
         ),
+        'notebooks/literal_read.sql': sqlNotebook(
+          'CREATE OR REPLACE TABLE IDENTIFIER(:l_out) AS SELECT count(*) AS n FROM read_csv_auto(:raw_in)'
+        ),
         'notebooks/glob_plant.sql': sqlNotebook(
           `COPY (SELECT 5 AS id, 50 AS amount) TO '${data}/raw_c.csv' (FORMAT csv)`
         )
       },
-      ['glob_rows', 'glob_other', 'glob_folder', 'glob_plant'].map((key) => ({
-        notebook: `notebooks/${key}.sql`,
-        inputs: ['rawg'],
-        ...(key === 'glob_rows' ? { outputs: ['g'] } : {})
-      }))
+      [
+        ...['glob_rows', 'glob_other', 'glob_folder', 'glob_plant'].map(
+          (key) => ({
+            notebook: `notebooks/${key}.sql`,
+            inputs: ['rawg'],
+            ...(key === 'glob_rows' ? { outputs: ['g'] } : {})
+          })
+        ),
+        // An input read by its path: the step's copy of it.
+        {
+          notebook: 'notebooks/literal_read.sql',
+          inputs: ['raw'],
+          outputs: ['l']
+        }
+      ]
     )
     const steps = byKey(report)
     expect(steps.glob_rows.status).toBe('succeeded')
@@ -200,8 +213,13 @@ describe.each(LEVELS)('sandbox: %s', (sandbox) => {
     expect(steps.glob_plant.error?.message).toContain(
       "data/raw_c.csv' is outside what this step may write"
     )
+    expect(steps.literal_read.status).toBe('succeeded')
+    expect(
+      await readParquet(path.join(root, T, 'literal_read/l.parquet'))
+    ).toEqual([{ n: '2' }])
     const after = await snapshot(root)
     delete after[`${T}/glob_rows/g.parquet`]
+    delete after[`${T}/literal_read/l.parquet`]
     expect(after).toEqual(before)
   })
 
