@@ -194,6 +194,7 @@ export function createLocalEngine(options: LocalEngineOptions): Engine {
       workDir
     })
     let guard: RunGuard | undefined
+    const pending: Promise<unknown>[] = []
     try {
       await removeLeftovers(
         tableRoot,
@@ -263,7 +264,8 @@ export function createLocalEngine(options: LocalEngineOptions): Engine {
             key,
             at: now().toISOString(),
             attempt: 1
-          })
+          }),
+        later: (work) => pending.push(work.catch(() => undefined))
       }
       const steps = await runReady(
         plan,
@@ -284,6 +286,7 @@ export function createLocalEngine(options: LocalEngineOptions): Engine {
       return { steps }
     } finally {
       python.close()
+      await Promise.all(pending)
       await guard?.close()
       await rm(workDir, { recursive: true, force: true })
       await lock.release()

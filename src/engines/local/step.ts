@@ -58,6 +58,11 @@ export interface LocalStepSettings {
   readonly mask: (text: string) => string
   /** Called once the step really starts (a lazy skip never does). */
   readonly onStarted: (key: string) => void
+  /**
+   * Work the step need not wait for (removing its private folder and the
+   * copies in it), awaited by the run before it ends.
+   */
+  readonly later: (work: Promise<unknown>) => void
 }
 
 /**
@@ -302,7 +307,9 @@ export async function executeLocalStep(
   } finally {
     timeout.clear()
     await discardStaging(staged)
-    await rm(tmp, { recursive: true, force: true })
+    // Freeing a large copy takes a file system a while: the next step need
+    // not wait for it.
+    settings.later(rm(tmp, { recursive: true, force: true }))
     await log.close()
   }
 
