@@ -62,14 +62,17 @@ export function planBwrapArgs(mounts: StrictMounts): string[] {
   for (const folder of mounts.hiddenFolders ?? []) {
     args.push('--tmpfs', folder)
   }
-  for (const file of mounts.hidden) args.push('--ro-bind', mounts.empty, file)
+  // A file in a hidden folder is hidden already: no empty file in its place.
+  const folders = [dotDtflw, ...(mounts.hiddenFolders ?? [])]
+  for (const file of mounts.hidden) {
+    if (folders.some((f) => file.startsWith(f + path.sep))) continue
+    args.push('--ro-bind', mounts.empty, file)
+  }
   for (const p of mounts.readOnly) args.push('--ro-bind', p, p)
   for (const p of mounts.writable) args.push('--bind', p, p)
   // Read-only once the binds inside have their mount points: a write
   // there fails instead of landing in a throwaway tmpfs.
-  for (const folder of [dotDtflw, ...(mounts.hiddenFolders ?? [])]) {
-    args.push('--remount-ro', folder)
-  }
+  for (const folder of folders) args.push('--remount-ro', folder)
   args.push('--chdir', mounts.root)
   return args
 }

@@ -103,6 +103,13 @@ export async function tableExists(table: LocalTable): Promise<boolean> {
 export interface SandboxGrant {
   readonly paths: readonly string[]
   readonly directories: readonly string[]
+  /**
+   * A glob's folder, which DuckDB must be allowed to list to expand the
+   * glob itself (a Python step's `spark.read.csv("data/raw_*.csv")`).
+   * Python steps only: they could read it anyway in sandbox `standard`,
+   * and a strict sandbox shows them only the matches there.
+   */
+  readonly globFolders?: readonly string[]
 }
 
 /** The files a glob matches now, sorted. */
@@ -126,7 +133,11 @@ export function globBase(pattern: string): string {
  */
 export async function grantFor(table: LocalTable): Promise<SandboxGrant> {
   if (isGlob(table.path)) {
-    return { paths: await globMatches(table.path), directories: [] }
+    return {
+      paths: await globMatches(table.path),
+      directories: [],
+      globFolders: [globBase(table.path) + path.sep]
+    }
   }
   return (await kindOf(table.path)) === 'dir'
     ? { paths: [], directories: [table.path + path.sep] }

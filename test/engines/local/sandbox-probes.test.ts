@@ -323,6 +323,34 @@ describe.each(LEVELS)('sandbox: %s', (sandbox) => {
     }
   )
 
+  python(
+    'a glob source is its matches; strict shows nothing else of its folder',
+    async () => {
+      const report = await run(
+        {
+          'notebooks/py_glob.py': pyNotebook(
+            [
+              'import os',
+              'rows = spark.read.csv(dbutils.widgets.get("rawg_in"), header=True).count()',
+              'print("rows", rows, "secret", os.path.exists("data/secret.csv"), "raw", os.path.exists("data/raw.csv"))'
+            ].join('\n')
+          )
+        },
+        [{ notebook: 'notebooks/py_glob.py', inputs: ['rawg'] }]
+      )
+      const step = byKey(report).py_glob
+      expect([step.status, step.error?.message]).toEqual([
+        'succeeded',
+        undefined
+      ])
+      expect(step.output).toContain(
+        sandbox === 'strict'
+          ? 'rows 2 secret False raw False'
+          : 'rows 2 secret True raw True'
+      )
+    }
+  )
+
   python('a failing step cannot change its own published table', async () => {
     const own = (then: string) =>
       pyNotebook(
