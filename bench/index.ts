@@ -8,7 +8,7 @@ import type { BenchResult } from './types.js'
 
 // `npm run bench`: every figure is a ratio against a baseline measured in
 // the same run, or an absolute time with the target it is held to.
-const suites: [string, () => Promise<BenchResult[]>][] = [
+const suites: [string, (parts: string[]) => Promise<BenchResult[]>][] = [
   ['start-up', benchStartup],
   ['action', benchAction],
   ['databricks', benchDatabricks],
@@ -17,12 +17,16 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['local engine', benchLocalEngine],
   ['scaffolding', benchScaffold]
 ]
-const only = process.argv.slice(2)
+// `npm run bench -- 'local engine' 5M trivial`: words that name a suite
+// choose suites; the others choose parts of a suite that has several.
+const args = process.argv.slice(2)
+const only = args.filter((a) => suites.some(([suite]) => suite.includes(a)))
+const parts = args.filter((a) => !only.includes(a))
 let failed = 0
 for (const [suite, run] of suites) {
   if (only.length > 0 && !only.some((o) => suite.includes(o))) continue
   console.log(`\n## ${suite}`)
-  for (const result of await run()) {
+  for (const result of await run(parts)) {
     const verdict =
       result.passed === undefined
         ? ''

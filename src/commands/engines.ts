@@ -10,6 +10,7 @@ export async function createEngine(setup: EngineSetup): Promise<Engine> {
       const { createLocalEngine, WAREHOUSE_DIR } =
         await import('../engines/local/index.js')
       const { python, sandbox } = setup.profile.values
+      const timeout = setup.profile.values.timeout_seconds
       const tables = setup.profile.tables
       return createLocalEngine({
         root: setup.root,
@@ -21,7 +22,11 @@ export async function createEngine(setup: EngineSetup): Promise<Engine> {
             : `${WAREHOUSE_DIR}/${tables.catalog}`,
         ...(typeof python === 'string' ? { python } : {}),
         ...(setup.waitMs ? { waitMs: setup.waitMs } : {}),
-        ...(sandbox === 'strict' || sandbox === 'standard' ? { sandbox } : {})
+        ...(sandbox === 'strict' || sandbox === 'standard' ? { sandbox } : {}),
+        // Databricks cancels a run after it; locally each step gets it.
+        ...(typeof timeout === 'number' && timeout > 0
+          ? { timeoutSeconds: timeout }
+          : {})
       })
     }
     case 'databricks': {

@@ -161,14 +161,12 @@ function quotedEnd(
   quote: string,
   backslash: boolean
 ): { end: number; value: string; closed: boolean } {
+  if (backslash) return escapedEnd(sql, start)
   let value = ''
   let i = start + 1
   while (i < sql.length) {
     const ch = sql[i]
-    if (backslash && ch === '\\' && i + 1 < sql.length) {
-      value += sql[i + 1]
-      i += 2
-    } else if (ch === quote && sql[i + 1] === quote) {
+    if (ch === quote && sql[i + 1] === quote) {
       value += quote
       i += 2
     } else if (ch === quote) {
@@ -179,6 +177,66 @@ function quotedEnd(
     }
   }
   return { end: sql.length, value, closed: false }
+}
+
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t'
+}
+
+/**
+ * An `E'…'` string as DuckDB's (Postgres') scanner decodes it: `\b \f \n
+ * \r \t`, octal `\o`, `\oo`, `\ooo`, hex `\xh`, `\xhh`, `\uXXXX` and
+ * `\UXXXXXXXX`, `''` for a quote, and any other character after a backslash
+ * as itself. Octal and hex escapes give bytes, read as UTF-8 with the rest,
+ * so `E'\x2f'` is `/`, the file name DuckDB sees.
+ */
+function escapedEnd(
+  sql: string,
+  start: number
+): { end: number; value: string; closed: boolean } {
+  const bytes: number[] = []
+  const text = (s: string): void => {
+    bytes.push(...new TextEncoder().encode(s))
+  }
+  const decode = (): string => new TextDecoder().decode(new Uint8Array(bytes))
+  let i = start + 1
+  while (i < sql.length) {
+    const ch = sql[i]
+    if (ch === '\\' && i + 1 < sql.length) {
+      const next = sql[i + 1]
+      const octal = /^[0-7]{1,3}/.exec(sql.slice(i + 1, i + 4))
+      const hex = /^x([0-9A-Fa-f]{1,2})/.exec(sql.slice(i + 1, i + 4))
+      const unicode = /^(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8}))/.exec(
+        sql.slice(i + 1, i + 10)
+      )
+      if (octal) {
+        bytes.push(parseInt(octal[0], 8) & 0xff)
+        i += 1 + octal[0].length
+      } else if (hex) {
+        bytes.push(parseInt(hex[1], 16))
+        i += 1 + hex[0].length
+      } else if (unicode) {
+        text(String.fromCodePoint(parseInt(unicode[1] ?? unicode[2], 16)))
+        i += 1 + unicode[0].length
+      } else {
+        text(SIMPLE_ESCAPES[next] ?? next)
+        i += 2
+      }
+    } else if (ch === "'" && sql[i + 1] === "'") {
+      text("'")
+      i += 2
+    } else if (ch === "'") {
+      return { end: i + 1, value: decode(), closed: true }
+    } else {
+      text(ch)
+      i++
+    }
+  }
+  return { end: sql.length, value: decode(), closed: false }
 }
 
 /** `$$` or `$tag$` at `i`, else undefined. */

@@ -144,7 +144,7 @@ export const PROFILE_SCHEMA: Schema = {
       type: 'integer',
       minimum: 0,
       description:
-        'Databricks engine: the run is cancelled after this many seconds (0 or absent: no timeout).'
+        'Databricks engine: the run is cancelled after this many seconds; local engine: a step that runs longer fails (0 or absent: no timeout).'
     }),
     promotion: nullable({
       type: 'object',

@@ -5,8 +5,10 @@ import path from 'node:path'
 export interface StrictMounts {
   /** The repository root: read-only, with `.dtflw/` and `.env*` hidden. */
   readonly root: string
-  /** `.env` files at the root to hide (present ones only). */
+  /** Files to hide (present ones only): `.env` files, undeclared sources. */
   readonly hidden: readonly string[]
+  /** Folders to show empty: the table root, folders of undeclared sources. */
+  readonly hiddenFolders?: readonly string[]
   /** An empty file shown in place of each hidden one. */
   readonly empty: string
   /** The interpreter's folders and the harness: read-only. */
@@ -32,10 +34,12 @@ const SYSTEM_FOLDERS = [
  * The `bwrap` arguments of a strict step: a new mount namespace (and user,
  * pid, ipc, uts, cgroup and network namespaces) that sees the system
  * read-only, the repository read-only without its `.dtflw/` folder (other
- * tables, runs, logs) and `.env` files, the step's inputs read-only, and
- * only its staging and private folders writable. Later binds win, so an
- * input under `.dtflw/` shows through the hidden folder. The sandbox dies
- * with the engine (`--die-with-parent`).
+ * tables, runs, logs), the table root, `.env` files and the sources the
+ * step does not declare, the step's inputs read-only, and only its staging
+ * and private folders writable. Later binds win, so an input under a
+ * hidden folder shows through it. The sandbox dies with the engine
+ * (`--die-with-parent`), and every process in it with the step (its own
+ * pid namespace).
  */
 export function planBwrapArgs(mounts: StrictMounts): string[] {
   const args = [
@@ -53,10 +57,22 @@ export function planBwrapArgs(mounts: StrictMounts): string[] {
     args.push('--ro-bind-try', folder, folder)
   for (const folder of mounts.system) args.push('--ro-bind-try', folder, folder)
   args.push('--ro-bind', mounts.root, mounts.root)
-  args.push('--tmpfs', path.join(mounts.root, '.dtflw'))
-  for (const file of mounts.hidden) args.push('--ro-bind', mounts.empty, file)
+  const dotDtflw = path.join(mounts.root, '.dtflw')
+  args.push('--tmpfs', dotDtflw)
+  for (const folder of mounts.hiddenFolders ?? []) {
+    args.push('--tmpfs', folder)
+  }
+  // A file in a hidden folder is hidden already: no empty file in its place.
+  const folders = [dotDtflw, ...(mounts.hiddenFolders ?? [])]
+  for (const file of mounts.hidden) {
+    if (folders.some((f) => file.startsWith(f + path.sep))) continue
+    args.push('--ro-bind', mounts.empty, file)
+  }
   for (const p of mounts.readOnly) args.push('--ro-bind', p, p)
   for (const p of mounts.writable) args.push('--bind', p, p)
+  // Read-only once the binds inside have their mount points: a write
+  // there fails instead of landing in a throwaway tmpfs.
+  for (const folder of folders) args.push('--remount-ro', folder)
   args.push('--chdir', mounts.root)
   return args
 }

@@ -21,8 +21,9 @@ import { planRunMode } from './runnable.js'
 import { sharedSqlWorkers } from './sql-child.js'
 import { executeLocalStep } from './step.js'
 import type { LocalStepSettings } from './step.js'
-import { createTableWatch } from './table-watch.js'
-import type { WatchedTable } from './table-watch.js'
+import type { WatchPlace } from './file-states.js'
+import { createRunGuard } from './run-guard.js'
+import type { RunGuard } from './run-guard.js'
 import { resolveLocalTable } from './tables.js'
 
 /** How to build the local engine. */
@@ -51,6 +52,8 @@ export interface LocalEngineOptions {
   readonly duckdbThreads?: number
   /** CPU cores to plan for; default `os.availableParallelism()`. */
   readonly cores?: number
+  /** A step running longer fails (the profile's `timeout_seconds`); 0 or absent: none. */
+  readonly timeoutSeconds?: number
 }
 
 /**
@@ -90,21 +93,50 @@ export function planSqlSlots(
   return Math.min(widest, Math.max(1, parallelism))
 }
 
-/** Every table location of the plan that is a local file, for the watch. */
-function watchedTables(root: string, plan: Plan): WatchedTable[] {
-  const tables: WatchedTable[] = []
-  for (const step of plan.steps) {
-    for (const t of [...step.inputs, ...step.outputs]) {
-      if (!t.location) continue
-      try {
-        const table = 'alias' in t ? t.alias : t.table
-        tables.push({ table, path: resolveLocalTable(root, t.location).path })
-      } catch {
-        // Remote: not on this machine.
+/**
+ * Every table and source location of the plan that is a local path, for
+ * the run guard: the tables each step reads and writes, and every source
+ * of the flow, used by the selected steps or not.
+ */
+function watchedPlaces(root: string, plan: Plan): WatchPlace[] {
+  const places: WatchPlace[] = []
+  const add = (
+    kind: WatchPlace['kind'],
+    name: string,
+    location: Parameters<typeof resolveLocalTable>[1] | undefined
+  ): void => {
+    if (!location) return
+    try {
+      const p = resolveLocalTable(root, location).path
+      if (!places.some((q) => q.path === p && q.kind === kind)) {
+        places.push({ path: p, name: `${kind} "${name}"`, kind })
       }
+    } catch {
+      // Remote: not on this machine.
     }
   }
-  return tables
+  for (const step of plan.steps) {
+    for (const o of step.outputs) add('table', o.alias, o.location)
+    for (const i of step.inputs) {
+      if (!i.isSource) add('table', i.table, i.location)
+    }
+  }
+  for (const source of plan.sources) {
+    add('source', source.name, source.location)
+  }
+  return places
+}
+
+/**
+ * True when the plan has a step the engine cannot hold (a Python step in
+ * sandbox `standard`): the run guard then keeps copies to undo its writes.
+ */
+function hasUnheldSteps(
+  notebooks: ReadonlyMap<string, Notebook>,
+  sandbox: SandboxLevel
+): boolean {
+  if (sandbox === 'strict') return false
+  return [...notebooks.values()].some((n) => planRunMode(n) === 'python')
 }
 
 /**
@@ -148,6 +180,7 @@ export function createLocalEngine(options: LocalEngineOptions): Engine {
       signal
     })
     const workDir = path.join(context.runDir, 'work')
+    const sandbox = options.sandbox ?? 'standard'
     const inspector = createTableInspector(sqlWorkers)
     const choice = planPythonCommand(options.python, env.DTFLW_PYTHON)
     const spark = options.spark ?? 'auto'
@@ -155,11 +188,13 @@ export function createLocalEngine(options: LocalEngineOptions): Engine {
       root,
       command: choice.command,
       resolve: choice.resolve,
-      sandbox: options.sandbox ?? 'standard',
+      sandbox,
       warm: options.warmPython ?? true,
       env,
       workDir
     })
+    let guard: RunGuard | undefined
+    const pending: Promise<unknown>[] = []
     try {
       await removeLeftovers(
         tableRoot,
@@ -191,14 +226,24 @@ export function createLocalEngine(options: LocalEngineOptions): Engine {
         steps.forEach(finished)
         return { steps }
       }
+      guard = await createRunGuard({
+        root,
+        tableRoot,
+        places: watchedPlaces(root, plan),
+        skip: [path.dirname(context.runDir)],
+        keepCopies: hasUnheldSteps(notebooks, sandbox),
+        vaultDir: path.join(workDir, '.kept'),
+        asideDir: path.join(context.runDir, 'changed')
+      })
       const settings: LocalStepSettings = {
         root,
         runDir: context.runDir,
         python,
+        sandbox,
         sqlWorker: () => sqlWorkers.acquire(),
         releaseSqlWorker: (worker) => sqlWorkers.release(worker),
-        watch: await createTableWatch(watchedTables(root, plan)),
-        pythonRunning: new Map(),
+        guard,
+        tableRoot,
         spark,
         threads:
           options.duckdbThreads ??
@@ -206,6 +251,9 @@ export function createLocalEngine(options: LocalEngineOptions): Engine {
         lazy: context.lazy,
         sources: plan.sources,
         inspector,
+        ...(options.timeoutSeconds
+          ? { timeoutSeconds: options.timeoutSeconds }
+          : {}),
         now,
         mask: context.mask,
         onLog: (key: string, line: string) =>
@@ -216,7 +264,8 @@ export function createLocalEngine(options: LocalEngineOptions): Engine {
             key,
             at: now().toISOString(),
             attempt: 1
-          })
+          }),
+        later: (work) => pending.push(work.catch(() => undefined))
       }
       const steps = await runReady(
         plan,
@@ -237,6 +286,8 @@ export function createLocalEngine(options: LocalEngineOptions): Engine {
       return { steps }
     } finally {
       python.close()
+      await Promise.all(pending)
+      await guard?.close()
       await rm(workDir, { recursive: true, force: true })
       await lock.release()
     }

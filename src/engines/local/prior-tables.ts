@@ -8,6 +8,8 @@ import type { LocalTable, SandboxGrant } from './tables.js'
 export interface PriorTable {
   /** The DuckDB relation or reader to copy the rows from. */
   readonly from: string
+  /** The table file it reads, when not one of the step's inputs. */
+  readonly table?: LocalTable
   /** What a sandboxed Python step must be able to read for that copy. */
   readonly grant?: SandboxGrant
 }
@@ -45,7 +47,11 @@ export async function planPriorTables(
         (input) => input.table === output.alias && !input.location
       )
       if (!kept || !(await tableExists(table))) return undefined
-      return { from: await readExpression(table), grant: await grantFor(table) }
+      return {
+        from: await readExpression(table),
+        table,
+        grant: await grantFor(table)
+      }
     })
   )
 }

@@ -19,12 +19,14 @@ import { createWorkerPool } from './worker-pool.js'
 
 /**
  * How much a Python step is kept apart from the machine:
- * - `standard`: a clean environment, a process of its own that dies with
- *   the engine, and a failed step when it changed a table it does not
- *   declare as an output;
- * - `strict`: all of that, in a `bwrap` mount namespace where only the
- *   step's inputs and the repository are readable and only its staging
- *   folders are writable.
+ * - `standard`: a clean environment, a process of its own (forked from a
+ *   warm worker) that ends with everything it started and dies with the
+ *   engine; the run guard fails it, and puts the file back, when it
+ *   changed a table or source it does not declare as an output;
+ * - `strict`: all of that, in a `bwrap` namespace where only the step's
+ *   inputs and the rest of the repository are readable, the table root and
+ *   undeclared sources are hidden, and only its staging folders are
+ *   writable: the engine holds it.
  */
 export type SandboxLevel = 'standard' | 'strict'
 
@@ -48,6 +50,10 @@ export interface PythonRunnerOptions {
 export interface StepAccess {
   readonly readOnly: readonly string[]
   readonly writable: readonly string[]
+  /** Files of the repository it must not see (sources it does not declare). */
+  readonly hiddenFiles?: readonly string[]
+  /** Folders of the repository it must see empty (the table root). */
+  readonly hiddenFolders?: readonly string[]
 }
 
 /** Runs Python steps for one run. */
@@ -111,14 +117,20 @@ export function createPythonRunner(options: PythonRunnerOptions): PythonRunner {
     const found = await lookup()
     const executable = executableOf(found)
     const script = pythonWorkerScript()
-    const hidden = ['.env', '.env.local', '.databrickscfg']
-      .map((name) => path.join(options.root, name))
-      .filter((file) => existsSync(file))
+    const inRepo = (p: string): boolean =>
+      p.startsWith(options.root + path.sep) && existsSync(p)
+    const hidden = [
+      ...['.env', '.env.local', '.databrickscfg'].map((name) =>
+        path.join(options.root, name)
+      ),
+      ...(access.hiddenFiles ?? [])
+    ].filter(inRepo)
     const empty = path.join(request.tmp, '.empty')
     await writeFile(empty, '')
     const args = planBwrapArgs({
       root: options.root,
       hidden,
+      hiddenFolders: (access.hiddenFolders ?? []).filter(inRepo),
       empty,
       system: [
         ...found.folders,

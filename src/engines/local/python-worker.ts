@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import type { Readable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
@@ -70,18 +71,23 @@ export interface WorkerCommand {
   readonly cwd: string
 }
 
-/** Written by the worker on stdout and stderr after each step. */
-const END_OF_STEP = '\u0000dtflw-end-of-step'
+/** Written by the worker on stdout and stderr after each step, with its nonce. */
+const END_OF_STEP = '\u0000dtflw-end-of-step '
 const KILL_GRACE_MS = 3000
+/** How long after a worker exits its pipes are still read (its last lines). */
+const EXIT_DRAIN_MS = 500
 
 type Part = 'done' | 'stdout' | 'stderr'
 
 /**
  * Starts a worker (see `dtflw_worker.py` for the protocol): requests on
  * its stdin, the notebook's lines on stdout and stderr, results on fd 3.
- * A step is over once its result and the end marker on both streams have
- * arrived, so no line lands in another step's log. A failure to start
- * (ENOENT) rejects the first `run`.
+ * Each request carries a nonce the notebook never sees: a step is over
+ * once the result and the end marker on both streams carrying that nonce
+ * have arrived, so no line lands in another step's log and nothing the
+ * notebook prints or writes ends its step. When the worker exits, its
+ * pipes are closed on this side too: a process it left behind cannot keep
+ * the engine alive. A failure to start (ENOENT) rejects the first `run`.
  */
 export function startPythonWorker(command: WorkerCommand): PythonWorker {
   let closed = false
@@ -90,6 +96,7 @@ export function startPythonWorker(command: WorkerCommand): PythonWorker {
   const tail: string[] = []
   let current:
     | {
+        nonce: string
         onOutput: (stream: 'stdout' | 'stderr', line: string) => void
         waiting: Set<Part>
         done?: WorkerDone
@@ -110,23 +117,41 @@ export function startPythonWorker(command: WorkerCommand): PythonWorker {
     if (current.waiting.size > 0) return
     const finished = current
     current = undefined
-    finished.resolve(finished.done ?? { crashed: 'no result' })
+    finished.resolve(withTail(finished.done ?? { crashed: 'no result' }))
+  }
+  // A worker's own report of a step that died says how; the lines the
+  // step printed last say why.
+  const withTail = (done: WorkerDone): WorkerDone => {
+    if (done.crashed === undefined) return done
+    const said = tail
+      .filter((l) => l.trim())
+      .slice(-5)
+      .join('\n')
+    return said ? { ...done, crashed: `${done.crashed}: ${said}` } : done
   }
   for (const stream of ['stdout', 'stderr'] as const) {
     createInterface({ input: child[stream]! }).on('line', (line) => {
-      if (line === END_OF_STEP) return settle(stream)
+      const marker = current ? `${END_OF_STEP}${current.nonce}` : undefined
+      if (marker && line.endsWith(marker)) {
+        const before = line.slice(0, -marker.length)
+        if (before) current!.onOutput(stream, before)
+        return settle(stream)
+      }
       tail.push(line)
       if (tail.length > 20) tail.shift()
       current?.onOutput(stream, line)
     })
   }
   createInterface({ input: child.stdio[3] as Readable }).on('line', (line) => {
-    if (!current) return
+    if (!current || !line) return
+    let message: { done?: WorkerDone; nonce?: unknown }
     try {
-      current.done = (JSON.parse(line) as { done: WorkerDone }).done
+      message = JSON.parse(line) as typeof message
     } catch {
       return
     }
+    if (message.nonce !== current.nonce || !message.done) return
+    current.done = message.done
     settle('done')
   })
   child.once('error', (error: NodeJS.ErrnoException) => {
@@ -134,6 +159,16 @@ export function startPythonWorker(command: WorkerCommand): PythonWorker {
     exited = true
     current?.reject(error)
     current = undefined
+  })
+  child.once('exit', () => {
+    exited = true
+    // A process the step left behind may still hold these pipes; reading
+    // them further would keep the engine's process alive.
+    setTimeout(() => {
+      for (const stream of [child.stdout, child.stderr, child.stdio[3]]) {
+        ;(stream as Readable | null)?.destroy()
+      }
+    }, EXIT_DRAIN_MS).unref()
   })
   child.once('close', (code, signal) => {
     exited = true
@@ -159,14 +194,16 @@ export function startPythonWorker(command: WorkerCommand): PythonWorker {
       if (startError) return Promise.reject(startError)
       if (exited) return Promise.resolve({ crashed: 'the worker had ended' })
       tail.length = 0
+      const nonce = randomBytes(16).toString('hex')
       return new Promise<WorkerDone>((resolve, reject) => {
         current = {
+          nonce,
           onOutput,
           waiting: new Set(['done', 'stdout', 'stderr']),
           resolve,
           reject
         }
-        child.stdin!.write(`${JSON.stringify(request)}\n`)
+        child.stdin!.write(`${JSON.stringify({ ...request, nonce })}\n`)
       })
     },
     close() {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import {
   link,
   mkdir,
+  readdir,
   readFile,
   rename,
   unlink,
@@ -23,6 +24,12 @@ import { RefusedError } from '../../diagnostics/index.js'
  *   again;
  * - held by a live process, or by another host (it cannot be checked):
  *   wait, polling, up to `waitMs`, then refuse naming the holder (exit 4);
+ * - nested roots: a run cleans up and watches everything under its root,
+ *   so once it holds its lock it looks for a live lock in every folder
+ *   above its root and every folder below it; finding one, it gives its
+ *   own back and waits or refuses as above. Each run takes its lock before
+ *   it looks, so of two runs starting at once at least one sees the
+ *   other;
  * - release: remove the lock if it is still ours.
  */
 export const LOCK_FILE = '.dtflw.lock'
@@ -108,6 +115,57 @@ async function takeOver(
   await unlink(aside).catch(() => undefined)
 }
 
+/** A live holder of a lock above `dir` or below it, if any. */
+async function findOverlap(
+  dir: string,
+  host: string
+): Promise<{ dir: string; owner: LockOwner | undefined } | undefined> {
+  const live = async (at: string) => {
+    const file = path.join(at, LOCK_FILE)
+    const owner = await readOwner(file)
+    if (!owner) {
+      const there = await readFile(file).then(
+        () => true,
+        () => false
+      )
+      // An unreadable lock is being written: treat it as held.
+      return there ? { dir: at, owner } : undefined
+    }
+    return isStale(owner, host) ? undefined : { dir: at, owner }
+  }
+  for (let at = path.dirname(dir); ; at = path.dirname(at)) {
+    const found = await live(at)
+    if (found) return found
+    if (path.dirname(at) === at) break
+  }
+  for (const folder of await foldersBelow(dir)) {
+    const found = await live(folder)
+    if (found) return found
+  }
+  return undefined
+}
+
+/** Folders under `dir` that hold a lock file, not entering `SKIPPED` ones. */
+async function foldersBelow(dir: string): Promise<string[]> {
+  const found: string[] = []
+  const walk = async (at: string): Promise<void> => {
+    const entries = await readdir(at, { withFileTypes: true }).catch(() => [])
+    for (const entry of entries) {
+      if (!entry.isDirectory() || SKIPPED.test(entry.name)) continue
+      const folder = path.join(at, entry.name)
+      await walk(folder)
+    }
+    if (at !== dir && entries.some((e) => e.name === LOCK_FILE)) {
+      found.push(at)
+    }
+  }
+  await walk(dir)
+  return found
+}
+
+/** Folders no table root lies in: version control, packages, staging. */
+const SKIPPED = /^(\.git|node_modules|\.dtflw-staging-.*)$/
+
 function describe(owner: LockOwner | undefined): string {
   return owner
     ? `run ${owner.runId} (pid ${owner.pid} on ${owner.host}, since ${owner.startedAt})`
@@ -129,32 +187,41 @@ export async function acquireRunLock(
     startedAt: options.now().toISOString()
   }
   const deadline = Date.now() + options.waitMs
-  for (;;) {
-    if (await tryCreate(file, mine)) break
+  const release = async (): Promise<void> => {
     const holder = await readOwner(file)
-    if (isStale(holder, host)) {
-      await takeOver(file, holder)
-      continue
+    if (holder && JSON.stringify(holder) === JSON.stringify(mine)) {
+      await unlink(file).catch(() => undefined)
+    }
+  }
+  for (;;) {
+    let refusal: string
+    let lockFile = file
+    let holder: LockOwner | undefined
+    if (await tryCreate(file, mine)) {
+      const overlap = await findOverlap(dir, host)
+      if (!overlap) break
+      await release()
+      holder = overlap.owner
+      lockFile = path.join(overlap.dir, LOCK_FILE)
+      refusal = `the tables under ${dir} and under ${overlap.dir} hold one another, and those are in use by ${describe(holder)}: runs whose table roots nest cannot run at once. Wait for it to finish, or run again with --wait <seconds>.`
+    } else {
+      holder = await readOwner(file)
+      if (isStale(holder, host)) {
+        await takeOver(file, holder)
+        continue
+      }
+      refusal = `the tables under ${dir} are in use by ${describe(holder)}: one run per profile at a time. Wait for it to finish, or run again with --wait <seconds>.`
     }
     if (Date.now() >= deadline || options.signal?.aborted) {
       throw new RefusedError(
-        `the tables under ${dir} are in use by ${describe(holder)}: one run per profile at a time. Wait for it to finish, or run again with --wait <seconds>.${holder && holder.host !== host ? ` If that run is gone, remove ${file}.` : ''}`
+        `${refusal}${holder && holder.host !== host ? ` If that run is gone, remove ${lockFile}.` : ''}`
       )
     }
+    // Jittered, so two runs that backed off from each other do not meet again.
+    const poll = (options.pollMs ?? 200) * (0.5 + Math.random())
     await new Promise((resolve) =>
-      setTimeout(
-        resolve,
-        Math.min(options.pollMs ?? 200, Math.max(0, deadline - Date.now()))
-      )
+      setTimeout(resolve, Math.min(poll, Math.max(0, deadline - Date.now())))
     )
   }
-  return {
-    file,
-    async release() {
-      const holder = await readOwner(file)
-      if (holder && JSON.stringify(holder) === JSON.stringify(mine)) {
-        await unlink(file).catch(() => undefined)
-      }
-    }
-  }
+  return { file, release }
 }

@@ -34,6 +34,61 @@ const literal = (t: SqlToken | undefined): string | undefined =>
     ? t.value
     : undefined
 
+/**
+ * The solid tokens, with string literals that DuckDB joins (two literals
+ * with only blanks and comments between them, a line break among them)
+ * made one string token.
+ */
+function joinLiterals(tokens: readonly SqlToken[]): SqlToken[] {
+  const out: SqlToken[] = []
+  let gap = ''
+  for (const t of tokens) {
+    if (!solid(t)) {
+      gap += t.kind === 'comment' ? '' : t.text
+      continue
+    }
+    const last = out[out.length - 1]
+    if (
+      t.kind === 'string' &&
+      last?.kind === 'string' &&
+      literal(last) !== undefined &&
+      literal(t) !== undefined &&
+      gap.includes('\n')
+    ) {
+      out[out.length - 1] = { ...last, value: last.value! + t.value! }
+    } else {
+      out.push(t)
+    }
+    gap = ''
+  }
+  return out
+}
+
+/**
+ * The statement a wrapper runs: `EXPLAIN [ANALYZE] s` and `PREPARE p AS s`
+ * run `s`; `EXECUTE p` runs what was prepared, which this guard cannot see
+ * (DuckDB's sandbox holds it anyway).
+ */
+function unwrap(tokens: readonly SqlToken[]): readonly SqlToken[] {
+  let at = 0
+  for (;;) {
+    const first = word(tokens[at])
+    if (first === 'explain') {
+      at += word(tokens[at + 1]) === 'analyze' ? 2 : 1
+    } else if (first === 'prepare' && word(tokens[at + 2]) === 'as') {
+      at += 3
+    } else if (first === 'prepare' && tokens[at + 2]?.text === '(') {
+      // PREPARE p (types) AS s
+      let i = at + 2
+      while (i < tokens.length && tokens[i].text !== ')') i++
+      if (word(tokens[i + 1]) !== 'as') return tokens.slice(at)
+      at = i + 2
+    } else {
+      return tokens.slice(at)
+    }
+  }
+}
+
 /** The file a statement writes, if it is one that writes a file. */
 function writtenFile(tokens: readonly SqlToken[]): Target {
   const first = word(tokens[0])
@@ -85,28 +140,37 @@ function inside(file: string, dir: string): boolean {
   )
 }
 
+/** A folder of copies a step reads, and the folder its files came from. */
+export interface ReadOnlyFolder {
+  readonly copy: string
+  readonly original: string
+}
+
 /**
- * Why the local engine refuses to run a notebook statement, or undefined.
- * A statement may write files only inside `writable` (the step's staging
- * folders and private temporary folder): DuckDB's sandbox lets a step
- * write wherever it may read, so without this check `COPY … TO` an input
- * would overwrite it. Relative paths resolve against `cwd`, as DuckDB
- * resolves them in the worker. Calls of `REFUSED_FUNCTIONS` are refused
- * wherever they appear.
+ * Why the local engine refuses to run a notebook statement, or undefined:
+ * an early, friendly message, not the sandbox. DuckDB's sandbox is what
+ * holds a step (a SQL step reads copies of its inputs and may write only
+ * its staging and private folders, whatever SQL runs); this reads the
+ * statement's text and names the file a `COPY … TO`, `EXPORT` or `ATTACH`
+ * aims at outside `writable`, or at a copy in `readOnly` (named by the
+ * file it stands for), before anything has run. Relative paths resolve
+ * against `cwd`, as DuckDB resolves them in the worker. Calls of
+ * `REFUSED_FUNCTIONS` are refused wherever they appear.
  */
 export function checkSqlStatement(
   text: string,
   writable: readonly string[],
-  cwd: string
+  cwd: string,
+  readOnly: readonly ReadOnlyFolder[] = []
 ): string | undefined {
-  const tokens = tokenizeSql(text).filter(solid)
+  const tokens = joinLiterals(tokenizeSql(text))
   for (const t of tokens) {
     const name = word(t)
     if (REFUSED_FUNCTIONS.has(name)) {
       return `${name}() is refused by the local engine: it changes DuckDB’s logging for the whole process; remove the call (local runs keep each step’s output in its log).`
     }
   }
-  const target = writtenFile(tokens)
+  const target = writtenFile(unwrap(tokens))
   if (!target.ok) {
     return `${target.reason}; a SQL step writes only its declared outputs (CREATE OR REPLACE TABLE IDENTIFIER(:name_out) AS …).`
   }
@@ -116,8 +180,14 @@ export function checkSqlStatement(
     file.includes('://') || file.startsWith('~')
       ? undefined
       : path.resolve(cwd, file)
-  if (resolved && writable.some((dir) => inside(resolved, dir))) {
+  const input = resolved
+    ? readOnly.find((r) => inside(resolved, r.copy))
+    : undefined
+  const shown = input
+    ? path.join(input.original, path.relative(input.copy, resolved!))
+    : file
+  if (!input && resolved && writable.some((dir) => inside(resolved, dir))) {
     return undefined
   }
-  return `'${file}' is outside what this step may write: inputs and sources are read-only, and a SQL step writes only its declared outputs (CREATE OR REPLACE TABLE IDENTIFIER(:name_out) AS …).`
+  return `'${shown}' is outside what this step may write: inputs and sources are read-only, and a SQL step writes only its declared outputs (CREATE OR REPLACE TABLE IDENTIFIER(:name_out) AS …).`
 }

@@ -1,6 +1,7 @@
 import type { Cell, Notebook } from '../../notebooks/index.js'
 import type { SqlWorker } from './sql-child.js'
 import { checkSqlStatement } from './sql-guard.js'
+import type { ReadOnlyFolder } from './sql-guard.js'
 import type { SqlJob, SqlJobStatement } from './sql-job.js'
 import { StepFailure } from './step-failure.js'
 import { bindSql } from './sql-params.js'
@@ -20,6 +21,8 @@ export interface SqlStepInput {
   readonly tmp: string
   /** Folders the notebook's statements may write: staging and `tmp`. */
   readonly writable: readonly string[]
+  /** The copies of its inputs it reads, which it may not write. */
+  readonly readOnly: readonly ReadOnlyFolder[]
   readonly worker: () => SqlWorker
   readonly release: (worker: SqlWorker) => void
   readonly signal: AbortSignal
@@ -58,7 +61,12 @@ export function planSqlStatements(input: SqlStepInput): SqlJobStatement[] {
       const skip = isWidgetStatement(statement.text)
       const refused = skip
         ? undefined
-        : checkSqlStatement(statement.text, input.writable, input.tmp)
+        : checkSqlStatement(
+            statement.text,
+            input.writable,
+            input.tmp,
+            input.readOnly
+          )
       if (refused) {
         throw new StepFailure({
           kind: 'notebook',

@@ -151,6 +151,10 @@ export function planDuckdbStepSql(
   const directories = [
     tmp + path.sep,
     ...tables.inputs.flatMap((i) => i.grant.directories),
+    // Python steps (given `relativeTo`) may expand a glob input themselves.
+    ...(relativeTo
+      ? tables.inputs.flatMap((i) => i.grant.globFolders ?? [])
+      : []),
     ...tables.outputs.map((o) => o.staging.stagingDir + path.sep)
   ].flatMap((d) =>
     relativeTo ? [d, (path.relative(relativeTo, d) || '.') + path.sep] : [d]

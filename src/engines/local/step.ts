@@ -2,76 +2,76 @@ import { mkdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { LOCAL_FORMATS } from '../../profiles/index.js'
 import type { PlannedSource, PlannedStep } from '../../flow/index.js'
-import { toPosixRelative } from '../../io/index.js'
 import type { Notebook } from '../../notebooks/index.js'
 import { declaredAccesses } from '../../report/index.js'
 import type { StepResult } from '../../report/index.js'
+import { checkInputCopies } from './input-copies.js'
 import type { TableInspector } from './inspect.js'
 import { checkOutputs, countReads } from './output-checks.js'
-import type { PythonRunner } from './python-runner.js'
+import type { PythonRunner, SandboxLevel } from './python-runner.js'
 import { executePythonStep } from './python-step.js'
 import type { SparkChoice } from './python-step.js'
 import { planPriorTables } from './prior-tables.js'
+import type { RunGuard } from './run-guard.js'
 import { planRunMode } from './runnable.js'
 import type { SqlWorker } from './sql-child.js'
 import { executeSqlStep } from './sql-step.js'
-import { discardStaging, promoteOutput, stageOutputs } from './staging.js'
+import { discardStaging, stageOutputs } from './staging.js'
 import type { StagedOutput } from './staging.js'
+import { copyForSql, planHidden, readFiles } from './step-access.js'
 import { StepFailure } from './step-failure.js'
+import { isSafeFileName, stepLogPath, stepWorkDir } from './step-files.js'
+import { resolveInputs, withStagedOutputs } from './step-inputs.js'
 import { openStepLog } from './step-log.js'
 import { planDuckdbStepSql, planSqlParameters } from './step-tables.js'
-import type { StepInput, StepOutput, StepTables } from './step-tables.js'
-import type { TableWatch } from './table-watch.js'
-import { runWatched } from './undeclared-writes.js'
+import type { StepOutput, StepTables } from './step-tables.js'
+import { startTimeout } from './step-timeout.js'
 import { applyWidgetDefaults, findWidgetDefaults } from './widget-defaults.js'
-import {
-  grantFor,
-  readExpression,
-  resolveLocalTable,
-  tableExists
-} from './tables.js'
+import { resolveLocalTable, tableExists } from './tables.js'
+
+export { stepLogPath, stepWorkDir } from './step-files.js'
 
 /** What every step of one local run shares. */
 export interface LocalStepSettings {
   readonly root: string
   readonly runDir: string
   readonly python: PythonRunner
+  /** How Python steps are held; SQL steps are held the same at both levels. */
+  readonly sandbox: SandboxLevel
   readonly sqlWorker: () => SqlWorker
   readonly releaseSqlWorker: (worker: SqlWorker) => void
-  /** The run's table locations as the engine left them. */
-  readonly watch: TableWatch
-  /** Python steps running now, each with the steps it overlapped. */
-  readonly pythonRunning: Map<string, Set<string>>
+  /** Watches the run's tables and sources, and promotes outputs. */
+  readonly guard: RunGuard
+  /** The run's table root, hidden from a strict step but for its inputs. */
+  readonly tableRoot: string
   readonly spark: SparkChoice
   /** DuckDB threads per step. */
   readonly threads: number
   readonly lazy: boolean
   readonly sources: readonly PlannedSource[]
   readonly inspector: TableInspector
+  /** A step running longer is stopped and fails (the profile's `timeout_seconds`). */
+  readonly timeoutSeconds?: number
   readonly now: () => Date
   readonly onLog: (key: string, line: string) => void
   /** Hides secrets in the step log file. */
   readonly mask: (text: string) => string
   /** Called once the step really starts (a lazy skip never does). */
   readonly onStarted: (key: string) => void
-}
-
-/** A step's private folder (temporary files, HOME in a strict sandbox). */
-export function stepWorkDir(runDir: string, key: string): string {
-  return path.join(runDir, 'work', key)
-}
-
-/** Where a step's captured output goes, relative to the run folder. */
-export function stepLogPath(key: string): string {
-  return `logs/${key}.log`
+  /**
+   * Work the step need not wait for (removing its private folder and the
+   * copies in it), awaited by the run before it ends.
+   */
+  readonly later: (work: Promise<unknown>) => void
 }
 
 /**
  * One step on the local engine, as dtflw's `LazyNotebook.run`: lazy skip
  * (every output present), input checks, the notebook (DuckDB or python3)
- * writing to staging, output and column checks, then promotion of the
- * outputs into place. Resolves with the step's result; `cancelled` when
- * `signal` aborted it.
+ * writing to staging while the run guard watches everything else, output
+ * and column checks, then promotion of the outputs into place. Resolves
+ * with the step's result; `cancelled` when `signal` aborted it, `failed`
+ * when it ran longer than `timeoutSeconds`.
  */
 export async function executeLocalStep(
   settings: LocalStepSettings,
@@ -121,8 +121,15 @@ export async function executeLocalStep(
       ...extra
     }
   }
+  const timeout = startTimeout(signal, settings.timeoutSeconds)
 
   try {
+    if (!isSafeFileName(step.key)) {
+      throw new StepFailure({
+        kind: 'engine',
+        message: `step key ${JSON.stringify(step.key)} cannot name the step's log and work folder: set key: on the step in dtflw.yaml to letters, digits, "_" and "-".`
+      })
+    }
     const outputs = step.outputs.map((output) => ({
       output,
       table: resolveLocalTable(settings.root, output.location)
@@ -148,7 +155,12 @@ export async function executeLocalStep(
       }
     }
 
-    const inputs = await resolveInputs(settings, step, parameters)
+    const inputs = await resolveInputs(
+      settings.root,
+      settings.sources,
+      step,
+      parameters
+    )
     const prior = await planPriorTables(step, inputs, outputs)
     staged = await stageOutputs(outputs.map((o) => o.table.path))
     const stepOutputs: StepOutput[] = outputs.map((o, i) => ({
@@ -160,6 +172,8 @@ export async function executeLocalStep(
       if (o.prior)
         write(`${o.output.param}: starts as the rows of the table it rewrites`)
     }
+    await mkdir(tmp, { recursive: true })
+    const mode = planRunMode(notebook)
     // A widget the flow does not pass takes the notebook's default, as on
     // Databricks: that is how a notebook run as it stands gets its values.
     const { parameters: given, applied } = applyWidgetDefaults(
@@ -171,79 +185,113 @@ export async function executeLocalStep(
         `${w.name}: not passed by the flow, so the notebook's default "${w.value}" (${notebook.path}:${w.line})`
       )
     }
-    const tables: StepTables = { inputs, outputs: stepOutputs }
-
-    await mkdir(tmp, { recursive: true })
     const writable = [tmp, ...new Set(staged.map((s) => s.stagingDir))]
-    let exitValue: string | undefined
-    if (planRunMode(notebook) === 'sql') {
-      write(`${notebook.path}: SQL, in DuckDB`)
-      await executeSqlStep({
-        notebook,
-        parameters: planSqlParameters(given, tables),
-        duckdb: planDuckdbStepSql(tables, tmp),
-        threads: settings.threads,
-        tmp,
-        writable,
-        worker: settings.sqlWorker,
-        release: settings.releaseSqlWorker,
-        signal,
-        log: write
-      })
-    } else {
-      write(
-        `${notebook.path}: Python, with ${await settings.python.describe()}`
-      )
-      const done = await runWatched(
-        settings,
-        step,
-        stepOutputs,
-        () =>
-          executePythonStep({
-            root: settings.root,
-            runner: settings.python,
-            spark: settings.spark,
-            notebook,
-            parameters: given,
-            sqlParameters: planSqlParameters(given, tables),
-            duckdb: planDuckdbStepSql(tables, tmp, settings.root),
-            threads: settings.threads,
-            tmp,
-            access: {
-              readOnly: [
-                ...inputs.map((i) => i.grant),
-                ...prior.flatMap((p) => (p?.grant ? [p.grant] : []))
-              ].flatMap((grant) => [
-                ...grant.paths,
-                ...grant.directories.map((d) => d.replace(/[\\/]+$/, ''))
-              ]),
-              writable: writable.slice(1)
-            },
-            signal,
-            log: write
-          }),
-        signal
-      )
-      exitValue = done.exitValue
+
+    // Watched from before its inputs are copied: a change to one from then
+    // on fails this step too.
+    settings.guard.begin(step.key, {
+      enforced: mode === 'sql' || settings.sandbox === 'strict',
+      reads: await readFiles(inputs, prior),
+      writes: outputs.map((o) => o.table.path),
+      outputParams: step.outputs.map((o) => o.param)
+    })
+    let held: Awaited<ReturnType<typeof copyForSql>> | undefined
+    let ran: { exitValue?: string } | { error: unknown }
+    try {
+      // A SQL step reads copies of its inputs: see `copyInputs`.
+      if (mode === 'sql') {
+        held = await copyForSql(inputs, stepOutputs, path.join(tmp, 'inputs'))
+      }
+      ran = await runNotebook(held?.tables ?? { inputs, outputs: stepOutputs })
+    } catch (error) {
+      ran = { error }
     }
-    if (signal.aborted) return cancelled()
+    const verdict = await settings.guard.end(step.key, timeout.signal.aborted)
+    for (const note of verdict.notes) write(note)
+    if (timeout.signal.aborted) return stopped()
+    if (verdict.error) {
+      const failed =
+        'error' in ran && ran.error instanceof StepFailure
+          ? ran.error.error.message
+          : undefined
+      throw new StepFailure({
+        ...verdict.error,
+        ...(failed ? { detail: failed } : {})
+      })
+    }
+    if ('error' in ran) throw ran.error
+    if (held) await checkInputCopies(settings.root, held.copies)
+    const exitValue = ran.exitValue
 
     const writes = await checkOutputs(settings.inspector, stepOutputs)
-    if (signal.aborted) return cancelled()
+    if (timeout.signal.aborted) return stopped()
     // Counted before promotion: a step may rewrite the table it read.
-    const reads = await countReads(settings.inspector, declared.reads, inputs)
-    await settings.watch.exclusive(async () => {
-      for (const output of stepOutputs) await promoteOutput(output.staging)
-      await settings.watch.record(stepOutputs.map((o) => o.table.path))
-    })
+    const counted = await countReads(settings.inspector, declared.reads, inputs)
+    await settings.guard.promote(stepOutputs.map((o) => o.staging))
     for (const w of writes) write(`wrote ${w.table}: ${w.rows} rows`)
     return finish('succeeded', {
-      reads,
+      reads: counted,
       writes,
       ...(exitValue !== undefined ? { exitValue } : {})
     })
+
+    async function runNotebook(
+      tables: StepTables
+    ): Promise<{ exitValue?: string }> {
+      if (mode === 'sql') {
+        write(`${notebook.path}: SQL, in DuckDB`)
+        await executeSqlStep({
+          notebook,
+          parameters: planSqlParameters(given, tables),
+          duckdb: planDuckdbStepSql(tables, tmp),
+          threads: settings.threads,
+          tmp,
+          writable,
+          readOnly: held!.folders,
+          worker: settings.sqlWorker,
+          release: settings.releaseSqlWorker,
+          signal: timeout.signal,
+          log: write
+        })
+        return {}
+      }
+      write(
+        `${notebook.path}: Python, with ${await settings.python.describe()}`
+      )
+      return executePythonStep({
+        root: settings.root,
+        runner: settings.python,
+        spark: settings.spark,
+        notebook,
+        parameters: given,
+        sqlParameters: planSqlParameters(given, tables),
+        duckdb: planDuckdbStepSql(tables, tmp, settings.root),
+        threads: settings.threads,
+        tmp,
+        access: {
+          readOnly: [
+            ...inputs.map((i) => i.grant),
+            ...prior.flatMap((p) => (p?.grant ? [p.grant] : []))
+          ].flatMap((grant) => [
+            ...grant.paths,
+            ...grant.directories.map((d) => d.replace(/[\\/]+$/, ''))
+          ]),
+          writable: writable.slice(1),
+          ...(settings.sandbox === 'strict'
+            ? await planHidden(
+                settings.root,
+                settings.tableRoot,
+                settings.sources,
+                step
+              )
+            : {})
+        },
+        signal: timeout.signal,
+        log: write
+      })
+    }
   } catch (error) {
-    if (signal.aborted) return cancelled()
+    if (timeout.signal.aborted) return stopped()
     const failure =
       error instanceof StepFailure
         ? error.error
@@ -257,86 +305,27 @@ export async function executeLocalStep(
     write(`Failed: ${failure.message}`)
     return finish('failed', { error: failure })
   } finally {
+    timeout.clear()
     await discardStaging(staged)
-    await rm(tmp, { recursive: true, force: true })
+    // Freeing a large copy takes a file system a while: the next step need
+    // not wait for it.
+    settings.later(rm(tmp, { recursive: true, force: true }))
     await log.close()
   }
 
-  function cancelled(): StepResult {
-    write('Cancelled')
-    return finish('cancelled', {
-      error: { kind: 'cancelled', message: `step "${step.key}" was cancelled.` }
-    })
-  }
-}
-
-/**
- * Every non-optional input must exist before the step runs (dtflw's
- * "Required input not found"); an optional one that does not exist is
- * given as `""`, as dtflw does.
- */
-async function resolveInputs(
-  settings: LocalStepSettings,
-  step: PlannedStep,
-  parameters: Record<string, string>
-): Promise<StepInput[]> {
-  const inputs: StepInput[] = []
-  for (const input of step.inputs) {
-    if (!input.location) {
-      parameters[input.param] = ''
-      continue
-    }
-    const options = input.isSource
-      ? settings.sources.find((s) => s.name === input.table)?.options
-      : undefined
-    const table = resolveLocalTable(settings.root, input.location, options)
-    if (!(await tableExists(table))) {
-      if (input.optional) {
-        parameters[input.param] = ''
-        continue
-      }
-      const where = toPosixRelative(settings.root, table.path)
-      const hint = input.producer
-        ? `run step "${input.producer}" first (it writes this table)`
-        : input.isSource
-          ? `check where the profile says source "${input.table}" lives`
-          : 'check its location'
-      throw new StepFailure({
-        kind: 'input-missing',
-        table: input.table,
-        message: `input "${input.name}" (table "${input.table}") was not found at ${where}: ${hint}.`
+  /** Cancelled by the run, or stopped by its timeout. */
+  function stopped(): StepResult {
+    if (signal.aborted) {
+      write('Cancelled')
+      return finish('cancelled', {
+        error: {
+          kind: 'cancelled',
+          message: `step "${step.key}" was cancelled.`
+        }
       })
     }
-    inputs.push({
-      input,
-      table,
-      reader: await readExpression(table),
-      grant: await grantFor(table)
-    })
+    const message = `step "${step.key}" timed out after ${settings.timeoutSeconds} s (timeout_seconds of the profile) and was stopped, with everything it started.`
+    write(`Failed: ${message}`)
+    return finish('failed', { error: { kind: 'timeout', message } })
   }
-  return inputs
-}
-
-/**
- * Path-layout outputs are given to the notebook as their staging path, in
- * the form the plan used (relative to the repository, or absolute), so
- * the notebook writes where promotion picks it up. Catalog-layout outputs
- * keep their table name: the notebook creates the table, the engine copies
- * it out.
- */
-function withStagedOutputs(
-  root: string,
-  step: PlannedStep,
-  parameters: Record<string, string>,
-  outputs: readonly StepOutput[]
-): Record<string, string> {
-  const next = { ...parameters }
-  for (const o of outputs) {
-    if (o.output.location.kind !== 'path') continue
-    const given = step.parameters[o.output.param] ?? ''
-    next[o.output.param] = path.isAbsolute(given)
-      ? o.staging.staged
-      : toPosixRelative(root, o.staging.staged)
-  }
-  return next
 }

@@ -103,15 +103,41 @@ export async function tableExists(table: LocalTable): Promise<boolean> {
 export interface SandboxGrant {
   readonly paths: readonly string[]
   readonly directories: readonly string[]
+  /**
+   * A glob's folder, which DuckDB must be allowed to list to expand the
+   * glob itself (a Python step's `spark.read.csv("data/raw_*.csv")`).
+   * Python steps only: they could read it anyway in sandbox `standard`,
+   * and a strict sandbox shows them only the matches there.
+   */
+  readonly globFolders?: readonly string[]
 }
 
-/** The file, the folder, or the fixed prefix folder of a glob. */
+/** The files a glob matches now, sorted. */
+export async function globMatches(pattern: string): Promise<string[]> {
+  const matches: string[] = []
+  for await (const match of glob(pattern)) matches.push(match)
+  return matches.sort()
+}
+
+/** The folder a glob's pattern starts in: the part before its first wildcard. */
+export function globBase(pattern: string): string {
+  const parts = pattern.split(path.sep)
+  const first = parts.findIndex((part) => isGlob(part))
+  return parts.slice(0, first).join(path.sep) || path.sep
+}
+
+/**
+ * The file, the folder, or exactly the files a glob matches now: never a
+ * glob's folder, so a step reads no file the glob does not match and
+ * cannot plant one that it would.
+ */
 export async function grantFor(table: LocalTable): Promise<SandboxGrant> {
   if (isGlob(table.path)) {
-    const fixed = table.path.split(path.sep)
-    const first = fixed.findIndex((part) => isGlob(part))
-    const dir = fixed.slice(0, first).join(path.sep)
-    return { paths: [], directories: [dir + path.sep] }
+    return {
+      paths: await globMatches(table.path),
+      directories: [],
+      globFolders: [globBase(table.path) + path.sep]
+    }
   }
   return (await kindOf(table.path)) === 'dir'
     ? { paths: [], directories: [table.path + path.sep] }
@@ -130,8 +156,13 @@ function optionValue(value: string): string {
  */
 export async function readExpression(table: LocalTable): Promise<string> {
   const dir = !isGlob(table.path) && (await kindOf(table.path)) === 'dir'
+  // A glob is read as the list of what it matches now, so DuckDB needs no
+  // access to its folder.
+  const matches = isGlob(table.path) ? await globMatches(table.path) : []
   const target = (ext: string): string =>
-    quoteLiteral(dir ? path.join(table.path, '**', `*.${ext}`) : table.path)
+    isGlob(table.path)
+      ? `[${matches.map(quoteLiteral).join(', ')}]`
+      : quoteLiteral(dir ? path.join(table.path, '**', `*.${ext}`) : table.path)
   switch (table.format) {
     case 'parquet':
       return `read_parquet(${target('parquet')})`

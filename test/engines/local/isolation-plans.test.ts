@@ -1,12 +1,12 @@
 import { describe, expect, it } from '@jest/globals'
-import { writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { planBwrapArgs } from '../../../src/engines/local/bwrap.js'
 import {
   planPythonCommand,
   planPythonEnv
 } from '../../../src/engines/local/python-env.js'
-import { createTableWatch } from '../../../src/engines/local/table-watch.js'
+import { createRunGuard } from '../../../src/engines/local/run-guard.js'
 import { makeRepo, removeRepo } from '../support/repo.js'
 
 describe('what a Python step is given', () => {
@@ -92,22 +92,76 @@ describe('what a Python step is given', () => {
   })
 })
 
-describe('the table watch', () => {
-  it('notices a rewrite that keeps the size, and forgets what it recorded', async () => {
+describe('the run guard', () => {
+  const guarded = { reads: [], writes: [], outputParams: [] }
+
+  it('notices a rewrite that keeps the size, fails the step that could write, and puts the file back', async () => {
     const root = await makeRepo({ 'a.csv': 'x\n1\n', 'b.csv': 'x\n1\n' })
     try {
       const a = path.join(root, 'a.csv')
       const b = path.join(root, 'b.csv')
-      const watch = await createTableWatch([
-        { table: 'a', path: a },
-        { table: 'b', path: b }
-      ])
-      expect(await watch.changed(new Set())).toEqual([])
+      const guard = await createRunGuard({
+        root,
+        tableRoot: path.join(root, 'tables'),
+        places: [
+          { path: a, name: 'table "a"', kind: 'table' },
+          { path: b, name: 'source "b"', kind: 'source' }
+        ],
+        skip: [],
+        keepCopies: true,
+        vaultDir: path.join(root, '.kept'),
+        asideDir: path.join(root, 'changed')
+      })
+      guard.begin('quiet', { ...guarded, enforced: false })
+      expect(await guard.end('quiet', false)).toEqual({ notes: [] })
+      guard.begin('sneaky', { ...guarded, enforced: false })
       await writeFile(a, 'x\n2\n')
-      expect(await watch.changed(new Set())).toEqual([{ table: 'a', path: a }])
-      expect(await watch.changed(new Set([a]))).toEqual([])
-      await watch.record([a])
-      expect(await watch.changed(new Set())).toEqual([])
+      const verdict = await guard.end('sneaky', false)
+      expect(verdict.error).toEqual({
+        kind: 'undeclared-write',
+        table: 'a',
+        message:
+          'table "a" (a.csv) changed while step "sneaky" ran, and it does not declare it as an output: declare the output in dtflw.yaml, or stop writing there (sandbox: strict makes such writes fail).'
+      })
+      expect(await readFile(a, 'utf8')).toBe('x\n1\n')
+      expect(await readFile(path.join(root, 'changed/3-a.csv'), 'utf8')).toBe(
+        'x\n2\n'
+      )
+      // Put back, the file is as recorded: the next step sees no change.
+      guard.begin('next', { ...guarded, enforced: false })
+      expect(await guard.end('next', false)).toEqual({ notes: [] })
+      await guard.close()
+    } finally {
+      await removeRepo(root)
+    }
+  })
+
+  it('blames a change on the steps it cannot hold, not on the held step that ended', async () => {
+    const root = await makeRepo({ 'raw.csv': 'x\n1\n' })
+    try {
+      const raw = path.join(root, 'raw.csv')
+      const guard = await createRunGuard({
+        root,
+        tableRoot: path.join(root, 'tables'),
+        places: [{ path: raw, name: 'source "raw"', kind: 'source' }],
+        skip: [],
+        keepCopies: true,
+        vaultDir: path.join(root, '.kept'),
+        asideDir: path.join(root, 'changed')
+      })
+      guard.begin('python', { ...guarded, enforced: false })
+      guard.begin('sql', { ...guarded, enforced: true, reads: [raw] })
+      guard.begin('reader', { ...guarded, enforced: true, reads: [raw] })
+      await writeFile(raw, 'x\n666\n')
+      expect((await guard.end('sql', false)).error).toBeUndefined()
+      expect((await guard.end('python', false)).error?.message).toBe(
+        'source "raw" (raw.csv) changed while step "python" ran: sources are read-only; stop writing there (sandbox: strict makes such writes fail).'
+      )
+      expect((await guard.end('reader', false)).error?.message).toMatch(
+        /^source "raw" \(raw.csv\) changed while step "reader" read it, so its result cannot be trusted/
+      )
+      expect(await readFile(raw, 'utf8')).toBe('x\n1\n')
+      await guard.close()
     } finally {
       await removeRepo(root)
     }

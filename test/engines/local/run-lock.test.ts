@@ -46,6 +46,55 @@ describe('the run lock of a table root', () => {
     await second.release()
   })
 
+  it('refuses a run whose table root holds, or lies in, a root in use', async () => {
+    const inner = path.join(root, 'data/dev')
+    const first = await acquireRunLock(inner, { runId: 'dev', waitMs: 0, now })
+    const outer = acquireRunLock(root, { runId: 'all', waitMs: 0, now })
+    await expect(outer).rejects.toThrow(RefusedError)
+    await expect(outer).rejects.toThrow(
+      `the tables under ${root} and under ${inner} hold one another, and those are in use by run dev (pid ${process.pid} on ${hostname()}, since 2024-01-02T03:04:05.000Z): runs whose table roots nest cannot run at once.`
+    )
+    // The refused run gave its own lock back.
+    await expect(stat(path.join(root, '.dtflw.lock'))).rejects.toThrow()
+    await first.release()
+    const all = await acquireRunLock(root, { runId: 'all', waitMs: 0, now })
+    await expect(
+      acquireRunLock(path.join(inner, 'deeper'), {
+        runId: 'deeper',
+        waitMs: 0,
+        now
+      })
+    ).rejects.toThrow(/in use by run all .*runs whose table roots nest/)
+    await all.release()
+  })
+
+  it('a run does not remove the live staging of a run whose root lies in its own', async () => {
+    await writeFile(
+      path.join(root, 'make.sql'),
+      sqlNotebook('CREATE TABLE IDENTIFIER(:t_out) AS SELECT 1 AS x')
+    )
+    const inner = path.join(root, 'out/dev')
+    const staging = path.join(inner, 'make/.dtflw-staging-live')
+    await mkdir(staging, { recursive: true })
+    const held = await acquireRunLock(inner, { runId: 'dev', waitMs: 0, now })
+    try {
+      await expect(
+        runLocal(
+          root,
+          planOf({
+            steps: [{ notebook: 'make.sql', outputs: ['t'] }],
+            tables: { layout: 'path', root: 'out' }
+          }),
+          undefined,
+          { tablesRoot: 'out' }
+        )
+      ).rejects.toThrow(/runs whose table roots nest cannot run at once/)
+      await stat(staging)
+    } finally {
+      await held.release()
+    }
+  })
+
   it('takes over a lock whose holder was killed', async () => {
     await writeFile(
       path.join(root, '.dtflw.lock'),

@@ -40,6 +40,48 @@ describe('the SQL statement guard', () => {
     )
   })
 
+  it('sees through the wrappers and spellings the red team used', () => {
+    for (const sql of [
+      "PREPARE p AS COPY (SELECT 1) TO '/repo/data/raw.csv' (FORMAT csv)",
+      "PREPARE p (INTEGER) AS COPY (SELECT $1) TO '/repo/data/raw.csv'",
+      "EXPLAIN ANALYZE COPY (SELECT 1) TO '/repo/data/raw.csv'",
+      "EXPLAIN COPY (SELECT 1) TO '/repo/data/raw.csv'",
+      String.raw`COPY t TO E'/repo/data/raw.csv'`,
+      String.raw`COPY t TO E'/repo/data/raw.csv'`,
+      "COPY t TO '/repo/data/'\n'raw.csv'",
+      "COPY t TO '/repo/data/' -- joined\n  'raw.csv'"
+    ]) {
+      expect([sql, check(sql)]).toEqual([
+        sql,
+        expect.stringMatching(/^'\/repo\/data\/raw.csv' is outside/)
+      ])
+    }
+    expect(check('PREPARE q AS COPY t TO $1; EXECUTE q(:raw_in)')).toMatch(
+      /^COPY … TO must name its file as a string/
+    )
+  })
+
+  it('names the file a copy stands for when a statement aims at an input’s copy', () => {
+    const copies = [
+      { copy: `${tmp}/inputs/0`, original: '/repo/data' },
+      { copy: `${tmp}/inputs/1`, original: '/repo/out/make' }
+    ]
+    expect(
+      checkSqlStatement(
+        `COPY t TO '${tmp}/inputs/0/raw.csv' (USE_TMP_FILE false)`,
+        [tmp, staging],
+        tmp,
+        copies
+      )
+    ).toMatch(/^'\/repo\/data\/raw.csv' is outside what this step may write/)
+    expect(
+      checkSqlStatement("COPY t TO 'inputs/1/t.parquet'", [tmp], tmp, copies)
+    ).toMatch(/^'\/repo\/out\/make\/t.parquet' is outside/)
+    expect(
+      checkSqlStatement("COPY t TO 'scratch.csv'", [tmp], tmp, copies)
+    ).toBeUndefined()
+  })
+
   it('refuses calls that change DuckDB’s logging for the whole process', () => {
     for (const sql of [
       "CALL enable_logging(storage_path='/elsewhere')",

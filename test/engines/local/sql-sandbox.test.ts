@@ -1,7 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { mkdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
+import {
+  checkInputCopies,
+  copyInputs
+} from '../../../src/engines/local/input-copies.js'
 import { startSqlWorker } from '../../../src/engines/local/sql-child.js'
+import {
+  planDuckdbStepSql,
+  planSqlParameters
+} from '../../../src/engines/local/step-tables.js'
+import type { StepInput } from '../../../src/engines/local/step-tables.js'
+import { grantFor, readExpression } from '../../../src/engines/local/tables.js'
+import type { LocalTable } from '../../../src/engines/local/tables.js'
+import type { PlannedInput } from '../../../src/flow/index.js'
 import type { RunEvent, RunReport } from '../../../src/report/index.js'
 import { planOf } from '../../support/plan.js'
 import {
@@ -125,6 +137,106 @@ describe('the SQL sandbox of the local engine', () => {
     )
     expect(log).toContain('Query Profiling Information')
     expect(log).toContain('SELECT 42 AS answer')
+  })
+})
+
+describe('DuckDB alone holds a SQL step, whatever the statement guard lets through', () => {
+  it('refuses the real files, lets a write land only on a copy, and the step then fails naming the file', async () => {
+    const root = await makeRepo({
+      'data/raw.csv': 'id\n1\n2\n',
+      'data/raw_a.csv': 'id\n3\n',
+      'data/secret.csv': 'token\nx\n'
+    })
+    const worker = startSqlWorker({ PATH: '/usr/bin:/bin' }, root)
+    try {
+      const tmp = path.join(root, '.dtflw/runs/r/work/probe')
+      await mkdir(tmp, { recursive: true })
+      const input = async (
+        param: string,
+        table: LocalTable
+      ): Promise<StepInput> => ({
+        input: { param, table: param.replace(/_in$/, '') } as PlannedInput,
+        table,
+        reader: await readExpression(table),
+        grant: await grantFor(table)
+      })
+      const raw = path.join(root, 'data/raw.csv')
+      const copied = await copyInputs(
+        [
+          await input('raw_in', { path: raw, format: 'csv' }),
+          await input('rawg_in', {
+            path: path.join(root, 'data/raw_*.csv'),
+            format: 'csv'
+          })
+        ],
+        path.join(tmp, 'inputs')
+      )
+      const tables = { inputs: copied.inputs, outputs: [] }
+      const duckdb = planDuckdbStepSql(tables, tmp)
+      const rawIn = planSqlParameters({}, tables).raw_in.value
+      const before = await readFile(raw)
+      // Statements as a notebook could write them, none checked by the guard.
+      const probes = [
+        `COPY (SELECT 'pwned' AS id) TO '${raw}' (FORMAT csv, USE_TMP_FILE false)`,
+        `PREPARE q AS COPY (SELECT 'pwned' AS id) TO $1 (FORMAT csv, USE_TMP_FILE false)`,
+        `EXECUTE q('${raw}')`,
+        `SELECT * FROM read_csv_auto('${path.join(root, 'data/secret.csv')}')`,
+        `COPY (SELECT 9 AS id) TO '${path.join(root, 'data/raw_new.csv')}' (FORMAT csv)`,
+        `SELECT count(*) AS n FROM "rawg_in"`,
+        `COPY (SELECT 1 AS x) TO 'scratch.parquet' (FORMAT parquet)`,
+        `EXECUTE q('${rawIn}')`
+      ]
+      const lines: string[] = []
+      const errors: string[] = []
+      for (const [i, text] of probes.entries()) {
+        const result = await worker.run(
+          {
+            id: i + 1,
+            threads: 1,
+            cwd: tmp,
+            setup: [...duckdb.setup, ...duckdb.sandbox],
+            statements: [
+              ...(text.startsWith('EXECUTE')
+                ? [{ text: probes[1], line: 1, cell: 0 }]
+                : []),
+              { text, line: 2, cell: 0 }
+            ],
+            exports: []
+          },
+          (line) => lines.push(line),
+          () => undefined
+        )
+        errors.push(
+          ('error' in result ? result.error?.message : result.crashed)?.split(
+            '\n'
+          )[0] ?? 'ok'
+        )
+      }
+      expect(errors).toEqual([
+        expect.stringMatching(
+          /^Permission Error: Cannot access file ".*data\/raw.csv"/
+        ),
+        'ok',
+        expect.stringMatching(
+          /^Permission Error: Cannot access file ".*data\/raw.csv"/
+        ),
+        expect.stringMatching(/^Permission Error: .*data\/secret.csv/),
+        expect.stringMatching(/^Permission Error: .*data\/raw_new.csv/),
+        'ok',
+        'ok',
+        'ok'
+      ])
+      // The glob's one match, and no more.
+      expect(lines).toContain('  1')
+      expect(await readFile(raw)).toEqual(before)
+      await expect(stat(path.join(root, 'data/raw_new.csv'))).rejects.toThrow()
+      await expect(checkInputCopies(root, copied.copies)).rejects.toThrow(
+        'the notebook wrote its input "raw" (data/raw.csv), which a step may only read: it was given a copy, and the file is unchanged'
+      )
+    } finally {
+      worker.close()
+      await removeRepo(root)
+    }
   })
 })
 
