@@ -285,8 +285,15 @@ describe('the Action, run from dist/ as a runner runs it', () => {
     expect(step.stdout).toMatch(
       /::error title=dtflw [a-z-]+,file=dtflw\.yaml,line=\d+,col=\d+::input "sales_orders_bronz" of step "import_data"/
     )
-    // Annotated once, and the step says nothing more as an error.
-    expect(step.stdout.match(/^::error/gm)).toHaveLength(1)
+    // Each problem annotated once (the notebook now misses the input the
+    // typo renamed: a second problem), and nothing more said as an error.
+    const errors = step.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('::error'))
+    expect(errors).toHaveLength(2)
+    expect(errors.every((l) => /file=(dtflw\.yaml|notebooks\/)/.test(l))).toBe(
+      true
+    )
     const body = comments(15)[0].body
     expect(body.startsWith('<!-- dtflw:sales:test -->')).toBe(true)
     expect(body).toContain('input "sales\\_orders\\_bronz" of step')
