@@ -102,6 +102,13 @@ export async function main(raw: CliIo): Promise<number> {
     const cause = result.error.cause as Error | undefined
     io.stderr.write(`${cause?.stack ?? result.error.stack}\n`)
   }
+  if (settings.debug) {
+    // A failed step's whole message (DuckDB's excerpt, a traceback), which
+    // the summary line cuts to one line.
+    for (const step of failedSteps(result)) {
+      io.stderr.write(`--- ${step.key}\n${masker.mask(step.detail)}\n`)
+    }
+  }
   return result.exitCode
 }
 
@@ -152,5 +159,18 @@ function isJsonText(data: CommandData): boolean {
   return (
     data.kind === 'lineage' &&
     (data.format === 'json' || data.format === 'openlineage')
+  )
+}
+
+/** Each failed step of a run and the whole of what its engine said. */
+function failedSteps(
+  result: CommandResult
+): { key: string; detail: string }[] {
+  const data = result.data
+  const report = data?.kind === 'run' ? data.report : undefined
+  return (report?.steps ?? []).flatMap((s) =>
+    s.status === 'failed' && s.error?.detail
+      ? [{ key: s.key, detail: s.error.detail }]
+      : []
   )
 }

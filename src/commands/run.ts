@@ -27,6 +27,11 @@ export function exitCodeOf(report: RunReport, signal?: AbortSignal): number {
   if (report.status === 'cancelled') {
     return signal?.reason === 'SIGTERM' ? 143 : 130
   }
+  // Steps that failed only because the machine lacks something (a Python
+  // package) are not the notebooks' failures: the platform's, exit 3.
+  const failed = report.steps.filter((s) => s.status === 'failed')
+  if (failed.length > 0 && failed.every((s) => s.error?.kind === 'environment'))
+    return ExitCode.Platform
   return ExitCode.StepFailed
 }
 

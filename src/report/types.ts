@@ -33,7 +33,7 @@ export interface TableAccess {
 
 /** Why a step failed, in words a user can act on. */
 export interface StepError {
-  /** `notebook` (the code raised), `input-missing`, `output-missing`, `columns`, `language`, `cancelled`, `engine`. */
+  /** `notebook` (the code raised), `input-missing`, `output-missing`, `columns`, `language`, `cancelled`, `engine`, `environment` (the machine lacks what the notebook needs, e.g. a Python package). */
   readonly kind: string
   readonly message: string
   /** Longer text: the notebook's traceback or the engine's error. */

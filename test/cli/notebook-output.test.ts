@@ -116,9 +116,9 @@ describe("a notebook's exit value and error", () => {
     expect(text.stdout).toMatch(
       /exit: line1\\n.{100,250}… \(5,242,\d{3} more characters\)/
     )
-    // Python's error is the exception's last line, cut too.
+    // Python's error is the exception's lines joined in one, cut too.
     expect(text.stdout).toMatch(
-      /FAILED +fail .*: {3}::warning::PWNED #\\x23\[error\]PWNED \\x1b.*y… \(\d,\d{3} more characters\)\n/
+      /FAILED +fail .*: ValueError: line1 ::add-mask::PWNED\\r::stop-commands::PWNED ::warning::PWNED #\\x23\[error\]PWNED \\x1b.*y… \(\d,\d{3} more characters\)\n/
     )
     expect(text.stderr).toMatch(
       /failed +fail [\d.]+s: .*::warning::PWNED #\\x23\[error\].*y… \(/

@@ -1,7 +1,8 @@
 import type { Notebook } from '../../notebooks/index.js'
 import type { PythonRunner, StepAccess } from './python-runner.js'
-import { fileLine } from './sql-step.js'
+import { fileLine, notebookPlace } from './notebook-place.js'
 import { StepFailure } from './step-failure.js'
+import { missingModule } from './step-hints.js'
 import { bindSql, splitSql } from './sql-params.js'
 import type { SqlParameter } from './sql-params.js'
 import type { DuckdbStepSql } from './step-tables.js'
@@ -44,7 +45,7 @@ function harnessCells(input: PythonStepInput): unknown[] {
     if (!bound.ok) {
       throw new StepFailure({
         kind: 'notebook',
-        message: `${notebook.path}:${fileLine(cell, bound.line)}: ${bound.message}`
+        message: `${notebookPlace(notebook, cell, bound.line)}: ${bound.message}`
       })
     }
     const at = (s: { text: string; line: number }): object => ({
@@ -116,18 +117,57 @@ export async function executePythonStep(
   }
   if (done.error) {
     const where = done.error.line
-      ? `${notebook.path}:${done.error.line}`
+      ? placeOfLine(notebook, done.error.line)
       : notebook.path
+    const said = exceptionLine(done.error.message, done.error.type)
+    const module =
+      done.error.type === 'ModuleNotFoundError' ||
+      done.error.type === 'ImportError'
+        ? missingModule(said)
+        : undefined
+    if (module !== undefined) {
+      throw new StepFailure({
+        kind: 'environment',
+        message: `${where}: ${said}, which ${await input.runner.describe()} lacks: pip install it there (python3 -m pip install -r requirements.txt), or set python: in the profile.`,
+        detail: done.error.traceback || done.error.message
+      })
+    }
     throw new StepFailure({
       kind: 'notebook',
-      message: `${where}: ${lastLine(done.error.message)}`,
+      message: `${where}: ${said}`,
       detail: done.error.traceback || done.error.message
     })
   }
   return done.exitValue !== undefined ? { exitValue: done.exitValue } : {}
 }
 
-function lastLine(text: string): string {
-  const lines = text.trim().split('\n')
-  return lines[lines.length - 1]
+/**
+ * The exception as one line: from the line that names its type (after a
+ * SyntaxError's excerpt and caret) to the end, a multi-line message
+ * joined, so neither its first nor its last line is lost.
+ */
+function exceptionLine(message: string, type: string): string {
+  const lines = message.trim().split('\n')
+  const at = lines.findIndex((l) => l.startsWith(`${type}:`) || l === type)
+  const from = at === -1 ? lines.length - 1 : at
+  return lines
+    .slice(from)
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .join(' ')
+}
+
+/**
+ * Where a line the harness reports is: the harness numbers a cell's lines
+ * from its `fileLine`, so the cell holding it gives its place (in an
+ * `.ipynb`, the cell and its line).
+ */
+function placeOfLine(notebook: Notebook, line: number): string {
+  for (const cell of notebook.cells) {
+    const start = fileLine(cell, 1)
+    const count = cell.source.split('\n').length
+    if (line >= start && line < start + count)
+      return notebookPlace(notebook, cell, line - start + 1)
+  }
+  return `${notebook.path}:${line}`
 }

@@ -1,4 +1,4 @@
-import type { Cell, Notebook } from '../../notebooks/index.js'
+import type { Notebook } from '../../notebooks/index.js'
 import type { SqlWorker } from './sql-child.js'
 import { checkSqlStatement } from './sql-guard.js'
 import type { ReadOnlyFolder } from './sql-guard.js'
@@ -7,11 +7,21 @@ import { StepFailure } from './step-failure.js'
 import { bindSql } from './sql-params.js'
 import type { SqlParameter } from './sql-params.js'
 import type { DuckdbStepSql } from './step-tables.js'
+import { explainSqlError } from './step-hints.js'
 import { streamOutputs } from './stream-outputs.js'
 import { isWidgetStatement } from './widget-defaults.js'
+import {
+  duckdbSummary,
+  errorLineIn,
+  fileLine,
+  linesBeforeCode,
+  notebookPlace
+} from './notebook-place.js'
 
 /** What a SQL step needs: its notebook, bound parameters and DuckDB plan. */
 export interface SqlStepInput {
+  /** The repository root, against which a notebook's paths are told. */
+  readonly root: string
   readonly notebook: Notebook
   readonly parameters: Readonly<Record<string, SqlParameter>>
   readonly duckdb: DuckdbStepSql
@@ -27,11 +37,6 @@ export interface SqlStepInput {
   readonly release: (worker: SqlWorker) => void
   readonly signal: AbortSignal
   readonly log: (line: string) => void
-}
-
-/** The file line of a line of a cell's source. */
-export function fileLine(cell: Cell, sourceLine: number): number {
-  return (cell.sourceLine ?? cell.line) + sourceLine - 1
 }
 
 /** Time a worker gets to stop after an interrupt before it is killed. */
@@ -53,7 +58,7 @@ export function planSqlStatements(input: SqlStepInput): SqlJobStatement[] {
     if (!bound.ok) {
       throw new StepFailure({
         kind: 'notebook',
-        message: `${notebook.path}:${fileLine(cell, bound.line)}: ${bound.message}`
+        message: `${notebookPlace(notebook, cell, bound.line)}: ${bound.message}`
       })
     }
     for (const statement of bound.statements) {
@@ -70,7 +75,7 @@ export function planSqlStatements(input: SqlStepInput): SqlJobStatement[] {
       if (refused) {
         throw new StepFailure({
           kind: 'notebook',
-          message: `${notebook.path}:${line}: ${refused}`,
+          message: `${notebookPlace(notebook, cell, statement.line)}: ${refused}`,
           detail: statement.text
         })
       }
@@ -138,10 +143,19 @@ export async function executeSqlStep(input: SqlStepInput): Promise<void> {
   const first = error.message.split('\n')[0]
   if (error.phase === 'statement') {
     const statement = statements[error.index ?? 0]
+    const written = statement.shown ?? statement.text
+    const cell = notebook.cells[statement.cell]
+    // The line the statement's text starts on in its cell (comments before
+    // its first word are part of the text), then the line DuckDB blames.
+    const start =
+      statement.line - fileLine(cell, 1) + 1 - linesBeforeCode(written)
+    const bad = start + errorLineIn(error.message, statement.text, written)
+    const place = notebookPlace(notebook, cell, bad)
     throw new StepFailure({
       kind: 'notebook',
-      message: `${notebook.path}:${statement.line}: ${first}`,
-      detail: `${error.message}\n\nin cell ${statement.cell + 1}, statement at line ${statement.line}:\n${statement.shown ?? statement.text}`
+      message: `${place}: ${explainSqlError(duckdbSummary(error.message), input.root)}`,
+      // DuckDB's LINE counts in the statement as it ran; say where that is.
+      detail: `${error.message}\n\nat ${place}, in cell ${statement.cell + 1}, statement from line ${statement.line}:\n${written}`
     })
   }
   throw new StepFailure({

@@ -241,6 +241,7 @@ export async function executeLocalStep(
       if (mode === 'sql') {
         write(`${notebook.path}: SQL, in DuckDB`)
         await executeSqlStep({
+          root: settings.root,
           notebook,
           parameters: planSqlParameters(given, tables),
           duckdb: planDuckdbStepSql(tables, tmp),
@@ -303,6 +304,9 @@ export async function executeLocalStep(
               : {})
           }
     write(`Failed: ${failure.message}`)
+    // The whole of what the engine said (DuckDB's excerpt, a traceback):
+    // the one line above is the summary.
+    if (failure.detail) write(failure.detail)
     return finish('failed', { error: failure })
   } finally {
     timeout.clear()

@@ -123,7 +123,9 @@ describe('SQL notebooks on the local engine', () => {
     expect(steps.make.error?.message).toMatch(
       /^notebooks\/make\.sql:7: Binder Error: .*nmae/
     )
-    expect(steps.make.error?.detail).toContain('in cell 2, statement at line 7')
+    expect(steps.make.error?.detail).toContain(
+      'at notebooks/make.sql:7, in cell 2, statement from line 7'
+    )
     expect(steps.use).toMatchObject({
       status: 'skipped',
       skippedBecause: 'make'
