@@ -1,21 +1,12 @@
 #!/usr/bin/env node
 import process from 'node:process'
+import { requireSupportedNode } from './node-version.js'
 
-// What `npm init dtflw-pipeline` runs. Checked before anything loads: the
-// generator's dependencies (yeoman 10) need Node 22.18+ or 24.11+ and fail
-// obscurely on older ones.
-const [major, minor] = process.versions.node.split('.').map(Number)
-if (
-  major < 22 ||
-  (major === 22 && minor < 18) ||
-  (major > 22 && major < 24) ||
-  (major === 24 && minor < 11)
-) {
-  process.stderr.write(
-    `create-dtflw-pipeline needs Node.js 22.18+ or 24.11+ (the LTS lines); this is ${process.version}. Install Node.js 24 (e.g. nvm install 24, or from nodejs.org) and run npm init dtflw-pipeline again.\n`
-  )
-  process.exit(2)
-}
+// What `npm init dtflw-pipeline` runs.
+requireSupportedNode(
+  (version) =>
+    `create-dtflw-pipeline needs Node.js 22.18+ or 24.11+ (the LTS lines); this is v${version}. Install Node.js 24 (e.g. nvm install 24, or from nodejs.org) and run npm init dtflw-pipeline again.\n`
+)
 // Yeoman's environment is most of the start-up time; V8's code cache (kept
 // in the system's temporary folder) shortens it from the second run on.
 const { enableCompileCache } = await import('node:module')

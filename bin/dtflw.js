@@ -2,25 +2,14 @@
 // The dtflw bin: check the Node version before loading anything that needs
 // a newer one, then run the bundled CLI (one file, fewer modules to load
 // than the compiled tree, so every command starts faster).
-import process from 'node:process'
+import { requireSupportedNode } from './node-version.js'
 
-// The maintained LTS lines, from the first release the generator's
-// dependencies (yeoman 10) accept: 22.18+ (maintained until 2027-04) and
-// 24.11+. Node 20 is end-of-life.
-const [major, minor] = process.versions.node.split('.').map(Number)
-if (
-  major < 22 ||
-  (major === 22 && minor < 18) ||
-  (major > 22 && major < 24) ||
-  (major === 24 && minor < 11)
-) {
-  process.stderr.write(
-    `error: dtflw needs Node.js 22.18+ or 24.11+ (the LTS lines); this is Node.js ${process.versions.node}. ` +
-      `Install Node.js 24 (e.g. nvm install 24, or from nodejs.org), ` +
-      `or run dtflw through an npm script of a repository that lists the "node" package at 24.x as a dev dependency.\n`
-  )
-  process.exit(2)
-}
+requireSupportedNode(
+  (version) =>
+    `error: dtflw needs Node.js 22.18+ or 24.11+ (the LTS lines); this is Node.js ${version}. ` +
+    `Install Node.js 24 (e.g. nvm install 24, or from nodejs.org), ` +
+    `or run dtflw through an npm script of a repository that lists the "node" package at 24.x as a dev dependency.\n`
+)
 // V8 keeps the bundle's compiled code between runs (in the OS temp
 // folder): each start after the first skips parsing a megabyte of code.
 const { enableCompileCache } = await import('node:module')

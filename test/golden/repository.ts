@@ -1,7 +1,7 @@
-import { execFileSync } from 'node:child_process'
 import { appendFile, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { webhookExample } from '../action/support.js'
+import { git } from '../support/git.js'
 
 /**
  * The GitHub side of a pipeline repository for the golden path: a bare
@@ -32,20 +32,7 @@ export interface Origin {
   mergeRef(number: number, head: string, base: string): string
 }
 
-function run(cwd: string, args: string[]): string {
-  return execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    stdio: 'pipe',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 'Dana Data',
-      GIT_AUTHOR_EMAIL: 'dana@example.com',
-      GIT_COMMITTER_NAME: 'Dana Data',
-      GIT_COMMITTER_EMAIL: 'dana@example.com'
-    }
-  }).trim()
-}
+const run = (cwd: string, args: string[]): string => git(cwd, ...args)
 
 /** Makes `clone` a repository on `main` pushed to a new bare origin. */
 export function createOrigin(
