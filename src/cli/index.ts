@@ -1,3 +1,4 @@
+import { exitCodeOfSignal } from '../diagnostics/index.js'
 import { main } from './main.js'
 
 // The bin shim: wire the process to `main`, Ctrl-C to an abort signal.
@@ -13,7 +14,7 @@ process.on('SIGINT', () => {
 })
 process.on('SIGTERM', () => controller.abort('SIGTERM'))
 
-process.exitCode = await main({
+const code = await main({
   argv: process.argv.slice(2),
   env: process.env,
   cwd: process.cwd(),
@@ -22,3 +23,9 @@ process.exitCode = await main({
   stdin: process.stdin,
   signal: controller.signal
 })
+// Once a signal came, the exit code says so (130 or 143), whatever the
+// command managed before it stopped: a CI runner and a shell read it as
+// "interrupted", never as success or as a bug.
+process.exitCode = controller.signal.aborted
+  ? exitCodeOfSignal(controller.signal.reason)
+  : code

@@ -33,6 +33,10 @@ export interface RunFlowOptions {
   readonly signal?: AbortSignal
   readonly onEvent?: (event: RunEvent) => void
   readonly onProgress?: DeployOptions['onProgress']
+  /** `--force-lock`, for the deploy. */
+  readonly forceLock?: boolean
+  /** The command line that deploys here again (the lock's message). */
+  readonly command?: string
   /** Applied to every file this run writes (report, events, step logs). */
   readonly mask?: (text: string) => string
   /** The clock (tests pass a fixed one). */
@@ -91,7 +95,9 @@ export async function runFlow(
     const deployed = await engine.deploy(plan, {
       preview: options.preview,
       signal,
-      onProgress: options.onProgress
+      onProgress: options.onProgress,
+      forceLock: options.forceLock,
+      command: options.command
     })
     emit({ type: 'deploy-finished', at: now().toISOString(), result: deployed })
     emit({

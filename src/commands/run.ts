@@ -9,6 +9,7 @@ import { leaveEvidence, manifestFileOf } from './evidence.js'
 import { buildLineageView } from './lineage.js'
 import { loadPlan } from './project.js'
 import type { LoadedPlan } from './project.js'
+import { redeployCommand } from './request.js'
 import { runFlow } from './run-flow.js'
 import type {
   CommandDeps,
@@ -89,6 +90,8 @@ export async function runLoaded(
     signal: deps.signal,
     onEvent: deps.onEvent,
     onProgress: deps.onProgress,
+    forceLock: request.forceLock,
+    command: redeployCommand(request),
     mask: deps.masker?.mask,
     now
   })

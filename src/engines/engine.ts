@@ -18,6 +18,10 @@ export interface DeployOptions {
   readonly onProgress?: (message: string) => void
   /** Decide what would change, write nothing. */
   readonly dryRun?: boolean
+  /** `--force-lock`: take the deploy lock over whoever holds it. */
+  readonly forceLock?: boolean
+  /** The command line that deploys here again, for the lock's message. */
+  readonly command?: string
 }
 
 /**

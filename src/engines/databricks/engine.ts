@@ -17,6 +17,7 @@ import type {
 } from '../engine.js'
 import type { DatabricksClient } from './api/index.js'
 import { deployNotebooks } from './deploy.js'
+import type { LockHolder } from './lock.js'
 import type { SourceReader } from './deploy-files.js'
 import { checkStepOutputs } from './output-checks.js'
 import { PREVIEWS_FOLDER, deployRoot, parentFolder } from './paths.js'
@@ -35,7 +36,7 @@ export interface DatabricksEngineOptions {
   /** The profile's workspace root; asked once, when first needed. */
   readonly workspaceRoot: () => Promise<string>
   /** Who deploys, for the deploy lock; asked only when a deploy locks. */
-  readonly owner: () => Promise<string>
+  readonly holder: () => Promise<LockHolder>
   /** The caller's Databricks identity, for promotion evidence. */
   readonly identity?: () => Promise<string>
   readonly toolVersion: string
@@ -46,6 +47,8 @@ export interface DatabricksEngineOptions {
   readonly concurrency?: number
   readonly poll?: PollPolicy
   readonly lockTtlMs?: number
+  /** Tasks one run may hold; a larger plan runs as several (default 1,000). */
+  readonly maxTasks?: number
   /** Requests the client made so far (for the deploy's count). */
   readonly requestCount?: () => number
   readonly now?: () => Date
@@ -92,7 +95,7 @@ export function createDatabricksEngine(
       client,
       root: deployRoot(await options.workspaceRoot(), deployOptions.preview),
       source: options.source ?? workingTreeSource(options.repoRoot),
-      owner: options.owner,
+      holder: options.holder,
       tool: options.toolVersion,
       gitSha: options.gitSha,
       concurrency: options.concurrency ?? 16,
@@ -100,6 +103,8 @@ export function createDatabricksEngine(
       signal: deployOptions.signal,
       onProgress: deployOptions.onProgress,
       lockTtlMs: options.lockTtlMs,
+      forceLock: deployOptions.forceLock,
+      command: deployOptions.command,
       dryRun: deployOptions.dryRun
     })
     return options.requestCount
