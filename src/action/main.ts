@@ -61,6 +61,7 @@ export async function run(
       request.command === 'promote' && !request.dryRun
         ? await openDeployment(settings, context, request.sha ?? context.sha)
         : undefined
+    const submitted: string[] = []
     const result: CommandResult = await runCommand(request, {
       ...actionDeps(settings, env, secret),
       signal: stop.signal,
@@ -69,10 +70,12 @@ export async function run(
         const line = describeEvent(event)
         if (line) core.info(masker.mask(line))
         if (event.type === 'run-submitted') {
+          submitted.push(event.remoteRunId)
           core.saveState(
             STATE_REMOTE_RUN,
             JSON.stringify({
               remoteRunId: event.remoteRunId,
+              remoteRunIds: submitted,
               profile: request.profile,
               cwd: request.cwd,
               manifest: request.manifest

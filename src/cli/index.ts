@@ -11,8 +11,12 @@ process.on('SIGINT', () => {
     '\nCancelling: waiting for running steps to stop (Ctrl-C again to force).\n'
   )
   controller.abort('SIGINT')
+  process.exitCode = exitCodeOfSignal(controller.signal.reason)
 })
-process.on('SIGTERM', () => controller.abort('SIGTERM'))
+process.on('SIGTERM', () => {
+  controller.abort('SIGTERM')
+  process.exitCode = exitCodeOfSignal(controller.signal.reason)
+})
 
 const code = await main({
   argv: process.argv.slice(2),

@@ -78,24 +78,31 @@ export async function runLoaded(
   runsRoot: string = loaded.project.manifest.root
 ): Promise<LoadedRun> {
   const now = deps.now ?? ((): Date => new Date())
-  const { report, reportFile, deployed } = await runFlow(engine, loaded.plan, {
-    root: loaded.project.manifest.root,
-    runsDir: path.join(runsRoot, '.dtflw', 'runs'),
-    parallelism: request.parallelism ?? deps.cores,
-    failFast: request.failFast === true,
-    lazy: request.lazy === true,
-    preview: request.preview,
-    gitSha: loaded.gitSha,
-    toolVersion: deps.toolVersion,
-    signal: deps.signal,
-    onEvent: deps.onEvent,
-    onProgress: deps.onProgress,
-    forceLock: request.forceLock,
-    command: redeployCommand(request),
-    mask: deps.masker?.mask,
-    now
-  })
+  const { report, reportFile, deployed, error } = await runFlow(
+    engine,
+    loaded.plan,
+    {
+      root: loaded.project.manifest.root,
+      runsDir: path.join(runsRoot, '.dtflw', 'runs'),
+      parallelism: request.parallelism ?? deps.cores,
+      failFast: request.failFast === true,
+      lazy: request.lazy === true,
+      preview: request.preview,
+      gitSha: loaded.gitSha,
+      toolVersion: deps.toolVersion,
+      signal: deps.signal,
+      onEvent: deps.onEvent,
+      onProgress: deps.onProgress,
+      forceLock: request.forceLock,
+      command: redeployCommand(request),
+      mask: deps.masker?.mask,
+      now
+    }
+  )
   const diagnostics: Diagnostic[] = [...loaded.warnings]
+  if (error) diagnostics.push(...error.diagnostics)
+  else if (report.stopped)
+    diagnostics.push(warningAt('still-running', report.stopped.reason))
   let evidence: string | undefined
   try {
     evidence = await leaveEvidence({
@@ -124,7 +131,7 @@ export async function runLoaded(
     path.relative(loaded.project.manifest.root, request.cwd)
   )
   return {
-    exitCode: exitCodeOf(report, deps.signal),
+    exitCode: error ? error.exitCode : exitCodeOf(report, deps.signal),
     diagnostics,
     report,
     reportPath: path.relative(cwd, reportFile) || reportFile,

@@ -67,6 +67,11 @@ export interface DeployPlan {
   readonly unchanged: readonly string[]
   /** Folders the uploads need, parents before children. */
   readonly folders: readonly string[]
+  /**
+   * The state still has pending uploads of an interrupted deploy: even
+   * with nothing to upload, a new state is written to settle them.
+   */
+  readonly settle: boolean
 }
 
 /**
@@ -116,7 +121,8 @@ export function planDeploy(
   const folders = [
     ...new Set(upload.map((u) => parentFolder(u.remotePath)))
   ].sort()
-  return { root, upload, remove, unchanged, folders }
+  const settle = Object.keys(state?.pending ?? {}).length > 0
+  return { root, upload, remove, unchanged, folders, settle }
 }
 
 /** Every notebook a state knows: deployed, or being uploaded. */

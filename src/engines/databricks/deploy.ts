@@ -125,9 +125,13 @@ export async function deployNotebooks(
   const lockNote = await releaseLock(lock, signal, input.command)
   if (signal?.aborted) {
     const reason = String(signal.reason ?? 'SIGINT')
+    const done =
+      progress.total === 0
+        ? 'before any upload'
+        : `after ${progress.done} of ${progress.total} uploads; the next deploy uploads the rest`
     throw new InterruptedError(
       reason,
-      `dtflw was interrupted (${reason}) while deploying to ${root}: ${progress.done} of ${progress.total} uploads were done; the next deploy uploads the rest. ${lockNote ?? 'The deploy lock was released.'}`
+      `dtflw was interrupted (${reason}) while deploying to ${root}, ${done}. ${lockNote ?? 'The deploy lock was released.'}`
     )
   }
   if (failure !== undefined) {
@@ -287,6 +291,7 @@ async function releaseLock(
   }
 }
 
+/** Nothing to upload, delete or settle: no lock, no write. */
 function isEmpty(plan: DeployPlan): boolean {
-  return plan.upload.length === 0 && plan.remove.length === 0
+  return plan.upload.length === 0 && plan.remove.length === 0 && !plan.settle
 }

@@ -1,10 +1,15 @@
 import { readFile } from 'node:fs/promises'
 import { setTimeout as delay } from 'node:timers/promises'
 import path from 'node:path'
-import { UsageError } from '../../diagnostics/index.js'
+import {
+  DtflwError,
+  InternalError,
+  PlatformError,
+  UsageError
+} from '../../diagnostics/index.js'
 import type { Plan } from '../../flow/index.js'
 import { notRunResult } from '../../report/index.js'
-import type { StepResult } from '../../report/index.js'
+import type { RemoteRun, StepResult } from '../../report/index.js'
 import type {
   CleanupResult,
   CleanupTarget,
@@ -19,11 +24,14 @@ import type { DatabricksClient } from './api/index.js'
 import { deployNotebooks } from './deploy.js'
 import type { LockHolder } from './lock.js'
 import type { SourceReader } from './deploy-files.js'
+import { findExitingNotebooks } from './notebook-exits.js'
 import { checkStepOutputs } from './output-checks.js'
 import { PREVIEWS_FOLDER, deployRoot, parentFolder } from './paths.js'
 import type { DatabricksSettings } from './settings.js'
+import { planRunBatches } from './run-batches.js'
 import { planSubmitRun } from './submit.js'
-import { DEFAULT_POLL, watchRun } from './watch.js'
+import { JOBS_MAX_TASKS } from './tuning.js'
+import { DEFAULT_POLL, followRuns } from './watch.js'
 import type { PollPolicy } from './watch.js'
 import { isNotFound, tryReadDeployState } from './workspace-state.js'
 
@@ -114,73 +122,86 @@ export function createDatabricksEngine(
 
   async function run(plan: Plan, context: RunContext): Promise<EngineRun> {
     const results = new Map<string, StepResult>()
-    const finished = (result: StepResult): void => {
-      results.set(result.key, result)
-      context.emit({
-        type: 'step-finished',
-        key: result.key,
-        at: now().toISOString(),
-        result
-      })
-    }
     if (context.lazy) {
-      for (const step of plan.steps) {
-        if (step.outputs.length === 0) continue
-        const checked = await checkStepOutputs(client, step)
-        const all = !checked.error && checked.writes.every((w) => !w.unchecked)
-        if (all) {
-          finished({ ...notRunResult(step, 'lazy'), writes: checked.writes })
-        }
+      const checked = await Promise.all(
+        plan.steps
+          .filter((step) => step.outputs.length > 0)
+          .map(async (step) => ({
+            step,
+            checked: await checkStepOutputs(client, step)
+          }))
+      )
+      for (const { step, checked: c } of checked) {
+        if (c.error || c.writes.some((w) => w.unchecked)) continue
+        const result = { ...notRunResult(step, 'lazy'), writes: c.writes }
+        results.set(step.key, result)
+        context.emit({
+          type: 'step-finished',
+          key: step.key,
+          at: now().toISOString(),
+          result
+        })
       }
     }
     const keys = new Set(
       plan.steps.filter((s) => !results.has(s.key)).map((s) => s.key)
     )
-    let remote: { runId: number; url?: string } | undefined
-    if (keys.size > 0 && !context.signal.aborted) {
-      const body = planSubmitRun({
+    if (keys.size === 0 || context.signal.aborted) return outcome(plan, results)
+    const batches = planRunBatches(
+      plan,
+      keys,
+      options.maxTasks ?? JOBS_MAX_TASKS
+    )
+    const followed = await followRuns({
+      client,
+      plan,
+      batches,
+      submit: async (batch, index) =>
+        (
+          await client.jobs.submitRun(
+            planSubmitRun({
+              plan,
+              keys: new Set(batch),
+              root: context.deployed.root,
+              runId: context.runId,
+              compute: options.settings.compute,
+              timeoutSeconds: options.settings.timeoutSeconds,
+              part: { index, count: batches.length }
+            })
+          )
+        ).run_id,
+      signal: context.signal,
+      failFast: context.failFast,
+      emit: context.emit,
+      now,
+      poll: options.poll ?? DEFAULT_POLL,
+      sleep,
+      checkOutputs: (step, signal) =>
+        checkStepOutputs(client, step, { signal }),
+      exits: await findExitingNotebooks(
         plan,
-        keys,
-        root: context.deployed.root,
-        runId: context.runId,
-        compute: options.settings.compute,
-        timeoutSeconds: options.settings.timeoutSeconds
-      })
-      const { run_id: runId } = await client.jobs.submitRun(body)
-      const submitted = await client.jobs.getRun(runId)
-      remote = { runId, url: submitted.run_page_url }
-      context.emit({
-        type: 'run-submitted',
-        at: now().toISOString(),
-        remoteRunId: String(runId),
-        ...(remote.url ? { url: remote.url } : {})
-      })
-      const watched = await watchRun({
-        client,
-        runId,
-        plan,
-        keys,
-        signal: context.signal,
-        failFast: context.failFast,
-        emit: context.emit,
-        now,
-        poll: options.poll ?? DEFAULT_POLL,
-        sleep,
-        checkOutputs: (step) => checkStepOutputs(client, step)
-      })
-      for (const [key, result] of watched) results.set(key, result)
-    }
-    return {
-      steps: plan.steps.map(
-        (step) => results.get(step.key) ?? notRunResult(step, 'pending')
-      ),
-      ...(remote
-        ? {
-            remoteRunId: String(remote.runId),
-            ...(remote.url ? { runUrl: remote.url } : {})
-          }
-        : {})
-    }
+        options.source ?? workingTreeSource(options.repoRoot)
+      )
+    })
+    for (const [key, result] of followed.results) results.set(key, result)
+    const remoteRuns = followed.runs.map((r) => ({
+      remoteRunId: String(r.runId),
+      ...(r.url ? { url: r.url } : {})
+    }))
+    const stillRunning = followed.stillRunning.map((r) => ({
+      remoteRunId: String(r.runId),
+      ...(r.url ? { url: r.url } : {})
+    }))
+    const stopped =
+      followed.error !== undefined
+        ? stoppedBy(followed.error, stillRunning, remoteRuns, plan.profile)
+        : stillRunning.length > 0
+          ? {
+              reason: `the run was interrupted before it stopped: ${describeStillRunning(stillRunning, plan.profile)}.`,
+              stillRunning
+            }
+          : undefined
+    return outcome(plan, results, remoteRuns, stopped)
   }
 
   async function cleanup(target: CleanupTarget): Promise<CleanupResult> {
@@ -289,5 +310,83 @@ function workspaceRecords(
       return options.identity?.()
     },
     where: () => options.workspaceRoot()
+  }
+}
+
+/** What `run` returns: a result per step, the runs, why it stopped. */
+function outcome(
+  plan: Plan,
+  results: ReadonlyMap<string, StepResult>,
+  remoteRuns: readonly RemoteRun[] = [],
+  stopped?: EngineRun['stopped']
+): EngineRun {
+  const first = remoteRuns[0]
+  return {
+    steps: plan.steps.map(
+      (step) => results.get(step.key) ?? notRunResult(step, 'pending')
+    ),
+    ...(first
+      ? {
+          remoteRunId: first.remoteRunId,
+          ...(first.url ? { runUrl: first.url } : {})
+        }
+      : {}),
+    ...(remoteRuns.length > 0 ? { remoteRuns } : {}),
+    ...(stopped ? { stopped } : {})
+  }
+}
+
+/**
+ * Why following stopped on an error, as the command will say it: the
+ * error, and plainly whether the runs were cancelled or still run, with
+ * their pages.
+ */
+function stoppedBy(
+  error: unknown,
+  stillRunning: readonly RemoteRun[],
+  runs: readonly RemoteRun[],
+  profile: string
+): NonNullable<EngineRun['stopped']> {
+  const cause =
+    error instanceof DtflwError
+      ? error.message
+      : String((error as Error)?.message ?? error)
+  const pages = runs.map((r) => r.url ?? r.remoteRunId).join(', ')
+  const left =
+    stillRunning.length > 0
+      ? describeStillRunning(stillRunning, profile)
+      : runs.length === 0
+        ? 'No Databricks run had started'
+        : runs.length === 1
+          ? `The Databricks run was cancelled (${pages})`
+          : `The Databricks runs were cancelled (${pages})`
+  const reason = `dtflw stopped following the run: ${cause.replace(/\.$/, '')}. ${left}.`
+  return {
+    reason,
+    stillRunning,
+    error:
+      error instanceof DtflwError
+        ? new StoppedFollowingError(reason, error)
+        : new InternalError(cause, { cause: error })
+  }
+}
+
+function describeStillRunning(
+  runs: readonly RemoteRun[],
+  profile: string
+): string {
+  return runs
+    .map(
+      (r) =>
+        `Databricks run ${r.remoteRunId} still runs${r.url ? ` (${r.url})` : ''}: cancel it on its page or with dtflw cancel --profile ${profile} --run-id ${r.remoteRunId}`
+    )
+    .join('; ')
+}
+
+/** Following a run ended on a platform error; keeps its exit code. */
+class StoppedFollowingError extends PlatformError {
+  constructor(message: string, cause: DtflwError) {
+    super(message, { cause })
+    this.name = 'StoppedFollowingError'
   }
 }

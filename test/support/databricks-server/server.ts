@@ -97,12 +97,17 @@ export async function startDatabricksServer(
   const routes: Route[] = [
     ...auth.routes,
     ...workspaceRoutes(workspaceStore),
-    ...jobsRoutes(runner, urlOf, now),
+    ...jobsRoutes(runner, urlOf, now, () => state.statusOnly),
     ...dataRoutes(data),
     ...scimRoutes()
   ]
-  const state: { latencyMs: number; limits?: ServerRateLimits } = {
+  const state: {
+    latencyMs: number
+    limits?: ServerRateLimits
+    statusOnly: boolean
+  } = {
     latencyMs: options.latencyMs ?? 0,
+    statusOnly: options.statusOnly === true,
     limits:
       options.rateLimits === 'published' ? PUBLISHED_LIMITS : options.rateLimits
   }
@@ -150,6 +155,12 @@ export async function startDatabricksServer(
     },
     set latencyMs(value: number) {
       state.latencyMs = value
+    },
+    get statusOnly() {
+      return state.statusOnly
+    },
+    set statusOnly(value: boolean) {
+      state.statusOnly = value
     },
     get rateLimits() {
       return state.limits

@@ -2,6 +2,9 @@ import { ApiFailure, invalid } from './respond.js'
 
 const TASK_KEY = /^[\w-]+$/
 
+/** Tasks one job or one-time run may hold. */
+const MAX_TASKS = 1000
+
 /** Checks a submit body as the Jobs service does. */
 export function validateSubmit(body: unknown): Record<string, unknown> {
   if (typeof body !== 'object' || body === null)
@@ -23,6 +26,10 @@ export function validateSubmit(body: unknown): Record<string, unknown> {
   const list = request.tasks
   if (!Array.isArray(list) || list.length === 0)
     throw invalid('At least one task is required.')
+  if (list.length > MAX_TASKS)
+    throw invalid(
+      `A job can have at most ${MAX_TASKS} tasks, got ${list.length}.`
+    )
   const keys = new Set<string>()
   for (const raw of list) {
     const task = (raw ?? {}) as Record<string, unknown>

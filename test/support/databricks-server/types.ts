@@ -151,6 +151,8 @@ export interface DatabricksServerOptions {
    * Retry-After beyond them; `published` for Databricks' own. Default none.
    */
   readonly rateLimits?: ServerRateLimits | 'published'
+  /** `runs/get` answers only `status`, not the deprecated `state`. */
+  readonly statusOnly?: boolean
   /** PENDING time of a task; default 5 ms. */
   readonly pendingMs?: number
   /** RUNNING time of a task without a behaviour; default 20 ms. */
@@ -190,6 +192,8 @@ export interface DatabricksServer {
   latencyMs: number
   /** The rate limits enforced now (undefined: none); may be changed. */
   rateLimits: ServerRateLimits | undefined
+  /** `runs/get` leaves out the deprecated `state`; may be changed. */
+  statusOnly: boolean
   readonly workspace: {
     /** The object at a path (`/Workspace/…` or `/…`). */
     get(path: string): StoredObject | undefined
