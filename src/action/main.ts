@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events'
 import * as core from '@actions/core'
 import { runCommand } from '../commands/index.js'
 import type { CommandResult } from '../commands/index.js'
@@ -47,6 +48,8 @@ export async function run(
       request = { ...request, base: undefined, changedSince: undefined }
     }
     const stop = new AbortController()
+    // Every request in flight listens to it (a deploy has dozens at once).
+    setMaxListeners(0, stop.signal)
     const onSignal = (signal: NodeJS.Signals) => () => stop.abort(signal)
     process.once('SIGINT', onSignal('SIGINT'))
     process.once('SIGTERM', onSignal('SIGTERM'))

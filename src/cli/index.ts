@@ -1,8 +1,11 @@
+import { setMaxListeners } from 'node:events'
 import { exitCodeOfSignal } from '../diagnostics/index.js'
 import { main } from './main.js'
 
 // The bin shim: wire the process to `main`, Ctrl-C to an abort signal.
 const controller = new AbortController()
+// Every request in flight listens to it (a deploy has dozens at once).
+setMaxListeners(0, controller.signal)
 let interrupted = 0
 process.on('SIGINT', () => {
   interrupted++

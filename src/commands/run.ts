@@ -113,7 +113,9 @@ export async function runLoaded(
       deployed,
       manifestFile: manifestFileOf(request.cwd, request.manifest),
       env: deps.env,
-      now
+      now,
+      warn: (message) =>
+        diagnostics.push(warningAt('evidence-without-identity', message))
     })
   } catch (error) {
     diagnostics.push(

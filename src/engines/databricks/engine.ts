@@ -147,6 +147,12 @@ export function createDatabricksEngine(
       plan.steps.filter((s) => !results.has(s.key)).map((s) => s.key)
     )
     if (keys.size === 0 || context.signal.aborted) return outcome(plan, results)
+    // Which notebooks can end with a value, read while the run starts.
+    const exiting = findExitingNotebooks(
+      plan,
+      options.source ?? workingTreeSource(options.repoRoot)
+    )
+    exiting.catch(() => undefined)
     const batches = planRunBatches(
       plan,
       keys,
@@ -178,10 +184,8 @@ export function createDatabricksEngine(
       sleep,
       checkOutputs: (step, signal) =>
         checkStepOutputs(client, step, { signal }),
-      exits: await findExitingNotebooks(
-        plan,
-        options.source ?? workingTreeSource(options.repoRoot)
-      )
+      exits: async (notebook) =>
+        (await exiting).has(notebook.split(path.sep).join('/'))
     })
     for (const [key, result] of followed.results) results.set(key, result)
     const remoteRuns = followed.runs.map((r) => ({

@@ -54,9 +54,16 @@ export function planSubmitRun(input: {
   const several = part !== undefined && part.count > 1
   return {
     run_name: `dtflw ${plan.pipeline} ${plan.profile}${where} ${input.runId}${several ? ` (${part.index + 1}/${part.count})` : ''}`,
-    // At most 64 characters; the same run id, root and part give the
-    // same run.
-    idempotency_token: `dtflw-${sha256(`${root}\n${input.runId}${part && part.index > 0 ? `\n${part.index}` : ''}`).slice(0, 40)}`,
+    // At most 64 characters; the same run id, root and tasks give the
+    // same run, and a run of other tasks can never be mistaken for it.
+    idempotency_token: `dtflw-${sha256(
+      [
+        root,
+        input.runId,
+        part?.index ?? 0,
+        ...tasks.map((t) => t.task_key)
+      ].join('\n')
+    ).slice(0, 40)}`,
     ...(input.timeoutSeconds ? { timeout_seconds: input.timeoutSeconds } : {}),
     tasks
   }

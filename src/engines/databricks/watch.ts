@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events'
 import { adjacencyOf, reachableFrom } from '../../flow/index.js'
 import type { Plan, PlannedStep } from '../../flow/index.js'
 import { notRunResult } from '../../report/index.js'
@@ -40,8 +41,8 @@ export interface FollowInput {
   readonly poll: PollPolicy
   readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>
   readonly checkOutputs: FinishInput['checkOutputs']
-  /** Notebooks that can end with a value (their output is fetched). */
-  readonly exits: ReadonlySet<string>
+  /** Whether a notebook can end with a value (its output is fetched then). */
+  readonly exits: (notebook: string) => Promise<boolean>
 }
 
 /** How following went. */
@@ -92,6 +93,8 @@ export async function followRuns(input: FollowInput): Promise<FollowResult> {
   const cancels: Promise<void>[] = []
   const cancelFailed = new Set<number>()
   const work = new AbortController()
+  // Every request of the watch listens to it: hundreds at once.
+  setMaxListeners(0, work.signal)
   let wake = new AbortController()
   let failure: { error: unknown } | undefined
   let stopping: { why: string; at: number } | undefined
@@ -170,7 +173,7 @@ export async function followRuns(input: FollowInput): Promise<FollowResult> {
         step,
         task,
         standing,
-        exits: input.exits.has(step.notebook.replace(/\\/g, '/')),
+        exits: await input.exits(step.notebook),
         checkOutputs: input.checkOutputs,
         signal: work.signal
       })
@@ -199,8 +202,12 @@ export async function followRuns(input: FollowInput): Promise<FollowResult> {
     finishing.set(step.key, promise)
   }
 
-  const observe = (run: Run, handle: (typeof runs)[number]): void => {
-    for (const task of run.tasks ?? []) {
+  /** Tasks as a page of a poll shows them: starts, and ends to settle. */
+  const observeTasks = (
+    page: readonly RunTask[],
+    handle: (typeof runs)[number]
+  ): void => {
+    for (const task of page) {
       const step = byKey.get(task.task_key)
       if (!step || !handle.keys.has(step.key)) continue
       tasks.set(step.key, task)
@@ -221,7 +228,28 @@ export async function followRuns(input: FollowInput): Promise<FollowResult> {
       }
       if (standing.terminal && !finishing.has(step.key)) settle(step, task)
     }
-    if (standingOf(run).terminal) handle.terminal = true
+  }
+
+  /** A whole poll of a run: its tasks, and whether it ended. */
+  const observe = (run: Run, handle: (typeof runs)[number]): void => {
+    observeTasks(run.tasks ?? [], handle)
+    if (standingOf(run).terminal) {
+      handle.terminal = true
+      // A step the ended run holds no task for will never end otherwise.
+      const seen = new Set((run.tasks ?? []).map((t) => t.task_key))
+      for (const key of handle.keys)
+        if (!seen.has(key) && !ended.has(key)) {
+          ended.set(key, 'failed')
+          record(
+            notRunResult(byKey.get(key)!, 'failed', {
+              error: {
+                kind: 'engine',
+                message: `Databricks run ${handle.runId} ended without a task for this step`
+              }
+            })
+          )
+        }
+    }
   }
 
   /** Submits every next run whose earlier steps have all ended. */
@@ -271,7 +299,10 @@ export async function followRuns(input: FollowInput): Promise<FollowResult> {
       }
       // Known before anything else is asked, so a failure cancels it.
       runs.push(handle)
-      const view = await client.jobs.getRun(runId, { signal: work.signal })
+      // Its page, in one request (its tasks come with the polls).
+      const view = await client.jobs.getRunSummary(runId, {
+        signal: work.signal
+      })
       handle.url = view.run_page_url
       input.emit({
         type: 'run-submitted',
@@ -279,7 +310,6 @@ export async function followRuns(input: FollowInput): Promise<FollowResult> {
         remoteRunId: String(runId),
         ...(handle.url ? { url: handle.url } : {})
       })
-      observe(view, handle)
       submitted = true
     }
     return submitted
@@ -308,8 +338,15 @@ export async function followRuns(input: FollowInput): Promise<FollowResult> {
       await input.sleep(wait, AbortSignal.any(wakers)).catch(() => undefined)
       wait = Math.min(input.poll.maxMs, Math.round(wait * 1.5))
       if (failure) break
+      // Each page is looked at as it comes: the checks of the tasks on
+      // the first page start before the last page is asked for.
       const views = await Promise.all(
-        active.map((r) => client.jobs.getRun(r.runId, { signal: work.signal }))
+        active.map((r) =>
+          client.jobs.getRun(r.runId, {
+            signal: work.signal,
+            onPage: (page) => observeTasks(page, r)
+          })
+        )
       )
       views.forEach((view, i) => observe(view, active[i]))
     }
