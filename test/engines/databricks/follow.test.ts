@@ -73,9 +73,10 @@ afterEach(async () => {
 
 async function run(
   env: Record<string, string> = {},
-  request: Partial<Parameters<typeof dtflw>[2]> = {}
+  request: Partial<Parameters<typeof dtflw>[2]> = {},
+  files: Record<string, string> = FILES
 ): Promise<CommandResult & { report: RunReport; reportFile: string }> {
-  repo = await repoOf(FILES)
+  repo = await repoOf(files)
   const result = await dtflw(
     repo,
     server,
@@ -123,6 +124,31 @@ describe('following a Databricks run', () => {
     })
     expect(report.steps.find((s) => s.key === 'c')!.error!.message).toBe('boom')
     expect(server.requests.filter((r) => r.status === 429)).toHaveLength(8)
+  })
+
+  it('passes step arguments to base_parameters exactly as written, a 20-digit number included', async () => {
+    const { exitCode } = await run(
+      {},
+      {},
+      {
+        ...FILES,
+        'dtflw.yaml': FILES['dtflw.yaml'].replace(
+          '  - notebook: notebooks/a.sql\n',
+          '  - notebook: notebooks/a.sql\n    args: { batch: 12345678901234567890, ratio: 1.50 }\n'
+        )
+      }
+    )
+    expect(exitCode).toBe(0)
+    const body = server.requestsTo('POST', '/api/2.2/jobs/runs/submit')[0]
+      .body as {
+      tasks: {
+        task_key: string
+        notebook_task: { base_parameters: Record<string, string> }
+      }[]
+    }
+    expect(
+      body.tasks.find((t) => t.task_key === 'a')!.notebook_task.base_parameters
+    ).toMatchObject({ batch: '12345678901234567890', ratio: '1.50' })
   })
 
   it('follows runs and tasks by status where the API gives no state', async () => {
