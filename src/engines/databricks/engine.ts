@@ -355,15 +355,23 @@ function stoppedBy(
     error instanceof DtflwError
       ? error.message
       : String((error as Error)?.message ?? error)
+  if (runs.length === 0)
+    // Nothing was started (a submit refused): the error as it is.
+    return {
+      reason: cause,
+      stillRunning: [],
+      error:
+        error instanceof DtflwError
+          ? error
+          : new InternalError(cause, { cause: error })
+    }
   const pages = runs.map((r) => r.url ?? r.remoteRunId).join(', ')
   const left =
     stillRunning.length > 0
       ? describeStillRunning(stillRunning, profile)
-      : runs.length === 0
-        ? 'No Databricks run had started'
-        : runs.length === 1
-          ? `The Databricks run was cancelled (${pages})`
-          : `The Databricks runs were cancelled (${pages})`
+      : runs.length === 1
+        ? `The Databricks run was cancelled (${pages})`
+        : `The Databricks runs were cancelled (${pages})`
   const reason = `dtflw stopped following the run: ${cause.replace(/\.$/, '')}. ${left}.`
   return {
     reason,

@@ -20,7 +20,9 @@ import { parseJsonRecord } from '../../io/index.js'
  *    second "exists" after a takeover means another deploy took it first.
  * 3. Release: read it back and delete it only if the id is still ours (a
  *    forced takeover may have replaced it). Release never uses the
- *    deploy's abort signal: it must run after Ctrl-C and SIGTERM too.
+ *    deploy's abort signal: it must run after Ctrl-C and SIGTERM too. A
+ *    deploy interrupted while its create was on the way reads back too,
+ *    and removes the lock if the create went through.
  *
  * A deploy that changes nothing takes no lock at all.
  */
@@ -163,7 +165,15 @@ export async function acquireDeployLock(
   const attempt = async (
     record: LockRecord
   ): Promise<'ours' | LockRecord | undefined> => {
-    const outcome = await store.create(JSON.stringify(record), options.signal)
+    let outcome: CreateOutcome
+    try {
+      outcome = await store.create(JSON.stringify(record), options.signal)
+    } catch (error) {
+      // Interrupted while the create was on its way: it may have gone
+      // through. A lock of ours there is removed, within a few seconds.
+      if (options.signal?.aborted) await removeIfOurs(store, record.id)
+      throw error
+    }
     if (outcome === 'created') return 'ours'
     const there = parseLock(await store.read(options.signal))
     // A lost answer: the file tells whether our create went through.
@@ -209,6 +219,17 @@ export async function acquireDeployLock(
     options.breakWith,
     options.now()
   )
+}
+
+/** Deletes the lock if it holds `id`; gives up quietly after 5 seconds. */
+async function removeIfOurs(store: LockStore, id: string): Promise<void> {
+  try {
+    const signal = AbortSignal.timeout(5000)
+    if (parseLock(await store.read(signal))?.id === id)
+      await store.remove(signal)
+  } catch {
+    // The lock expires; the next deploy of this CI run takes it over.
+  }
 }
 
 function held(

@@ -178,6 +178,8 @@ describe('following a Databricks run', () => {
     const { report, exitCode, reportFile, diagnostics } = await run()
     expect(exitCode).toBe(3)
     const remote = server.runs.all().at(-1)!
+    // Cancelling is asynchronous: the run ends a moment later.
+    await server.runs.waitUntilDone(remote.runId)
     expect(
       (server.runs.view(remote.runId) as { state: { result_state: string } })
         .state.result_state
@@ -195,6 +197,26 @@ describe('following a Databricks run', () => {
       stillRunning: []
     })
     expect(written.steps.find((s) => s.key === 'd')!.status).toBe('cancelled')
+  })
+
+  it('a submit the workspace refuses exits 3 with its message, and report.json says so', async () => {
+    server.fault({
+      method: 'POST',
+      path: '/api/2.2/jobs/runs/submit',
+      status: 400,
+      body: {
+        error_code: 'INVALID_PARAMETER_VALUE',
+        message: 'Cluster validation error: node type i3.nope does not exist'
+      }
+    })
+    const { report, exitCode, reportFile, diagnostics } = await run()
+    expect(exitCode).toBe(3)
+    const message = errors({ exitCode, diagnostics })[0]
+    expect(message).toContain('node type i3.nope does not exist')
+    const written = JSON.parse(await readFile(reportFile, 'utf8')) as RunReport
+    expect(written.stopped?.reason).toBe(message)
+    expect(written.status).toBe('failed')
+    expect(report.remoteRunId).toBe(undefined)
   })
 
   it('when the run cannot be cancelled either, it says plainly that the run still runs, with its page and how to cancel it', async () => {
