@@ -1,15 +1,10 @@
 import { readFile } from 'node:fs/promises'
 import { setTimeout as delay } from 'node:timers/promises'
 import path from 'node:path'
-import {
-  DtflwError,
-  InternalError,
-  PlatformError,
-  UsageError
-} from '../../diagnostics/index.js'
+import { UsageError } from '../../diagnostics/index.js'
 import type { Plan } from '../../flow/index.js'
 import { notRunResult } from '../../report/index.js'
-import type { RemoteRun, StepResult } from '../../report/index.js'
+import type { StepResult } from '../../report/index.js'
 import type {
   CleanupResult,
   CleanupTarget,
@@ -29,10 +24,11 @@ import { checkStepOutputs } from './output-checks.js'
 import { PREVIEWS_FOLDER, deployRoot, parentFolder } from './paths.js'
 import type { DatabricksSettings } from './settings.js'
 import { planRunBatches } from './run-batches.js'
+import { describeStillRunning, outcome, stoppedBy } from './run-outcome.js'
 import { planSubmitRun } from './submit.js'
 import { JOBS_MAX_TASKS } from './tuning.js'
-import { DEFAULT_POLL, followRuns } from './watch.js'
-import type { PollPolicy } from './watch.js'
+import { DEFAULT_POLL, type PollPolicy } from './follow-io.js'
+import { followRuns } from './watch.js'
 import { isNotFound, tryReadDeployState } from './workspace-state.js'
 
 /** How to build the Databricks engine. */
@@ -314,91 +310,5 @@ function workspaceRecords(
       return options.identity?.()
     },
     where: () => options.workspaceRoot()
-  }
-}
-
-/** What `run` returns: a result per step, the runs, why it stopped. */
-function outcome(
-  plan: Plan,
-  results: ReadonlyMap<string, StepResult>,
-  remoteRuns: readonly RemoteRun[] = [],
-  stopped?: EngineRun['stopped']
-): EngineRun {
-  const first = remoteRuns[0]
-  return {
-    steps: plan.steps.map(
-      (step) => results.get(step.key) ?? notRunResult(step, 'pending')
-    ),
-    ...(first
-      ? {
-          remoteRunId: first.remoteRunId,
-          ...(first.url ? { runUrl: first.url } : {})
-        }
-      : {}),
-    ...(remoteRuns.length > 0 ? { remoteRuns } : {}),
-    ...(stopped ? { stopped } : {})
-  }
-}
-
-/**
- * Why following stopped on an error, as the command will say it: the
- * error, and plainly whether the runs were cancelled or still run, with
- * their pages.
- */
-function stoppedBy(
-  error: unknown,
-  stillRunning: readonly RemoteRun[],
-  runs: readonly RemoteRun[],
-  profile: string
-): NonNullable<EngineRun['stopped']> {
-  const cause =
-    error instanceof DtflwError
-      ? error.message
-      : String((error as Error)?.message ?? error)
-  if (runs.length === 0)
-    // Nothing was started (a submit refused): the error as it is.
-    return {
-      reason: cause,
-      stillRunning: [],
-      error:
-        error instanceof DtflwError
-          ? error
-          : new InternalError(cause, { cause: error })
-    }
-  const pages = runs.map((r) => r.url ?? r.remoteRunId).join(', ')
-  const left =
-    stillRunning.length > 0
-      ? describeStillRunning(stillRunning, profile)
-      : runs.length === 1
-        ? `The Databricks run was cancelled (${pages})`
-        : `The Databricks runs were cancelled (${pages})`
-  const reason = `dtflw stopped following the run: ${cause.replace(/\.$/, '')}. ${left}.`
-  return {
-    reason,
-    stillRunning,
-    error:
-      error instanceof DtflwError
-        ? new StoppedFollowingError(reason, error)
-        : new InternalError(cause, { cause: error })
-  }
-}
-
-function describeStillRunning(
-  runs: readonly RemoteRun[],
-  profile: string
-): string {
-  return runs
-    .map(
-      (r) =>
-        `Databricks run ${r.remoteRunId} still runs${r.url ? ` (${r.url})` : ''}: cancel it on its page or with dtflw cancel --profile ${profile} --run-id ${r.remoteRunId}`
-    )
-    .join('; ')
-}
-
-/** Following a run ended on a platform error; keeps its exit code. */
-class StoppedFollowingError extends PlatformError {
-  constructor(message: string, cause: DtflwError) {
-    super(message, { cause })
-    this.name = 'StoppedFollowingError'
   }
 }

@@ -1,4 +1,5 @@
-import type { Plan } from '../../flow/index.js'
+import type { Plan, PlannedStep } from '../../flow/index.js'
+import type { StepStatus } from '../../report/index.js'
 
 /**
  * Splits the steps to run into runs of at most `maxTasks` tasks (the Jobs
@@ -29,4 +30,70 @@ export function planRunBatches(
   }
   if (current.length > 0) batches.push(current)
   return batches
+}
+
+/** What a run knows of its steps so far, for the decisions below. */
+export interface StepsSoFar {
+  /** How a step ended: its settled result, else what the platform said. */
+  status(key: string): StepStatus | undefined
+  /** The step a skipped or blocked one names as its cause, if known. */
+  causeOf(key: string): string | undefined
+}
+
+/** The failed or cancelled step at the root of a skip, in plan order. */
+export function rootCauseOf(
+  step: PlannedStep,
+  byKey: ReadonlyMap<string, PlannedStep>,
+  known: StepsSoFar
+): string | undefined {
+  const seen = new Set<string>()
+  const stack = [...step.dependsOn]
+  while (stack.length > 0) {
+    const key = stack.pop()!
+    if (seen.has(key)) continue
+    seen.add(key)
+    const status = known.status(key)
+    if (status === 'failed' || status === 'cancelled') return key
+    const because = known.causeOf(key)
+    if (because) return because
+    stack.push(...(byKey.get(key)?.dependsOn ?? []))
+  }
+  return undefined
+}
+
+/**
+ * Whether the next run can be submitted: `wait` while a step of an earlier
+ * run it depends on has not ended (a step not run at all, e.g. lazy, is no
+ * wait); else the steps to leave out of it, each with the failed step that
+ * makes it pointless: a dependency that did not succeed, one left out
+ * before it, or a block set by a failed output check.
+ */
+export function planBatchStart(
+  batch: readonly string[],
+  byKey: ReadonlyMap<string, PlannedStep>,
+  submittable: ReadonlySet<string>,
+  known: StepsSoFar
+): 'wait' | Map<string, string> {
+  const inBatch = new Set(batch)
+  const waitsFor = batch.flatMap((key) =>
+    (byKey.get(key)?.dependsOn ?? []).filter(
+      (d) => !inBatch.has(d) && submittable.has(d)
+    )
+  )
+  if (waitsFor.some((key) => known.status(key) === undefined)) return 'wait'
+  const dropped = new Map<string, string>()
+  for (const key of batch) {
+    const step = byKey.get(key)!
+    let cause = known.causeOf(key)
+    for (const dep of step.dependsOn) {
+      if (cause) break
+      if (inBatch.has(dep)) cause = dropped.get(dep)
+      else if (!submittable.has(dep)) continue
+      else if (known.status(dep) === 'skipped')
+        cause = known.causeOf(dep) ?? rootCauseOf(step, byKey, known) ?? dep
+      else if (known.status(dep) !== 'succeeded') cause = dep
+    }
+    if (cause) dropped.set(key, cause)
+  }
+  return dropped
 }

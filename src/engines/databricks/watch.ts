@@ -1,59 +1,17 @@
 import { setMaxListeners } from 'node:events'
 import { adjacencyOf, reachableFrom } from '../../flow/index.js'
-import type { Plan, PlannedStep } from '../../flow/index.js'
+import type { PlannedStep } from '../../flow/index.js'
 import { notRunResult } from '../../report/index.js'
 import type { StepResult, StepStatus } from '../../report/index.js'
-import type { StepEvent } from '../engine.js'
-import type { DatabricksClient, Run, RunTask } from './api/index.js'
-import { finishTask, type FinishInput } from './finish-task.js'
+import type { Run, RunTask } from './api/index.js'
+import { abandonRuns, handleOf } from './abandon.js'
+import { finishTask } from './finish-task.js'
+import type { FollowInput, FollowResult } from './follow-io.js'
+import { planBatchStart, rootCauseOf, type StepsSoFar } from './run-batches.js'
 import { standingOf } from './run-states.js'
-
-/** How often runs are polled: from `firstMs`, growing to `maxMs`. */
-export interface PollPolicy {
-  readonly firstMs: number
-  readonly maxMs: number
-}
-
-/** The default polling: quick at first, then every 10 seconds. */
-export const DEFAULT_POLL: PollPolicy = { firstMs: 1000, maxMs: 10_000 }
 
 /** How long to wait for cancelled runs to end before saying they still run. */
 const CANCEL_GRACE_MS = 30_000
-
-/** One submitted run. */
-export interface RunHandle {
-  readonly runId: number
-  readonly url?: string
-}
-
-/** What `followRuns` needs. */
-export interface FollowInput {
-  readonly client: DatabricksClient
-  readonly plan: Plan
-  /** The steps of each run, in submission order (see `planRunBatches`). */
-  readonly batches: readonly (readonly string[])[]
-  /** Submits one run of these steps (the `index`th). */
-  readonly submit: (keys: readonly string[], index: number) => Promise<number>
-  readonly signal: AbortSignal
-  readonly failFast: boolean
-  readonly emit: (event: StepEvent) => void
-  readonly now: () => Date
-  readonly poll: PollPolicy
-  readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>
-  readonly checkOutputs: FinishInput['checkOutputs']
-  /** Whether a notebook can end with a value (its output is fetched then). */
-  readonly exits: (notebook: string) => Promise<boolean>
-}
-
-/** How following went. */
-export interface FollowResult {
-  readonly results: ReadonlyMap<string, StepResult>
-  readonly runs: readonly RunHandle[]
-  /** The failure that ended following before the runs ended. */
-  readonly error?: unknown
-  /** Runs dtflw could not cancel, or that had not stopped yet. */
-  readonly stillRunning: readonly RunHandle[]
-}
 
 /**
  * Submits the runs of a plan and follows them to their end. One
@@ -132,22 +90,11 @@ export async function followRuns(input: FollowInput): Promise<FollowResult> {
     wake.abort()
   }
 
-  /** The failed or cancelled step at the root of a skip, in plan order. */
-  const rootCause = (step: PlannedStep): string | undefined => {
-    const seen = new Set<string>()
-    const stack = [...step.dependsOn]
-    while (stack.length > 0) {
-      const key = stack.pop()!
-      if (seen.has(key)) continue
-      seen.add(key)
-      const status = statusOf(key)
-      if (status === 'failed' || status === 'cancelled') return key
-      const because = results.get(key)?.skippedBecause ?? blockedBy.get(key)
-      if (because) return because
-      stack.push(...(byKey.get(key)?.dependsOn ?? []))
-    }
-    return undefined
+  const known: StepsSoFar = {
+    status: statusOf,
+    causeOf: (key) => results.get(key)?.skippedBecause ?? blockedBy.get(key)
   }
+  const rootCause = (step: PlannedStep) => rootCauseOf(step, byKey, known)
 
   const downstream = adjacencyOf(
     plan.steps.flatMap((s) => s.dependsOn.map((from) => ({ from, to: s.key }))),
@@ -257,31 +204,8 @@ export async function followRuns(input: FollowInput): Promise<FollowResult> {
     let submitted = false
     while (nextBatch < input.batches.length && !stopping) {
       const batch = input.batches[nextBatch]
-      const inBatch = new Set(batch)
-      // Steps of earlier runs it waits for (one not run at all, e.g. lazy,
-      // is no wait).
-      const waitsFor = batch.flatMap((key) =>
-        (byKey.get(key)?.dependsOn ?? []).filter(
-          (d) => !inBatch.has(d) && submittable.has(d)
-        )
-      )
-      if (waitsFor.some((key) => !ended.has(key))) return submitted
-      const dropped = new Map<string, string>()
-      for (const key of batch) {
-        const step = byKey.get(key)!
-        let cause = blockedBy.get(key)
-        for (const dep of step.dependsOn) {
-          if (cause) break
-          if (inBatch.has(dep)) cause = dropped.get(dep)
-          else if (!submittable.has(dep)) continue
-          else if (statusOf(dep) !== 'succeeded')
-            cause =
-              statusOf(dep) === 'skipped'
-                ? (results.get(dep)?.skippedBecause ?? rootCause(step) ?? dep)
-                : dep
-        }
-        if (cause) dropped.set(key, cause)
-      }
+      const dropped = planBatchStart(batch, byKey, submittable, known)
+      if (dropped === 'wait') return submitted
       for (const [key, cause] of dropped) {
         ended.set(key, 'skipped')
         record(
@@ -373,35 +297,12 @@ export async function followRuns(input: FollowInput): Promise<FollowResult> {
     work.abort()
     await Promise.allSettled(finishing.values())
     await Promise.allSettled(cancels)
-    const stillRunning: RunHandle[] = []
-    for (const run of runs.filter((r) => !r.terminal)) {
-      let cancelled = true
-      try {
-        await client.jobs.cancelRun(run.runId, {
-          signal: AbortSignal.timeout(10_000)
-        })
-      } catch {
-        cancelled = false
-        stillRunning.push(handleOf(run))
-      }
-      for (const key of run.keys)
-        if (!results.has(key))
-          results.set(
-            key,
-            notRunResult(byKey.get(key)!, cancelled ? 'cancelled' : 'pending', {
-              error: cancelled
-                ? {
-                    kind: 'cancelled',
-                    message: 'cancelled because dtflw stopped following the run'
-                  }
-                : {
-                    kind: 'engine',
-                    message:
-                      'still running on Databricks when dtflw stopped following it'
-                  }
-            })
-          )
-    }
+    const stillRunning = await abandonRuns(
+      client,
+      runs.filter((r) => !r.terminal),
+      results,
+      byKey
+    )
     return {
       results,
       runs: runs.map(handleOf),
@@ -415,10 +316,6 @@ export async function followRuns(input: FollowInput): Promise<FollowResult> {
     runs: runs.map(handleOf),
     stillRunning: runs.filter((r) => !r.terminal).map(handleOf)
   }
-}
-
-function handleOf(run: { runId: number; url?: string }): RunHandle {
-  return { runId: run.runId, ...(run.url ? { url: run.url } : {}) }
 }
 
 function isoOf(ms: number | undefined, now: () => Date): string {
