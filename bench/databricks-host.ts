@@ -12,10 +12,15 @@ export type HostRequest =
   | { readonly op: 'delete'; readonly path: string }
   | { readonly op: 'latency'; readonly ms: number }
   | { readonly op: 'durations'; readonly ms: Readonly<Record<string, number>> }
+  /** Notebooks put in place without the API (a deploy measured elsewhere). */
+  | { readonly op: 'seed'; readonly paths: readonly string[] }
   | { readonly op: 'close' }
 
+// A strict workspace: Databricks' published per-endpoint limits, answered
+// with 429 and Retry-After beyond them.
 const server = await startDatabricksServer({
-  latencyMs: (workerData as { latencyMs: number }).latencyMs
+  latencyMs: (workerData as { latencyMs: number }).latencyMs,
+  rateLimits: 'published'
 })
 let durations: Readonly<Record<string, number>> = {}
 server.setBehaviour((task) =>
@@ -28,7 +33,7 @@ parentPort!.on('message', async (message: HostRequest & { id: number }) => {
   let answer: unknown
   switch (message.op) {
     case 'requests':
-      answer = server.requests.map((r) => `${r.method} ${r.path}`)
+      answer = server.requests.map((r) => `${r.method} ${r.path} ${r.status}`)
       break
     case 'clear':
       server.clearRequests()
@@ -41,6 +46,14 @@ parentPort!.on('message', async (message: HostRequest & { id: number }) => {
       break
     case 'durations':
       durations = message.ms
+      break
+    case 'seed':
+      for (const path of message.paths)
+        server.workspace.putNotebook(
+          path,
+          '-- Databricks notebook source\n',
+          'SQL'
+        )
       break
     case 'close':
       await server.close()

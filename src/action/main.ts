@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events'
 import * as core from '@actions/core'
 import { runCommand } from '../commands/index.js'
 import type { CommandResult } from '../commands/index.js'
@@ -72,6 +73,8 @@ export async function run(
       request = { ...request, base: undefined, changedSince: undefined }
     }
     const stop = new AbortController()
+    // Every request in flight listens to it (a deploy has dozens at once).
+    setMaxListeners(0, stop.signal)
     const onSignal = (signal: NodeJS.Signals) => () => stop.abort(signal)
     process.once('SIGINT', onSignal('SIGINT'))
     process.once('SIGTERM', onSignal('SIGTERM'))
@@ -86,6 +89,7 @@ export async function run(
       request.command === 'promote' && !request.dryRun
         ? await openDeployment(settings, context, request.sha ?? context.sha)
         : undefined
+    const submitted: string[] = []
     const result: CommandResult = await runCommand(request, {
       ...actionDeps(settings, env, secret),
       signal: stop.signal,
@@ -94,10 +98,12 @@ export async function run(
         const line = describeEvent(event)
         if (line) info(line)
         if (event.type === 'run-submitted') {
+          submitted.push(event.remoteRunId)
           core.saveState(
             STATE_REMOTE_RUN,
             JSON.stringify({
               remoteRunId: event.remoteRunId,
+              remoteRunIds: submitted,
               profile: request.profile,
               cwd: request.cwd,
               manifest: request.manifest

@@ -7,8 +7,8 @@ import { readRemoteRunState } from './state.js'
 
 /**
  * The post step: runs after the job even when it was cancelled. If main
- * submitted a run and never saw it end, cancel it, so a cancelled job does
- * not leave a Databricks run going (something `bundle run` and the old
+ * submitted runs and never saw them end, cancel them, so a cancelled job
+ * does not leave a Databricks run going (something `bundle run` and the old
  * run-notebook action never did).
  */
 export async function post(
@@ -28,28 +28,30 @@ export async function post(
   const state = readRemoteRunState(env)
   if (!state) return
   const settings = readActionInputs(env, process.cwd())
-  const result = await runCommand(
-    {
-      command: 'cancel',
-      cwd: state.cwd,
-      ...(state.manifest ? { manifest: state.manifest } : {}),
-      profile: state.profile,
-      runId: state.remoteRunId
-    },
-    actionDeps(settings, env, secret)
-  )
-  if (result.exitCode === 0) {
-    core.info(
-      shown(
-        `Cancelled Databricks run ${state.remoteRunId}, which the job left running.`
-      )
+  for (const remoteRunId of state.remoteRunIds ?? [state.remoteRunId]) {
+    const result = await runCommand(
+      {
+        command: 'cancel',
+        cwd: state.cwd,
+        ...(state.manifest ? { manifest: state.manifest } : {}),
+        profile: state.profile,
+        runId: remoteRunId
+      },
+      actionDeps(settings, env, secret)
     )
-  } else {
-    core.warning(
-      shown(
-        `could not cancel Databricks run ${state.remoteRunId}: ${result.diagnostics.map((d) => d.summary).join('; ')}`
+    if (result.exitCode === 0) {
+      core.info(
+        shown(
+          `Cancelled Databricks run ${remoteRunId}, which the job left running.`
+        )
       )
-    )
+    } else {
+      core.warning(
+        shown(
+          `could not cancel Databricks run ${remoteRunId}: ${result.diagnostics.map((d) => d.summary).join('; ')}`
+        )
+      )
+    }
   }
 }
 

@@ -9,7 +9,10 @@ export const STATE_REMOTE_RUN = 'remote-run'
 
 /** The remote run `post` cancels when `main` did not see it end. */
 export interface RemoteRunState {
+  /** The last run submitted. */
   readonly remoteRunId: string
+  /** Every run submitted, when the flow ran as several (first to last). */
+  readonly remoteRunIds?: readonly string[]
   readonly profile: string
   readonly cwd: string
   readonly manifest?: string

@@ -50,6 +50,7 @@ const OPTIONS = {
   columns: { type: 'string' },
   sha: { type: 'string' },
   'dry-run': { type: 'boolean' },
+  'force-lock': { type: 'boolean' },
   wait: { type: 'string' },
   json: { type: 'boolean' },
   debug: { type: 'boolean' },
@@ -62,7 +63,7 @@ const ACCEPTS: Readonly<Record<CommandName, readonly string[]>> = {
   validate: [],
   plan: ['profile', 'select', 'changed-since', 'defer-to', 'preview'],
   explain: ['profile', 'preview'],
-  deploy: ['profile', 'preview'],
+  deploy: ['profile', 'preview', 'force-lock'],
   run: [
     'profile',
     'select',
@@ -72,11 +73,12 @@ const ACCEPTS: Readonly<Record<CommandName, readonly string[]>> = {
     'fail-fast',
     'parallelism',
     'preview',
-    'wait'
+    'wait',
+    'force-lock'
   ],
   cleanup: ['profile', 'preview', 'stale'],
   cancel: ['profile', 'run-id'],
-  promote: ['to', 'sha', 'dry-run', 'parallelism', 'fail-fast'],
+  promote: ['to', 'sha', 'dry-run', 'parallelism', 'fail-fast', 'force-lock'],
   add: [
     'inputs',
     'outputs',
@@ -183,6 +185,7 @@ export function parseCliArgs(
     to: values.to,
     sha: values.sha,
     dryRun: values['dry-run'] === true,
+    ...(values['force-lock'] ? { forceLock: true } : {}),
     ...(takesStep && rest[0] ? { step: rest[0] } : {}),
     ...(values.inputs !== undefined ? { inputs: list(values.inputs) } : {}),
     ...(values.outputs !== undefined ? { outputs: list(values.outputs) } : {}),
@@ -229,14 +232,14 @@ export function helpText(topic?: string): string {
     explain:
       'dtflw explain --profile P [--json]\n  Every resolved profile value and the file:line it came from.',
     deploy:
-      'dtflw deploy --profile P [--preview NAME] [--json]\n  Puts the notebooks where the profile runs them (a workspace folder), uploading only what changed.',
-    run: 'dtflw run --profile P [--select S] [--changed-since REF [--defer-to P2]] [--lazy] [--fail-fast] [--parallelism N] [--preview NAME] [--wait 5m] [--json]\n  Deploys, then runs the flow on the engine of the profile and writes .dtflw/runs/<id>/report.json.',
+      'dtflw deploy --profile P [--preview NAME] [--force-lock] [--json]\n  Puts the notebooks where the profile runs them (a workspace folder), uploading only what changed. --force-lock takes over the deploy lock of a deploy that was killed.',
+    run: 'dtflw run --profile P [--select S] [--changed-since REF [--defer-to P2]] [--lazy] [--fail-fast] [--parallelism N] [--preview NAME] [--wait 5m] [--force-lock] [--json]\n  Deploys, then runs the flow on the engine of the profile and writes .dtflw/runs/<id>/report.json.',
     cleanup:
       'dtflw cleanup --profile P (--preview NAME | --stale AGE) [--json]\n  Removes a pull-request preview, or every preview older than AGE (e.g. 7d).',
     cancel:
       "dtflw cancel --profile P --run-id ID\n  Cancels a run on the profile's platform (e.g. one a cancelled CI job left running).",
     promote:
-      'dtflw promote --to ENV [--sha SHA] [--dry-run] [--json]\n  Deploys and runs, on ENV, the build that passed the environment before it in the promotion chain.',
+      'dtflw promote --to ENV [--sha SHA] [--dry-run] [--force-lock] [--json]\n  Deploys and runs, on ENV, the build that passed the environment before it in the promotion chain.',
     add: 'dtflw add STEP [--template T [--key K] [--by A,B] [--columns A,B]] [--inputs A,B] [--outputs C] [--language sql|python] [--after STEP] [--profile P] [--yes] | dtflw add --list-templates\n  Adds a notebook step: its notebook, widgets valued from profile P (default development), and its entry in dtflw.yaml.',
     widgets:
       "dtflw widgets [--profile P] STEP [--json]\n  The parameters STEP's notebook receives under profile P (default development), to run it by hand.",

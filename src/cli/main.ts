@@ -163,9 +163,7 @@ function isJsonText(data: CommandData): boolean {
 }
 
 /** Each failed step of a run and the whole of what its engine said. */
-function failedSteps(
-  result: CommandResult
-): { key: string; detail: string }[] {
+function failedSteps(result: CommandResult): { key: string; detail: string }[] {
   const data = result.data
   const report = data?.kind === 'run' ? data.report : undefined
   return (report?.steps ?? []).flatMap((s) =>

@@ -171,7 +171,18 @@ function renderDeploy(data: Extract<CommandData, { kind: 'deploy' }>): string {
   ].join(', ')
   const requests =
     r.requests !== undefined ? ` in ${plural(r.requests, 'request')}` : ''
-  return `Deployed ${data.profile}${data.preview ? ` (preview ${data.preview})` : ''} to ${r.root}: ${counts}${requests}.`
+  const took = r.lockTakenOver
+    ? `\nTook over the deploy lock of ${r.lockTakenOver.holder} (${LOCK_REASONS[r.lockTakenOver.reason] ?? r.lockTakenOver.reason}).`
+    : ''
+  return `Deployed ${data.profile}${data.preview ? ` (preview ${data.preview})` : ''} to ${r.root}: ${counts}${requests}.${took}`
+}
+
+/** Why a deploy could take another's lock, in words. */
+const LOCK_REASONS: Readonly<Record<string, string>> = {
+  expired: 'it had expired',
+  rerun: 'an earlier attempt of this CI run',
+  forced: '--force-lock',
+  unreadable: 'its file could not be read'
 }
 
 /** What `--json` prints: the data as plain JSON. */

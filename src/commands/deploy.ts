@@ -2,6 +2,7 @@ import { ExitCode } from '../diagnostics/index.js'
 import { checkDirectAccess } from '../promotion/index.js'
 import { engineFor } from './engine-for.js'
 import { loadPlan } from './project.js'
+import { redeployCommand } from './request.js'
 import type { CommandDeps, CommandResult, LocatedRequest } from './types.js'
 
 /**
@@ -26,7 +27,9 @@ export async function runDeploy(
   const result = await engine.deploy(plan, {
     preview: request.preview,
     signal: deps.signal,
-    onProgress: deps.onProgress
+    onProgress: deps.onProgress,
+    forceLock: request.forceLock,
+    command: redeployCommand(request)
   })
   deps.onEvent?.({ type: 'deploy-finished', at: now().toISOString(), result })
   return {

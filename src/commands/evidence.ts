@@ -21,6 +21,8 @@ export async function leaveEvidence(input: {
   readonly manifestFile: string
   readonly env: Readonly<Record<string, string | undefined>>
   readonly now: () => Date
+  /** Told what the record had to go without. */
+  readonly warn?: (message: string) => void
 }): Promise<string | undefined> {
   const { engine, report } = input
   if (!engine.records || !input.chain.includes(input.profile.name)) {
@@ -34,7 +36,7 @@ export async function leaveEvidence(input: {
     manifestHash: sha256(await readFile(input.manifestFile)),
     profileHash: stableHash(input.profile.values),
     who: {
-      ...(await identityOf(engine)),
+      ...(await identityOf(engine, input.warn)),
       ...(input.env.GITHUB_ACTOR ? { github: input.env.GITHUB_ACTOR } : {})
     },
     at: input.now()
@@ -42,9 +44,25 @@ export async function leaveEvidence(input: {
   return recordBuild(engine.records, record)
 }
 
-async function identityOf(engine: Engine): Promise<{ databricks?: string }> {
-  const who = await engine.records?.identity()
-  return who ? { databricks: who } : {}
+/**
+ * The Databricks identity for the record's `who`, when the workspace says
+ * it: the record is the evidence a promotion needs, so a failed lookup
+ * (`GET /api/2.0/preview/scim/v2/Me` refused, or down) leaves the identity
+ * out and says so, never the record.
+ */
+async function identityOf(
+  engine: Engine,
+  warn: ((message: string) => void) | undefined
+): Promise<{ databricks?: string }> {
+  try {
+    const who = await engine.records?.identity()
+    return who ? { databricks: who } : {}
+  } catch (error) {
+    warn?.(
+      `the promotion record was written without the Databricks identity, which the workspace did not give (${(error as Error).message}).`
+    )
+    return {}
+  }
 }
 
 /** The manifest file of a located request. */

@@ -1,7 +1,8 @@
 import {
   createMasker,
   DtflwError,
-  InternalError
+  InternalError,
+  InterruptedError
 } from '../diagnostics/index.js'
 import { isSecretName } from '../profiles/index.js'
 import { runAdd } from './add.js'
@@ -85,11 +86,13 @@ export async function runCommand(
     })
   } catch (error) {
     const known =
-      error instanceof DtflwError
-        ? error
-        : new InternalError(String((error as Error)?.message ?? error), {
-            cause: error
-          })
+      deps.signal?.aborted && !(error instanceof InterruptedError)
+        ? interrupted(request.command, deps.signal.reason, error)
+        : error instanceof DtflwError
+          ? error
+          : new InternalError(String((error as Error)?.message ?? error), {
+              cause: error
+            })
     return {
       exitCode: known.exitCode,
       diagnostics: known.diagnostics,
@@ -98,3 +101,25 @@ export async function runCommand(
   }
 }
 export { toolVersion } from './version.js'
+
+/**
+ * A command stopped by its abort signal: whatever the failure the abort
+ * caused on its way out (an aborted request, an aborted wait), the user
+ * sees that it was interrupted, with exit 130 or 143, never an internal
+ * error.
+ */
+function interrupted(
+  command: string,
+  reason: unknown,
+  error: unknown
+): InterruptedError {
+  const why = String(reason ?? 'SIGINT')
+  const detail =
+    error instanceof DtflwError && !/abort/i.test(error.message)
+      ? `: ${error.message}`
+      : '.'
+  return new InterruptedError(
+    why,
+    `dtflw ${command} was interrupted (${why})${detail}`
+  )
+}

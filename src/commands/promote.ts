@@ -43,6 +43,7 @@ export async function runPromote(
       ...request,
       cwd: checkout.dir,
       profile: to,
+      sha,
       select: undefined,
       changedSince: undefined,
       deferTo: undefined,

@@ -127,3 +127,15 @@ export function checkRequest(request: CommandRequest): void {
     }
   }
 }
+
+/**
+ * The command line that deploys to the same folder again (`dtflw run
+ * --profile test --preview pr-7`), for messages such as how to break a
+ * deploy lock.
+ */
+export function redeployCommand(request: CommandRequest): string {
+  if (request.command === 'promote')
+    return `dtflw promote --to ${request.to ?? 'ENV'}${request.sha ? ` --sha ${request.sha}` : ''}`
+  const command = request.command === 'run' ? 'run' : 'deploy'
+  return `dtflw ${command} --profile ${request.profile ?? 'P'}${request.preview ? ` --preview ${request.preview}` : ''}`
+}

@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
-import type { DeployOptions, Engine } from '../engines/index.js'
+import {
+  DtflwError,
+  InternalError,
+  InterruptedError
+} from '../diagnostics/index.js'
+import type { DeployOptions, Engine, EngineRun } from '../engines/index.js'
 import type { Plan } from '../flow/index.js'
 import {
   EVENTS_FILE,
@@ -40,6 +45,10 @@ export interface RunFlowOptions {
   readonly signal?: AbortSignal
   readonly onEvent?: (event: RunEvent) => void
   readonly onProgress?: DeployOptions['onProgress']
+  /** `--force-lock`, for the deploy. */
+  readonly forceLock?: boolean
+  /** The command line that deploys here again (the lock's message). */
+  readonly command?: string
   /** Applied to the text this run writes (step logs, what notebooks wrote). */
   readonly mask?: (text: string) => string
   /** Applied to the JSON this run writes (report, events); see `Masker.maskJson`. */
@@ -53,6 +62,11 @@ export interface FlowRun {
   readonly report: RunReport
   readonly reportFile: string
   readonly deployed: DeployResult
+  /**
+   * Why the run ended early, when the engine stopped following it on an
+   * error: the command ends with it, after the report was written.
+   */
+  readonly error?: DtflwError
 }
 
 /** `20240102T030405Z-1a2b`: sortable by time, unique enough per machine. */
@@ -68,8 +82,9 @@ export function newRunId(at: Date): string {
  * What every engine's run shares, so no engine writes it twice: the run
  * folder, `events.jsonl` (deploy, run and step events), the deploy, the
  * engine's run, and `report.json` built from the engine's step results
- * and written atomically before `run-finished` is emitted. A deploy that
- * fails leaves its events in the log and no report.
+ * and written atomically before `run-finished` is emitted, also when the
+ * engine stopped early (the report says why). A deploy that fails leaves
+ * its events in the log and no report.
  */
 export async function runFlow(
   engine: Engine,
@@ -103,7 +118,9 @@ export async function runFlow(
     const deployed = await engine.deploy(plan, {
       preview: options.preview,
       signal,
-      onProgress: options.onProgress
+      onProgress: options.onProgress,
+      forceLock: options.forceLock,
+      command: options.command
     })
     emit({ type: 'deploy-finished', at: now().toISOString(), result: deployed })
     emit({
@@ -112,18 +129,29 @@ export async function runFlow(
       runId,
       steps: plan.steps.map((s) => s.key)
     })
-    const run = await engine.run(plan, {
-      runId,
-      runDir,
-      deployed,
-      parallelism: options.parallelism,
-      failFast: options.failFast,
-      lazy: options.lazy,
-      signal,
-      emit: emitStep,
-      mask,
-      now
-    })
+    let run: EngineRun
+    try {
+      run = await engine.run(plan, {
+        runId,
+        runDir,
+        deployed,
+        parallelism: options.parallelism,
+        failFast: options.failFast,
+        lazy: options.lazy,
+        signal,
+        emit: emitStep,
+        mask,
+        now
+      })
+    } catch (error) {
+      // The report is written whatever stopped the engine: what ran so far
+      // and why it stopped.
+      const known = toDtflwError(error, signal)
+      run = {
+        steps: [],
+        stopped: { reason: known.message, stillRunning: [], error: known }
+      }
+    }
     const report = buildRunReport({
       plan,
       runId,
@@ -133,6 +161,15 @@ export async function runFlow(
       deployedRoot: deployed.root,
       remoteRunId: run.remoteRunId,
       runUrl: run.runUrl,
+      remoteRuns: run.remoteRuns,
+      ...(run.stopped
+        ? {
+            stopped: {
+              reason: run.stopped.reason,
+              stillRunning: run.stopped.stillRunning
+            }
+          }
+        : {}),
       startedAt,
       finishedAt: now(),
       steps: run.steps.map((step) => boundStepResult(step, mask)),
@@ -140,8 +177,26 @@ export async function runFlow(
     })
     const reportFile = await writeRunReport(runsDir, report, maskJson)
     emit({ type: 'run-finished', at: report.finishedAt, report })
-    return { report, reportFile, deployed }
+    return {
+      report,
+      reportFile,
+      deployed,
+      ...(run.stopped?.error ? { error: run.stopped.error } : {})
+    }
   } finally {
     await events.close()
   }
+}
+
+/** An engine's failure as the error the command ends with. */
+function toDtflwError(error: unknown, signal: AbortSignal): DtflwError {
+  if (error instanceof DtflwError) return error
+  if (signal.aborted)
+    return new InterruptedError(
+      String(signal.reason ?? 'SIGINT'),
+      `the run was interrupted (${String(signal.reason ?? 'SIGINT')}).`
+    )
+  return new InternalError(String((error as Error)?.message ?? error), {
+    cause: error
+  })
 }

@@ -9,6 +9,7 @@ import { leaveEvidence, manifestFileOf } from './evidence.js'
 import { buildLineageView, lineageWarnings } from './lineage.js'
 import { loadPlan } from './project.js'
 import type { LoadedPlan } from './project.js'
+import { redeployCommand } from './request.js'
 import { runFlow } from './run-flow.js'
 import type {
   CommandDeps,
@@ -82,23 +83,32 @@ export async function runLoaded(
   runsRoot: string = loaded.project.manifest.root
 ): Promise<LoadedRun> {
   const now = deps.now ?? ((): Date => new Date())
-  const { report, reportFile, deployed } = await runFlow(engine, loaded.plan, {
-    root: loaded.project.manifest.root,
-    runsDir: path.join(runsRoot, '.dtflw', 'runs'),
-    parallelism: request.parallelism ?? deps.cores,
-    failFast: request.failFast === true,
-    lazy: request.lazy === true,
-    preview: request.preview,
-    gitSha: loaded.gitSha,
-    toolVersion: deps.toolVersion,
-    signal: deps.signal,
-    onEvent: deps.onEvent,
-    onProgress: deps.onProgress,
-    mask: deps.masker?.mask,
-    maskJson: deps.masker?.maskJson,
-    now
-  })
+  const { report, reportFile, deployed, error } = await runFlow(
+    engine,
+    loaded.plan,
+    {
+      root: loaded.project.manifest.root,
+      runsDir: path.join(runsRoot, '.dtflw', 'runs'),
+      parallelism: request.parallelism ?? deps.cores,
+      failFast: request.failFast === true,
+      lazy: request.lazy === true,
+      preview: request.preview,
+      gitSha: loaded.gitSha,
+      toolVersion: deps.toolVersion,
+      signal: deps.signal,
+      onEvent: deps.onEvent,
+      onProgress: deps.onProgress,
+      forceLock: request.forceLock,
+      command: redeployCommand(request),
+      mask: deps.masker?.mask,
+      maskJson: deps.masker?.maskJson,
+      now
+    }
+  )
   const diagnostics: Diagnostic[] = [...loaded.warnings]
+  if (error) diagnostics.push(...error.diagnostics)
+  else if (report.stopped)
+    diagnostics.push(warningAt('still-running', report.stopped.reason))
   let evidence: string | undefined
   try {
     evidence = await leaveEvidence({
@@ -109,7 +119,9 @@ export async function runLoaded(
       deployed,
       manifestFile: manifestFileOf(request.cwd, request.manifest),
       env: deps.env,
-      now
+      now,
+      warn: (message) =>
+        diagnostics.push(warningAt('evidence-without-identity', message))
     })
   } catch (error) {
     diagnostics.push(
@@ -127,7 +139,7 @@ export async function runLoaded(
     path.relative(loaded.project.manifest.root, request.cwd)
   )
   return {
-    exitCode: exitCodeOf(report, deps.signal),
+    exitCode: error ? error.exitCode : exitCodeOf(report, deps.signal),
     diagnostics: [...diagnostics, ...lineageWarnings(lineage)],
     report,
     reportPath: path.relative(cwd, reportFile) || reportFile,

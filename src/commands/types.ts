@@ -89,6 +89,12 @@ export interface CommandRequest {
   readonly sha?: string
   /** `promote --dry-run`: say what would change, write nothing. */
   readonly dryRun?: boolean
+  /**
+   * `deploy`/`run`/`promote --force-lock`: take over the deploy lock
+   * whoever holds it (after a deploy was killed), as `bundle deploy
+   * --force-lock` does.
+   */
+  readonly forceLock?: boolean
   /** `cancel --run-id N`: the platform's id of the run to cancel. */
   readonly runId?: string
   /** `cleanup --stale 7d`: remove previews older than this. */

@@ -1,6 +1,6 @@
 import type { Diagnostic } from './diagnostic.js'
 import { errorAt } from './diagnostic.js'
-import { ExitCode } from './exit-codes.js'
+import { ExitCode, exitCodeOfSignal } from './exit-codes.js'
 import type { Location } from './location.js'
 import { didYouMean } from './suggest.js'
 
@@ -71,6 +71,25 @@ export class RefusedError extends DtflwError {
     super(message)
     this.name = 'RefusedError'
     this.diagnostics = [errorAt('refused', message)]
+  }
+}
+
+/**
+ * The command was stopped from outside (Ctrl-C, SIGTERM, a cancelled job)
+ * and cleaned up after itself: exit 130, or 143 for SIGTERM.
+ */
+export class InterruptedError extends DtflwError {
+  readonly exitCode: ExitCode
+  readonly diagnostics: readonly Diagnostic[]
+  constructor(
+    /** The abort reason: `SIGINT`, `SIGTERM`, `timeout`. */
+    readonly reason: string,
+    message: string
+  ) {
+    super(message)
+    this.name = 'InterruptedError'
+    this.exitCode = exitCodeOfSignal(reason)
+    this.diagnostics = [errorAt('interrupted', message)]
   }
 }
 

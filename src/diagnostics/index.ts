@@ -8,7 +8,7 @@ export {
   sortDiagnostics,
   dedupeDiagnostics
 } from './diagnostic.js'
-export { ExitCode } from './exit-codes.js'
+export { ExitCode, exitCodeOfSignal } from './exit-codes.js'
 export {
   DtflwError,
   InvalidConfigError,
@@ -16,6 +16,7 @@ export {
   UnknownProfileError,
   PlatformError,
   RefusedError,
+  InterruptedError,
   InternalError
 } from './errors.js'
 export { formatText, toJson, toAnnotation } from './format.js'

@@ -1,7 +1,9 @@
 import type { Plan } from '../flow/index.js'
 import type { EngineName, ResolvedProfile } from '../profiles/index.js'
+import type { DtflwError } from '../diagnostics/index.js'
 import type {
   DeployResult,
+  RemoteRun,
   RunEvent,
   StepEvent,
   StepResult
@@ -18,6 +20,10 @@ export interface DeployOptions {
   readonly onProgress?: (message: string) => void
   /** Decide what would change, write nothing. */
   readonly dryRun?: boolean
+  /** `--force-lock`: take the deploy lock over whoever holds it. */
+  readonly forceLock?: boolean
+  /** The command line that deploys here again, for the lock's message. */
+  readonly command?: string
 }
 
 /**
@@ -51,6 +57,18 @@ export interface EngineRun {
   /** The platform's id and page of the whole run, where there is one. */
   readonly remoteRunId?: string
   readonly runUrl?: string
+  /** Every platform run, when the flow ran as several. */
+  readonly remoteRuns?: readonly RemoteRun[]
+  /**
+   * Set when the engine stopped following before the run ended: why, the
+   * runs it could not stop, and the error to end the command with (none
+   * for an interruption, whose exit code the signal gives).
+   */
+  readonly stopped?: {
+    readonly reason: string
+    readonly stillRunning: readonly RemoteRun[]
+    readonly error?: DtflwError
+  }
 }
 
 /** Which remote run `cancel` stops (the Action's post step is another process). */

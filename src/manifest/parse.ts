@@ -142,7 +142,9 @@ function normaliseStep(raw: YamlMap, index: number, at: Reader): StepSpec {
   const args: ArgSpec[] = entries(field('args')).map(
     ({ key: name, value: node }) => ({
       name,
-      value: scalarText(node),
+      // As written: `12345678901234567890` read as a number would reach
+      // the notebook as 12345678901234567000.
+      value: node.kind === 'scalar' && node.text ? node.text : scalarText(node),
       location: at(node)
     })
   )

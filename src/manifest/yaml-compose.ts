@@ -110,7 +110,20 @@ export function composeYaml(doc: Document.Parsed): {
       return { kind: 'seq', items, offset }
     }
     if (isScalar(node)) {
-      return { kind: 'scalar', value: scalarValue(node.value), offset }
+      const value = scalarValue(node.value)
+      const text =
+        node.type === 'PLAIN' &&
+        node.value !== null &&
+        typeof node.source === 'string' &&
+        (typeof node.value !== 'string' || typeof value !== 'string')
+          ? node.source
+          : undefined
+      return {
+        kind: 'scalar',
+        value,
+        offset,
+        ...(text === undefined ? {} : { text })
+      }
     }
     return { kind: 'scalar', value: null, offset }
   }

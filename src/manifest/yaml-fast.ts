@@ -293,7 +293,10 @@ function createReader(text: string) {
     const plain = plainScalar(pos, line, flow)
     // `a: b: c` is no value but an error.
     if (!plain || (!flow && text[plain.end] === ':')) giveUp()
-    return { node: scalar(resolvePlain(plain.text), pos), end: plain.end }
+    return {
+      node: scalar(resolvePlain(plain.text), pos, plain.text),
+      end: plain.end
+    }
   }
 
   const inlineValue = (pos: number, line: Line, depth: number) =>
@@ -355,6 +358,12 @@ function createReader(text: string) {
   return { document }
 }
 
-function scalar(value: YamlScalarValue, offset: number): YamlScalar {
-  return { kind: 'scalar', value, offset }
+function scalar(
+  value: YamlScalarValue,
+  offset: number,
+  text?: string
+): YamlScalar {
+  return typeof value === 'number' || typeof value === 'boolean'
+    ? { kind: 'scalar', value, offset, ...(text === undefined ? {} : { text }) }
+    : { kind: 'scalar', value, offset }
 }

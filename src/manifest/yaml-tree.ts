@@ -15,6 +15,12 @@ export interface YamlScalar {
   readonly kind: 'scalar'
   readonly value: YamlScalarValue
   readonly offset: number
+  /**
+   * A plain scalar read as a number or a boolean, as it was written
+   * (`12345678901234567890`, `1.50`, `True`): what a string field such as
+   * a step argument keeps, since the number would lose digits.
+   */
+  readonly text?: string
 }
 
 /** One `key: value` of a mapping; keys are text, as `toJS` would make them. */

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/index.js'
 import { createChecker, type Checker } from './checker.js'
+import { checkClusterSpec } from './cluster-spec.js'
 import { checkForEngine } from './engine-checks.js'
 import { inferFormat } from './formats.js'
 import { byPath, collectLeaves, deepFreeze, secretsIn } from './leaves.js'
@@ -280,4 +281,5 @@ function checkCompute(c: Checker): void {
       ['compute', kinds[1]]
     )
   }
+  checkClusterSpec(c)
 }

@@ -1,5 +1,6 @@
 import type { Plan, PlannedStep } from '../flow/index.js'
 import type {
+  RemoteRun,
   RunReport,
   RunStatus,
   StepError,
@@ -70,6 +71,8 @@ export interface RunReportInput {
   readonly deployedRoot?: string
   readonly remoteRunId?: string
   readonly runUrl?: string
+  readonly remoteRuns?: readonly RemoteRun[]
+  readonly stopped?: RunReport['stopped']
   readonly startedAt: Date
   readonly finishedAt: Date
   /** One result per planned step, in any order. */
@@ -100,6 +103,10 @@ export function buildRunReport(input: RunReportInput): RunReport {
     ...(input.deployedRoot ? { deployedRoot: input.deployedRoot } : {}),
     ...(input.remoteRunId ? { remoteRunId: input.remoteRunId } : {}),
     ...(input.runUrl ? { runUrl: input.runUrl } : {}),
+    ...(input.remoteRuns && input.remoteRuns.length > 1
+      ? { remoteRuns: input.remoteRuns }
+      : {}),
+    ...(input.stopped ? { stopped: input.stopped } : {}),
     status: planRunStatus(steps, input.cancelled),
     startedAt: input.startedAt.toISOString(),
     finishedAt: input.finishedAt.toISOString(),

@@ -14,4 +14,13 @@ export interface DeployResult {
   readonly hashes?: Readonly<Record<string, string>>
   /** True for `--dry-run`: nothing was written. */
   readonly dryRun?: boolean
+  /**
+   * Set when the deploy took over another holder's lock: who held it and
+   * why it could be taken (`expired`, `rerun` of the same CI run,
+   * `forced` with --force-lock, `unreadable`).
+   */
+  readonly lockTakenOver?: {
+    readonly holder: string
+    readonly reason: string
+  }
 }

@@ -34,7 +34,10 @@ export function describeEvent(event: RunEvent): string | undefined {
       }
       const requests =
         r.requests !== undefined ? ` (${plural(r.requests, 'request')})` : ''
-      return `Deployed to ${r.root}: ${r.uploaded.length} uploaded, ${r.unchanged.length} unchanged, ${r.removed.length} removed${requests}`
+      const took = r.lockTakenOver
+        ? `; took over the deploy lock of ${r.lockTakenOver.holder} (${r.lockTakenOver.reason})`
+        : ''
+      return `Deployed to ${r.root}: ${r.uploaded.length} uploaded, ${r.unchanged.length} unchanged, ${r.removed.length} removed${requests}${took}`
     }
     case 'run-submitted':
       return `Submitted run ${displayText(event.remoteRunId, 100)}${event.url ? `: ${url(event.url)}` : ''}`

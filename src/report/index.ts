@@ -1,4 +1,5 @@
 export type {
+  RemoteRun,
   RunReport,
   RunStatus,
   StepError,

@@ -72,6 +72,12 @@ export interface StepResult {
   readonly output?: string
 }
 
+/** One run on the platform. */
+export interface RemoteRun {
+  readonly remoteRunId: string
+  readonly url?: string
+}
+
 /**
  * The result of a run: the single contract between engines and renderers.
  * Everything the comment, summary and lineage show is rendered from it.
@@ -91,6 +97,20 @@ export interface RunReport {
   /** The platform's id and page of the whole run (Databricks). */
   readonly remoteRunId?: string
   readonly runUrl?: string
+  /**
+   * Every platform run, when the flow ran as several (a Databricks run
+   * holds at most 1,000 tasks); the first is `remoteRunId`.
+   */
+  readonly remoteRuns?: readonly RemoteRun[]
+  /**
+   * Set when dtflw stopped following the run before it ended (an error it
+   * could not retry, or an interruption): why, and the platform runs it
+   * could not cancel, which still run.
+   */
+  readonly stopped?: {
+    readonly reason: string
+    readonly stillRunning: readonly RemoteRun[]
+  }
   readonly status: RunStatus
   readonly startedAt: string
   readonly finishedAt: string

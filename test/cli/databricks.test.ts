@@ -58,6 +58,40 @@ describe('the dtflw bin against a Databricks workspace', () => {
     await repo.remove()
   })
 
+  it('a deploy lock in the way: exit 4 naming it and how to break it; --force-lock takes it over and says whose it was', async () => {
+    const repo = await salesRepo()
+    const lock =
+      '/Workspace/Shared/dtflw/sales/test/previews/locked/.dtflw/deploy.lock'
+    server.workspace.putFile(
+      lock,
+      JSON.stringify({
+        id: 'killed-job',
+        owner: 'ci-bot (GitHub shop/sales run 77)',
+        acquiredAt: new Date(Date.now() - 125_000).toISOString(),
+        expiresAt: new Date(Date.now() + 775_000).toISOString()
+      })
+    )
+    const args = ['deploy', '--profile', 'test', '--preview', 'locked']
+    const refused = await runCli(args, repo.root, { env: serverEnv(server) })
+    expect(refused.code).toBe(4)
+    expect(refused.stderr).toContain(
+      `error: the deploy lock ${lock} is held by ci-bot (GitHub shop/sales run 77), taken 2 min `
+    )
+    expect(refused.stderr).toMatch(/taken 2 min [5-9] s ago .*; it expires at /)
+    expect(refused.stderr).toContain(
+      'break the lock with `dtflw deploy --profile test --preview locked --force-lock`'
+    )
+    const forced = await runCli([...args, '--force-lock'], repo.root, {
+      env: serverEnv(server)
+    })
+    expect(forced.code).toBe(0)
+    expect(forced.stdout).toContain(
+      'Took over the deploy lock of ci-bot (GitHub shop/sales run 77) (--force-lock).'
+    )
+    expect(server.workspace.get(lock)).toBe(undefined)
+    await repo.remove()
+  })
+
   it('Ctrl-C cancels the Databricks run before exiting 130', async () => {
     const repo = await salesRepo()
     server.behave('ingest_data', { durationMs: 20_000 })

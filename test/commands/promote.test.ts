@@ -35,6 +35,7 @@ afterEach(async () => {
     server.workspace.delete(`${ROOT}/${env}`)
   }
   server.clearRequests()
+  server.clearFaults()
   await repo.remove()
 })
 
@@ -67,6 +68,45 @@ describe('promotion along test → acceptance → production', () => {
       )
     }
     expect(server.requestsTo('POST', '/api/2.0/workspace/import')).toEqual([])
+  })
+
+  it('records a passed run without the identity when the identity lookup fails, says so, and promotes it', async () => {
+    const sha = await committedSample()
+    server.fault({
+      method: 'GET',
+      path: '/api/2.0/preview/scim/v2/Me',
+      times: 100,
+      status: 403,
+      body: {
+        error_code: 'PERMISSION_DENIED',
+        message: 'This API is disabled for service principals'
+      }
+    })
+    const tested = await dtflw(repo, server, {
+      command: 'run',
+      profile: 'test'
+    })
+    server.clearFaults()
+    expect(tested.exitCode).toBe(0)
+    expect(
+      tested.diagnostics.find((d) => d.code === 'evidence-without-identity')
+        ?.summary
+    ).toContain('written without the Databricks identity')
+    const records = server.workspace
+      .paths()
+      .filter((p) =>
+        p.startsWith(`/Shared/dtflw/sales/test/.dtflw/builds/${sha}/`)
+      )
+    expect(records).toHaveLength(1)
+    const record = JSON.parse(server.workspace.read(records[0])!)
+    expect(record).toMatchObject({ gitSha: sha, status: 'succeeded' })
+    expect(record.who.databricks).toBe(undefined)
+    const promoted = await dtflw(repo, server, {
+      command: 'promote',
+      to: 'acceptance',
+      sha
+    })
+    expect(promoted.exitCode).toBe(0)
   })
 
   it('refuses a commit the previous environment never ran', async () => {

@@ -104,6 +104,46 @@ describe('dtflw validate', () => {
     expect(files).toContain('profiles/base.yaml')
   })
 
+  it('refuses the new_cluster fields the Jobs API would refuse at submit, at their line, with the closest name', async () => {
+    const { root, read, write } = await sales()
+    await write(
+      'profiles/test.yaml',
+      (await read('profiles/test.yaml')).replace(
+        'compute: { serverless: true }',
+        [
+          'compute:',
+          '  new_cluster:',
+          '    spark_version: 15.4.x-scala2.12',
+          '    node_type_id: i3.xlarge',
+          '    num_worker: 2',
+          '    autoscale: { min_workers: 1, max_worker: 4 }',
+          '    data_security_mode: SINGLE_USR',
+          '    autotermination_minutes: soon',
+          '    spark_conf: { spark.speculation: "true" }'
+        ].join('\n')
+      )
+    )
+    const result = await runCommand(
+      request(root, 'validate'),
+      deps({ env: HOST_ENV })
+    )
+    expect(result.exitCode).toBe(2)
+    expect(summaries(result)).toEqual([
+      'error: compute.new_cluster.num_worker is not a field of a Databricks cluster spec, and the Jobs API would refuse the run at submit; did you mean "num_workers"?',
+      'error: compute.new_cluster.autoscale.max_worker is not a field of a Databricks cluster spec, and the Jobs API would refuse the run at submit; did you mean "max_workers"?',
+      'error: compute.new_cluster.data_security_mode "SINGLE_USR" is not one the Jobs API accepts; did you mean "SINGLE_USER"?',
+      'error: compute.new_cluster.autotermination_minutes must be a whole number, got "soon"'
+    ])
+    expect(
+      result.diagnostics.map((d) => [d.location?.file, d.location?.line])
+    ).toEqual([
+      ['profiles/test.yaml', 11],
+      ['profiles/test.yaml', 12],
+      ['profiles/test.yaml', 13],
+      ['profiles/test.yaml', 14]
+    ])
+  })
+
   it('a manifest YAML cannot read: exit 2 at the line, and zero counts for --json', async () => {
     const { root, write } = await sales()
     await write('dtflw.yaml', 'pipeline: sales\nflow: [\n')

@@ -25,6 +25,35 @@ flow:
 `
 
 describe('parseManifest', () => {
+  it('keeps step arguments as written: a 20-digit id, 1.50 and True stay that text', () => {
+    const args = (text: string) =>
+      manifestOf(text).flow[0].args.map((a) => [a.name, a.value])
+    const expected = [
+      ['id', '12345678901234567890'],
+      ['ratio', '1.50'],
+      ['flag', 'True'],
+      ['hex', '0x1F'],
+      ['text', '007']
+    ]
+    // The fast reader, block and flow style.
+    expect(
+      args(
+        'pipeline: p\nflow:\n  - notebook: a.sql\n    args:\n      id: 12345678901234567890\n      ratio: 1.50\n      flag: True\n      hex: 0x1F\n      text: "007"\n'
+      )
+    ).toEqual(expected)
+    expect(
+      args(
+        'pipeline: p\nflow:\n  - notebook: a.sql\n    args: { id: 12345678901234567890, ratio: 1.50, flag: True, hex: 0x1F, text: "007" }\n'
+      )
+    ).toEqual(expected)
+    // The YAML library (an anchor sends the file there).
+    expect(
+      args(
+        'pipeline: p\nflow:\n  - notebook: a.sql\n    args: &a\n      id: 12345678901234567890\n      ratio: 1.50\n      flag: True\n      hex: 0x1F\n      text: "007"\n'
+      )
+    ).toEqual(expected)
+  })
+
   it('normalises steps, keys, inputs, outputs and arguments', () => {
     const m = manifestOf(sample)
     expect(m.pipeline).toBe('sales')

@@ -78,7 +78,7 @@ export async function collectDeployFiles(
 }
 
 /** `%run ./setup` names `setup` without its extension: find the file. */
-async function findIncluded(
+export async function findIncluded(
   resolved: string,
   source: SourceReader
 ): Promise<string | undefined> {

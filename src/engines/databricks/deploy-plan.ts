@@ -25,6 +25,22 @@ export interface DeployState {
   readonly gitSha?: string
   /** By repository path. */
   readonly files: Readonly<Record<string, DeployedFile>>
+  /**
+   * Uploads a deploy started and may not have finished (written before the
+   * first upload, dropped with the state written after the last): the hash
+   * each notebook was being given, and its modification time before (none
+   * when it did not exist). A notebook whose time changed since was
+   * written by that deploy, so a deploy that takes over the lock of a
+   * killed one uploads only what it did not.
+   */
+  readonly pending?: Readonly<Record<string, PendingUpload>>
+}
+
+/** One upload a deploy started. */
+export interface PendingUpload {
+  readonly hash: string
+  /** The object's modification time before the upload. */
+  readonly was?: number
 }
 
 /** A workspace object as a folder listing shows it. */
@@ -51,6 +67,11 @@ export interface DeployPlan {
   readonly unchanged: readonly string[]
   /** Folders the uploads need, parents before children. */
   readonly folders: readonly string[]
+  /**
+   * The state still has pending uploads of an interrupted deploy: even
+   * with nothing to upload, a new state is written to settle them.
+   */
+  readonly settle: boolean
 }
 
 /**
@@ -72,8 +93,8 @@ export function planDeploy(
   const unchanged: string[] = []
   for (const file of local) {
     const remotePath = remoteNotebookPath(root, file.repoPath)
-    const before = state?.files[file.repoPath]
     const there = remote.get(canonicalWorkspacePath(remotePath))
+    const before = recordOf(state, file.repoPath, there)
     let reason: UploadReason | undefined
     if (!before) reason = 'new'
     else if (before.hash !== file.hash) reason = 'changed'
@@ -89,7 +110,7 @@ export function planDeploy(
     else unchanged.push(file.repoPath)
   }
   const kept = new Set(local.map((f) => f.repoPath))
-  const remove = Object.keys(state?.files ?? {})
+  const remove = knownPaths(state)
     .filter((repoPath) => !kept.has(repoPath))
     .sort()
     .map((repoPath) => ({
@@ -100,7 +121,75 @@ export function planDeploy(
   const folders = [
     ...new Set(upload.map((u) => parentFolder(u.remotePath)))
   ].sort()
-  return { root, upload, remove, unchanged, folders }
+  const settle = Object.keys(state?.pending ?? {}).length > 0
+  return { root, upload, remove, unchanged, folders, settle }
+}
+
+/** Every notebook a state knows: deployed, or being uploaded. */
+function knownPaths(state: DeployState | undefined): string[] {
+  return [
+    ...new Set([
+      ...Object.keys(state?.files ?? {}),
+      ...Object.keys(state?.pending ?? {})
+    ])
+  ]
+}
+
+/**
+ * What the state says was deployed at a path: the pending upload when the
+ * workspace shows it happened (the object's time is no longer the one it
+ * had before), else the last completed deploy's record.
+ */
+function recordOf(
+  state: DeployState | undefined,
+  repoPath: string,
+  there: RemoteObject | undefined
+): DeployedFile | undefined {
+  const pending = state?.pending?.[repoPath]
+  if (
+    pending &&
+    there?.modifiedAt !== undefined &&
+    there.modifiedAt !== pending.was
+  )
+    return { hash: pending.hash, modifiedAt: there.modifiedAt }
+  return state?.files[repoPath]
+}
+
+/**
+ * The state written before the uploads of `plan`: the last state's
+ * records, and each upload as pending with the object's time before it.
+ */
+export function pendingDeployState(
+  plan: DeployPlan,
+  previous: DeployState | undefined,
+  remote: ReadonlyMap<string, RemoteObject>,
+  tool: string,
+  at: Date
+): DeployState {
+  const files: Record<string, DeployedFile> = {}
+  for (const repoPath of knownPaths(previous)) {
+    const there = remote.get(
+      canonicalWorkspacePath(remoteNotebookPath(plan.root, repoPath))
+    )
+    const record = recordOf(previous, repoPath, there)
+    if (record) files[repoPath] = record
+  }
+  const pending: Record<string, PendingUpload> = {}
+  for (const upload of plan.upload) {
+    const was = remote.get(canonicalWorkspacePath(upload.remotePath))
+    pending[upload.file.repoPath] = {
+      hash: upload.file.hash,
+      ...(was?.modifiedAt === undefined ? {} : { was: was.modifiedAt })
+    }
+  }
+  return {
+    version: 1,
+    tool,
+    deployedAt: previous?.deployedAt ?? at.toISOString(),
+    ...(previous?.gitSha ? { gitSha: previous.gitSha } : {}),
+    files,
+    pending
+  }
 }
 
 /** The folders whose listings `planDeploy` needs: those of every notebook. */
@@ -109,10 +198,7 @@ export function foldersToList(
   local: readonly DeployFile[],
   state: DeployState | undefined
 ): string[] {
-  const paths = [
-    ...local.map((f) => f.repoPath),
-    ...Object.keys(state?.files ?? {})
-  ]
+  const paths = [...local.map((f) => f.repoPath), ...knownPaths(state)]
   return [
     ...new Set(paths.map((p) => parentFolder(remoteNotebookPath(root, p))))
   ].sort()

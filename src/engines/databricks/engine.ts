@@ -17,13 +17,18 @@ import type {
 } from '../engine.js'
 import type { DatabricksClient } from './api/index.js'
 import { deployNotebooks } from './deploy.js'
+import type { LockHolder } from './lock.js'
 import type { SourceReader } from './deploy-files.js'
+import { findExitingNotebooks } from './notebook-exits.js'
 import { checkStepOutputs } from './output-checks.js'
 import { PREVIEWS_FOLDER, deployRoot, parentFolder } from './paths.js'
 import type { DatabricksSettings } from './settings.js'
+import { planRunBatches } from './run-batches.js'
+import { describeStillRunning, outcome, stoppedBy } from './run-outcome.js'
 import { planSubmitRun } from './submit.js'
-import { DEFAULT_POLL, watchRun } from './watch.js'
-import type { PollPolicy } from './watch.js'
+import { JOBS_MAX_TASKS } from './tuning.js'
+import { DEFAULT_POLL, type PollPolicy } from './follow-io.js'
+import { followRuns } from './watch.js'
 import { isNotFound, tryReadDeployState } from './workspace-state.js'
 
 /** How to build the Databricks engine. */
@@ -35,7 +40,7 @@ export interface DatabricksEngineOptions {
   /** The profile's workspace root; asked once, when first needed. */
   readonly workspaceRoot: () => Promise<string>
   /** Who deploys, for the deploy lock; asked only when a deploy locks. */
-  readonly owner: () => Promise<string>
+  readonly holder: () => Promise<LockHolder>
   /** The caller's Databricks identity, for promotion evidence. */
   readonly identity?: () => Promise<string>
   readonly toolVersion: string
@@ -46,6 +51,8 @@ export interface DatabricksEngineOptions {
   readonly concurrency?: number
   readonly poll?: PollPolicy
   readonly lockTtlMs?: number
+  /** Tasks one run may hold; a larger plan runs as several (default 1,000). */
+  readonly maxTasks?: number
   /** Requests the client made so far (for the deploy's count). */
   readonly requestCount?: () => number
   readonly now?: () => Date
@@ -92,7 +99,7 @@ export function createDatabricksEngine(
       client,
       root: deployRoot(await options.workspaceRoot(), deployOptions.preview),
       source: options.source ?? workingTreeSource(options.repoRoot),
-      owner: options.owner,
+      holder: options.holder,
       tool: options.toolVersion,
       gitSha: options.gitSha,
       concurrency: options.concurrency ?? 16,
@@ -100,6 +107,8 @@ export function createDatabricksEngine(
       signal: deployOptions.signal,
       onProgress: deployOptions.onProgress,
       lockTtlMs: options.lockTtlMs,
+      forceLock: deployOptions.forceLock,
+      command: deployOptions.command,
       dryRun: deployOptions.dryRun
     })
     return options.requestCount
@@ -109,73 +118,90 @@ export function createDatabricksEngine(
 
   async function run(plan: Plan, context: RunContext): Promise<EngineRun> {
     const results = new Map<string, StepResult>()
-    const finished = (result: StepResult): void => {
-      results.set(result.key, result)
-      context.emit({
-        type: 'step-finished',
-        key: result.key,
-        at: now().toISOString(),
-        result
-      })
-    }
     if (context.lazy) {
-      for (const step of plan.steps) {
-        if (step.outputs.length === 0) continue
-        const checked = await checkStepOutputs(client, step)
-        const all = !checked.error && checked.writes.every((w) => !w.unchecked)
-        if (all) {
-          finished({ ...notRunResult(step, 'lazy'), writes: checked.writes })
-        }
+      const checked = await Promise.all(
+        plan.steps
+          .filter((step) => step.outputs.length > 0)
+          .map(async (step) => ({
+            step,
+            checked: await checkStepOutputs(client, step)
+          }))
+      )
+      for (const { step, checked: c } of checked) {
+        if (c.error || c.writes.some((w) => w.unchecked)) continue
+        const result = { ...notRunResult(step, 'lazy'), writes: c.writes }
+        results.set(step.key, result)
+        context.emit({
+          type: 'step-finished',
+          key: step.key,
+          at: now().toISOString(),
+          result
+        })
       }
     }
     const keys = new Set(
       plan.steps.filter((s) => !results.has(s.key)).map((s) => s.key)
     )
-    let remote: { runId: number; url?: string } | undefined
-    if (keys.size > 0 && !context.signal.aborted) {
-      const body = planSubmitRun({
-        plan,
-        keys,
-        root: context.deployed.root,
-        runId: context.runId,
-        compute: options.settings.compute,
-        timeoutSeconds: options.settings.timeoutSeconds
-      })
-      const { run_id: runId } = await client.jobs.submitRun(body)
-      const submitted = await client.jobs.getRun(runId)
-      remote = { runId, url: submitted.run_page_url }
-      context.emit({
-        type: 'run-submitted',
-        at: now().toISOString(),
-        remoteRunId: String(runId),
-        ...(remote.url ? { url: remote.url } : {})
-      })
-      const watched = await watchRun({
-        client,
-        runId,
-        plan,
-        keys,
-        signal: context.signal,
-        failFast: context.failFast,
-        emit: context.emit,
-        now,
-        poll: options.poll ?? DEFAULT_POLL,
-        sleep,
-        checkOutputs: (step) => checkStepOutputs(client, step)
-      })
-      for (const [key, result] of watched) results.set(key, result)
-    }
-    return {
-      steps: plan.steps.map(
-        (step) => results.get(step.key) ?? notRunResult(step, 'pending')
-      ),
-      ...(remote
-        ? {
-            remoteRunId: String(remote.runId),
-            ...(remote.url ? { runUrl: remote.url } : {})
-          }
-        : {})
-    }
+    if (keys.size === 0 || context.signal.aborted) return outcome(plan, results)
+    // Which notebooks can end with a value, read while the run starts.
+    const exiting = findExitingNotebooks(
+      plan,
+      options.source ?? workingTreeSource(options.repoRoot)
+    )
+    exiting.catch(() => undefined)
+    const batches = planRunBatches(
+      plan,
+      keys,
+      options.maxTasks ?? JOBS_MAX_TASKS
+    )
+    const followed = await followRuns({
+      client,
+      plan,
+      batches,
+      submit: async (batch, index) =>
+        (
+          await client.jobs.submitRun(
+            planSubmitRun({
+              plan,
+              keys: new Set(batch),
+              root: context.deployed.root,
+              runId: context.runId,
+              compute: options.settings.compute,
+              timeoutSeconds: options.settings.timeoutSeconds,
+              part: { index, count: batches.length }
+            })
+          )
+        ).run_id,
+      signal: context.signal,
+      failFast: context.failFast,
+      emit: context.emit,
+      now,
+      poll: options.poll ?? DEFAULT_POLL,
+      sleep,
+      checkOutputs: (step, signal) =>
+        checkStepOutputs(client, step, { signal }),
+      exits: async (notebook) =>
+        (await exiting).has(notebook.split(path.sep).join('/'))
+    })
+    for (const [key, result] of followed.results) results.set(key, result)
+    const remoteRuns = followed.runs.map((r) => ({
+      remoteRunId: String(r.runId),
+      ...(r.url ? { url: r.url } : {})
+    }))
+    const stillRunning = followed.stillRunning.map((r) => ({
+      remoteRunId: String(r.runId),
+      ...(r.url ? { url: r.url } : {})
+    }))
+    const stopped =
+      followed.error !== undefined
+        ? stoppedBy(followed.error, stillRunning, remoteRuns, plan.profile)
+        : stillRunning.length > 0
+          ? {
+              reason: `the run was interrupted before it stopped: ${describeStillRunning(stillRunning, plan.profile)}.`,
+              stillRunning
+            }
+          : undefined
+    return outcome(plan, results, remoteRuns, stopped)
   }
 
   async function cleanup(target: CleanupTarget): Promise<CleanupResult> {

@@ -1,9 +1,16 @@
 import { homedir, hostname, userInfo } from 'node:os'
+import { setTimeout as delay } from 'node:timers/promises'
 import { formatLine } from '../../diagnostics/index.js'
 import type { Engine, EngineSetup } from '../engine.js'
-import { createDatabricksClient, resolveCredentials } from './api/index.js'
+import {
+  createDatabricksClient,
+  resolveCredentials,
+  workspacePacer
+} from './api/index.js'
 import { createDatabricksEngine } from './engine.js'
 import { readDatabricksSettings } from './settings.js'
+import { readDatabricksTuning } from './tuning.js'
+import type { LockHolder } from './lock.js'
 
 export { createDatabricksEngine, workingTreeSource } from './engine.js'
 export type { DatabricksEngineOptions } from './engine.js'
@@ -14,7 +21,14 @@ export type { DeployPlan, DeployState } from './deploy-plan.js'
 export { collectDeployFiles } from './deploy-files.js'
 export type { DeployFile, SourceReader } from './deploy-files.js'
 export { planSubmitRun } from './submit.js'
-export { acquireDeployLock, DeployLockedError } from './lock.js'
+export {
+  acquireDeployLock,
+  planLockTakeover,
+  DeployLockedError
+} from './lock.js'
+export type { LockHolder, LockRecord } from './lock.js'
+export { readDatabricksTuning, parseRateLimits } from './tuning.js'
+export type { DatabricksTuning } from './tuning.js'
 export { deployRoot, remoteNotebookPath } from './paths.js'
 
 /**
@@ -28,6 +42,7 @@ export async function createDatabricksEngineFor(
 ): Promise<Engine> {
   const settings = readDatabricksSettings(setup.profile)
   const env = setup.env
+  const tuning = readDatabricksTuning(env)
   const hostAt = setup.profile.locate('workspace.host')
   const resolved = await resolveCredentials({
     explicit: {
@@ -47,17 +62,19 @@ export async function createDatabricksEngineFor(
   })
   for (const secret of resolved.provider.secrets) setup.onSecret?.(secret)
   let requests = 0
-  // Tuning: pacing (requests a second; 0 is none) and uploads in flight.
-  const rate = Number(env.DTFLW_DATABRICKS_RATE_LIMIT)
-  const uploads = Number(env.DTFLW_DATABRICKS_UPLOADS)
   const client = createDatabricksClient({
-    ...(env.DTFLW_DATABRICKS_RATE_LIMIT !== undefined && rate >= 0
-      ? { rateLimit: { requestsPerSecond: rate } }
-      : {}),
     host: resolved.host,
     credentials: resolved.provider,
     version: setup.toolVersion,
     githubActions: env.GITHUB_ACTIONS === 'true',
+    // One budget per endpoint for everything this process sends there.
+    pacer: workspacePacer(resolved.host, tuning.rateLimits, {
+      now: Date.now,
+      sleep: (ms, signal) => delay(ms, undefined, { signal })
+    }),
+    ...(tuning.retryBudgetMs === undefined
+      ? {}
+      : { retry: { budgetMs: tuning.retryBudgetMs } }),
     onSecret: setup.onSecret,
     onRequest: () => {
       requests++
@@ -79,25 +96,31 @@ export async function createDatabricksEngineFor(
     return root
   }
   // Who holds a deploy lock, without a request: the machine's user, and
-  // in CI the workflow run that deploys.
-  const ci = env.GITHUB_RUN_ID
-    ? `${env.GITHUB_ACTOR ?? 'github-actions'} (GitHub ${env.GITHUB_REPOSITORY ?? ''} run ${env.GITHUB_RUN_ID}${env.GITHUB_RUN_ATTEMPT ? ` attempt ${env.GITHUB_RUN_ATTEMPT}` : ''})`
-    : `${localUser()}@${hostname()}`
-  // How often a run is polled: the default suits real workspaces; the
-  // variable lets tests against a loopback workspace poll faster.
-  const pollMs = Number(env.DTFLW_DATABRICKS_POLL_MS)
+  // in CI the workflow run that deploys (a rerun takes its lock over).
+  const holder: LockHolder = env.GITHUB_RUN_ID
+    ? {
+        owner: `${env.GITHUB_ACTOR ?? 'github-actions'} (GitHub ${env.GITHUB_REPOSITORY ?? ''} run ${env.GITHUB_RUN_ID}${env.GITHUB_RUN_ATTEMPT ? ` attempt ${env.GITHUB_RUN_ATTEMPT}` : ''})`,
+        ciRun: `${env.GITHUB_REPOSITORY ?? ''} run ${env.GITHUB_RUN_ID}`,
+        attempt: Number(env.GITHUB_RUN_ATTEMPT ?? 1) || 1
+      }
+    : { owner: `${localUser()}@${hostname()}` }
   return createDatabricksEngine({
     client,
-    ...(pollMs > 0 ? { poll: { firstMs: pollMs, maxMs: pollMs * 10 } } : {}),
+    // How often a run is polled: the default suits real workspaces; the
+    // variable lets tests against a loopback workspace poll faster.
+    ...(tuning.pollMs
+      ? { poll: { firstMs: tuning.pollMs, maxMs: tuning.pollMs * 10 } }
+      : {}),
     repoRoot: setup.root,
     settings,
     workspaceRoot,
-    owner: async () => ci,
+    holder: async () => holder,
     identity,
     toolVersion: setup.toolVersion,
     gitSha: setup.gitSha,
     requestCount: () => requests,
-    ...(uploads > 0 ? { concurrency: uploads } : {})
+    maxTasks: tuning.maxTasks,
+    ...(tuning.uploads ? { concurrency: tuning.uploads } : {})
   })
 }
 

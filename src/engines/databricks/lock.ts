@@ -4,42 +4,79 @@ import { parseJsonRecord } from '../../io/index.js'
 
 /*
  * The deploy lock, so two deploys to one root never interleave and a killed
- * CI job does not block the next one forever (cli#2381):
+ * CI job does not block the next one for long (cli#2381):
  *
  * 1. Acquire: create `<root>/.dtflw/deploy.lock` without overwrite, holding
- *    a fresh id, the owner, and an expiry. The import without overwrite is
- *    atomic on the workspace: whoever created it holds the lock.
- * 2. If it exists and has not expired, refuse (exit 4) naming the holder
- *    and when it expires. If it expired (its owner was killed), delete it
- *    and create ours once more; a second "exists" means another deploy took
- *    it over first, and that one is named.
- * 3. Release: before the expiry nobody can have taken it over, so delete
- *    it; after, read it back and delete it only if the id is still ours.
+ *    a fresh id, the holder, and an expiry. The import without overwrite is
+ *    atomic on the workspace: whoever created it holds the lock. When the
+ *    answer to the create is lost, the file is read back: our id there
+ *    means the create went through.
+ * 2. If another holder's lock is there, it is taken over (deleted, and ours
+ *    created once more) when it expired (its owner was killed), when it is
+ *    an earlier attempt of the same CI run (a rerun: that attempt is over),
+ *    or when the user forces it (`--force-lock`, as `bundle deploy
+ *    --force-lock`); otherwise the deploy is refused (exit 4) with the
+ *    lock's path, holder, age, expiry and the command that breaks it. A
+ *    second "exists" after a takeover means another deploy took it first.
+ * 3. Release: read it back and delete it only if the id is still ours (a
+ *    forced takeover may have replaced it). Release never uses the
+ *    deploy's abort signal: it must run after Ctrl-C and SIGTERM too. A
+ *    deploy interrupted while its create was on the way reads back too,
+ *    and removes the lock if the create went through.
  *
  * A deploy that changes nothing takes no lock at all.
  */
 
-/** What the lock file says. */
-export interface LockRecord {
-  readonly id: string
-  /** Who holds it: the Databricks identity and, in CI, the workflow run. */
+/** Who deploys: a person or a CI run. */
+export interface LockHolder {
+  /** For people: the identity and, in CI, the workflow run. */
   readonly owner: string
+  /** The CI run (`<repository> run <id>`), so its rerun may take the lock over. */
+  readonly ciRun?: string
+  /** The run's attempt (`GITHUB_RUN_ATTEMPT`). */
+  readonly attempt?: number
+}
+
+/** What the lock file says. */
+export interface LockRecord extends LockHolder {
+  readonly id: string
   readonly acquiredAt: string
   readonly expiresAt: string
+  /** Set when this lock replaced another: why. */
+  readonly tookOver?: LockTakeover
 }
+
+/** Why a lock replaced another one. */
+export type LockTakeover = 'expired' | 'forced' | 'rerun' | 'unreadable'
+
+/** The answer of `LockStore.create`. */
+export type CreateOutcome = 'created' | 'exists' | 'unknown'
 
 /** The workspace file the lock lives in. */
 export interface LockStore {
-  /** Creates the file unless it exists. */
-  create(content: string): Promise<'created' | 'exists'>
-  read(): Promise<string | undefined>
-  remove(): Promise<void>
+  /** Where it is, for messages. */
+  readonly path: string
+  /**
+   * Creates the file unless it exists; `unknown` when the answer was lost
+   * (the file may or may not have been created).
+   */
+  create(content: string, signal?: AbortSignal): Promise<CreateOutcome>
+  read(signal?: AbortSignal): Promise<string | undefined>
+  remove(signal?: AbortSignal): Promise<void>
 }
 
 /** A lock this deploy holds. */
 export interface HeldLock {
+  /** The lock file. */
+  readonly path: string
   readonly record: LockRecord
-  release(): Promise<void>
+  /** The lock it replaced, when it took one over. */
+  readonly replaced?: LockRecord
+  /**
+   * Deletes the lock if it is still ours. Give it a signal of its own,
+   * never the deploy's: it runs after an interruption too.
+   */
+  release(signal?: AbortSignal): Promise<void>
 }
 
 /** How long a lock lives unless released: longer than any deploy. */
@@ -52,75 +89,161 @@ function parseLock(text: string | undefined): LockRecord | undefined {
 /** Refused while another deploy holds the lock. */
 export class DeployLockedError extends RefusedError {
   constructor(
-    readonly where: string,
-    readonly holder: LockRecord
+    readonly path: string,
+    readonly holder: LockRecord,
+    readonly breakWith: string,
+    now: Date
   ) {
     super(
-      `another deploy to ${where} holds its lock: ${holder.owner}, since ${holder.acquiredAt}; wait for it to finish (the lock expires at ${holder.expiresAt} if its deploy was killed), then deploy again.`
+      `the deploy lock ${path} is held by ${holder.owner}, taken ${renderAge(now.getTime() - Date.parse(holder.acquiredAt))} ago (at ${holder.acquiredAt}); it expires at ${holder.expiresAt}. Another deploy to this folder may be running: wait for it, or, if it was killed, break the lock with \`${breakWith}\`.`
     )
     this.name = 'DeployLockedError'
   }
 }
 
+/** `3 min 5 s`, `42 s`. */
+export function renderAge(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000))
+  if (seconds < 60) return `${seconds} s`
+  const minutes = Math.floor(seconds / 60)
+  if (minutes < 120) return `${minutes} min ${seconds % 60} s`
+  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`
+}
+
+/**
+ * Whether a lock found in place may be taken over, and why: pure, from
+ * the record, who asks, the time and `--force-lock`.
+ */
+export function planLockTakeover(
+  there: LockRecord | undefined,
+  me: LockHolder,
+  now: Date,
+  force: boolean
+): LockTakeover | undefined {
+  if (!there) return 'unreadable'
+  if (Date.parse(there.expiresAt) <= now.getTime()) return 'expired'
+  if (
+    me.ciRun !== undefined &&
+    there.ciRun === me.ciRun &&
+    (there.attempt ?? 0) < (me.attempt ?? 0)
+  )
+    return 'rerun'
+  if (force) return 'forced'
+  return undefined
+}
+
+/** Options of `acquireDeployLock`. */
+export interface AcquireOptions {
+  readonly holder: LockHolder
+  readonly now: () => Date
+  readonly ttlMs?: number
+  /** `--force-lock`: take the lock over whoever holds it. */
+  readonly force?: boolean
+  /** The command that breaks the lock, for the refusal's message. */
+  readonly breakWith: string
+  readonly signal?: AbortSignal
+}
+
 /** Takes the deploy lock of a root, or refuses naming who holds it. */
 export async function acquireDeployLock(
   store: LockStore,
-  options: {
-    readonly where: string
-    readonly owner: string
-    readonly now: () => Date
-    readonly ttlMs?: number
-  }
+  options: AcquireOptions
 ): Promise<HeldLock> {
-  const fresh = (): LockRecord => {
+  const fresh = (tookOver?: LockTakeover): LockRecord => {
     const at = options.now()
     return {
       id: randomUUID(),
-      owner: options.owner,
+      ...options.holder,
       acquiredAt: at.toISOString(),
       expiresAt: new Date(
         at.getTime() + (options.ttlMs ?? DEFAULT_LOCK_TTL_MS)
-      ).toISOString()
+      ).toISOString(),
+      ...(tookOver ? { tookOver } : {})
     }
   }
-  const attempt = async (): Promise<HeldLock | LockRecord | undefined> => {
-    const record = fresh()
-    if ((await store.create(JSON.stringify(record))) === 'created') {
-      return held(store, record, options.now)
+  /** Ours, the holder's record, or undefined when nothing is there. */
+  const attempt = async (
+    record: LockRecord
+  ): Promise<'ours' | LockRecord | undefined> => {
+    let outcome: CreateOutcome
+    try {
+      outcome = await store.create(JSON.stringify(record), options.signal)
+    } catch (error) {
+      // Interrupted while the create was on its way: it may have gone
+      // through. A lock of ours there is removed, within a few seconds.
+      if (options.signal?.aborted) await removeIfOurs(store, record.id)
+      throw error
     }
-    return parseLock(await store.read())
+    if (outcome === 'created') return 'ours'
+    const there = parseLock(await store.read(options.signal))
+    // A lost answer: the file tells whether our create went through.
+    if (there?.id === record.id) return 'ours'
+    if (outcome === 'unknown' && there === undefined) return undefined
+    return there ?? { ...record, id: '', owner: 'an unreadable lock file' }
   }
-  let outcome = await attempt()
-  if (outcome && 'release' in outcome) return outcome
-  const holder = outcome
-  const expired =
-    !holder || Date.parse(holder.expiresAt) <= options.now().getTime()
-  if (!expired) throw new DeployLockedError(options.where, holder)
-  // Expired or unreadable: its owner is gone. Take it over once.
-  await store.remove()
-  outcome = await attempt()
-  if (outcome && 'release' in outcome) return outcome
+  let replaced: LockRecord | undefined
+  let takeover: LockTakeover | undefined
+  // A lock that vanishes between our create and our read is tried again,
+  // a few times; a lock that is in the way is taken over at most once.
+  for (let round = 0; round < 4; round++) {
+    const record = fresh(takeover)
+    const outcome = await attempt(record)
+    if (outcome === 'ours') return held(store, record, replaced)
+    if (outcome === undefined) continue
+    const unreadable = outcome.id === ''
+    const why = planLockTakeover(
+      unreadable ? undefined : outcome,
+      options.holder,
+      options.now(),
+      options.force === true
+    )
+    if (why === undefined || takeover !== undefined)
+      throw new DeployLockedError(
+        store.path,
+        outcome,
+        options.breakWith,
+        options.now()
+      )
+    takeover = why
+    replaced = unreadable ? undefined : outcome
+    await store.remove(options.signal)
+  }
   throw new DeployLockedError(
-    options.where,
-    outcome ?? {
+    store.path,
+    {
       id: '',
       owner: 'another deploy',
       acquiredAt: options.now().toISOString(),
       expiresAt: options.now().toISOString()
-    }
+    },
+    options.breakWith,
+    options.now()
   )
 }
 
-function held(store: LockStore, record: LockRecord, now: () => Date): HeldLock {
+/** Deletes the lock if it holds `id`; gives up quietly after 5 seconds. */
+async function removeIfOurs(store: LockStore, id: string): Promise<void> {
+  try {
+    const signal = AbortSignal.timeout(5000)
+    if (parseLock(await store.read(signal))?.id === id)
+      await store.remove(signal)
+  } catch {
+    // The lock expires; the next deploy of this CI run takes it over.
+  }
+}
+
+function held(
+  store: LockStore,
+  record: LockRecord,
+  replaced: LockRecord | undefined
+): HeldLock {
   return {
+    path: store.path,
     record,
-    async release() {
-      if (now().getTime() < Date.parse(record.expiresAt)) {
-        await store.remove()
-        return
-      }
-      const there = parseLock(await store.read())
-      if (there?.id === record.id) await store.remove()
+    ...(replaced ? { replaced } : {}),
+    async release(signal) {
+      const there = parseLock(await store.read(signal))
+      if (there?.id === record.id) await store.remove(signal)
     }
   }
 }

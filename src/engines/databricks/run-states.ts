@@ -1,44 +1,136 @@
 import type { StepStatus } from '../../report/index.js'
 
-/** The parts of a task's (or run's) state that decide how it ended. */
+/** The deprecated `state` of a run or task (still returned). */
 export interface TaskState {
   readonly life_cycle_state?: string
   readonly result_state?: string
   readonly state_message?: string
 }
 
-const TERMINAL = new Set(['TERMINATED', 'SKIPPED', 'INTERNAL_ERROR'])
-const RUNNING = new Set(['PENDING', 'RUNNING', 'TERMINATING'])
-
-/** True when the run or task will not change any more. */
-export function isTerminal(state: TaskState | undefined): boolean {
-  return TERMINAL.has(state?.life_cycle_state ?? '')
+/** The `status` that replaces it: a state, and how it ended. */
+export interface TaskStatus {
+  readonly state?: string
+  readonly termination_details?: {
+    readonly code?: string
+    readonly type?: string
+    readonly message?: string
+  }
 }
 
-/** True once a task has started (its compute is being prepared or it runs). */
-export function hasStarted(state: TaskState | undefined): boolean {
-  return RUNNING.has(state?.life_cycle_state ?? '') || isTerminal(state)
+/** A run or task as `runs/get` shows it. */
+export interface Stated {
+  readonly state?: TaskState
+  readonly status?: TaskStatus
 }
 
-const SKIPPED = new Set([
+/** Where a run or task stands, whichever field the API gave. */
+export interface Standing {
+  /** Its compute is being prepared, it runs, or it ended. */
+  readonly started: boolean
+  /** It will not change any more. */
+  readonly terminal: boolean
+  /** How it ended, as a step status (terminal only). */
+  readonly outcome?: StepStatus
+  /** The platform's code for it (`RUN_EXECUTION_ERROR`, `TIMEDOUT`, …). */
+  readonly code?: string
+  readonly message?: string
+  /**
+   * For a failure: `platform` when Databricks itself failed (its
+   * termination type `INTERNAL_ERROR` or `CLOUD_FAILURE`), else `user`.
+   */
+  readonly blame?: 'user' | 'platform'
+}
+
+const STARTED_STATUS = new Set(['PENDING', 'RUNNING', 'TERMINATING'])
+const TERMINAL_STATE = new Set(['TERMINATED', 'SKIPPED', 'INTERNAL_ERROR'])
+const STARTED_STATE = new Set(['PENDING', 'RUNNING', 'TERMINATING'])
+const SUCCEEDED = new Set(['SUCCESS', 'SUCCESS_WITH_FAILURES'])
+const CANCELLED = new Set(['USER_CANCELED', 'CANCELED'])
+const SKIPPED_CODE = new Set(['SKIPPED', 'DISABLED'])
+const SKIPPED_RESULT = new Set([
   'UPSTREAM_FAILED',
   'UPSTREAM_CANCELED',
   'EXCLUDED',
   'DISABLED'
 ])
+const PLATFORM_TYPES = new Set(['INTERNAL_ERROR', 'CLOUD_FAILURE'])
 
 /**
- * How a terminal task ended, as a step status. The API says more states
- * may come: an unknown one counts as failed, with its name in the message.
+ * Where a run or task stands: from `status` (its state and termination
+ * details) where the API gives it, else from the deprecated `state`. The
+ * API says more values may come: an unknown ending counts as failed, with
+ * its code in the message.
  */
-export function stepStatusOf(state: TaskState): StepStatus {
-  if (state.life_cycle_state === 'INTERNAL_ERROR') return 'failed'
-  if (state.life_cycle_state === 'SKIPPED') return 'skipped'
-  const result = state.result_state ?? ''
-  if (result === 'SUCCESS' || result === 'SUCCESS_WITH_FAILURES') {
-    return 'succeeded'
+export function standingOf(item: Stated): Standing {
+  const status = item.status
+  if (status?.state) {
+    const terminal = status.state === 'TERMINATED'
+    const details = status.termination_details
+    if (!terminal)
+      return { started: STARTED_STATUS.has(status.state), terminal: false }
+    if (!details?.code) {
+      // Ended without saying how: the old field may know.
+      const old = standingOfState(item.state)
+      return old.terminal
+        ? old
+        : {
+            started: true,
+            terminal: true,
+            outcome: 'failed',
+            code: 'TERMINATED'
+          }
+    }
+    const code = details.code
+    const message = details.message || undefined
+    const outcome: StepStatus = SUCCEEDED.has(code)
+      ? 'succeeded'
+      : CANCELLED.has(code)
+        ? 'cancelled'
+        : SKIPPED_CODE.has(code)
+          ? 'skipped'
+          : 'failed'
+    return {
+      started: true,
+      terminal: true,
+      outcome,
+      code,
+      ...(message ? { message } : {}),
+      ...(outcome === 'failed'
+        ? {
+            blame: PLATFORM_TYPES.has(details.type ?? '') ? 'platform' : 'user'
+          }
+        : {})
+    }
   }
-  if (result === 'CANCELED') return 'cancelled'
-  if (SKIPPED.has(result)) return 'skipped'
-  return 'failed'
+  return standingOfState(item.state)
+}
+
+function standingOfState(state: TaskState | undefined): Standing {
+  const life = state?.life_cycle_state ?? ''
+  if (!TERMINAL_STATE.has(life))
+    return { started: STARTED_STATE.has(life), terminal: false }
+  const result = state?.result_state ?? ''
+  const message = state?.state_message || undefined
+  const outcome: StepStatus =
+    life === 'INTERNAL_ERROR'
+      ? 'failed'
+      : life === 'SKIPPED'
+        ? 'skipped'
+        : SUCCEEDED.has(result)
+          ? 'succeeded'
+          : result === 'CANCELED'
+            ? 'cancelled'
+            : SKIPPED_RESULT.has(result)
+              ? 'skipped'
+              : 'failed'
+  return {
+    started: true,
+    terminal: true,
+    outcome,
+    code: result || life,
+    ...(message ? { message } : {}),
+    ...(outcome === 'failed'
+      ? { blame: life === 'INTERNAL_ERROR' ? 'platform' : 'user' }
+      : {})
+  }
 }

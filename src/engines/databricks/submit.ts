@@ -5,8 +5,10 @@ import { remoteNotebookPath } from './paths.js'
 import type { ComputeSpec } from './settings.js'
 
 /**
- * One multi-task run for the plan: a task per step, `depends_on` exactly
- * the plan's edges among the submitted steps (the graph is never rebuilt),
+ * One multi-task run for the plan (or one part of it): a task per step,
+ * `depends_on` exactly the plan's edges among the submitted steps (the
+ * graph is never rebuilt; edges to steps of an earlier part are kept by
+ * submitting the part once those ended),
  * the notebook under the deployed root, `base_parameters` exactly the
  * plan's parameters. The idempotency token is derived from the run id and
  * the root, so a retried submit never starts a second run.
@@ -20,6 +22,8 @@ export function planSubmitRun(input: {
   readonly compute: ComputeSpec
   readonly timeoutSeconds?: number
   readonly preview?: string
+  /** One run of several (a plan larger than a run holds): which. */
+  readonly part?: { readonly index: number; readonly count: number }
 }): SubmitRunRequest & { readonly tasks: readonly SubmitTask[] } {
   const { plan, keys, root } = input
   const compute =
@@ -46,10 +50,20 @@ export function planSubmitRun(input: {
       }
     })
   const where = input.preview ? ` ${input.preview}` : ''
+  const part = input.part
+  const several = part !== undefined && part.count > 1
   return {
-    run_name: `dtflw ${plan.pipeline} ${plan.profile}${where} ${input.runId}`,
-    // At most 64 characters; the same run id and root give the same run.
-    idempotency_token: `dtflw-${sha256(`${root}\n${input.runId}`).slice(0, 40)}`,
+    run_name: `dtflw ${plan.pipeline} ${plan.profile}${where} ${input.runId}${several ? ` (${part.index + 1}/${part.count})` : ''}`,
+    // At most 64 characters; the same run id, root and tasks give the
+    // same run, and a run of other tasks can never be mistaken for it.
+    idempotency_token: `dtflw-${sha256(
+      [
+        root,
+        input.runId,
+        part?.index ?? 0,
+        ...tasks.map((t) => t.task_key)
+      ].join('\n')
+    ).slice(0, 40)}`,
     ...(input.timeoutSeconds ? { timeout_seconds: input.timeoutSeconds } : {}),
     tasks
   }

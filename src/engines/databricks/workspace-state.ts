@@ -1,6 +1,12 @@
-import type { CallOptions, DatabricksClient, ObjectInfo } from './api/index.js'
+import {
+  DatabricksApiError,
+  DatabricksNetworkError,
+  type CallOptions,
+  type DatabricksClient,
+  type ObjectInfo
+} from './api/index.js'
 import type { DeployState, RemoteObject } from './deploy-plan.js'
-import type { LockStore } from './lock.js'
+import type { CreateOutcome, LockStore } from './lock.js'
 import {
   LOCK_FILE,
   STATE_FILE,
@@ -100,21 +106,24 @@ export async function listRemote(
 /** The deploy lock file of a root, as the lock protocol sees it. */
 export function workspaceLockStore(
   client: DatabricksClient,
-  root: string,
-  options?: CallOptions
+  root: string
 ): LockStore {
   const file = `${root}/${LOCK_FILE}`
   return {
-    async create(content) {
-      const attempt = async (): Promise<'created' | 'exists'> => {
+    path: file,
+    async create(content, signal) {
+      const attempt = async (): Promise<CreateOutcome> => {
         try {
           await client.workspace.import(
             { path: file, format: 'AUTO', content, overwrite: false },
-            options
+            { signal }
           )
           return 'created'
         } catch (error) {
           if (categoryOf(error) === 'conflict') return 'exists'
+          // No answer, or one given after the work may have been done: the
+          // lock protocol reads the file back to know.
+          if (mayHaveActed(error) && !signal?.aborted) return 'unknown'
           throw error
         }
       }
@@ -123,27 +132,41 @@ export function workspaceLockStore(
       } catch (error) {
         // The first deploy to a root: its folder is not there yet.
         if (!isNotFound(error)) throw error
-        await client.workspace.mkdirs(parentFolder(file), options)
+        await client.workspace.mkdirs(parentFolder(file), { signal })
         return attempt()
       }
     },
-    async read() {
+    async read(signal) {
       const exported = await client.workspace.tryExport(file, {
-        ...options,
+        signal,
         format: 'AUTO'
       })
       return exported
         ? Buffer.from(exported.content).toString('utf8')
         : undefined
     },
-    async remove() {
+    async remove(signal) {
       try {
-        await client.workspace.delete(file, options)
+        await client.workspace.delete(file, { signal })
       } catch (error) {
         if (!isNotFound(error)) throw error
       }
     }
   }
+}
+
+/**
+ * True for a failure after which a create may have happened: a lost
+ * answer (reset, timeout) or a 500, 502 or 504. A 429 or 503 is retried by
+ * the client until it gets an answer.
+ */
+function mayHaveActed(error: unknown): boolean {
+  if (error instanceof DatabricksNetworkError)
+    return error.failure === 'reset' || error.failure === 'timeout'
+  return (
+    error instanceof DatabricksApiError &&
+    [500, 502, 504].includes(error.status)
+  )
 }
 
 function categoryOf(error: unknown): string | undefined {

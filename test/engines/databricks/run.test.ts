@@ -41,7 +41,7 @@ const FILES: Record<string, string> = {
     '  - notebook: notebooks/use_b.sql',
     '    inputs: [b]',
     '    outputs: [b2]',
-    '  - notebook: notebooks/report.sql',
+    '  - notebook: notebooks/report.py',
     '    args: { day: "${var.day}" }',
     '    inputs: [a2, b2]',
     ''
@@ -61,7 +61,16 @@ const FILES: Record<string, string> = {
   'notebooks/load_b.sql': sqlNotebook('SELECT 2'),
   'notebooks/use_a.sql': sqlNotebook('SELECT 3'),
   'notebooks/use_b.sql': sqlNotebook('SELECT 4'),
-  'notebooks/report.sql': sqlNotebook('SELECT :day')
+  // The one notebook that can end with a value.
+  'notebooks/report.py': [
+    '# Databricks notebook source',
+    'day = dbutils.widgets.get("day")',
+    '',
+    '# COMMAND ----------',
+    '',
+    'dbutils.notebook.exit(day)',
+    ''
+  ].join('\n')
 }
 
 let server: DatabricksServer
@@ -202,12 +211,20 @@ describe('dtflw run on a Databricks profile', () => {
     )
   })
 
-  it('reports the exit value of dbutils.notebook.exit', async () => {
+  it('reports the exit value of dbutils.notebook.exit, fetching the output only of the notebook that calls it', async () => {
     server.behave('report', { exitValue: '{"rows": 42}' })
     const { report } = await run()
     expect(report.steps.find((s) => s.key === 'report')!.exitValue).toBe(
       '{"rows": 42}'
     )
+    const outputs = server.requestsTo('GET', '/api/2.2/jobs/runs/get-output')
+    const reportTask = server.runs
+      .all()
+      .at(-1)!
+      .tasks.find((t) => t.key === 'report')!
+    expect(outputs.map((r) => Number(r.query.run_id))).toEqual([
+      reportTask.runId
+    ])
   })
 
   it('--lazy submits only the steps whose outputs are missing', async () => {

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { setTimeout as delay } from 'node:timers/promises'
 import type { Auth } from './auth.js'
 import type { Faults } from './faults.js'
+import type { RateGate } from './rate-limits.js'
 import { ApiFailure, errorReply } from './respond.js'
 import type {
   FaultRule,
@@ -19,6 +20,8 @@ export interface DispatchDeps {
   readonly faults: Faults
   readonly requests: RecordedRequest[]
   readonly latencyMs: () => number
+  /** The workspace's rate limits; a request beyond them is answered 429. */
+  readonly gate: RateGate
 }
 
 const SECRET_FIELDS = new Set([
@@ -30,8 +33,9 @@ const SECRET_FIELDS = new Set([
 ])
 
 /**
- * The request pipeline: read the body, add the latency, apply a `before`
- * fault, check the bearer token, run the route (API failures become the
+ * The request pipeline: read the body, add the latency, refuse what is
+ * over the endpoint's rate limit, apply a `before` fault, check the
+ * bearer token, run the route (API failures become the
  * API's error body), apply an `after` fault, record, answer.
  */
 export function createDispatcher(
@@ -79,8 +83,16 @@ export function createDispatcher(
       })
     if (deps.latencyMs() > 0) await delay(deps.latencyMs())
 
+    const limited = deps.gate.admit(path)
+    if (limited !== undefined) {
+      record(limited.status)
+      send(res, method, limited)
+      return
+    }
+
     const before = faults.take(method, path, 'before')
     if (before !== undefined) {
+      before.onHit?.()
       if (before.delayMs !== undefined) await delay(before.delayMs)
       if (before.drop === true) {
         record(0)
@@ -108,6 +120,7 @@ export function createDispatcher(
 
     const after = faults.take(method, path, 'after')
     if (after !== undefined) {
+      after.onHit?.()
       if (after.delayMs !== undefined) await delay(after.delayMs)
       if (after.drop === true) {
         record(0)

@@ -1,5 +1,7 @@
 export { startDatabricksServer } from './server.js'
 export { declaredOutputs } from './behaviour.js'
+export { PUBLISHED_LIMITS, familyOf } from './rate-limits.js'
+export type { ServerRateLimits } from './rate-limits.js'
 export type { ColumnSpec } from './data-store.js'
 export type { RunRecord, TaskRun } from './run-model.js'
 export type {

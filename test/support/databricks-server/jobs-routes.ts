@@ -12,7 +12,8 @@ const PAGE = 100
 export function jobsRoutes(
   runner: JobsRunner,
   urlOf: UrlOf,
-  now: () => number
+  now: () => number,
+  statusOnly: () => boolean = () => false
 ): Route[] {
   const prefix = '^/api/(2\\.[12])/jobs/runs'
   return [
@@ -25,8 +26,10 @@ export function jobsRoutes(
     {
       method: 'GET',
       pattern: new RegExp(`${prefix}/get$`),
-      handle: ({ query, params }) =>
-        getRun(runner, query, params[0] === '2.2', urlOf, now)
+      handle: ({ query, params }) => {
+        const reply = getRun(runner, query, params[0] === '2.2', urlOf, now)
+        return statusOnly() ? withoutState(reply) : reply
+      }
     },
     {
       method: 'GET',
@@ -165,4 +168,21 @@ function readPageToken(token: string | null): number {
       `Invalid page token: ${token}`
     )
   return Number(match[1])
+}
+
+/**
+ * A `runs/get` answer without the deprecated `state` of the run and its
+ * tasks: only `status`, as the API may answer once `state` is retired.
+ */
+function withoutState(reply: Reply): Reply {
+  const strip = (item: Record<string, unknown>) => {
+    const { state: _state, ...rest } = item
+    return rest
+  }
+  const body = reply.body as Record<string, unknown>
+  const tasks = body.tasks as Record<string, unknown>[] | undefined
+  return {
+    ...reply,
+    body: { ...strip(body), ...(tasks ? { tasks: tasks.map(strip) } : {}) }
+  }
 }

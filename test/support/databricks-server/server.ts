@@ -7,6 +7,11 @@ import { dataRoutes } from './data-routes.js'
 import { createDataStore, type DataStore } from './data-store.js'
 import { createDispatcher } from './dispatch.js'
 import { createFaults } from './faults.js'
+import {
+  PUBLISHED_LIMITS,
+  createRateGate,
+  type ServerRateLimits
+} from './rate-limits.js'
 import { createJobsRunner } from './jobs-runner.js'
 import { jobsRoutes } from './jobs-routes.js'
 import { runView } from './run-view.js'
@@ -92,11 +97,20 @@ export async function startDatabricksServer(
   const routes: Route[] = [
     ...auth.routes,
     ...workspaceRoutes(workspaceStore),
-    ...jobsRoutes(runner, urlOf, now),
+    ...jobsRoutes(runner, urlOf, now, () => state.statusOnly),
     ...dataRoutes(data),
     ...scimRoutes()
   ]
-  const state = { latencyMs: options.latencyMs ?? 0 }
+  const state: {
+    latencyMs: number
+    limits?: ServerRateLimits
+    statusOnly: boolean
+  } = {
+    latencyMs: options.latencyMs ?? 0,
+    statusOnly: options.statusOnly === true,
+    limits:
+      options.rateLimits === 'published' ? PUBLISHED_LIMITS : options.rateLimits
+  }
 
   server.on(
     'request',
@@ -106,7 +120,8 @@ export async function startDatabricksServer(
       auth,
       faults,
       requests,
-      latencyMs: () => state.latencyMs
+      latencyMs: () => state.latencyMs,
+      gate: createRateGate(() => state.limits)
     })
   )
 
@@ -140,6 +155,18 @@ export async function startDatabricksServer(
     },
     set latencyMs(value: number) {
       state.latencyMs = value
+    },
+    get statusOnly() {
+      return state.statusOnly
+    },
+    set statusOnly(value: boolean) {
+      state.statusOnly = value
+    },
+    get rateLimits() {
+      return state.limits
+    },
+    set rateLimits(value: ServerRateLimits | undefined) {
+      state.limits = value
     },
     workspace: {
       get: (path) => workspaceStore.get(path),

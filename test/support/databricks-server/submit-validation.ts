@@ -2,6 +2,48 @@ import { ApiFailure, invalid } from './respond.js'
 
 const TASK_KEY = /^[\w-]+$/
 
+/** The fields of a cluster spec (`compute.ClusterSpec`, SDK v0.175). */
+const CLUSTER_FIELDS = new Set([
+  'apply_policy_default_values',
+  'autoscale',
+  'autotermination_minutes',
+  'aws_attributes',
+  'azure_attributes',
+  'cluster_log_conf',
+  'cluster_name',
+  'custom_tags',
+  'data_security_mode',
+  'dependency_mode',
+  'docker_image',
+  'driver_instance_pool_id',
+  'driver_node_type_flexibility',
+  'driver_node_type_id',
+  'enable_elastic_disk',
+  'enable_local_disk_encryption',
+  'gcp_attributes',
+  'init_scripts',
+  'instance_pool_id',
+  'is_single_node',
+  'kind',
+  'node_type_id',
+  'num_workers',
+  'policy_id',
+  'remote_disk_throughput',
+  'runtime_engine',
+  'single_user_name',
+  'spark_conf',
+  'spark_env_vars',
+  'spark_version',
+  'ssh_public_keys',
+  'total_initial_remote_disk_size',
+  'use_ml_runtime',
+  'worker_node_type_flexibility',
+  'workload_type'
+])
+
+/** Tasks one job or one-time run may hold. */
+const MAX_TASKS = 1000
+
 /** Checks a submit body as the Jobs service does. */
 export function validateSubmit(body: unknown): Record<string, unknown> {
   if (typeof body !== 'object' || body === null)
@@ -23,6 +65,10 @@ export function validateSubmit(body: unknown): Record<string, unknown> {
   const list = request.tasks
   if (!Array.isArray(list) || list.length === 0)
     throw invalid('At least one task is required.')
+  if (list.length > MAX_TASKS)
+    throw invalid(
+      `A job can have at most ${MAX_TASKS} tasks, got ${list.length}.`
+    )
   const keys = new Set<string>()
   for (const raw of list) {
     const task = (raw ?? {}) as Record<string, unknown>
@@ -36,6 +82,19 @@ export function validateSubmit(body: unknown): Record<string, unknown> {
     if (keys.has(key))
       throw invalid(`Task key '${key}' is used by more than one task.`)
     keys.add(key)
+    const cluster = task.new_cluster
+    if (
+      cluster !== undefined &&
+      typeof cluster === 'object' &&
+      cluster !== null
+    )
+      for (const field of Object.keys(cluster))
+        if (!CLUSTER_FIELDS.has(field))
+          throw new ApiFailure(
+            400,
+            'MALFORMED_REQUEST',
+            `Could not parse request object: Unrecognized field "${field}" in new_cluster of task ${key}.`
+          )
     if (task.job_cluster_key !== undefined)
       throw invalid(
         `Task ${key}: job_cluster_key is not supported in runs/submit.`

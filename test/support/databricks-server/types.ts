@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http'
 import type { ColumnSpec } from './data-store.js'
+import type { ServerRateLimits } from './rate-limits.js'
 import type { RunRecord } from './run-model.js'
 import type { StoredObject } from './workspace-store.js'
 
@@ -84,6 +85,8 @@ export interface FaultRule {
   readonly drop?: boolean
   /** Wait this long first (then answer normally, unless status/drop). */
   readonly delayMs?: number
+  /** Called when the rule hits a request (with `after`: once the route ran). */
+  readonly onHit?: () => void
 }
 
 /** A table or path a task writes when it succeeds. */
@@ -143,6 +146,13 @@ export interface DatabricksServerOptions {
   readonly invalidToken?: 'unauthenticated' | 'numeric-403'
   /** Added to every request (the bench uses 30). */
   readonly latencyMs?: number
+  /**
+   * Per-endpoint limits in requests a second, answered with 429 and
+   * Retry-After beyond them; `published` for Databricks' own. Default none.
+   */
+  readonly rateLimits?: ServerRateLimits | 'published'
+  /** `runs/get` answers only `status`, not the deprecated `state`. */
+  readonly statusOnly?: boolean
   /** PENDING time of a task; default 5 ms. */
   readonly pendingMs?: number
   /** RUNNING time of a task without a behaviour; default 20 ms. */
@@ -180,6 +190,10 @@ export interface DatabricksServer {
   clearFaults(): void
   /** Milliseconds added to every request; may be changed at any time. */
   latencyMs: number
+  /** The rate limits enforced now (undefined: none); may be changed. */
+  rateLimits: ServerRateLimits | undefined
+  /** `runs/get` leaves out the deprecated `state`; may be changed. */
+  statusOnly: boolean
   readonly workspace: {
     /** The object at a path (`/Workspace/…` or `/…`). */
     get(path: string): StoredObject | undefined

@@ -11,7 +11,12 @@ import { createFilesApi, type FilesApi } from './files.js'
 import { normalizeHost } from './host.js'
 import { createHttp, type HttpRequest, type RequestLogEntry } from './http.js'
 import { createJobsApi, type JobsApi } from './jobs.js'
-import { createRateLimiter } from './rate-limit.js'
+import {
+  PUBLISHED_RATE_LIMITS,
+  createPacer,
+  type Pacer,
+  type RateLimits
+} from './rate-limit.js'
 import { queryString, type ApiCall, type ApiRequest } from './request.js'
 import { DEFAULT_RETRY_POLICY, mayReplay, type RetryPolicy } from './retry.js'
 import { createScimApi, type ScimApi } from './scim.js'
@@ -29,13 +34,15 @@ export interface DatabricksClientConfig {
   readonly githubActions?: boolean
   /** Per attempt; default 60 s. */
   readonly timeoutMs?: number
-  /** Default: 8 attempts within 5 minutes, backoff from 1 s to 30 s. */
+  /** Default: retry for 5 minutes, Retry-After or backoff from 1 s to 10 s. */
   readonly retry?: Partial<RetryPolicy>
-  /** Default 15 requests per second; `0` turns pacing off. */
-  readonly rateLimit?: {
-    readonly requestsPerSecond?: number
-    readonly burst?: number
-  }
+  /** Per endpoint; default the limits Databricks publishes. */
+  readonly rateLimits?: RateLimits
+  /**
+   * The pacer to share with other clients of the workspace (see
+   * `workspacePacer`); default one of this client's own, by `rateLimits`.
+   */
+  readonly pacer?: Pacer
   /** Called after every attempt: method, path, status, ms, attempt. */
   readonly onRequest?: (entry: RequestLogEntry) => void
   /** Called with every access token obtained, so the Action can mask it. */
@@ -62,7 +69,7 @@ export interface DatabricksClient {
 /**
  * Creates the client. Its closure owns the access-token cache (refreshed
  * before expiry; dropped and fetched again once if the API answers 401),
- * the rate limiter, and the identity learnt from `scim.me()`, which
+ * the pacer (unless one is shared), and the identity learnt from `scim.me()`, which
  * permission errors then name. Throws `InsecureHostError` for a host that
  * is not https (loopback http excepted).
  */
@@ -87,12 +94,9 @@ export function createDatabricksClient(
     timeoutMs: config.timeoutMs ?? 60_000,
     policy: { ...DEFAULT_RETRY_POLICY, ...config.retry },
     clock: { now, sleep, random: config.random ?? Math.random },
-    limiter: createRateLimiter({
-      requestsPerSecond: config.rateLimit?.requestsPerSecond ?? 15,
-      burst: config.rateLimit?.burst,
-      now,
-      sleep
-    }),
+    pacer:
+      config.pacer ??
+      createPacer(config.rateLimits ?? PUBLISHED_RATE_LIMITS, { now, sleep }),
     onRequest: config.onRequest,
     context: () => ({
       host,

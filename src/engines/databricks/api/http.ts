@@ -17,7 +17,7 @@ import {
 } from './error-messages.js'
 import { assertSecureUrl, isLoopback } from './host.js'
 import { parseJsonBody } from './json.js'
-import type { RateLimiter } from './rate-limit.js'
+import type { Pacer } from './rate-limit.js'
 import { withRetries, type RetryClock, type RetryPolicy } from './retry.js'
 
 /** One request, fully described; the client builds these. */
@@ -67,7 +67,8 @@ export interface HttpOptions {
   readonly timeoutMs: number
   readonly policy: RetryPolicy
   readonly clock: RetryClock
-  readonly limiter: RateLimiter
+  /** Paces by endpoint; told of every 429. */
+  readonly pacer: Pacer
   readonly onRequest?: (entry: RequestLogEntry) => void
   /** Read at failure time: the identity may be learnt after creation. */
   readonly context: () => ErrorContext
@@ -81,7 +82,8 @@ export type SendHttp = (request: HttpRequest) => Promise<HttpResponse>
 /**
  * The one function through which every byte goes to Databricks (and to the
  * GitHub ID-token endpoint). It refuses a URL a credential must not reach,
- * waits for the rate limiter, retries by policy, reports each attempt to
+ * waits for its endpoint's turn (and slows that endpoint on a 429),
+ * retries by policy, reports each attempt to
  * `onRequest` (method, path, status, time; never headers), and turns every
  * failure into `DatabricksApiError` or `DatabricksNetworkError`.
  */
@@ -91,7 +93,7 @@ export function createHttp(options: HttpOptions): SendHttp {
     assertSecureUrl(request.url)
     return withRetries(
       async (attempt) => {
-        await options.limiter.acquire(request.signal)
+        await options.pacer.acquire(request.path, request.signal)
         const started = performance.now()
         let response: AxiosResponse<string>
         try {
@@ -146,7 +148,16 @@ export function createHttp(options: HttpOptions): SendHttp {
           ms: Math.round(performance.now() - started),
           attempt
         })
-        return readResponse(request, response, options)
+        try {
+          return readResponse(request, response, options)
+        } catch (error) {
+          if (error instanceof DatabricksApiError && error.status === 429)
+            options.pacer.throttled(
+              request.path,
+              (error.retryAfterSeconds ?? 1) * 1000
+            )
+          throw error
+        }
       },
       {
         replayable: request.replayable,

@@ -27,11 +27,17 @@ export {
   isRetryable,
   mayReplay,
   retryDelayMs,
+  wasNotActedOn,
   withRetries
 } from './retry.js'
 export type { RetryClock, RetryPolicy, WithRetriesOptions } from './retry.js'
-export { createRateLimiter } from './rate-limit.js'
-export type { RateLimiter, RateLimitOptions } from './rate-limit.js'
+export {
+  PUBLISHED_RATE_LIMITS,
+  createPacer,
+  endpointFamily,
+  workspacePacer
+} from './rate-limit.js'
+export type { Pacer, PacerClock, RateLimits } from './rate-limit.js'
 export { normalizeHost, isLoopback, assertSecureUrl } from './host.js'
 export { resolveCredentials, secretsOf, parseConfigFile } from './auth/index.js'
 export type {

@@ -28,8 +28,15 @@ export interface JobsApi {
     options?: CallOptions & {
       readonly includeHistory?: boolean
       readonly includeResolvedValues?: boolean
+      /** Told each page's tasks as it arrives, before the next is asked. */
+      readonly onPage?: (tasks: readonly RunTask[]) => void
     }
   ): Promise<Run>
+  /**
+   * A run with the first page of its tasks only: one request whatever the
+   * run's size, for its state and page right after submitting it.
+   */
+  getRunSummary(runId: number, options?: CallOptions): Promise<Run>
   /**
    * The output of one task run (use a task's `run_id`; the API refuses a
    * multi-task parent with 400 `INVALID_PARAMETER_VALUE`).
@@ -89,6 +96,7 @@ export function createJobsApi(call: ApiCall): JobsApi {
         include_resolved_values: options?.includeResolvedValues
       }
       const first = await getPage(runId, query, options?.signal)
+      options?.onPage?.(first.tasks ?? [])
       const tasks: RunTask[] = [...(first.tasks ?? [])]
       let token = first.next_page_token
       const seen = new Set<string>()
@@ -99,11 +107,15 @@ export function createJobsApi(call: ApiCall): JobsApi {
           { ...query, page_token: token },
           options?.signal
         )
+        options?.onPage?.(page.tasks ?? [])
         tasks.push(...(page.tasks ?? []))
         token = page.next_page_token
       }
       const { next_page_token: _next, ...run } = first
       return { ...run, tasks, has_more: false }
+    },
+    async getRunSummary(runId, options) {
+      return getPage(runId, {}, options?.signal)
     },
     async getRunOutput(taskRunId, options) {
       return (

@@ -1,8 +1,8 @@
 import { DatabricksApiError, DatabricksNetworkError } from './errors.js'
 
-/** How hard to try: attempts and total time are both bounded. */
+/** How hard to try: the total time is bounded, and optionally the attempts. */
 export interface RetryPolicy {
-  /** Attempts in all, the first included. */
+  /** Attempts in all, the first included (default: as many as the budget allows). */
   readonly maxAttempts: number
   /** Wall time from the first attempt after which no retry starts. */
   readonly budgetMs: number
@@ -11,12 +11,16 @@ export interface RetryPolicy {
   readonly maxDelayMs: number
 }
 
-/** The SDKs' 5-minute budget; 8 attempts of backoff from 1 s, capped at 30 s. */
+/**
+ * The SDKs' policy: keep trying for 5 minutes (the Go and Python SDKs'
+ * default budget), waiting what Retry-After says or backing off from 1 s
+ * to 10 s (their cap), however many attempts that takes.
+ */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
-  maxAttempts: 8,
+  maxAttempts: Infinity,
   budgetMs: 5 * 60_000,
   baseDelayMs: 1000,
-  maxDelayMs: 30_000
+  maxDelayMs: 10_000
 }
 
 /** Time and randomness, injected so tests run without waiting. */
@@ -86,6 +90,20 @@ export function isRetryable(error: unknown): boolean {
 }
 
 /**
+ * True for an answer that says the workspace did not act on the request:
+ * 429 (over a rate limit) and 503 (not available) are given before any
+ * work is done, so sending the request again cannot do anything twice,
+ * whatever the request. A lost answer, a 500 or a 504 may come after the
+ * work was done: only a replayable request is sent again after those.
+ */
+export function wasNotActedOn(error: unknown): boolean {
+  return (
+    error instanceof DatabricksApiError &&
+    (error.status === 429 || error.status === 503)
+  )
+}
+
+/**
  * The wait before attempt `attempt + 1`. An integer `Retry-After` (what
  * Databricks sends with 429 and 503) is honoured, plus up to 500 ms of
  * jitter so parallel clients do not return in step. Otherwise exponential
@@ -111,7 +129,7 @@ export function retryDelayMs(
 
 /** Options of one `withRetries`. */
 export interface WithRetriesOptions {
-  /** From `mayReplay`; when false the first failure is final. */
+  /** From `mayReplay`: whether a failure after which the work may have been done is retried. */
   readonly replayable: boolean
   readonly policy: RetryPolicy
   readonly clock: RetryClock
@@ -119,10 +137,11 @@ export interface WithRetriesOptions {
 }
 
 /**
- * Runs `attempt(1)`, `attempt(2)`, … until one succeeds, the failure is
- * not retryable, the request may not be replayed, the attempts are used
- * up, or the next wait would end past the time budget. The last failure
- * is thrown as it is, so the caller sees the real cause.
+ * Runs `attempt(1)`, `attempt(2)`, … until one succeeds or the failure is
+ * final: not retryable, retryable but possibly acted on by a request that
+ * may not be replayed, past the attempts, or with a next wait that would
+ * end past the time budget. The last failure is thrown as it is, so the
+ * caller sees the real cause.
  */
 export async function withRetries<T>(
   attempt: (n: number) => Promise<T>,
@@ -134,7 +153,9 @@ export async function withRetries<T>(
     try {
       return await attempt(n)
     } catch (error) {
-      if (!options.replayable || !isRetryable(error)) throw error
+      const again =
+        wasNotActedOn(error) || (options.replayable && isRetryable(error))
+      if (!again) throw error
       if (n >= policy.maxAttempts) throw error
       const delay = retryDelayMs(error, n, policy, clock.random)
       if (clock.now() - started + delay > policy.budgetMs) throw error

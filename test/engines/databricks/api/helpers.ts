@@ -39,7 +39,48 @@ export function fakeClock(): FakeClock {
   }
 }
 
-/** A client on the server with its PAT, mocked time, no pacing, a request log. */
+/**
+ * Mocked time for concurrent waiters: `sleep` schedules a timer on a
+ * virtual timeline, and `run` advances the timeline to each next timer
+ * once everything else has settled, until the given work is done.
+ */
+export interface VirtualClock {
+  now(): number
+  sleep(ms: number): Promise<void>
+  run<T>(work: Promise<T>): Promise<T>
+}
+
+/** A virtual timeline that starts at 0. */
+export function virtualClock(): VirtualClock {
+  let t = 0
+  const timers: { at: number; resolve: () => void }[] = []
+  const settle = () => new Promise<void>((resolve) => setImmediate(resolve))
+  return {
+    now: () => t,
+    sleep: (ms) =>
+      new Promise<void>((resolve) => timers.push({ at: t + ms, resolve })),
+    async run(work) {
+      let done = false
+      void work.finally(() => {
+        done = true
+      })
+      for (;;) {
+        await settle()
+        if (done) return work
+        timers.sort((a, b) => a.at - b.at)
+        const next = timers.shift()
+        if (!next) continue
+        t = Math.max(t, next.at)
+        next.resolve()
+      }
+    }
+  }
+}
+
+/**
+ * A client on the server with its PAT, mocked time (so pacing by the
+ * published limits costs no real time), a request log.
+ */
 export async function clientFor(
   server: DatabricksServer,
   config: Partial<DatabricksClientConfig> = {},
@@ -66,7 +107,6 @@ export async function clientFor(
     now: clock.now,
     sleep: clock.sleep,
     random: clock.random,
-    rateLimit: { requestsPerSecond: 0 },
     onRequest: (entry) => log.push(entry),
     ...config
   })

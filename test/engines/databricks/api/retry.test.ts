@@ -10,7 +10,9 @@ import {
   DEFAULT_RETRY_POLICY,
   DatabricksApiError,
   DatabricksNetworkError,
-  createRateLimiter,
+  PUBLISHED_RATE_LIMITS,
+  createPacer,
+  endpointFamily,
   isRetryable,
   mayReplay,
   retryDelayMs
@@ -19,7 +21,13 @@ import {
   startDatabricksServer,
   type DatabricksServer
 } from '../../../support/databricks-server/index.js'
-import { clientFor, failure, fakeClock, waitForRun } from './helpers.js'
+import {
+  clientFor,
+  failure,
+  fakeClock,
+  virtualClock,
+  waitForRun
+} from './helpers.js'
 
 let server: DatabricksServer
 
@@ -86,12 +94,80 @@ describe('retries', () => {
     await waitForRun(client, run_id)
   })
 
-  it('never retries a submit without an idempotency token', async () => {
+  it('never retries a submit without an idempotency token after an answer that may come after the work', async () => {
     const { client } = await clientFor(server)
-    server.fault({ method: 'POST', path: SUBMIT, status: 503, times: 5 })
+    server.fault({ method: 'POST', path: SUBMIT, status: 500, times: 5 })
     const error = await failure(client.jobs.submitRun(submitBody()))
-    expect(error).toMatchObject({ status: 503, category: 'unavailable' })
+    expect(error).toMatchObject({ status: 500, category: 'unavailable' })
     expect(server.requestsTo('POST', SUBMIT)).toHaveLength(1)
+  })
+
+  it.each([429, 503])(
+    'retries any request answered %i, which the workspace did not act on: a submit without a token, a create without overwrite',
+    async (status) => {
+      const { client } = await clientFor(server)
+      server.workspace.mkdirs('/Shared/retry-created')
+      server.fault({ method: 'POST', path: SUBMIT, status, times: 2 })
+      const before = server.runs.all().length
+      const { run_id } = await client.jobs.submitRun(submitBody())
+      expect(server.requestsTo('POST', SUBMIT).map((r) => r.status)).toEqual([
+        status,
+        status,
+        200
+      ])
+      expect(server.runs.all().length).toBe(before + 1)
+      await waitForRun(client, run_id)
+      server.fault({
+        method: 'POST',
+        path: '/api/2.0/workspace/import',
+        status,
+        times: 3
+      })
+      await client.workspace.import({
+        path: `/Shared/retry-created/nb-${status}`,
+        format: 'SOURCE',
+        language: 'PYTHON',
+        content: '# Databricks notebook source\n'
+      })
+      expect(
+        server
+          .requestsTo('POST', '/api/2.0/workspace/import')
+          .map((r) => r.status)
+      ).toEqual([status, status, status, 200])
+    }
+  )
+
+  it('keeps retrying sustained 429s for the whole budget, as the SDKs do, not for a count of attempts', async () => {
+    const { client, clock } = await clientFor(server)
+    server.fault({
+      path: '/api/2.0/workspace/list',
+      status: 429,
+      retryAfter: 1,
+      times: 40
+    })
+    const started = clock.now()
+    expect(await client.workspace.list('/Shared/retry')).toHaveLength(1)
+    expect(server.requestsTo('GET', '/api/2.0/workspace/list')).toHaveLength(41)
+    expect(clock.now() - started).toBeGreaterThanOrEqual(40_000)
+  })
+
+  it('a shorter budget (DTFLW_DATABRICKS_RETRY_BUDGET) gives up sooner', async () => {
+    const { client, clock } = await clientFor(server, {
+      retry: { budgetMs: 5000 }
+    })
+    server.fault({
+      path: '/api/2.0/workspace/list',
+      status: 429,
+      retryAfter: 1,
+      times: 100
+    })
+    const started = clock.now()
+    const error = await failure(client.workspace.list('/Shared/retry'))
+    expect(error).toMatchObject({ status: 429, category: 'rate-limited' })
+    expect(clock.now() - started).toBeLessThanOrEqual(5000)
+    expect(
+      server.requestsTo('GET', '/api/2.0/workspace/list').length
+    ).toBeGreaterThanOrEqual(4)
   })
 
   it.each([500, 502, 503, 504])('retries a GET after %i', async (status) => {
@@ -244,24 +320,80 @@ describe('retries', () => {
   })
 })
 
-describe('rate limiter', () => {
-  it('lets a burst through, then paces to the rate', async () => {
-    const clock = fakeClock()
-    const limiter = createRateLimiter({
-      requestsPerSecond: 15,
-      now: clock.now,
-      sleep: clock.sleep
-    })
+describe('pacing by endpoint', () => {
+  it('names endpoint families without versions or object names', () => {
+    expect(endpointFamily('/api/2.0/workspace/import')).toBe('workspace/import')
+    expect(endpointFamily('/api/2.2/jobs/runs/get-output')).toBe(
+      'jobs/runs/get-output'
+    )
+    expect(endpointFamily('/api/2.1/unity-catalog/tables/c.s.t')).toBe(
+      'unity-catalog/tables'
+    )
+    expect(endpointFamily('/api/2.0/fs/directories/Volumes/c/s/v/t')).toBe(
+      'fs/directories'
+    )
+  })
+
+  it('paces each endpoint by its published limit, independently of the others', async () => {
+    const clock = virtualClock()
+    const pacer = createPacer(PUBLISHED_RATE_LIMITS, clock)
     const started = clock.now()
-    for (let i = 0; i < 45; i++) await limiter.acquire()
-    expect(clock.sleeps.length).toBe(30)
-    expect(clock.now() - started).toBeGreaterThanOrEqual(1990)
-    expect(clock.now() - started).toBeLessThanOrEqual(2010)
+    // 60 imports at 30 a second and 60 run polls at 100 a second, at once.
+    const polls: number[] = []
+    const all = Promise.all([
+      ...Array.from({ length: 60 }, () =>
+        pacer.acquire('/api/2.0/workspace/import')
+      ),
+      ...Array.from({ length: 60 }, () =>
+        pacer
+          .acquire('/api/2.2/jobs/runs/get')
+          .then(() => polls.push(clock.now()))
+      )
+    ])
+    await clock.run(all)
+    const elapsed = clock.now() - started
+    // The imports bound it: 60 at 30/s after a burst of 6, about 1.8 s;
+    // the polls, paced at 100/s, were done in about 0.4 s.
+    expect(elapsed).toBeGreaterThanOrEqual(1750)
+    expect(elapsed).toBeLessThanOrEqual(1850)
+    expect(Math.max(...polls) - started).toBeLessThanOrEqual(600)
+  })
+
+  it('halves an endpoint on a 429, waits its Retry-After, and comes back up gradually', async () => {
+    const clock = fakeClock()
+    const pacer = createPacer(PUBLISHED_RATE_LIMITS, clock)
+    const path = '/api/2.0/workspace/import'
+    expect(pacer.rateOf(path)).toBe(30)
+    pacer.throttled(path, 1000)
+    // A burst of 429s answering requests sent at the old rate halves once.
+    pacer.throttled(path, 1000)
+    pacer.throttled(path, 1000)
+    expect(pacer.rateOf(path)).toBe(15)
+    const at = clock.now()
+    await pacer.acquire(path)
+    expect(clock.now() - at).toBeGreaterThanOrEqual(1000)
+    expect(pacer.rateOf('/api/2.2/jobs/runs/get')).toBe(100)
+    clock.advance(2000)
+    expect(pacer.rateOf(path)).toBeGreaterThan(15)
+    expect(pacer.rateOf(path)).toBeLessThan(30)
+    clock.advance(10_000)
+    expect(pacer.rateOf(path)).toBe(30)
+  })
+
+  it('a total cap (DTFLW_DATABRICKS_RATE_LIMIT=15) paces all endpoints together', async () => {
+    const clock = fakeClock()
+    const pacer = createPacer({ ...PUBLISHED_RATE_LIMITS, total: 15 }, clock)
+    const started = clock.now()
+    for (let i = 0; i < 30; i++)
+      await pacer.acquire(
+        i % 2 === 0 ? '/api/2.0/workspace/import' : '/api/2.2/jobs/runs/get'
+      )
+    expect(clock.now() - started).toBeGreaterThanOrEqual(1600)
   })
 
   it("paces the client's requests", async () => {
     const { client, clock } = await clientFor(server, {
-      rateLimit: { requestsPerSecond: 5, burst: 1 }
+      rateLimits: { endpoints: {}, default: 5 }
     })
     const started = clock.now()
     await Promise.all(
