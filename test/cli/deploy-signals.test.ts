@@ -52,18 +52,22 @@ afterAll(async () => {
   await server.close()
 })
 
-/** True once the server has seen a request about this preview's folder. */
-function touched(preview: string): boolean {
-  const folder = `/previews/${preview}`
-  return server.requests.some(
+/** How many requests about this preview's folder the server has seen. */
+function touched(preview: string): number {
+  const folder = `/previews/${preview}/`
+  return server.requests.filter(
     (r) =>
       JSON.stringify(r.body ?? '').includes(folder) ||
-      String(r.query.path ?? '').includes(folder)
-  )
+      `${String(r.query.path ?? '')}/`.includes(folder)
+  ).length
 }
 
-/** `dtflw deploy` of a preview, sent SIGTERM `afterMs` into its deploy. */
-function deployKilledAt(preview: string, afterMs: number): Promise<CliRun> {
+/**
+ * `dtflw deploy` of a preview, sent SIGTERM once the server has seen
+ * `requests` of its requests: fewer than a whole deploy makes, so the
+ * signal always lands while it deploys, however loaded the machine is.
+ */
+function deployKilledAt(preview: string, requests: number): Promise<CliRun> {
   return runCli(
     ['deploy', '--profile', 'test', '--preview', preview],
     repo.root,
@@ -71,8 +75,8 @@ function deployKilledAt(preview: string, afterMs: number): Promise<CliRun> {
       env: serverEnv(server),
       onSpawn: (child) => {
         void (async () => {
-          while (!touched(preview) && child.exitCode === null) await delay(5)
-          await delay(afterMs)
+          while (touched(preview) < requests && child.exitCode === null)
+            await delay(1)
           child.kill('SIGTERM')
         })()
       }
@@ -82,31 +86,25 @@ function deployKilledAt(preview: string, afterMs: number): Promise<CliRun> {
 
 describe('SIGTERM during a deploy (a superseded CI run cancelled)', () => {
   it('at 20 random moments: exit 143 every time, never the lock left behind, and the next deploy succeeds', async () => {
-    // How long a whole deploy of this repository takes here, from its
-    // first request to the process's end.
-    let first = 0
+    // How many requests a whole deploy of this repository makes.
     const reference = await runCli(
       ['deploy', '--profile', 'test', '--preview', 'reference'],
       repo.root,
-      {
-        env: serverEnv(server),
-        onSpawn: () => {
-          void (async () => {
-            while (!touched('reference')) await delay(2)
-            first = Date.now()
-          })()
-        }
-      }
+      { env: serverEnv(server) }
     )
     expect(reference.code).toBe(0)
-    const whole = Date.now() - first
+    const whole = touched('reference')
+    expect(whole).toBeGreaterThan(4)
     let seed = 20261207
     const random = (): number => {
       seed = (seed * 1103515245 + 12345) % 2147483648
       return seed / 2147483648
     }
-    const moments = Array.from({ length: 20 }, () =>
-      Math.floor(random() * whole)
+    // After 1 to whole - 1 requests: before the lock, while it is taken,
+    // during the uploads, at the state write, at the release.
+    const moments = Array.from(
+      { length: 20 },
+      () => 1 + Math.floor(random() * (whole - 1))
     )
     // Four processes at a time, each to a preview of its own.
     for (let round = 0; round < 5; round++) {

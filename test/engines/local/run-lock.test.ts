@@ -78,17 +78,20 @@ describe('the run lock of a table root', () => {
     await mkdir(staging, { recursive: true })
     const held = await acquireRunLock(inner, { runId: 'dev', waitMs: 0, now })
     try {
-      await expect(
-        runLocal(
-          root,
-          planOf({
-            steps: [{ notebook: 'make.sql', outputs: ['t'] }],
-            tables: { layout: 'path', root: 'out' }
-          }),
-          undefined,
-          { tablesRoot: 'out' }
-        )
-      ).rejects.toThrow(/runs whose table roots nest cannot run at once/)
+      // Refused before any step, with a report that says why.
+      const report = await runLocal(
+        root,
+        planOf({
+          steps: [{ notebook: 'make.sql', outputs: ['t'] }],
+          tables: { layout: 'path', root: 'out' }
+        }),
+        undefined,
+        { tablesRoot: 'out' }
+      )
+      expect(report.stopped?.reason).toMatch(
+        /runs whose table roots nest cannot run at once/
+      )
+      expect(report.steps.map((s) => s.status)).toEqual(['pending'])
       await stat(staging)
     } finally {
       await held.release()
