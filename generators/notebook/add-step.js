@@ -202,6 +202,8 @@ export async function prepareStep(options) {
   let applied
   /** @type {{ table: string, from: string }[]} */
   let learned = []
+  /** @type {Diagnostic[]} */
+  let warnings = []
   if (template) {
     const planned = await planTemplateStep(
       manifest,
@@ -221,6 +223,7 @@ export async function prepareStep(options) {
     if (!planned.ok) return planned
     applied = planned.plan
     learned = planned.learned ?? []
+    warnings = planned.warnings ?? []
   }
   const plan = planAddStep(
     text,
@@ -283,7 +286,7 @@ export async function prepareStep(options) {
       { path: plan.notebook, content },
       { path: manifestPath, content: plan.manifest }
     ],
-    diagnostics: [...profile.diagnostics, ...widgets.diagnostics]
+    diagnostics: [...profile.diagnostics, ...warnings, ...widgets.diagnostics]
   }
 }
 

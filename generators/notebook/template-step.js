@@ -1,9 +1,10 @@
 // @ts-check
-import { errorAt } from '../dtflw.js'
+import { errorAt, warningAt } from '../dtflw.js'
 import { knownColumns } from './columns.js'
 import { planTemplate } from './etl-templates.js'
 import { tablesBefore } from './plan-step.js'
 
+/** @typedef {import('../dtflw.js').Diagnostic} Diagnostic */
 /** @typedef {import('../dtflw.js').Manifest} Manifest */
 /** @typedef {import('./columns.js').DescribeTable} DescribeTable */
 /** @typedef {import('./columns.js').KnownColumn} KnownColumn */
@@ -98,7 +99,7 @@ async function columnsOfInputs(manifest, request, describe) {
  * @param {Manifest} manifest
  * @param {TemplateStep} request
  * @param {DescribeTable | undefined} describe Learns columns the manifest does not declare.
- * @returns {Promise<Planned & { learned?: { table: string, from: string }[] }>}
+ * @returns {Promise<Planned & { learned?: { table: string, from: string }[], warnings?: Diagnostic[] }>}
  */
 export async function planTemplateStep(manifest, request, describe) {
   if (request.outputs.length !== 1) {
@@ -127,5 +128,21 @@ export async function planTemplateStep(manifest, request, describe) {
   const learned = [...known].flatMap(([table, c]) =>
     c.from ? [{ table, from: c.from }] : []
   )
-  return learned.length > 0 ? { ...planned, learned } : planned
+  // The template went on without them: say what that costs, and why.
+  const warnings = [...known].flatMap(([table, c]) =>
+    c.unknown
+      ? [
+          warningAt(
+            'template-columns-unknown',
+            `the columns of "${table}" are not known, so the new step declares no columns for what it writes: ${c.unknown.why}. ${capitalized(c.unknown.fix)}, or pass --columns a,b,c.`
+          )
+        ]
+      : []
+  )
+  return { ...planned, learned, warnings }
+}
+
+/** @param {string} text */
+function capitalized(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1)
 }

@@ -142,7 +142,13 @@ describe('the notebook templates, generated into a pipeline and run twice on the
       ]
     })
     expect(await notebook('customers_py.py')).toContain(
-      'df = read_table(customers_in).select(\n    "customer_id",\n    "name",\n    "country"\n)'
+      [
+        'df = read_table(customers_in).select(',
+        '    F.col("customer_id").cast("bigint").alias("customer_id"),',
+        '    F.col("name").cast("string").alias("name"),',
+        '    F.col("country").cast("string").alias("country")',
+        ')'
+      ].join('\n')
     )
     const first = [
       { customer_id: '1', name: 'Ada', country: 'NL' },
