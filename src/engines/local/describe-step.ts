@@ -1,3 +1,5 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { PlannedOutput, PlannedStep } from '../../flow/index.js'
 import type { Notebook } from '../../notebooks/index.js'
@@ -17,7 +19,7 @@ import { withStagedOutputs } from './step-inputs.js'
 import { planDuckdbStepSql, planSqlParameters } from './step-tables.js'
 import type { StepInput, StepOutput } from './step-tables.js'
 import { explainSqlError } from './step-hints.js'
-import { resolveLocalTable } from './tables.js'
+import { grantFor, readExpression, resolveLocalTable } from './tables.js'
 import type { LocalTable } from './tables.js'
 import { applyWidgetDefaults, findWidgetDefaults } from './widget-defaults.js'
 import { isWidgetStatement } from './widget-defaults.js'
@@ -94,6 +96,37 @@ async function runDescribeJob(
 /** What DuckDB says, in one line. */
 const said = (message: string): string => duckdbSummary(message)
 
+/** Runs `work` in a new private folder, removed after it. */
+export async function inScratchFolder<T>(
+  work: (tmp: string) => Promise<T>
+): Promise<T> {
+  const tmp = await mkdtemp(path.join(tmpdir(), 'dtflw-describe-'))
+  try {
+    return await work(tmp)
+  } finally {
+    await rm(tmp, { recursive: true, force: true })
+  }
+}
+
+/** A table's file as a step reads it: its reader and what the sandbox allows. */
+export async function fileInput(
+  name: string,
+  table: LocalTable
+): Promise<StepInput> {
+  return {
+    input: {
+      name,
+      param: 'table',
+      table: name,
+      isSource: true,
+      optional: false
+    },
+    table,
+    reader: await readExpression(table),
+    grant: await grantFor(table)
+  }
+}
+
 /**
  * The columns of a local file as the local engine reads it (`reader`, the
  * profile's CSV options applied), in a sandboxed DuckDB that may read that
@@ -101,23 +134,24 @@ const said = (message: string): string => duckdbSummary(message)
  */
 export function describeFile(
   workers: WorkerPool<SqlWorker>,
-  input: StepInput,
-  tmp: string
+  input: StepInput
 ): Promise<Described> {
-  const duckdb = planDuckdbStepSql({ inputs: [input], outputs: [] }, tmp)
-  return runDescribeJob(
-    workers,
-    {
-      id: ++jobs,
-      threads: 1,
-      cwd: tmp,
-      setup: [...duckdb.setup, ...duckdb.sandbox],
-      statements: [],
-      exports: [],
-      describe: [[quoteIdentifier(input.input.param)]]
-    },
-    (error) => said(error.message)
-  )
+  return inScratchFolder((tmp) => {
+    const duckdb = planDuckdbStepSql({ inputs: [input], outputs: [] }, tmp)
+    return runDescribeJob(
+      workers,
+      {
+        id: ++jobs,
+        threads: 1,
+        cwd: tmp,
+        setup: [...duckdb.setup, ...duckdb.sandbox],
+        statements: [],
+        exports: [],
+        describe: [[quoteIdentifier(input.input.param)]]
+      },
+      (error) => said(error.message)
+    )
+  })
 }
 
 /** What describing one output of a SQL step needs. */
@@ -219,7 +253,14 @@ export function planDescribeJob(
  * why they cannot be known that way: the statement DuckDB refuses, named by
  * its notebook line, or a notebook whose SQL does not create the output.
  */
-export async function describeStepOutput(
+export function describeStepOutput(
+  workers: WorkerPool<SqlWorker>,
+  input: Omit<StepShapeInput, 'tmp'>
+): Promise<Described> {
+  return inScratchFolder((tmp) => describeInFolder(workers, { ...input, tmp }))
+}
+
+async function describeInFolder(
   workers: WorkerPool<SqlWorker>,
   input: StepShapeInput
 ): Promise<Described> {

@@ -1,5 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { DtflwError } from '../../diagnostics/index.js'
 import type {
@@ -15,6 +13,7 @@ import { toDuckdbType, toSparkType } from './columns.js'
 import {
   describeFile,
   describeStepOutput,
+  fileInput,
   typedEmptyRelation
 } from './describe-step.js'
 import type { DuckdbColumn } from './describe-step.js'
@@ -23,12 +22,7 @@ import { planRunMode } from './runnable.js'
 import { localSqlWorkers } from './sql-child.js'
 import { StepFailure } from './step-failure.js'
 import type { StepInput } from './step-tables.js'
-import {
-  grantFor,
-  readExpression,
-  resolveLocalTable,
-  tableExists
-} from './tables.js'
+import { resolveLocalTable, tableExists } from './tables.js'
 import type { LocalTable, SandboxGrant } from './tables.js'
 
 /**
@@ -110,43 +104,18 @@ export function createTableDescriber(
   const learned = new Map<string, Promise<Learned>>()
   const runLocally = `run the flow once locally (dtflw run --profile ${plan.profile}), which leaves the table for dtflw to read`
 
-  const withScratch = async <T>(work: (tmp: string) => Promise<T>) => {
-    const tmp = await mkdtemp(path.join(tmpdir(), 'dtflw-describe-'))
-    try {
-      return await work(tmp)
-    } finally {
-      await rm(tmp, { recursive: true, force: true })
-    }
-  }
-
   async function fromFile(
     name: string,
     table: LocalTable,
     from: string
   ): Promise<Learned> {
-    const file = { table, reader: await readExpression(table) }
-    const grant = await grantFor(table)
-    const input: StepInput = {
-      input: {
-        name,
-        param: 'table',
-        table: name,
-        isSource: true,
-        optional: false
-      },
-      ...file,
-      grant
-    }
-    const described = await withScratch((tmp) =>
-      describeFile(workers, input, tmp)
-    )
+    const input = await fileInput(name, table)
+    const described = await describeFile(workers, input)
     if (!described.ok) {
       return { ok: false, why: `${from} does not read: ${described.why}` }
     }
-    return {
-      ok: true,
-      shape: { columns: described.columns, from, file: { ...file, grant } }
-    }
+    const file = { table, reader: input.reader, grant: input.grant }
+    return { ok: true, shape: { columns: described.columns, from, file } }
   }
 
   async function learnSource(name: string): Promise<Learned> {
@@ -233,17 +202,14 @@ export function createTableDescriber(
         grant: file?.grant ?? { paths: [], directories: [] }
       })
     }
-    const described = await withScratch((tmp) =>
-      describeStepOutput(workers, {
-        root,
-        step,
-        output,
-        notebook,
-        inputs,
-        missing,
-        tmp
-      })
-    )
+    const described = await describeStepOutput(workers, {
+      root,
+      step,
+      output,
+      notebook,
+      inputs,
+      missing
+    })
     return described.ok
       ? {
           ok: true,
