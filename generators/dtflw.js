@@ -4,12 +4,15 @@
  * `lib/` (the generators are plain JavaScript that ships without a build
  * step of its own), typed by the sources it was built from.
  */
+import * as builtCommands from '../lib/src/commands/index.js'
 import * as builtDiagnostics from '../lib/src/diagnostics/index.js'
 import * as builtFlow from '../lib/src/flow/index.js'
 import * as builtIo from '../lib/src/io/index.js'
 import * as builtManifest from '../lib/src/manifest/index.js'
 import * as builtProfiles from '../lib/src/profiles/index.js'
 
+/** @type {typeof import('../src/commands/index.js')} */
+const commands = /** @type {any} */ (builtCommands)
 /** @type {typeof import('../src/diagnostics/index.js')} */
 const diagnostics = /** @type {any} */ (builtDiagnostics)
 /** @type {typeof import('../src/flow/index.js')} */
@@ -26,6 +29,7 @@ const profiles = /** @type {any} */ (builtProfiles)
 /** @typedef {import('../src/manifest/index.js').StepSpec} StepSpec */
 /** @typedef {import('../src/profiles/index.js').ResolvedProfile} ResolvedProfile */
 
+export const { createColumnLearner } = commands
 export const {
   didYouMean,
   DtflwError,

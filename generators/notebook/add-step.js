@@ -38,6 +38,10 @@ import { renderWidgets } from './widgets.js'
  * @property {string} [profile] The profile whose values the widgets take (default development).
  * @property {Readonly<Record<string, string | undefined>>} [env]
  *   The environment profiles are read with (`${VAR}`).
+ * @property {import('./columns.js').DescribeTable} [describeTable]
+ *   Learns the columns (and types) of a table a template reads that the
+ *   manifest does not declare: dtflw's local engine (`createColumnLearner`).
+ *   Without it a template knows only declared columns.
  * @property {boolean} [yes] Take the defaults for what is missing; never ask.
  * @property {(questions: StepQuestion[]) => Promise<Record<string, unknown>>} [ask]
  *   Asks what is missing when `yes` is not set (a terminal, or Yeoman's prompt).
@@ -55,6 +59,8 @@ import { renderWidgets } from './widgets.js'
  * @property {string} manifest The manifest as shown in messages.
  * @property {number} line Its line in the manifest.
  * @property {string} [profile] The profile the widget defaults come from.
+ * @property {{ table: string, from: string }[]} [learned]
+ *   Tables whose columns dtflw learned for the template, and from where.
  */
 
 /**
@@ -194,6 +200,10 @@ export async function prepareStep(options) {
   if (!profile.ok) return profile
   /** @type {import('./etl-templates.js').TemplatePlan | undefined} */
   let applied
+  /** @type {{ table: string, from: string }[]} */
+  let learned = []
+  /** @type {Diagnostic[]} */
+  let warnings = []
   if (template) {
     const planned = await planTemplateStep(
       manifest,
@@ -208,10 +218,12 @@ export async function prepareStep(options) {
         ...(options.columns ? { columns: options.columns } : {}),
         ...(options.after ? { after: options.after } : {})
       },
-      profile.profile
+      options.describeTable
     )
     if (!planned.ok) return planned
     applied = planned.plan
+    learned = planned.learned ?? []
+    warnings = planned.warnings ?? []
   }
   const plan = planAddStep(
     text,
@@ -267,13 +279,14 @@ export async function prepareStep(options) {
       ...(plan.after ? { after: plan.after } : {}),
       manifest: manifestPath,
       line: plan.line,
-      ...(profileName ? { profile: profileName } : {})
+      ...(profileName ? { profile: profileName } : {}),
+      ...(learned.length > 0 ? { learned } : {})
     },
     files: [
       { path: plan.notebook, content },
       { path: manifestPath, content: plan.manifest }
     ],
-    diagnostics: [...profile.diagnostics, ...widgets.diagnostics]
+    diagnostics: [...profile.diagnostics, ...warnings, ...widgets.diagnostics]
   }
 }
 

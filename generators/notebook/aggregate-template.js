@@ -1,6 +1,12 @@
 // @ts-check
 import { didYouMean } from '../dtflw.js'
-import { output, problem, quote, requireOneInput } from './template-support.js'
+import {
+  output,
+  problem,
+  quote,
+  requireOneInput,
+  unknownColumns
+} from './template-support.js'
 
 /** @typedef {import('./columns.js').KnownColumn} KnownColumn */
 /** @typedef {import('./etl-templates.js').TemplateRequest} TemplateRequest */
@@ -82,7 +88,7 @@ export function aggregate(req) {
     if (!cols && PERIODS.includes(by)) {
       return problem(
         'template-needs-columns',
-        `--by ${by}: the columns of "${src}" are not known, so the ${by} cannot be taken from its date column: declare columns on the step that writes "${src}", or pass --columns a,b,c.`
+        `--by ${by}: the ${by} is taken from the date column of "${src}", and ${unknownColumns(req, src)}`
       )
     }
     const column = cols?.find((c) => c.name === by)

@@ -57,6 +57,22 @@ export interface AddStepOptions {
   readonly language?: string
   /** Insert after this step (default: after the producer of its last input). */
   readonly after?: string
+  /**
+   * Learns the columns and types of a table a template reads that the
+   * manifest does not declare (`createColumnLearner`); without it a
+   * template knows only declared columns.
+   */
+  readonly describeTable?: (
+    table: string,
+    producer?: string
+  ) => Promise<
+    | {
+        readonly ok: true
+        readonly columns: readonly { name: string; type: string }[]
+        readonly from: string
+      }
+    | { readonly ok: false; readonly why: string; readonly fix: string }
+  >
   /** Take the defaults for what is missing; never ask. */
   readonly yes?: boolean
   /** Asks what is missing when `yes` is not set. */
@@ -80,6 +96,8 @@ export interface AddedStep {
   readonly line: number
   /** The profile the widget defaults come from. */
   readonly profile?: string
+  /** Tables whose columns dtflw learned for the template, and from where. */
+  readonly learned?: readonly { table: string; from: string }[]
 }
 
 /** Exit code 0 with the step, or 2 with the diagnostics (nothing written). */

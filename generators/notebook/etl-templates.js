@@ -88,6 +88,8 @@ export function findTemplate(name) {
  * @property {readonly string[]} key
  * @property {readonly string[]} by
  * @property {(table: string) => KnownColumn[] | undefined} columnsOf
+ * @property {(table: string) => { why: string, fix: string } | undefined} unknownWhy
+ *   Why dtflw could not learn the columns of a table, when it tried.
  */
 
 /**

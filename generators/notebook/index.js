@@ -1,7 +1,7 @@
 // @ts-check
 import process from 'node:process'
 import Generator from 'yeoman-generator'
-import { formatText, UsageError } from '../dtflw.js'
+import { createColumnLearner, formatText, UsageError } from '../dtflw.js'
 import { prepareStep } from './add-step.js'
 
 /**
@@ -93,6 +93,12 @@ export default class NotebookGenerator extends Generator {
       profile: this._opts.profile,
       // The generator's edge: profiles read ${VAR} from here.
       env: process.env,
+      describeTable: createColumnLearner({
+        cwd: this.destinationRoot(),
+        manifest: this._opts.manifest ?? 'dtflw.yaml',
+        profile: this._opts.profile,
+        env: process.env
+      }),
       yes: this._opts.yes === true,
       ask: (questions) => this.prompt(/** @type {any} */ (questions))
     })

@@ -39,15 +39,30 @@ export function ingestOverwrite(req) {
       values: {
         src,
         out: req.output,
-        columns: python
-          ? (cols ?? [{ name: '*' }])
-              .map((c) => JSON.stringify(c.name))
-              .join(',\n')
-          : columnList(cols),
+        columns: python ? pythonColumns(cols) : columnList(cols),
         helpers: PYTHON_TABLE_HELPERS
       }
     }
   }
+}
+
+/**
+ * The columns a Python copy selects, each cast to its known type: PySpark
+ * reads every column of a CSV file as a string, DuckDB's API infers
+ * types, and the cast gives the copy the types `dtflw.yaml` declares
+ * whichever reads it.
+ * @param {readonly KnownColumn[] | undefined} cols
+ */
+function pythonColumns(cols) {
+  if (!cols) return '"*"'
+  return cols
+    .map((c) => {
+      const name = JSON.stringify(c.name)
+      return c.type
+        ? `F.col(${name}).cast(${JSON.stringify(c.type)}).alias(${name})`
+        : name
+    })
+    .join(',\n')
 }
 
 /** @param {TemplateRequest} req @returns {Planned} */

@@ -97,8 +97,24 @@ export function requireColumns(req, table, template, why) {
   if (columns) return { ok: true, columns }
   return problem(
     'template-needs-columns',
-    `${template} needs the columns of "${table}" (${why}), and they are not known: its step declares no columns and it is no CSV source of the profile; pass --columns a,b,c.`
+    `${template} needs the columns of "${table}" (${why}), and ${unknownColumns(req, table)}`
   )
+}
+
+/**
+ * Why the columns of `table` are not known and what to do, as the end of
+ * a sentence: dtflw's reason when it tried to learn them, else that the
+ * manifest declares none.
+ * @param {TemplateRequest} req
+ * @param {string} table
+ */
+export function unknownColumns(req, table) {
+  const unknown = req.unknownWhy(table)
+  if (!unknown) {
+    return `they are not known: the step that writes it declares no columns; declare them, or pass --columns a,b,c.`
+  }
+  const fix = unknown.fix.charAt(0).toUpperCase() + unknown.fix.slice(1)
+  return `dtflw could not learn them: ${unknown.why}. ${fix}, or pass --columns a,b,c.`
 }
 
 /**

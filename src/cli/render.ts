@@ -142,7 +142,12 @@ export function renderData(data: CommandData): string {
       const next = step.template
         ? 'Next: review the notebook, then dtflw run --profile development.'
         : 'Next: write the notebook, then dtflw validate.'
-      return `Added step ${step.key} (${step.notebook})${from} ${where} at ${step.manifest}:${step.line}.${widgets}\n${next}`
+      // Learned types are the local data's: worth a look before a run.
+      const learned = (step.learned ?? []).map(
+        (l) =>
+          `Learned the columns of ${l.table} from ${l.from}; check their types in ${step.manifest}.\n`
+      )
+      return `Added step ${step.key} (${step.notebook})${from} ${where} at ${step.manifest}:${step.line}.${widgets}\n${learned.join('')}${next}`
     }
     case 'templates': {
       const width = Math.max(...data.templates.map((t) => t.name.length))

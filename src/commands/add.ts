@@ -1,5 +1,6 @@
 import { ExitCode } from '../diagnostics/index.js'
 import type { Diagnostic } from '../diagnostics/index.js'
+import { createColumnLearner } from './learn-columns.js'
 import type { CommandDeps, CommandResult, LocatedRequest } from './types.js'
 
 /**
@@ -38,6 +39,14 @@ export async function runAdd(
     ...(request.after ? { after: request.after } : {}),
     ...(request.profile ? { profile: request.profile } : {}),
     env: deps.env,
+    // Columns a template needs and the manifest does not declare: learned
+    // by the local engine without running the flow.
+    describeTable: createColumnLearner({
+      cwd: request.cwd,
+      manifest: request.manifest,
+      ...(request.profile ? { profile: request.profile } : {}),
+      env: deps.env
+    }),
     yes: request.yes === true || deps.ask === undefined,
     ...(deps.ask ? { ask: deps.ask } : {})
   })

@@ -43,6 +43,12 @@ export {
 export { runFlow, newRunId, DEFAULT_RUNS_DIR } from './run-flow.js'
 export type { FlowRun, RunFlowOptions } from './run-flow.js'
 export { createEngine } from './engines.js'
+export { createColumnLearner } from './learn-columns.js'
+export type {
+  ColumnLearnerOptions,
+  DescribeTable,
+  TableDescription
+} from './learn-columns.js'
 
 const COMMANDS = {
   validate: runValidate,

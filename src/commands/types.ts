@@ -228,6 +228,11 @@ export type CommandData =
         readonly line: number
         readonly template?: string
         readonly profile?: string
+        /** Tables whose columns dtflw learned for the template, and from where. */
+        readonly learned?: readonly {
+          readonly table: string
+          readonly from: string
+        }[]
       }
       readonly written: readonly string[]
     }

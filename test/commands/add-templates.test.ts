@@ -5,6 +5,7 @@ import { PassThrough } from 'node:stream'
 import { addStep } from '../../generators/notebook/add-step.js'
 import { listTemplates } from '../../generators/notebook/list-templates.js'
 import { createTerminalAsk } from '../../generators/notebook/terminal.js'
+import { createColumnLearner } from '../../src/commands/index.js'
 import { repoRoot, runCli } from '../support/cli.js'
 import {
   makeTempDir,
@@ -80,14 +81,6 @@ describe('dtflw add --template', () => {
         'error: --key order: "raw_orders" has no column order; its columns are: order_id, order_date, customer, amount, status.'
       ],
       [
-        ['--template', 'scd2', '--inputs', 'orders', '--key', 'order_id'],
-        'error: scd2 needs the columns of "orders" (the tracked columns), and they are not known: its step declares no columns and it is no CSV source of the profile; pass --columns a,b,c.'
-      ],
-      [
-        ['--template', 'aggregate', '--inputs', 'orders', '--by', 'month'],
-        'error: --by month: the columns of "orders" are not known, so the month cannot be taken from its date column: declare columns on the step that writes "orders", or pass --columns a,b,c.'
-      ],
-      [
         ['--template', 'fact', '--inputs', 'orders,daily_revenue'],
         'error: "daily_revenue" has no surrogate key: its step declares no *_sk column. fact reads the facts first, then dimensions made with --template dimension.'
       ],
@@ -120,7 +113,7 @@ describe('dtflw add --template', () => {
     expect(await readTree(dir)).toEqual(before)
   })
 
-  it('takes the columns of a table it cannot learn them from with --columns', async () => {
+  it('takes the columns a template reads from --columns, typed as dtflw learns them', async () => {
     const added = await runCli(
       [
         'add',
@@ -151,9 +144,9 @@ describe('dtflw add --template', () => {
         '    outputs:',
         '      - name: orders_history',
         '        columns:',
-        '          order_id: null',
-        '          customer: null',
-        '          amount: null',
+        '          order_id: bigint',
+        '          customer: string',
+        '          amount: decimal(18,2)',
         '          valid_from: timestamp',
         '          valid_to: timestamp',
         '          is_current: boolean',
@@ -172,7 +165,12 @@ describe('dtflw add --template', () => {
     const result = await addStep({
       root: dir,
       step: 'raw_history',
-      ask: createTerminalAsk({ input, output })
+      ask: createTerminalAsk({ input, output }),
+      describeTable: createColumnLearner({
+        cwd: dir,
+        manifest: 'dtflw.yaml',
+        env: {}
+      })
     })
     expect(result.step).toEqual(
       expect.objectContaining({

@@ -11,7 +11,8 @@ import { repoRoot } from '../support/cli.js'
  */
 function addonsLoadedBy(
   commands: readonly string[],
-  cwd = path.join(repoRoot, 'examples/sales')
+  cwd = path.join(repoRoot, 'examples/sales'),
+  request: Record<string, unknown> = {}
 ): string[] {
   const script = `
     const loaded = []
@@ -25,7 +26,7 @@ function addonsLoadedBy(
     )})
     for (const command of ${JSON.stringify(commands)}) {
       const result = await runCommand(
-        { command, manifest: 'dtflw.yaml', cwd: ${JSON.stringify(cwd)}, profile: 'development' },
+        { command, manifest: 'dtflw.yaml', cwd: ${JSON.stringify(cwd)}, profile: 'development', ...${JSON.stringify(request)} },
         { env: {}, toolVersion: 'test', cores: 1 }
       )
       if (result.exitCode !== 0) throw new Error(command + ' failed')
@@ -67,6 +68,30 @@ describe("DuckDB's native addon in dtflw's own process", () => {
       expect(
         report.steps.flatMap((s) => s.writes).every((w) => (w.rows ?? 0) > 0)
       ).toBe(true)
+    } finally {
+      await rm(copy, { recursive: true, force: true })
+    }
+  })
+
+  it('add --template learns its columns in a SQL worker: dtflw itself loads no addon', async () => {
+    const copy = await mkdtemp(path.join(tmpdir(), 'dtflw-lazy-'))
+    try {
+      await cp(path.join(repoRoot, 'examples/sales'), copy, {
+        recursive: true,
+        filter: (from) => !from.includes(`${path.sep}.dtflw`)
+      })
+      const request = {
+        step: 'orders_history',
+        template: 'scd2',
+        inputs: ['sales_orders_bronze'],
+        key: ['order_id'],
+        yes: true
+      }
+      expect(addonsLoadedBy(['add'], copy, request)).toEqual([])
+      // DuckDB described the upstream query: the columns are typed.
+      expect(await readFile(path.join(copy, 'dtflw.yaml'), 'utf8')).toContain(
+        '          order_id: bigint\n          order_date: date\n'
+      )
     } finally {
       await rm(copy, { recursive: true, force: true })
     }

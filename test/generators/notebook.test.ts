@@ -377,6 +377,22 @@ describe('the notebook sub-generator', () => {
     ])
   })
 
+  it('learns the columns of an undeclared table from the SQL that writes it, as dtflw add does', async () => {
+    const result = await runNotebook()
+      .onTargetDirectory((dir) => writeScaffold(dir, {}))
+      .withArguments(['orders_history'])
+      .withOptions({
+        template: 'scd2',
+        inputs: 'orders',
+        key: 'order_id',
+        yes: true
+      } as never)
+    const manifest = await readFile(path.join(result.cwd, 'dtflw.yaml'), 'utf8')
+    expect(manifest).toContain(
+      '        columns:\n          order_id: bigint\n          order_date: date\n          customer: string\n          amount: decimal(18,2)\n'
+    )
+  })
+
   it('fails with the diagnostics when the step is refused', async () => {
     await expect(
       runNotebook()

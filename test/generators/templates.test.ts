@@ -3,6 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parse } from 'yaml'
 import { addStep } from '../../generators/notebook/add-step.js'
+import { createColumnLearner } from '../../src/commands/index.js'
 import { readParquet } from '../engines/support/repo.js'
 import { repoRoot, runCli } from '../support/cli.js'
 import { makeTempDir, removeDir, writeScaffold } from './support.js'
@@ -105,6 +106,11 @@ describe('the notebook templates, generated into a pipeline and run twice on the
       template: 'ingest-overwrite',
       inputs: ['customers'],
       language: 'python',
+      describeTable: createColumnLearner({
+        cwd: dir,
+        manifest: 'dtflw.yaml',
+        env: {}
+      }),
       yes: true
     })
     expect(python.exitCode).toBe(0)
@@ -131,12 +137,18 @@ describe('the notebook templates, generated into a pipeline and run twice on the
       outputs: [
         {
           name: 'customers_copy',
-          columns: { customer_id: null, name: null, country: null }
+          columns: { customer_id: 'bigint', name: 'string', country: 'string' }
         }
       ]
     })
     expect(await notebook('customers_py.py')).toContain(
-      'df = read_table(customers_in).select(\n    "customer_id",\n    "name",\n    "country"\n)'
+      [
+        'df = read_table(customers_in).select(',
+        '    F.col("customer_id").cast("bigint").alias("customer_id"),',
+        '    F.col("name").cast("string").alias("name"),',
+        '    F.col("country").cast("string").alias("country")',
+        ')'
+      ].join('\n')
     )
     const first = [
       { customer_id: '1', name: 'Ada', country: 'NL' },
@@ -161,11 +173,11 @@ describe('the notebook templates, generated into a pipeline and run twice on the
         {
           name: 'orders_bronze',
           columns: {
-            order_id: null,
-            order_date: null,
-            customer_id: null,
-            country: null,
-            amount: null
+            order_id: 'bigint',
+            order_date: 'date',
+            customer_id: 'bigint',
+            country: 'string',
+            amount: 'double'
           }
         }
       ]
@@ -210,9 +222,9 @@ describe('the notebook templates, generated into a pipeline and run twice on the
         {
           name: 'customers_history',
           columns: {
-            customer_id: null,
-            name: null,
-            country: null,
+            customer_id: 'bigint',
+            name: 'string',
+            country: 'string',
             valid_from: 'timestamp',
             valid_to: 'timestamp',
             is_current: 'boolean'
@@ -290,9 +302,9 @@ describe('the notebook templates, generated into a pipeline and run twice on the
           name: 'dim_customer',
           columns: {
             customer_sk: 'bigint',
-            customer_id: null,
-            name: null,
-            country: null
+            customer_id: 'bigint',
+            name: 'string',
+            country: 'string'
           }
         }
       ]
@@ -328,10 +340,10 @@ describe('the notebook templates, generated into a pipeline and run twice on the
           name: 'fact_orders',
           columns: {
             customer_sk: 'bigint',
-            order_id: null,
-            order_date: null,
-            country: null,
-            amount: null
+            order_id: 'bigint',
+            order_date: 'date',
+            country: 'string',
+            amount: 'double'
           }
         }
       ]
@@ -367,10 +379,10 @@ describe('the notebook templates, generated into a pipeline and run twice on the
         {
           name: 'sales_by_country',
           columns: {
-            country: null,
+            country: 'string',
             month: 'date',
             row_count: 'bigint',
-            amount: null
+            amount: 'double'
           }
         }
       ]
@@ -408,6 +420,11 @@ describe('the notebook templates, generated into a pipeline and run twice on the
       inputs: ['customers'],
       key: ['customer_id'],
       env: { AS_OF: '2023-06-30' },
+      describeTable: createColumnLearner({
+        cwd: dir,
+        manifest: 'dtflw.yaml',
+        env: {}
+      }),
       yes: true
     })
     expect(added.exitCode).toBe(0)

@@ -1,3 +1,5 @@
+import { normalizeSparkType } from '../columns.js'
+
 const SCALARS: Readonly<Record<string, string>> = {
   BOOLEAN: 'boolean',
   TINYINT: 'tinyint',
@@ -78,4 +80,60 @@ function splitTopLevel(text: string): string[] {
   }
   parts.push(text.slice(start))
   return parts.map((p) => p.trim()).filter((p) => p !== '')
+}
+
+const DUCKDB_SCALARS: Readonly<Record<string, string>> = {
+  boolean: 'BOOLEAN',
+  tinyint: 'TINYINT',
+  smallint: 'SMALLINT',
+  int: 'INTEGER',
+  bigint: 'BIGINT',
+  float: 'FLOAT',
+  double: 'DOUBLE',
+  string: 'VARCHAR',
+  binary: 'BLOB',
+  date: 'DATE',
+  timestamp: 'TIMESTAMP',
+  timestamp_ntz: 'TIMESTAMP',
+  interval: 'INTERVAL'
+}
+
+/**
+ * A manifest's Spark type as DuckDB spells it, the reverse of
+ * `toSparkType`: `decimal(18,2)` → `DECIMAL(18,2)`, `array<int>` →
+ * `INTEGER[]`, `struct<a:int>` → `STRUCT("a" INTEGER)`. Undefined for a
+ * type DuckDB has no match for.
+ */
+export function toDuckdbType(sparkType: string): string | undefined {
+  // Field names keep their case: only the type words are normalised.
+  const nested = /^(array|map|struct)\s*<([\s\S]*)>$/i.exec(sparkType.trim())
+  if (!nested) {
+    const type = normalizeSparkType(sparkType)
+    const decimal = /^decimal\((\d+),(\d+)\)$/.exec(type)
+    return decimal
+      ? `DECIMAL(${decimal[1]},${decimal[2]})`
+      : DUCKDB_SCALARS[type]
+  }
+  const parts = splitTopLevel(nested[2])
+  const kind = nested[1].toLowerCase()
+  if (kind === 'array') {
+    const element = parts.length === 1 ? toDuckdbType(parts[0]) : undefined
+    return element && `${element}[]`
+  }
+  if (kind === 'map') {
+    const [key, value] = parts.map(toDuckdbType)
+    return parts.length === 2 && key && value
+      ? `MAP(${key}, ${value})`
+      : undefined
+  }
+  const fields = parts.map((field) => {
+    const at = field.indexOf(':')
+    const fieldType = at > 0 ? toDuckdbType(field.slice(at + 1)) : undefined
+    return fieldType && `${quoteName(field.slice(0, at).trim())} ${fieldType}`
+  })
+  return fields.every(Boolean) ? `STRUCT(${fields.join(', ')})` : undefined
+}
+
+function quoteName(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`
 }

@@ -1,5 +1,5 @@
 import { rm } from 'node:fs/promises'
-import { availableParallelism, hostname, tmpdir } from 'node:os'
+import { availableParallelism, hostname } from 'node:os'
 import path from 'node:path'
 import type { Plan, PlannedStep } from '../../flow/index.js'
 import { readNotebook } from '../../notebooks/index.js'
@@ -18,7 +18,7 @@ import type { SandboxLevel } from './python-runner.js'
 import type { SparkChoice } from './python-step.js'
 import { acquireRunLock } from './run-lock.js'
 import { planRunMode } from './runnable.js'
-import { sharedSqlWorkers } from './sql-child.js'
+import { localSqlWorkers } from './sql-child.js'
 import { executeLocalStep } from './step.js'
 import type { LocalStepSettings } from './step.js'
 import type { WatchPlace } from './file-states.js'
@@ -154,14 +154,7 @@ export function createLocalEngine(options: LocalEngineOptions): Engine {
 
   async function run(plan: Plan, context: RunContext): Promise<EngineRun> {
     const { now, emit, signal } = context
-    const sqlWorkers = sharedSqlWorkers(
-      {
-        PATH: '/usr/local/bin:/usr/bin:/bin',
-        HOME: env.HOME ?? tmpdir(),
-        LANG: 'C.UTF-8'
-      },
-      root
-    )
+    const sqlWorkers = localSqlWorkers(root, env)
     // Read first, so the SQL workers the run will use start loading Node
     // and DuckDB now, alongside the engine's own set-up, not at its first
     // step.

@@ -8,3 +8,9 @@ export { WAREHOUSE_DIR } from './tables.js'
 export { bindSql, splitSql } from './sql-params.js'
 export type { BoundSql, SqlParameter, SqlStatement } from './sql-params.js'
 export { toSparkType } from './columns.js'
+export { createTableDescriber } from './describe.js'
+export type {
+  TableDescriber,
+  TableDescriberOptions,
+  TableDescription
+} from './describe.js'

@@ -1,11 +1,13 @@
 import { fork } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { END_OF_JOB } from './sql-job.js'
 import { createWorkerPool } from './worker-pool.js'
 import type { WorkerPool } from './worker-pool.js'
 import type {
+  DescribedRelation,
   SqlJob,
   SqlJobError,
   SqlWorkerMessage,
@@ -14,7 +16,11 @@ import type {
 
 /** How a SQL job ended: done (maybe with an error), or its process died. */
 export type SqlJobResult =
-  | { readonly error?: SqlJobError; readonly crashed?: undefined }
+  | {
+      readonly error?: SqlJobError
+      readonly described?: readonly DescribedRelation[]
+      readonly crashed?: undefined
+    }
   | { readonly crashed: string }
 
 /** A SQL worker process: one job at a time. */
@@ -112,7 +118,10 @@ export function startSqlWorker(
     if (!current || message.id !== current.id) return
     if (message.type === 'log') current.onLog(message.line)
     else {
-      current.result = message.error ? { error: message.error } : {}
+      current.result = {
+        ...(message.error ? { error: message.error } : {}),
+        ...(message.described ? { described: message.described } : {})
+      }
       settle('done')
     }
   })
@@ -217,4 +226,23 @@ export function sharedSqlWorkers(
     shared.set(key, pool)
   }
   return pool
+}
+
+/**
+ * The SQL workers of the local engine for the repository at `root`: the
+ * shared pool, with nothing of the caller's environment but the home
+ * folder (DuckDB's extension and secret folders live there).
+ */
+export function localSqlWorkers(
+  root: string,
+  env: Readonly<Record<string, string | undefined>>
+): WorkerPool<SqlWorker> {
+  return sharedSqlWorkers(
+    {
+      PATH: '/usr/local/bin:/usr/bin:/bin',
+      HOME: env.HOME ?? tmpdir(),
+      LANG: 'C.UTF-8'
+    },
+    root
+  )
 }

@@ -39,7 +39,16 @@ export interface SqlJob {
   readonly setup: readonly string[]
   readonly statements: readonly SqlJobStatement[]
   readonly exports: readonly SqlJobExport[]
+  /**
+   * After the statements, the columns of these relations (each given as
+   * its candidate names, the first that exists described), for a job that
+   * only learns the shape of a step's outputs.
+   */
+  readonly describe?: readonly (readonly string[])[]
 }
+
+/** A relation's `DESCRIBE` rows (name, DuckDB type, …); null: none of its names exists. */
+export type DescribedRelation = readonly (readonly unknown[])[] | null
 
 /** Engine → worker. */
 export type SqlWorkerRequest =
@@ -54,7 +63,7 @@ export type SqlWorkerRequest =
 
 /** Where a job failed; `load`: DuckDB itself did not load. */
 export interface SqlJobError {
-  readonly phase: 'load' | 'setup' | 'statement' | 'export'
+  readonly phase: 'load' | 'setup' | 'statement' | 'export' | 'describe'
   readonly message: string
   /** For `statement`: the index in `statements`. */
   readonly index?: number
@@ -69,6 +78,8 @@ export type SqlWorkerMessage =
       readonly type: 'done'
       readonly id: number
       readonly error?: SqlJobError
+      /** One per `describe` of the job, when it ran without error. */
+      readonly described?: readonly DescribedRelation[]
     }
   | {
       readonly type: 'inspected'

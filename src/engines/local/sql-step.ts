@@ -163,7 +163,8 @@ export async function executeSqlStep(input: SqlStepInput): Promise<void> {
     message: {
       load: `the local engine could not load DuckDB (@duckdb/node-api): ${first}; reinstall it (npm install) for this machine's platform.`,
       setup: `the local engine could not prepare the step's tables: ${first}`,
-      export: `the local engine could not write an output of ${notebook.path}: ${first}`
+      export: `the local engine could not write an output of ${notebook.path}: ${first}`,
+      describe: `the local engine could not read the columns of an output of ${notebook.path}: ${first}`
     }[error.phase],
     detail: error.statement
       ? `${error.message}\n\n${error.statement}`

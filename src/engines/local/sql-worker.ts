@@ -7,6 +7,7 @@ import { createRequire, enableCompileCache } from 'node:module'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type {
+  DescribedRelation,
   SqlJob,
   SqlJobError,
   SqlWorkerMessage,
@@ -82,13 +83,19 @@ function renderRows(
   return lines
 }
 
-async function runJob(job: SqlJob): Promise<SqlJobError | undefined> {
+/** How a job ended: an error, or the relations it was asked to describe. */
+interface JobEnd {
+  readonly error?: SqlJobError
+  readonly described?: DescribedRelation[]
+}
+
+async function runJob(job: SqlJob): Promise<JobEnd> {
   const log = (line: string): void => send({ type: 'log', id: job.id, line })
   let ResultReturnType: DuckDB['ResultReturnType']
   try {
     ;({ ResultReturnType } = await duckdb)
   } catch (error) {
-    return { phase: 'load', message: (error as Error).message }
+    return { error: { phase: 'load', message: (error as Error).message } }
   }
   process.chdir(job.cwd)
   let instance: Instance
@@ -105,11 +112,14 @@ async function runJob(job: SqlJob): Promise<SqlJobError | undefined> {
       try {
         await connection.run(statement)
       } catch (error) {
-        return { phase: 'setup', message: (error as Error).message, statement }
+        const message = (error as Error).message
+        return { error: { phase: 'setup', message, statement } }
       }
     }
     for (const [index, statement] of job.statements.entries()) {
-      if (stopped) return { phase: 'statement', index, message: 'interrupted' }
+      if (stopped) {
+        return { error: { phase: 'statement', index, message: 'interrupted' } }
+      }
       if (statement.skip) {
         log(
           `line ${statement.line}: ${firstLine(statement.text)} (a widget: the flow passes its value, else its default applies)`
@@ -134,20 +144,37 @@ async function runJob(job: SqlJob): Promise<SqlJobError | undefined> {
           }
         }
       } catch (error) {
-        return { phase: 'statement', index, message: (error as Error).message }
+        const message = (error as Error).message
+        return { error: { phase: 'statement', index, message } }
       }
     }
     for (const output of job.exports) {
-      if (stopped) return { phase: 'export', message: 'interrupted' }
+      if (stopped) return { error: { phase: 'export', message: 'interrupted' } }
       const found = await firstRelation(connection, output.candidates)
       if (!found) continue
       try {
         await connection.run(output.copy.replace('{}', found))
       } catch (error) {
-        return { phase: 'export', message: (error as Error).message }
+        return { error: { phase: 'export', message: (error as Error).message } }
       }
     }
-    return undefined
+    if (!job.describe) return {}
+    const described: DescribedRelation[] = []
+    for (const candidates of job.describe) {
+      const found = await firstRelation(connection, candidates)
+      if (!found) {
+        described.push(null)
+        continue
+      }
+      try {
+        const reader = await connection.runAndReadAll(`DESCRIBE ${found}`)
+        described.push(reader.getRowsJson() as unknown[][])
+      } catch (error) {
+        const message = (error as Error).message
+        return { error: { phase: 'describe', message } }
+      }
+    }
+    return { described }
   } finally {
     running = undefined
     connection.closeSync()
@@ -209,14 +236,18 @@ process.on('message', (request: SqlWorkerRequest) => {
   const { job } = request
   stopped = false
   void runJob(job)
-    .catch((error: unknown): SqlJobError => ({
-      phase: 'setup',
-      message: (error as Error).message
+    .catch((error: unknown): JobEnd => ({
+      error: { phase: 'setup', message: (error as Error).message }
     }))
-    .then((error) => {
+    .then(({ error, described }) => {
       process.stdout.write(`${END_OF_JOB}\n`)
       process.stderr.write(`${END_OF_JOB}\n`)
-      send({ type: 'done', id: job.id, ...(error ? { error } : {}) })
+      send({
+        type: 'done',
+        id: job.id,
+        ...(error ? { error } : {}),
+        ...(described ? { described } : {})
+      })
     })
 })
 // The engine is gone (killed): so is this step.

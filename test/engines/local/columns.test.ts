@@ -3,7 +3,10 @@ import {
   checkColumns,
   normalizeSparkType
 } from '../../../src/engines/columns.js'
-import { toSparkType } from '../../../src/engines/local/columns.js'
+import {
+  toDuckdbType,
+  toSparkType
+} from '../../../src/engines/local/columns.js'
 
 describe('toSparkType', () => {
   it.each([
@@ -24,6 +27,40 @@ describe('toSparkType', () => {
     ['MAP(VARCHAR, DECIMAL(10,2))', 'map<string,decimal(10,2)>']
   ])('%s is %s', (duckdb, spark) => {
     expect(toSparkType(duckdb)).toBe(spark)
+  })
+})
+
+describe('toDuckdbType', () => {
+  it.each([
+    ['bigint', 'BIGINT'],
+    ['Long', 'BIGINT'],
+    ['int', 'INTEGER'],
+    ['string', 'VARCHAR'],
+    ['varchar(20)', 'VARCHAR'],
+    ['decimal(18, 2)', 'DECIMAL(18,2)'],
+    ['decimal', 'DECIMAL(10,0)'],
+    ['timestamp_ntz', 'TIMESTAMP'],
+    ['binary', 'BLOB'],
+    ['array<int>', 'INTEGER[]'],
+    [
+      'struct<Name:string, tags:array<string>>',
+      'STRUCT("Name" VARCHAR, "tags" VARCHAR[])'
+    ],
+    ['map<string,decimal(10,2)>', 'MAP(VARCHAR, DECIMAL(10,2))']
+  ])('%s is %s', (spark, duckdb) => {
+    expect(toDuckdbType(spark)).toBe(duckdb)
+  })
+
+  it('has no answer for a type DuckDB lacks, nested or not', () => {
+    expect(toDuckdbType('geography')).toBeUndefined()
+    expect(toDuckdbType('array<geography>')).toBeUndefined()
+    expect(toDuckdbType('struct<a:geography>')).toBeUndefined()
+  })
+
+  it('gives back what toSparkType reads', () => {
+    for (const spark of ['bigint', 'decimal(38,2)', 'array<struct<a:date>>']) {
+      expect(toSparkType(toDuckdbType(spark)!)).toBe(spark)
+    }
   })
 })
 
