@@ -6,7 +6,13 @@
 // lib/ holds the hash of every input. `--force` builds anyway.
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -63,6 +69,10 @@ const built =
   readFileSync(STAMP, 'utf8') === before &&
   OUTPUTS.every((o) => existsSync(path.join(root, o)))
 if (built && !force) process.exit(0)
+
+// tsc never removes what it no longer writes: a stale module (or source
+// map) would be run, or published, as if it were built from this source.
+rmSync(path.join(root, 'lib'), { recursive: true, force: true })
 
 const steps = [
   ['node', ['scripts/compile-schemas.mjs']],
