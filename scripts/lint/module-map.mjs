@@ -23,17 +23,25 @@ export const MODULE_MAP = {
   profiles: [...FOUNDATION, 'manifest'],
   flow: FILES,
   report: [...FOUNDATION, 'manifest', 'profiles', 'flow'],
+  // The data diff's SQL and its reading: pure, run by either engine.
+  diff: [...FOUNDATION, 'report'],
   // The REST client knows nothing about flows.
   'engines/databricks/api': FOUNDATION,
   engines: PLANNED,
-  'engines/local': [...PLANNED, 'engines'],
-  'engines/databricks': [...PLANNED, 'engines', 'engines/databricks/api'],
+  'engines/local': [...PLANNED, 'diff', 'engines'],
+  'engines/databricks': [
+    ...PLANNED,
+    'diff',
+    'engines',
+    'engines/databricks/api'
+  ],
   // Renderers never reach into an engine: the report is what they share.
   lineage: PLANNED,
   github: [...FOUNDATION, 'report', 'lineage'],
   promotion: [...PLANNED, 'engines'],
   commands: [
     ...PLANNED,
+    'diff',
     'engines',
     'engines/local',
     'engines/databricks',

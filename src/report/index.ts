@@ -44,3 +44,11 @@ export {
   ERROR_MESSAGE_KEPT,
   EXIT_VALUE_KEPT
 } from './step-text.js'
+export type {
+  ColumnChanges,
+  DataDiff,
+  DiffColumn,
+  KeyedChanges,
+  TableDiff
+} from './data-diff.js'
+export { changeSize, orderByChange } from './data-diff.js'
