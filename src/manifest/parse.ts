@@ -182,12 +182,20 @@ function normaliseStep(raw: YamlMap, index: number, at: Reader): StepSpec {
           }))
         : undefined
     const p = stringField(node, 'path')
+    const keyNode = node.pairs.get('key')?.value
+    const rowKey =
+      keyNode === undefined
+        ? undefined
+        : keyNode.kind === 'scalar'
+          ? [scalarText(keyNode)]
+          : items(keyNode).map(scalarText)
     return {
       name,
       alias: stringField(node, 'alias') ?? name,
       ...(p !== undefined ? { path: p } : {}),
       ...(columns ? { columns } : {}),
       strict: scalarOf(node, 'strict') === true,
+      ...(rowKey && rowKey.length > 0 ? { key: rowKey } : {}),
       location
     }
   })

@@ -36,6 +36,8 @@ export interface OutputSpec {
   readonly columns?: readonly ColumnSpec[]
   /** Strict column check: extra columns fail the step. */
   readonly strict: boolean
+  /** The columns that identify a row (`key:`), for the data diff. */
+  readonly key?: readonly string[]
   readonly location: Location
 }
 

@@ -85,6 +85,23 @@ describe('parseManifest', () => {
     })
   })
 
+  it("reads an output's key, one column or several, for the data diff", () => {
+    const manifest = manifestOf(`pipeline: p
+flow:
+  - notebook: a.sql
+    outputs:
+      - { name: orders, key: order_id }
+      - name: lines
+        key: [order_id, line]
+      - plain
+`)
+    expect(manifest.flow[0].outputs.map((o) => o.key)).toEqual([
+      ['order_id'],
+      ['order_id', 'line'],
+      undefined
+    ])
+  })
+
   it('keeps the position of every step for messages', () => {
     const m = manifestOf(sample)
     expect(m.flow[1].location).toEqual({
