@@ -69,6 +69,7 @@ export function buildFlow(manifest: Manifest): BuiltFlow {
             ...(o.path ? { path: o.path } : {}),
             ...(o.columns ? { columns: o.columns } : {}),
             strict: o.strict,
+            ...(o.key ? { key: o.key } : {}),
             location: o.location
           })
         )

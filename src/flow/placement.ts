@@ -117,7 +117,8 @@ export function createPlacement(
           param: `${o.name}_out`,
           location: location ?? { kind: 'path', uri: '', format: 'parquet' },
           ...(o.columns ? { columns: o.columns } : {}),
-          strict: o.strict
+          strict: o.strict,
+          ...(o.key ? { key: o.key } : {})
         }
       })
       outputsByStep.set(step.key, outputs)

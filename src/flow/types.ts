@@ -35,6 +35,8 @@ export interface ResolvedOutput {
   readonly path?: string
   readonly columns?: readonly ColumnSpec[]
   readonly strict: boolean
+  /** The columns that identify a row, for the data diff. */
+  readonly key?: readonly string[]
   readonly location: Location
 }
 
@@ -94,6 +96,8 @@ export interface PlannedOutput {
   readonly location: TableLocation
   readonly columns?: readonly ColumnSpec[]
   readonly strict: boolean
+  /** The columns that identify a row, for the data diff. */
+  readonly key?: readonly string[]
 }
 
 /** A step resolved against one profile. */
