@@ -46,3 +46,4 @@ export {
   normaliseNotebook
 } from './fingerprint.js'
 export type { ChangedSteps } from './fingerprint.js'
+export { placesPreviewItself, previewProfile, previewSchema, previewTables } from './preview.js'

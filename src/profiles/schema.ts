@@ -79,7 +79,12 @@ export const PROFILE_SCHEMA: Schema = {
           }
         ),
         catalog: text('layout catalog: the Unity Catalog catalog.'),
-        schema: text('layout catalog: the schema inside the catalog.')
+        schema: text('layout catalog: the schema inside the catalog.'),
+        preview: nullable({
+          description:
+            "Where a preview (--preview NAME) writes its tables: isolated (default) beside the environment's own, under <root>/previews/<name> or in the schema <schema>__<name>; shared: over the environment's own tables.",
+          enum: ['isolated', 'shared']
+        })
       }
     }),
     sources: nullable({
