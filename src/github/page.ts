@@ -3,6 +3,7 @@ import { renderLineageSummary } from '../lineage/index.js'
 import type { SummaryLevel } from '../lineage/index.js'
 import { textSize } from './limits.js'
 import { code, formatDuration, link, oneLine, plural } from './markdown.js'
+import { renderDataChanges } from './data-changes.js'
 import { renderProblems } from './problems.js'
 import { renderSteps, STEPS_LEVELS } from './steps.js'
 import type { StepsLevel } from './steps.js'
@@ -40,6 +41,7 @@ const NOTE_CHARS = 500
 const NOTES_SHARE = 0.15
 // Problems come with an invalid manifest, when there is no lineage to show.
 const PROBLEMS_SHARE = 0.25
+const DATA_SHARE = 0.25
 
 const RUN_STATUS = {
   succeeded: '✅',
@@ -75,8 +77,14 @@ export function renderPage(
   )
   if (problems) head.push(problems)
   const footer = renderFooter(input)
+  // What the change did to the data, right after the steps: a reviewer's
+  // first question. Its share bounds it; it degrades within it.
+  const data = report?.dataDiff
+    ? (renderDataChanges(report.dataDiff, options.limit * DATA_SHARE)?.text ??
+      '')
+    : ''
   const assemble = (steps: string, lineage: string): string =>
-    [...head, steps, lineage.trimEnd(), footer]
+    [...head, steps, data, lineage.trimEnd(), footer]
       .filter((part) => part !== '')
       .join('\n\n') + '\n'
 

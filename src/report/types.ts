@@ -1,3 +1,4 @@
+import type { DataDiff } from './data-diff.js'
 import type { EngineName } from '../profiles/index.js'
 import type { TableLocation } from '../flow/index.js'
 
@@ -119,4 +120,9 @@ export interface RunReport {
   readonly steps: readonly StepResult[]
   /** `--select` expression that re-runs what did not succeed, when any. */
   readonly resume?: string
+  /**
+   * What the run did to the data of each table it wrote, against the
+   * environment it will reach (a preview's run), when it was compared.
+   */
+  readonly dataDiff?: DataDiff
 }
