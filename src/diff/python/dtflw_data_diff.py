@@ -225,5 +225,7 @@ def main(spark, dbutils):
 
 # COMMAND ----------
 
+# On Databricks the notebook's globals hold spark and dbutils; imported by
+# a test, it does nothing.
 if "dbutils" in globals():
-    main(spark, dbutils)  # noqa: F821
+    main(globals()["spark"], globals()["dbutils"])
