@@ -16,7 +16,10 @@ export const FACET_SCHEMA = {
   errorMessage: `${FACETS}/1-0-1/ErrorMessageRunFacet.json#/$defs/ErrorMessageRunFacet`,
   schema: `${FACETS}/1-2-0/SchemaDatasetFacet.json#/$defs/SchemaDatasetFacet`,
   inputStatistics: `${FACETS}/1-0-0/InputStatisticsInputDatasetFacet.json#/$defs/InputStatisticsInputDatasetFacet`,
-  outputStatistics: `${FACETS}/1-0-2/OutputStatisticsOutputDatasetFacet.json#/$defs/OutputStatisticsOutputDatasetFacet`
+  outputStatistics: `${FACETS}/1-0-2/OutputStatisticsOutputDatasetFacet.json#/$defs/OutputStatisticsOutputDatasetFacet`,
+  // dtflw's own: what a preview did to an output's data (schemas/openlineage/).
+  dtflw_dataDiff:
+    'https://raw.githubusercontent.com/soley/dtflw-action/v1/schemas/openlineage/DtflwDataDiffOutputDatasetFacet.json#/$defs/DtflwDataDiffOutputDatasetFacet'
 } as const
 
 /** A facet: its own fields plus the two every facet carries. */

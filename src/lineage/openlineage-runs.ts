@@ -1,5 +1,10 @@
 import type { TableLocation } from '../flow/index.js'
-import type { RunReport, StepResult, TableAccess } from '../report/index.js'
+import type {
+  DataDiff,
+  RunReport,
+  StepResult,
+  TableAccess
+} from '../report/index.js'
 import { datasetName } from './datasets.js'
 import type { DatasetName } from './datasets.js'
 import { SPEC } from './openlineage-context.js'
@@ -121,7 +126,12 @@ export function runEvents(
                 )
               : ctx.declared(step, 'read').map(ctx.identify),
           outputs: result.writes.map((a) =>
-            withStatistics(ctx, access(a), a.rows, 'output')
+            withDataDiff(
+              ctx,
+              withStatistics(ctx, access(a), a.rows, 'output'),
+              report.dataDiff,
+              a.table
+            )
           )
         }),
         order: 2 + step.index * 2
@@ -189,6 +199,52 @@ function withStatistics(
           outputStatistics: facet('outputStatistics', { rowCount: rows })
         }
       }
+}
+
+/** An output with what the preview did to its data, when it was compared. */
+function withDataDiff(
+  { facet }: EmitContext,
+  dataset: OpenLineageDataset,
+  dataDiff: DataDiff | undefined,
+  table: string
+): OpenLineageDataset {
+  const diff = dataDiff?.tables.find((t) => t.table === table)
+  if (!dataDiff || !diff) return dataset
+  const k = diff.keyed
+  const c = diff.columns
+  const body = {
+    against: dataDiff.against,
+    baseDataset: diff.base,
+    status: diff.status,
+    ...(diff.reason !== undefined ? { reason: diff.reason } : {}),
+    ...(diff.rows?.base !== undefined
+      ? { rowCountBefore: diff.rows.base }
+      : {}),
+    ...(diff.rows ? { rowCountAfter: diff.rows.head } : {}),
+    ...(c
+      ? {
+          columnsAdded: c.added.map((x) => x.name),
+          columnsRemoved: c.removed.map((x) => x.name),
+          columnsRetyped: c.retyped.map((x) => x.name)
+        }
+      : {}),
+    ...(k
+      ? {
+          key: [...k.key],
+          rowsAdded: k.added,
+          rowsRemoved: k.removed,
+          rowsChanged: k.changed,
+          changedByColumn: { ...k.byColumn }
+        }
+      : {})
+  }
+  return {
+    ...dataset,
+    outputFacets: {
+      ...(dataset.outputFacets ?? {}),
+      dtflw_dataDiff: facet('dtflw_dataDiff', body)
+    }
+  }
 }
 
 function language(notebook: string): string {

@@ -19,6 +19,9 @@ import { prScenario, samplePlan, sampleReport } from './support/sample.js'
 const SCHEMAS = fileURLToPath(
   new URL('./fixtures/openlineage/', import.meta.url)
 )
+const OWN_FACETS = fileURLToPath(
+  new URL('../../schemas/openlineage/', import.meta.url)
+)
 const CORE = 'https://openlineage.io/spec/2-0-2/OpenLineage.json'
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -56,6 +59,10 @@ async function loadValidator(): Promise<{
     ajv.addSchema(
       JSON.parse(await readFile(`${SCHEMAS}facets/${file}`, 'utf8'))
     )
+  }
+  // dtflw's own facets, as published with the Action.
+  for (const file of await readdir(OWN_FACETS)) {
+    ajv.addSchema(JSON.parse(await readFile(`${OWN_FACETS}${file}`, 'utf8')))
   }
   return {
     event: ajv.getSchema(CORE)!,
@@ -123,6 +130,59 @@ describe('OpenLineage events', () => {
       'sample-openlineage.jsonl',
       renderOpenLineage(head, report, OPTIONS)
     )
+  })
+
+  it("carry what a preview did to an output's data, valid against dtflw's facet schema", async () => {
+    const { head, report } = prScenario()
+    const written = report.steps.flatMap((s) => s.writes)[0]
+    const withDiff = {
+      ...report,
+      dataDiff: {
+        against: 'test',
+        tables: [
+          {
+            table: written.table,
+            head: 'c.s__pr_7.t',
+            base: 'c.s.t',
+            status: 'compared' as const,
+            rows: { base: 10, head: 12 },
+            columns: {
+              added: [{ name: 'channel', type: 'string' }],
+              removed: [],
+              retyped: []
+            },
+            keyed: {
+              key: ['id'],
+              added: 2,
+              removed: 0,
+              changed: 3,
+              unchanged: 7,
+              byColumn: { amount: 3 },
+              examples: { added: ['11'], removed: [], changed: ['4'] }
+            }
+          }
+        ]
+      }
+    }
+    const events = buildOpenLineageEvents(head, withDiff, OPTIONS)
+    await expectValid(events)
+    const facets = events.flatMap((e) =>
+      (e.outputs ?? []).flatMap((o) =>
+        o.outputFacets?.dtflw_dataDiff ? [o.outputFacets.dtflw_dataDiff] : []
+      )
+    )
+    expect(facets).toEqual([
+      expect.objectContaining({
+        against: 'test',
+        baseDataset: 'c.s.t',
+        rowCountBefore: 10,
+        rowCountAfter: 12,
+        columnsAdded: ['channel'],
+        rowsAdded: 2,
+        rowsChanged: 3,
+        changedByColumn: { amount: 3 }
+      })
+    ])
   })
 
   it('validate against the official 2-0-2 schema and facet schemas', async () => {
