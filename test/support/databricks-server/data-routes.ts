@@ -1,10 +1,52 @@
 import { typeName, type DataStore } from './data-store.js'
-import { ApiFailure, invalid, ok } from './respond.js'
+import { ApiFailure, invalid, ok, requireString } from './respond.js'
 import type { Reply, Route } from './types.js'
 
 /** Unity Catalog tables, the Files API and DBFS get-status over `store`. */
 export function dataRoutes(store: DataStore): Route[] {
+  const schemaInfo = (catalog: string, name: string) => ({
+    name,
+    catalog_name: catalog,
+    full_name: `${catalog}.${name}`,
+    owner: 'dtflw@example.com'
+  })
   return [
+    {
+      method: 'POST',
+      pattern: /^\/api\/2\.1\/unity-catalog\/schemas$/,
+      handle: ({ json }) => {
+        const catalog = requireString(json, 'catalog_name').toLowerCase()
+        const name = requireString(json, 'name').toLowerCase()
+        store.addSchema(catalog, name)
+        return ok(schemaInfo(catalog, name))
+      }
+    },
+    {
+      method: 'GET',
+      pattern: /^\/api\/2\.1\/unity-catalog\/schemas\/([^/]+)$/,
+      handle: ({ params }) => {
+        const full = decodeURIComponent(params[0]).toLowerCase()
+        if (!store.hasSchema(full))
+          throw new ApiFailure(
+            404,
+            'SCHEMA_DOES_NOT_EXIST',
+            `Schema '${full}' does not exist.`
+          )
+        const [catalog, name] = full.split('.')
+        return ok(schemaInfo(catalog, name))
+      }
+    },
+    {
+      method: 'DELETE',
+      pattern: /^\/api\/2\.1\/unity-catalog\/schemas\/([^/]+)$/,
+      handle: ({ params, query }) => {
+        store.dropSchema(
+          decodeURIComponent(params[0]),
+          query.get('force') === 'true'
+        )
+        return ok({})
+      }
+    },
     {
       method: 'GET',
       pattern: /^\/api\/2\.1\/unity-catalog\/tables\/([^/]+)$/,

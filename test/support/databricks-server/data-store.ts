@@ -32,6 +32,15 @@ export interface DataStore {
   ): void
   deleteTable(fullName: string): void
   createSchema(name: string): void
+  /** Whether a catalog or `catalog.schema` exists. */
+  hasSchema(name: string): boolean
+  /**
+   * `catalog.schema` as the schemas API makes it: the catalog must exist,
+   * the schema must not.
+   */
+  addSchema(catalog: string, schema: string): void
+  /** Drops a schema; its tables too with `force`, else it must be empty. */
+  dropSchema(fullName: string, force: boolean): void
   /** Throws the API's error when the table, schema or catalog is missing. */
   table(fullName: string): StoredTable
   hasTable(fullName: string): boolean
@@ -90,6 +99,44 @@ export function createDataStore(
       const [c, s] = name.toLowerCase().split('.')
       catalogs.add(c)
       if (s !== undefined) schemas.add(`${c}.${s}`)
+    },
+    hasSchema(name) {
+      const [c, s] = name.toLowerCase().split('.')
+      return s === undefined ? catalogs.has(c) : schemas.has(`${c}.${s}`)
+    },
+    addSchema(catalog, schema) {
+      const [c, s] = [catalog.toLowerCase(), schema.toLowerCase()]
+      if (!catalogs.has(c))
+        throw new ApiFailure(
+          404,
+          'CATALOG_DOES_NOT_EXIST',
+          `Catalog '${c}' does not exist.`
+        )
+      if (schemas.has(`${c}.${s}`))
+        throw new ApiFailure(
+          409,
+          'SCHEMA_ALREADY_EXISTS',
+          `Schema '${s}' already exists`
+        )
+      schemas.add(`${c}.${s}`)
+    },
+    dropSchema(fullName, force) {
+      const name = fullName.toLowerCase()
+      if (!schemas.has(name))
+        throw new ApiFailure(
+          404,
+          'SCHEMA_DOES_NOT_EXIST',
+          `Schema '${name}' does not exist.`
+        )
+      const inside = [...tables.keys()].filter((t) => t.startsWith(`${name}.`))
+      if (inside.length > 0 && !force)
+        throw new ApiFailure(
+          400,
+          'SCHEMA_NOT_EMPTY',
+          `Cannot delete schema '${name}' because it is not empty: it has ${inside.length} tables.`
+        )
+      for (const t of inside) tables.delete(t)
+      schemas.delete(name)
     },
     table(fullName) {
       const [c, s, t] = split(fullName)

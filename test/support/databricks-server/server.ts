@@ -203,7 +203,8 @@ export async function startDatabricksServer(
       putTable: (fullName, columns) => data.putTable(fullName, columns),
       deleteTable: (fullName) => data.deleteTable(fullName),
       hasTable: (fullName) => data.hasTable(fullName),
-      createSchema: (name) => data.createSchema(name)
+      createSchema: (name) => data.createSchema(name),
+      hasSchema: (name) => data.hasSchema(name)
     },
     storage: {
       putFile: (path, size) => data.putFile(path, size),

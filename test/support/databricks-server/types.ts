@@ -215,7 +215,9 @@ export interface DatabricksServer {
     putTable(fullName: string, columns?: readonly ColumnSpec[]): void
     deleteTable(fullName: string): void
     hasTable(fullName: string): boolean
+    /** A catalog (`c`) or schema (`c.s`), made as an admin would. */
     createSchema(name: string): void
+    hasSchema(name: string): boolean
   }
   readonly storage: {
     putFile(path: string, size?: number): void
