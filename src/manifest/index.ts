@@ -18,19 +18,3 @@ export type {
   SchemaErrorContext,
   SchemaValidator
 } from './schema-errors.js'
-export { parseYamlSource, locateKey, locatePath } from './yaml-source.js'
-export type { YamlSource } from './yaml-source.js'
-export {
-  MAX_YAML_DEPTH,
-  yamlNodeAt,
-  yamlKeyOffset,
-  yamlToPlain
-} from './yaml-tree.js'
-export type {
-  YamlNode,
-  YamlMap,
-  YamlSeq,
-  YamlScalar,
-  YamlPair,
-  YamlScalarValue
-} from './yaml-tree.js'

@@ -18,14 +18,14 @@ import type {
   SourceSpec,
   StepSpec
 } from './types.js'
-import { parseYamlSource } from './yaml-source.js'
-import type { YamlSource } from './yaml-source.js'
 import {
+  parseYamlSource,
   yamlToPlain,
   type YamlMap,
   type YamlNode,
-  type YamlPair
-} from './yaml-tree.js'
+  type YamlPair,
+  type YamlSource
+} from '../yaml/index.js'
 
 /**
  * What parsing a manifest gives: every problem, and the manifest whenever

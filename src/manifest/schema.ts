@@ -5,8 +5,8 @@ import {
   type SchemaValidator
 } from './schema-errors.js'
 import { validate } from './schema-validator.generated.js'
-import type { YamlSource } from './yaml-source.js'
-import { locateKey, locatePath } from './yaml-source.js'
+import type { YamlSource } from '../yaml/index.js'
+import { locateKey, locatePath } from '../yaml/index.js'
 
 /** The published JSON Schema of `dtflw.yaml`. */
 export const manifestSchema = schema

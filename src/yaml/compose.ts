@@ -11,7 +11,7 @@ import {
   type YamlNode,
   type YamlPair,
   type YamlScalarValue
-} from './yaml-tree.js'
+} from './tree.js'
 
 /** How many values aliases may copy into a file before it is refused. */
 export const MAX_ALIAS_VALUES = 10_000
