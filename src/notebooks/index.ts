@@ -24,4 +24,10 @@ export {
   isWidgetStatement
 } from './widgets.js'
 export type { WidgetDefault } from './widgets.js'
-export { NOTEBOOK_EXTENSIONS } from './extensions.js'
+export {
+  NOTEBOOK_EXTENSIONS,
+  NOTEBOOK_EXTENSIONS_TEXT,
+  hasNotebookExtension,
+  withoutNotebookExtension,
+  runTargetCandidates
+} from './extensions.js'
