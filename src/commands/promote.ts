@@ -1,9 +1,11 @@
-import { execFile } from 'node:child_process'
 import { rm } from 'node:fs/promises'
 import path from 'node:path'
-import { promisify } from 'node:util'
 import { ExitCode, RefusedError, UsageError } from '../diagnostics/index.js'
-import { checkoutRefToTemp } from '../io/index.js'
+import {
+  checkoutRefToTemp,
+  isAncestorCommit,
+  tryResolveCommit
+} from '../io/index.js'
 import {
   checkPromotionTarget,
   judgeEvidence,
@@ -14,8 +16,6 @@ import { engineFor } from './engine-for.js'
 import { loadPlan, loadProject } from './project.js'
 import { runLoaded } from './run.js'
 import type { CommandDeps, CommandResult, LocatedRequest } from './types.js'
-
-const git = promisify(execFile)
 
 /**
  * Promotes a commit to the next environment of the chain, the way
@@ -116,18 +116,13 @@ export async function runPromote(
 }
 
 async function resolveCommit(root: string, ref: string): Promise<string> {
-  try {
-    const { stdout } = await git(
-      'git',
-      ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`],
-      { cwd: root }
-    )
-    return stdout.trim()
-  } catch {
+  const sha = await tryResolveCommit(root, ref)
+  if (sha === undefined) {
     throw new UsageError(
       `git does not know the commit "${ref}" in ${path.basename(root)}; pass --sha with a commit of this repository (fetch it first if it is only on the remote).`
     )
   }
+  return sha
 }
 
 /** `promotion.from_branches`: the sha must be on one of them. */
@@ -140,14 +135,7 @@ async function checkBranches(
   if (branches.length === 0) return
   for (const branch of branches) {
     for (const ref of [branch, `origin/${branch}`]) {
-      try {
-        await git('git', ['merge-base', '--is-ancestor', sha, ref], {
-          cwd: root
-        })
-        return
-      } catch {
-        // not on this one
-      }
+      if (await isAncestorCommit(root, sha, ref)) return
     }
   }
   throw new RefusedError(
