@@ -19,7 +19,6 @@ export {
 export {
   readTextFile,
   readTextFileSync,
-  decodeUtf8,
   UnreadableFileError,
   problemOfError,
   problemOfKind

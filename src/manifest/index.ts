@@ -11,7 +11,6 @@ export { parseManifest } from './parse.js'
 export { isValidStepKey, STEP_KEY_RULE } from './step-key.js'
 export type { ParsedManifest } from './parse.js'
 export { loadManifest, readManifest } from './load.js'
-export { manifestSchema } from './schema.js'
 export { formatPath, schemaErrorsToDiagnostics } from './schema-errors.js'
 export type {
   PathSegment,

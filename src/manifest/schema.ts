@@ -1,5 +1,4 @@
 import type { Diagnostic } from '../diagnostics/index.js'
-import schema from '../../schemas/dtflw.schema.json' with { type: 'json' }
 import {
   schemaErrorsToDiagnostics,
   type SchemaValidator
@@ -7,9 +6,6 @@ import {
 import { validate } from './schema-validator.generated.js'
 import type { YamlSource } from '../yaml/index.js'
 import { locateKey, locatePath } from '../yaml/index.js'
-
-/** The published JSON Schema of `dtflw.yaml`. */
-export const manifestSchema = schema
 
 // Compiled when dtflw is built (scripts/compile-schemas.mjs), not per run.
 const validateManifest = validate as unknown as SchemaValidator

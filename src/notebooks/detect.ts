@@ -55,13 +55,8 @@ const LEADER: Readonly<Record<NotebookLanguage, string>> = {
 const EXPORTED_AT = ' exported at '
 const BOM = '\uFEFF'
 
-/** The comment leader a notebook of this language uses (`#`, `--`, `//`). */
-export function commentLeader(language: NotebookLanguage): string {
-  return LEADER[language]
-}
-
 /** The exact first line of a source-format notebook in this language. */
-export function notebookHeader(language: NotebookLanguage): string {
+function notebookHeader(language: NotebookLanguage): string {
   return `${LEADER[language]} Databricks notebook source`
 }
 

@@ -1,13 +1,7 @@
 import path from 'node:path'
 
 /** The file extensions of notebooks in a repository, in the order a `%run` without one is looked up. */
-export const NOTEBOOK_EXTENSIONS = [
-  '.py',
-  '.sql',
-  '.scala',
-  '.r',
-  '.ipynb'
-] as const
+const NOTEBOOK_EXTENSIONS = ['.py', '.sql', '.scala', '.r', '.ipynb'] as const
 
 /** The extensions as a message says them: `.py, .sql, .scala, .r or .ipynb`. */
 export const NOTEBOOK_EXTENSIONS_TEXT = `${NOTEBOOK_EXTENSIONS.slice(0, -1).join(', ')} or ${NOTEBOOK_EXTENSIONS.at(-1)}`

@@ -1,5 +1,5 @@
 export type { Cell, CellKind, Notebook, NotebookLanguage } from './types.js'
-export { detectNotebook, notebookHeader, commentLeader } from './detect.js'
+export { detectNotebook } from './detect.js'
 export type { NotebookProblem } from './detect.js'
 export { parseNotebook } from './parse.js'
 export { readNotebook } from './read.js'
@@ -25,7 +25,6 @@ export {
 } from './widgets.js'
 export type { WidgetDefault } from './widgets.js'
 export {
-  NOTEBOOK_EXTENSIONS,
   NOTEBOOK_EXTENSIONS_TEXT,
   hasNotebookExtension,
   withoutNotebookExtension,

@@ -14,7 +14,7 @@ import {
 } from './tree.js'
 
 /** How many values aliases may copy into a file before it is refused. */
-export const MAX_ALIAS_VALUES = 10_000
+const MAX_ALIAS_VALUES = 10_000
 
 /** A structural problem found while composing, at an offset. */
 export interface ComposeProblem {
