@@ -57,7 +57,7 @@ export function planActionRequest(
   }
   if (
     context.eventName === 'pull_request_target' &&
-    (command === 'run' || command === 'deploy') &&
+    (command === 'run' || command === 'deploy' || command === 'promote') &&
     !settings.allowPullRequestTarget
   ) {
     notes.push(

@@ -80,7 +80,8 @@ describe('planActionRequest on pull_request_target', () => {
   // pull_request_target runs with this repository's secrets and a write
   // token, and a workflow that checks out the pull request's head would
   // run a stranger's notebooks with them.
-  it.each(['run', 'deploy'])(
+  // promote too: it deploys and runs what the workflow checked out.
+  it.each(['run', 'deploy', 'promote'])(
     'does not %s the pull request’s notebooks: it plans and says why, from a fork or not',
     (command) => {
       for (const fork of [true, false]) {
