@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { parseCliArgs } from '../../src/cli/args.js'
+import { helpText } from '../../src/cli/help.js'
 import { main } from '../../src/cli/main.js'
 import {
   COMMAND_NAMES,
@@ -161,7 +162,7 @@ describe('parseCliArgs', () => {
     )
   })
 
-  it('accepts, for each command, the flags of its row and no other', () => {
+  it('accepts, for each command, the flags of its row and no other, as --help says', () => {
     /** The option flags `dtflw COMMAND --flag` is not refused for. */
     const accepted = (command: string): string[] =>
       OPTION_FIELDS.flatMap((field) => {
@@ -175,9 +176,18 @@ describe('parseCliArgs', () => {
           return []
         }
       })
-    expect(
-      Object.fromEntries(COMMAND_NAMES.map((c) => [c, accepted(c)]))
-    ).toEqual({
+    const byCommand = Object.fromEntries(
+      COMMAND_NAMES.map((c) => [c, accepted(c)])
+    )
+    // --help offers exactly these.
+    for (const command of COMMAND_NAMES) {
+      const offered = [...helpText(command).matchAll(/^ {2}.{4}(--[a-z-]+)/gm)]
+      expect([command, offered.map((m) => m[1])]).toEqual([
+        command,
+        byCommand[command]
+      ])
+    }
+    expect(byCommand).toEqual({
       validate: [],
       plan: [
         '--profile',

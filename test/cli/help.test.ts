@@ -1,8 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { parseCliArgs } from '../../src/cli/args.js'
 import { helpText } from '../../src/cli/help.js'
 import { COMMAND_NAMES } from '../../src/commands/index.js'
-import { UsageError } from '../../src/diagnostics/index.js'
 
 describe('helpText', () => {
   it("shows a command's usage, what it does, and each option it takes", () => {
@@ -27,31 +25,6 @@ describe('helpText', () => {
       '  -p, --profile P     The profile (environment) to use, e.g. test.',
       "      --preview NAME  A preview folder of this name under the profile's workspace root (e.g. pr-7)."
     ])
-  })
-
-  it('offers only flags the parser takes for that command', () => {
-    for (const command of COMMAND_NAMES) {
-      const offered = [...helpText(command).matchAll(/^ {2}.{4}--([a-z-]+)/gm)]
-        .map((m) => m[1])
-        .filter((flag) => flag !== 'manifest')
-      for (const flag of offered) {
-        const value = [
-          'lazy',
-          'fail-fast',
-          'force-lock',
-          'dry-run',
-          'yes',
-          'list-templates'
-        ].includes(flag)
-          ? []
-          : flag === 'parallelism'
-            ? ['2']
-            : ['x']
-        expect(() =>
-          parseCliArgs([command, `--${flag}`, ...value], '/repo')
-        ).not.toThrow(UsageError)
-      }
-    }
   })
 
   it('lists every command in the overview, and the exit codes', () => {
