@@ -12,10 +12,14 @@ import {
   readBuildRecords,
   readPromotionSettings
 } from '../promotion/index.js'
+import type { CommandDeps } from './deps.js'
 import { engineFor } from './engine-for.js'
-import { loadPlan, loadProject } from './project.js'
+import { loadPlan } from './loaded-plan.js'
+import { loadProject } from './project.js'
+import { redeployCommand } from './request/index.js'
+import type { Located, PromoteRequest } from './request/index.js'
+import type { CommandResult } from './result.js'
 import { runLoaded } from './run.js'
-import type { CommandDeps, CommandResult, LocatedRequest } from './types.js'
 
 /**
  * Promotes a commit to the next environment of the chain, the way
@@ -27,10 +31,10 @@ import type { CommandDeps, CommandResult, LocatedRequest } from './types.js'
  * `--dry-run` says what would change and writes nothing.
  */
 export async function runPromote(
-  request: LocatedRequest,
+  request: Located<PromoteRequest>,
   deps: CommandDeps
 ): Promise<CommandResult> {
-  const to = request.to!
+  const to = request.to
   const project = await loadProject(request.manifest, request.cwd)
   const root = project.manifest.root
   const sha = await resolveCommit(root, request.sha ?? 'HEAD')
@@ -39,17 +43,9 @@ export async function runPromote(
   if ('error' in checkout)
     throw new UsageError(`cannot read ${sha}: ${checkout.error}.`)
   try {
-    const atSha: LocatedRequest = {
-      ...request,
-      cwd: checkout.dir,
-      profile: to,
-      sha,
-      select: undefined,
-      changedSince: undefined,
-      deferTo: undefined,
-      preview: undefined
-    }
-    const target = await loadPlan(atSha, deps, { gitSha: sha })
+    // The pipeline as git holds it at the sha, whole, under each profile.
+    const atSha = { cwd: checkout.dir, manifest: request.manifest, gitSha: sha }
+    const target = await loadPlan({ ...atSha, profile: to }, deps)
     const chain = target.project.manifest.promotion
     const { previous } = checkPromotionTarget(chain, target.profile)
     await checkBranches(
@@ -58,16 +54,14 @@ export async function runPromote(
       readPromotionSettings(target.profile).fromBranches,
       to
     )
-    const before = await loadPlan({ ...atSha, profile: previous }, deps, {
-      gitSha: sha
-    })
+    const before = await loadPlan({ ...atSha, profile: previous }, deps)
     const previousEngine = await engineFor(before, deps)
     if (!previousEngine.records) {
       throw new UsageError(
         `profile "${previous}" runs on the ${previousEngine.name} engine, which keeps no promotion records; promotion goes between Databricks environments.`
       )
     }
-    const targetEngine = await engineFor(target, deps, atSha)
+    const targetEngine = await engineFor(target, deps)
     const planned = await targetEngine.deploy(target.plan, {
       dryRun: true,
       signal: deps.signal
@@ -99,7 +93,19 @@ export async function runPromote(
         data: { ...base, dryRun: planned }
       }
     }
-    const run = await runLoaded(target, targetEngine, atSha, deps, root)
+    const run = await runLoaded(
+      target,
+      targetEngine,
+      {
+        ...atSha,
+        parallelism: request.parallelism,
+        failFast: request.failFast,
+        forceLock: request.forceLock,
+        redeploy: redeployCommand({ ...request, sha })
+      },
+      deps,
+      root
+    )
     return {
       exitCode: run.exitCode,
       diagnostics: run.diagnostics,
