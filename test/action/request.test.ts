@@ -170,7 +170,6 @@ describe('planActionRequest', () => {
       profile: 'test',
       preview: 'pr-42',
       changedSince: BASE,
-      failFast: false,
       base: BASE,
       lineage: true
     })
@@ -314,11 +313,11 @@ describe('planActionRequest', () => {
         request(c).lineage
       ])
     ).toEqual([
-      ['validate', undefined, false],
+      ['validate', undefined, undefined],
       ['plan', BASE, true],
       ['run', BASE, true],
       ['lineage', BASE, true],
-      ['deploy', undefined, false]
+      ['deploy', undefined, undefined]
     ])
   })
 })
