@@ -9,6 +9,7 @@ import {
   deferInputs,
   fingerprintSteps,
   planFlow,
+  previewProfile,
   reachable,
   selectSteps
 } from '../flow/index.js'
@@ -34,6 +35,11 @@ export interface LoadedPlan {
   readonly plan: Plan
   readonly gitSha?: string
   readonly changed?: ChangedSummary
+  /**
+   * A preview's: the same steps where the environment it will reach has
+   * them (the profile's own tables, or `deferTo`'s), for the data diff.
+   */
+  readonly base?: Plan
 }
 
 /**
@@ -77,7 +83,13 @@ export async function loadPlan(
         profile: await loadProjectProfile(project, profileName, deps, context),
         warnings: []
       }
-  let plan = planFlow(project.flow, profile)
+  // A preview writes beside the environment's tables (flow/preview.ts).
+  const placed = query.preview
+    ? previewProfile(profile, query.preview)
+    : profile
+  let plan = planFlow(project.flow, placed)
+  let basePlan =
+    placed === profile ? undefined : planFlow(project.flow, profile)
   let changed: ChangedSummary | undefined
   const problems: Diagnostic[] = []
   if (query.changedSince) {
@@ -102,17 +114,22 @@ export async function loadPlan(
         deps,
         context
       )
-      plan = deferInputs(plan, planFlow(project.flow, other))
+      const deferred = planFlow(project.flow, other)
+      plan = deferInputs(plan, deferred)
+      basePlan = deferred
     }
   }
   if (query.select) plan = applySelection(plan, query.select)
+  // What a preview does not run, it reads where the environment has it.
+  if (basePlan && !query.deferTo) plan = deferInputs(plan, basePlan)
   return {
     project,
     profile,
     warnings: [...project.warnings, ...warnings, ...problems],
     plan,
     gitSha,
-    changed
+    changed,
+    ...(basePlan && query.preview ? { base: basePlan } : {})
   }
 }
 

@@ -10,7 +10,7 @@ function isAbsoluteLocation(p: string): boolean {
 }
 
 /** Joins location parts with exactly one `/`, keeping `scheme://` intact. */
-function joinLocation(root: string, ...parts: string[]): string {
+export function joinLocation(root: string, ...parts: string[]): string {
   let out = root
   for (const part of parts) {
     if (!part) continue

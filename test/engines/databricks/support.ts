@@ -107,25 +107,8 @@ export const errors = (result: CommandResult): string[] =>
 
 /** The sample's gold notebook writes the columns dtflw.yaml declares. */
 export function writeSalesGoldColumns(server: DatabricksServer): void {
-  server.behave('calculate_sales_stats', {
-    writes: [
-      {
-        table: 'sales_test.sales.sales_stats_by_product_gold',
-        columns: [
-          { name: 'product_id', type: 'bigint' },
-          { name: 'product_name', type: 'string' },
-          { name: 'revenue', type: 'decimal(18,2)' }
-        ]
-      },
-      {
-        table: 'sales_test.sales.sales_stats_by_customer_gold',
-        columns: [
-          { name: 'customer_id', type: 'bigint' },
-          { name: 'total', type: 'decimal(18,2)' }
-        ]
-      }
-    ]
-  })
+  // Wherever the run puts them (a preview's schema too).
+  writeDeclaredTables(server)
 }
 
 /**
