@@ -8,23 +8,21 @@ import { notRunResult } from '../../report/index.js'
 import type { StepResult } from '../../report/index.js'
 import type { Engine, EngineRun, RunContext } from '../engine.js'
 import { runReady } from '../schedule.js'
-import { findDuckDB } from './duckdb.js'
-import { createTableInspector } from './inspect.js'
-import { claimWorkDir, planTableRoot, removeLeftovers } from './leftovers.js'
-import { preflight } from './preflight.js'
-import { planPythonCommand } from './python-env.js'
-import { createPythonRunner } from './python-runner.js'
-import type { SandboxLevel } from './python-runner.js'
-import type { SparkChoice } from './python-step.js'
-import { acquireRunLock } from './run-lock.js'
-import { planRunMode } from './runnable.js'
-import { localSqlWorkers } from './sql-child.js'
-import { executeLocalStep } from './step.js'
-import type { LocalStepSettings } from './step.js'
-import type { WatchPlace } from './file-states.js'
-import { createRunGuard } from './run-guard.js'
-import type { RunGuard } from './run-guard.js'
-import { resolveLocalTable } from './tables.js'
+import { findDuckDB, localSqlWorkers } from './sql/index.js'
+import { createTableInspector, resolveLocalTable } from './tables/index.js'
+import {
+  acquireRunLock,
+  claimWorkDir,
+  createRunGuard,
+  planTableRoot,
+  removeLeftovers
+} from './guard/index.js'
+import type { RunGuard, WatchPlace } from './guard/index.js'
+import { planRunMode, preflight } from './notebook/index.js'
+import { createPythonRunner, planPythonCommand } from './python/index.js'
+import type { SandboxLevel, SparkChoice } from './python/index.js'
+import { executeLocalStep } from './step/index.js'
+import type { LocalStepSettings } from './step/index.js'
 
 /** How to build the local engine. */
 export interface LocalEngineOptions {
