@@ -63,6 +63,16 @@ export async function readFiles(
   return (await Promise.all(places.map((p) => filesOf(p)))).flat()
 }
 
+/** What a SQL step reads instead of its tables' files. */
+export interface SqlInputCopies {
+  /** Its tables, inputs and kept tables read from the copies. */
+  readonly tables: StepTables
+  /** Each copied file, to check afterwards that the step left it alone. */
+  readonly copies: readonly InputCopy[]
+  /** The folders of copies, which the step may read but not write. */
+  readonly folders: readonly CopiedFolder[]
+}
+
 /**
  * The tables a SQL step sees: its inputs, and the kept tables it rewrites,
  * read from copies in `dir`; the copies, to check afterwards.
@@ -71,11 +81,7 @@ export async function copyForSql(
   inputs: readonly StepInput[],
   outputs: readonly StepOutput[],
   dir: string
-): Promise<{
-  tables: StepTables
-  copies: InputCopy[]
-  folders: CopiedFolder[]
-}> {
+): Promise<SqlInputCopies> {
   const copied = await copyInputs(inputs, dir)
   const copies = [...copied.copies]
   const folders = [...copied.folders]
