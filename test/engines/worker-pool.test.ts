@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { planSqlSlots } from '../../src/engines/local/engine.js'
+import { planSqlSlots } from '../../src/engines/local/run-plan.js'
 import { createWorkerPool } from '../../src/engines/worker-pool.js'
 import type { PooledWorker } from '../../src/engines/worker-pool.js'
 import { parseNotebook } from '../../src/notebooks/index.js'

@@ -3,6 +3,7 @@
 // these modules; the build copies them beside each bundle), bwrap for a
 // strict sandbox, and the Python step itself (`executePythonStep`).
 export { planPythonCommand } from './python-env.js'
+export type { PythonCommand } from './python-env.js'
 export { createPythonRunner } from './python-runner.js'
 export type { PythonRunner, SandboxLevel } from './python-runner.js'
 export { executePythonStep } from './python-step.js'

@@ -96,6 +96,13 @@ function lookup(
   })
 }
 
+/** The interpreter command of a run, and whether to resolve it first. */
+export interface PythonCommand {
+  readonly command: string
+  /** Ask it for its real executable (`probePython`) and run that. */
+  readonly resolve: boolean
+}
+
 /**
  * The interpreter a run uses: `DTFLW_PYTHON`, else the profile's
  * `python:`, else `python3`. An explicit choice runs as given (it may be a
@@ -104,7 +111,7 @@ function lookup(
 export function planPythonCommand(
   profilePython: string | undefined,
   envPython: string | undefined
-): { readonly command: string; readonly resolve: boolean } {
+): PythonCommand {
   if (envPython) return { command: envPython, resolve: false }
   if (profilePython) return { command: profilePython, resolve: false }
   return { command: 'python3', resolve: true }
