@@ -4,9 +4,8 @@ import type { StepResult } from '../../../report/index.js'
 import { StepFailure } from '../failure/index.js'
 import { checkInputCopies } from '../guard/index.js'
 import type { StepInput, StepOutput } from '../tables/index.js'
-import type { GuardedEnd } from './execute.js'
 import { countReads } from './output-checks.js'
-import type { StepRun } from './step-run.js'
+import type { GuardedEnd, StepRun } from './step-run.js'
 
 /**
  * Whether the notebook's run holds, before its outputs are looked at: the

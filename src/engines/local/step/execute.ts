@@ -1,25 +1,17 @@
 import path from 'node:path'
 import { copyForSql, planHidden, readFiles } from '../guard/index.js'
-import type { GuardVerdict, SqlInputCopies } from '../guard/index.js'
+import type { SqlInputCopies } from '../guard/index.js'
 import { executePythonStep } from '../python/index.js'
 import { executeSqlStep } from '../sql/index.js'
 import { planDuckdbStepSql, planSqlParameters } from '../tables/index.js'
 import type { StepOutput, StepTables } from '../tables/index.js'
-import type { StepReads } from './prepare.js'
-import type { NotebookCall } from './stage.js'
-import type { StepRun } from './step-run.js'
-
-/** How the notebook ended: with its exit value, or what it threw. */
-export type NotebookEnd =
-  { readonly exitValue?: string } | { readonly error: unknown }
-
-/** The notebook's end, as the run guard saw it. */
-export interface GuardedEnd {
-  readonly verdict: GuardVerdict
-  readonly ended: NotebookEnd
-  /** The copies a SQL step read instead of its inputs. */
-  readonly held?: SqlInputCopies
-}
+import type {
+  GuardedEnd,
+  NotebookCall,
+  NotebookEnd,
+  StepReads,
+  StepRun
+} from './step-run.js'
 
 /**
  * Runs the notebook under the run guard: watched from before its inputs

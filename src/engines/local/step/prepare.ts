@@ -1,4 +1,4 @@
-import type { PlannedOutput, PlannedStep } from '../../../flow/index.js'
+import type { PlannedStep } from '../../../flow/index.js'
 import { LOCAL_FORMATS } from '../../../profiles/index.js'
 import { StepFailure } from '../failure/index.js'
 import {
@@ -7,22 +7,8 @@ import {
   resolveLocalTable,
   tableExists
 } from '../tables/index.js'
-import type { LocalTable, PriorTable, StepInput } from '../tables/index.js'
 import { isSafeFileName } from './step-files.js'
-import type { StepRun } from './step-run.js'
-
-/** A declared output and the local table it becomes. */
-export interface ResolvedOutput {
-  readonly output: PlannedOutput
-  readonly table: LocalTable
-}
-
-/** What a step reads: its inputs, and where rewritten outputs start from. */
-export interface StepReads {
-  readonly inputs: readonly StepInput[]
-  /** Per output: the rows it starts as, when the step rewrites it. */
-  readonly prior: readonly (PriorTable | undefined)[]
-}
+import type { ResolvedOutput, StepReads, StepRun } from './step-run.js'
 
 /**
  * The step's outputs as local tables. A key that cannot name the step's

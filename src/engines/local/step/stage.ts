@@ -4,20 +4,14 @@ import {
   findWidgetDefaults,
   planRunMode
 } from '../notebook/index.js'
-import type { RunMode } from '../notebook/index.js'
 import { withStagedOutputs } from '../tables/index.js'
 import type { StagedOutput, StepOutput } from '../tables/index.js'
-import type { ResolvedOutput, StepReads } from './prepare.js'
-import type { StepRun } from './step-run.js'
-
-/** How the notebook is called: its language, parameters and writable folders. */
-export interface NotebookCall {
-  readonly mode: RunMode
-  /** The parameters it gets: outputs at their staging, widget defaults filled in. */
-  readonly given: Readonly<Record<string, string>>
-  /** Folders it may write: its private folder first, then the staging folders. */
-  readonly writable: readonly string[]
-}
+import type {
+  NotebookCall,
+  ResolvedOutput,
+  StepReads,
+  StepRun
+} from './step-run.js'
 
 /**
  * The outputs as the notebook writes them: each at its staging place

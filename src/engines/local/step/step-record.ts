@@ -1,26 +1,9 @@
 import path from 'node:path'
 import type { PlannedStep } from '../../../flow/index.js'
 import { declaredAccesses } from '../../../report/index.js'
-import type { StepResult } from '../../../report/index.js'
 import { stepLogPath } from './step-files.js'
 import { openStepLog } from './step-log.js'
-import type { LocalStepSettings } from './step-run.js'
-
-/** A step's log and the result it ends with. */
-export interface StepRecord {
-  /**
-   * The parameters the report shows: the plan's values, and `""` for a
-   * missing optional input (set as inputs are resolved).
-   */
-  readonly parameters: Record<string, string>
-  /** A line for the step's log (masked there) and the run's events. */
-  write(line: string): void
-  /** Marks the step started, once: a lazy skip never starts. */
-  start(): void
-  /** The step's result; every end but a lazy skip follows a start. */
-  finish(status: StepResult['status'], extra?: Partial<StepResult>): StepResult
-  close(): Promise<void>
-}
+import type { LocalStepSettings, StepRecord } from './step-run.js'
 
 /** Opens the step's log (replacing what an earlier run left) and its clock. */
 export async function openStepRecord(

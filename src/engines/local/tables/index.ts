@@ -18,11 +18,10 @@ export type {
 } from './step-tables.js'
 export {
   WAREHOUSE_DIR,
-  globBase,
   grantFor,
-  isGlob,
   readExpression,
   resolveLocalTable,
   tableExists
 } from './tables.js'
 export type { LocalTable, SandboxGrant } from './tables.js'
+export { globBase, isGlob } from './globs.js'

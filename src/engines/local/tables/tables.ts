@@ -8,6 +8,7 @@ import {
 import type { TableLocation } from '../../../flow/index.js'
 import { quoteLiteral } from '../sql/index.js'
 import { StepFailure } from '../failure/index.js'
+import { globBase, globMatches, isGlob } from './globs.js'
 
 /**
  * Where the local engine keeps catalog-layout tables (`catalog.schema.t`):
@@ -26,8 +27,6 @@ export interface LocalTable {
   /** Reader options (a source's `options`). */
   readonly options?: Readonly<Record<string, string>>
 }
-
-const GLOB = /[*?[]/
 
 /**
  * The local file of a planned location. Relative paths are relative to the
@@ -61,11 +60,6 @@ export function resolveLocalTable(
     format: location.format.toLowerCase(),
     ...(options ? { options } : {})
   }
-}
-
-/** True when the path holds a glob pattern. */
-export function isGlob(p: string): boolean {
-  return GLOB.test(p)
 }
 
 async function kindOf(p: string): Promise<'file' | 'dir' | undefined> {
@@ -110,20 +104,6 @@ export interface SandboxGrant {
    * and a strict sandbox shows them only the matches there.
    */
   readonly globFolders?: readonly string[]
-}
-
-/** The files a glob matches now, sorted. */
-export async function globMatches(pattern: string): Promise<string[]> {
-  const matches: string[] = []
-  for await (const match of glob(pattern)) matches.push(match)
-  return matches.sort()
-}
-
-/** The folder a glob's pattern starts in: the part before its first wildcard. */
-export function globBase(pattern: string): string {
-  const parts = pattern.split(path.sep)
-  const first = parts.findIndex((part) => isGlob(part))
-  return parts.slice(0, first).join(path.sep) || path.sep
 }
 
 /**
