@@ -7,7 +7,7 @@ import path from 'node:path'
 
 // The layers, each what the next builds on (STYLE.md's rows, top down).
 const FOUNDATION = ['diagnostics', 'io']
-const FILES = [...FOUNDATION, 'notebooks', 'manifest', 'profiles']
+const FILES = [...FOUNDATION, 'yaml', 'notebooks', 'manifest', 'profiles']
 const PLANNED = [...FILES, 'flow', 'report']
 // What every room of the local engine may use: the plan, and engines/ (the
 // Engine seam, the scheduler, the worker pool), their grandparent.
@@ -23,9 +23,12 @@ const room = (name) => `engines/local/${name}`
 export const MODULE_MAP = {
   diagnostics: [],
   io: ['diagnostics'],
+  // The YAML front end of the manifest and the profiles: text to a tree
+  // whose values remember where they are.
+  yaml: FOUNDATION,
   notebooks: FOUNDATION,
-  manifest: [...FOUNDATION, 'notebooks'],
-  profiles: [...FOUNDATION, 'manifest'],
+  manifest: [...FOUNDATION, 'yaml', 'notebooks'],
+  profiles: [...FOUNDATION, 'yaml', 'manifest'],
   flow: FILES,
   report: [...FOUNDATION, 'manifest', 'profiles', 'flow'],
   // The REST client knows nothing about flows.

@@ -1,4 +1,4 @@
-import type { YamlScalarValue } from './yaml-tree.js'
+import type { YamlScalarValue } from './tree.js'
 
 /**
  * Scalars for the fast YAML reader: plain and one-line quoted scalars and

@@ -11,10 +11,10 @@ import {
   type YamlNode,
   type YamlPair,
   type YamlScalarValue
-} from './yaml-tree.js'
+} from './tree.js'
 
 /** How many values aliases may copy into a file before it is refused. */
-export const MAX_ALIAS_VALUES = 10_000
+const MAX_ALIAS_VALUES = 10_000
 
 /** A structural problem found while composing, at an offset. */
 export interface ComposeProblem {

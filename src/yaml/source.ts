@@ -1,15 +1,15 @@
 import { parseDocument, type YAMLError } from 'yaml'
 import type { Diagnostic, Location } from '../diagnostics/index.js'
 import { dedupeDiagnostics, errorAt } from '../diagnostics/index.js'
-import { composeYaml } from './yaml-compose.js'
-import { parseYamlFast } from './yaml-fast.js'
+import { composeYaml } from './compose.js'
+import { parseYamlFast } from './fast.js'
 import {
   createLineIndex,
   MAX_YAML_DEPTH,
   yamlKeyOffset,
   yamlNodeAt,
   type YamlNode
-} from './yaml-tree.js'
+} from './tree.js'
 
 /**
  * A YAML file read into dtflw's tree, with the means to turn an offset into

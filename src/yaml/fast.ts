@@ -4,7 +4,7 @@ import {
   readPlain,
   readQuoted,
   resolvePlain
-} from './yaml-scalars.js'
+} from './scalars.js'
 import {
   MAX_YAML_DEPTH,
   type YamlMap,
@@ -12,7 +12,7 @@ import {
   type YamlPair,
   type YamlScalar,
   type YamlScalarValue
-} from './yaml-tree.js'
+} from './tree.js'
 
 export { resolvePlain }
 
