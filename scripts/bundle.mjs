@@ -67,7 +67,7 @@ await build({
   entryPoints: {
     'cli/index': 'src/cli/index.ts',
     // The local engine's chunk finds its worker and harness beside it.
-    'cli/chunks/sql-worker': 'src/engines/local/sql-worker.ts'
+    'cli/chunks/sql-worker': 'src/engines/local/sql/sql-worker.ts'
   },
   plugins: [libToSrc],
   splitting: true,
@@ -80,7 +80,7 @@ await build({
   entryPoints: {
     'action/index': 'src/action/index.ts',
     'action/post': 'src/action/post-index.ts',
-    'action/chunks/sql-worker': 'src/engines/local/sql-worker.ts'
+    'action/chunks/sql-worker': 'src/engines/local/sql/sql-worker.ts'
   },
   target: 'node24',
   splitting: true,

@@ -9,11 +9,16 @@ import path from 'node:path'
 const FOUNDATION = ['diagnostics', 'io']
 const FILES = [...FOUNDATION, 'yaml', 'notebooks', 'manifest', 'profiles']
 const PLANNED = [...FILES, 'flow', 'report']
+// What every room of the local engine may use: the plan, and engines/ (the
+// Engine seam, the scheduler, the worker pool), their grandparent.
+const LOCAL = [...PLANNED, 'engines']
+const room = (name) => `engines/local/${name}`
 
 /**
  * Each folder of src/ and the folders it may import. A folder may always
  * import its own modules, and a sub-folder its parent's (the local engine
- * builds on engines/engine.ts).
+ * builds on engines/engine.ts), unless the parent imports the sub-folder:
+ * the rooms of the local engine never import the engine they make up.
  */
 export const MODULE_MAP = {
   diagnostics: [],
@@ -31,7 +36,36 @@ export const MODULE_MAP = {
   // The REST client knows nothing about flows.
   'engines/databricks/api': FOUNDATION,
   engines: PLANNED,
-  'engines/local': [...PLANNED, 'diff', 'engines'],
+  // The local engine's rooms, bottom up; engines/local/*.ts assembles them.
+  [room('failure')]: LOCAL,
+  [room('notebook')]: LOCAL,
+  [room('sql')]: [...LOCAL, room('failure'), room('notebook')],
+  [room('python')]: [...LOCAL, room('failure'), room('notebook'), room('sql')],
+  [room('tables')]: [...LOCAL, room('failure'), room('sql')],
+  [room('guard')]: [...LOCAL, room('failure'), room('tables')],
+  [room('describe')]: [
+    ...LOCAL,
+    room('failure'),
+    room('notebook'),
+    room('sql'),
+    room('tables')
+  ],
+  [room('step')]: [
+    ...LOCAL,
+    room('failure'),
+    room('notebook'),
+    room('sql'),
+    room('python'),
+    room('tables'),
+    room('guard')
+  ],
+  'engines/local': [
+    ...LOCAL,
+    ...['failure', 'notebook', 'sql', 'python', 'tables', 'guard'].map(room),
+    room('describe'),
+    room('step'),
+    'diff'
+  ],
   'engines/databricks': [
     ...PLANNED,
     'diff',
@@ -64,6 +98,30 @@ export const MODULE_MAP = {
   ]
 }
 
+/**
+ * A loop among the rows of a module map (each folder with the folders it
+ * may import), as the folders along it, or undefined when there is none.
+ */
+export function mapLoop(map) {
+  const done = new Set()
+  const visit = (folder, trail) => {
+    if (trail.includes(folder))
+      return [...trail.slice(trail.indexOf(folder)), folder]
+    if (done.has(folder)) return undefined
+    for (const next of map[folder] ?? []) {
+      const loop = visit(next, [...trail, folder])
+      if (loop) return loop
+    }
+    done.add(folder)
+    return undefined
+  }
+  for (const folder of Object.keys(map)) {
+    const loop = visit(folder, [])
+    if (loop) return loop
+  }
+  return undefined
+}
+
 const FOLDERS = Object.keys(MODULE_MAP).sort((a, b) => b.length - a.length)
 
 /** The folder of the map that holds a path relative to src/, if any. */
@@ -80,7 +138,10 @@ export function mapViolation(fromFile, toFile) {
   const from = folderOf(fromFile)
   const to = folderOf(toFile)
   if (from === undefined || to === undefined || from === to) return undefined
-  if (from.startsWith(`${to}/`)) return undefined
+  if (from.startsWith(`${to}/`)) {
+    if (!MODULE_MAP[to].includes(from)) return undefined
+    return `src/${from} may not import src/${to}: src/${to} imports src/${from}, so the import would make a loop; move what both need into a folder below them`
+  }
   if (!MODULE_MAP[from].includes(to)) {
     return `src/${from} may not import src/${to}: the module map (STYLE.md) lets it import ${
       MODULE_MAP[from].map((f) => `src/${f}`).join(', ') || 'nothing of src/'

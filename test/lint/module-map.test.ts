@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
+import { mapLoop, MODULE_MAP } from '../../scripts/lint/module-map.mjs'
 import { repoRoot } from '../support/cli.js'
 
 interface LintMessage {
@@ -122,5 +123,48 @@ describe('the module map of STYLE.md, as a lint rule', () => {
         "import type { Engine } from '../engine.js'\nimport { checkColumns } from '../columns.js'\nimport type { Plan } from '../../flow/index.js'\nexport type Probe = [Engine, Plan, typeof checkColumns]\n"
       )
     ).toEqual([])
+  })
+
+  it('keeps the rooms of the local engine in their order, and out of the engine they make up', () => {
+    expect(
+      probe(
+        'src/engines/local/sql/probe.ts',
+        "import { resolveLocalTable } from '../tables/index.js'\nexport const probe = resolveLocalTable\n"
+      )
+    ).toEqual([
+      expect.stringContaining(
+        'src/engines/local/sql may not import src/engines/local/tables'
+      )
+    ])
+    expect(
+      probe(
+        'src/engines/local/tables/probe.ts',
+        "import { planSqlSlots } from '../engine.js'\nexport const probe = planSqlSlots\n"
+      )
+    ).toEqual([
+      expect.stringContaining(
+        'src/engines/local/tables may not import src/engines/local: src/engines/local imports src/engines/local/tables'
+      )
+    ])
+    expect(
+      probe(
+        'src/engines/local/step/probe.ts',
+        "import { executeSqlStep } from '../sql/sql-step.js'\nexport const probe = executeSqlStep\n"
+      )
+    ).toEqual([
+      expect.stringContaining(
+        'import src/engines/local/sql through its index.ts'
+      )
+    ])
+  })
+
+  it('has no loop among its rows', () => {
+    expect(mapLoop(MODULE_MAP)).toBeUndefined()
+    expect(mapLoop({ a: ['b'], b: ['c'], c: ['a'] })).toEqual([
+      'a',
+      'b',
+      'c',
+      'a'
+    ])
   })
 })

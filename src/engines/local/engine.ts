@@ -3,140 +3,61 @@ import { availableParallelism, hostname } from 'node:os'
 import path from 'node:path'
 import type { Plan, PlannedStep } from '../../flow/index.js'
 import { readNotebook } from '../../notebooks/index.js'
-import type { Notebook } from '../../notebooks/index.js'
+import type { StepError, StepResult } from '../../report/index.js'
 import { notRunResult } from '../../report/index.js'
-import type { StepResult } from '../../report/index.js'
 import type { Engine, EngineRun, RunContext } from '../engine.js'
 import { runReady } from '../schedule.js'
-import { findDuckDB } from './duckdb.js'
-import { createTableInspector } from './inspect.js'
-import { claimWorkDir, planTableRoot, removeLeftovers } from './leftovers.js'
-import { preflight } from './preflight.js'
-import { planPythonCommand } from './python-env.js'
-import { createPythonRunner } from './python-runner.js'
-import type { SandboxLevel } from './python-runner.js'
-import type { SparkChoice } from './python-step.js'
-import { acquireRunLock } from './run-lock.js'
-import { planRunMode } from './runnable.js'
-import { localSqlWorkers } from './sql-child.js'
-import { executeLocalStep } from './step.js'
-import type { LocalStepSettings } from './step.js'
-import type { WatchPlace } from './file-states.js'
-import { createRunGuard } from './run-guard.js'
-import type { RunGuard } from './run-guard.js'
-import { resolveLocalTable } from './tables.js'
+import {
+  acquireRunLock,
+  claimWorkDir,
+  createRunGuard,
+  planTableRoot,
+  removeLeftovers
+} from './guard/index.js'
+import type { RunGuard } from './guard/index.js'
+import { preflight } from './notebook/index.js'
+import { createPythonRunner } from './python/index.js'
+import type { PythonRunner, SparkChoice } from './python/index.js'
+import {
+  hasUnheldSteps,
+  planSqlSlots,
+  planThreadsPerStep,
+  planWatchedPlaces
+} from './run-plan.js'
+import type { LocalEngineSettings } from './settings.js'
+import { findDuckDB, localSqlWorkers } from './sql/index.js'
+import type { SqlWorker } from './sql/index.js'
+import { executeLocalStep } from './step/index.js'
+import type { LocalStepSettings } from './step/index.js'
+import { createTableInspector } from './tables/index.js'
+import type { WorkerPool } from '../worker-pool.js'
 
 /** How to build the local engine. */
 export interface LocalEngineOptions {
   /** Absolute repository root (the folder of `dtflw.yaml`). */
   readonly root: string
-  /**
-   * The Python interpreter for Python notebooks (the profile's `python:`);
-   * `DTFLW_PYTHON` in `env` wins; default `python3`, resolved once per run
-   * to its real executable.
-   */
-  readonly python?: string
-  /** How Python steps are isolated (the profile's `sandbox:`); default `standard`. */
-  readonly sandbox?: SandboxLevel
-  /** The CLI's environment: `DTFLW_PYTHON`, the interpreter lookup, HOME. */
-  readonly env?: Readonly<Record<string, string | undefined>>
-  /** Keep warm Python workers (default); false starts one process per step. */
-  readonly warmPython?: boolean
-  /** The profile's table root (`tables.root`, or the warehouse), which a run locks. */
-  readonly tablesRoot?: string
+  /** What the profile and the environment say (`readLocalEngineSettings`). */
+  readonly settings: LocalEngineSettings
   /** How long a run waits for another run of the same tables; default 0 (refuse). */
   readonly waitMs?: number
+  /** Keep warm Python workers (default); false starts one process per step. */
+  readonly warmPython?: boolean
   /** Which `spark` Python notebooks get; default `auto` (PySpark, else DuckDB). */
   readonly spark?: SparkChoice
   /** DuckDB threads per step; default: the cores shared by the steps that can run at once. */
   readonly duckdbThreads?: number
   /** CPU cores to plan for; default `os.availableParallelism()`. */
   readonly cores?: number
-  /** A step running longer fails (the profile's `timeout_seconds`); 0 or absent: none. */
-  readonly timeoutSeconds?: number
 }
 
-/**
- * DuckDB threads per step: the cores divided among the steps that can run
- * together (the smaller of the parallelism and the widest level), so
- * parallel branches do not fight over cores while a lone step gets them all.
- */
-function threadsPerStep(
-  plan: Plan,
-  parallelism: number,
-  cores: number
-): number {
-  const widest = Math.max(1, ...plan.levels.map((level) => level.length))
-  return Math.max(
-    1,
-    Math.floor(cores / Math.max(1, Math.min(parallelism, widest)))
-  )
-}
-
-/**
- * How many SQL workers the run will want at once: the SQL steps that can
- * run together (the most in one level), at most the parallelism.
- */
-export function planSqlSlots(
-  plan: Plan,
-  notebooks: ReadonlyMap<string, Notebook>,
-  parallelism: number
-): number {
-  const isSql = (key: string): boolean => {
-    const notebook = notebooks.get(key)
-    return notebook !== undefined && planRunMode(notebook) === 'sql'
-  }
-  const widest = Math.max(
-    0,
-    ...plan.levels.map((level) => level.filter(isSql).length)
-  )
-  return Math.min(widest, Math.max(1, parallelism))
-}
-
-/**
- * Every table and source location of the plan that is a local path, for
- * the run guard: the tables each step reads and writes, and every source
- * of the flow, used by the selected steps or not.
- */
-function watchedPlaces(root: string, plan: Plan): WatchPlace[] {
-  const places: WatchPlace[] = []
-  const add = (
-    kind: WatchPlace['kind'],
-    name: string,
-    location: Parameters<typeof resolveLocalTable>[1] | undefined
-  ): void => {
-    if (!location) return
-    try {
-      const p = resolveLocalTable(root, location).path
-      if (!places.some((q) => q.path === p && q.kind === kind)) {
-        places.push({ path: p, name: `${kind} "${name}"`, kind })
-      }
-    } catch {
-      // Remote: not on this machine.
-    }
-  }
-  for (const step of plan.steps) {
-    for (const o of step.outputs) add('table', o.alias, o.location)
-    for (const i of step.inputs) {
-      if (!i.isSource) add('table', i.table, i.location)
-    }
-  }
-  for (const source of plan.sources) {
-    add('source', source.name, source.location)
-  }
-  return places
-}
-
-/**
- * True when the plan has a step the engine cannot hold (a Python step in
- * sandbox `standard`): the run guard then keeps copies to undo its writes.
- */
-function hasUnheldSteps(
-  notebooks: ReadonlyMap<string, Notebook>,
-  sandbox: SandboxLevel
-): boolean {
-  if (sandbox === 'strict') return false
-  return [...notebooks.values()].some((n) => planRunMode(n) === 'python')
+/** What one run holds while its steps run, released when it ends. */
+interface RunParts {
+  readonly tableRoot: string
+  readonly workDir: string
+  readonly sqlWorkers: WorkerPool<SqlWorker>
+  readonly python: PythonRunner
+  /** Work steps left to finish in the background (removing their folders). */
+  readonly pending: Promise<unknown>[]
 }
 
 /**
@@ -147,142 +68,112 @@ function hasUnheldSteps(
  * event log around `run`.
  */
 export function createLocalEngine(options: LocalEngineOptions): Engine {
-  const root = options.root
-  // The factory is the edge: without an environment given, the process's.
-  const env = options.env ?? process.env
-  const cores = options.cores ?? availableParallelism()
+  const { root, settings } = options
 
   async function run(plan: Plan, context: RunContext): Promise<EngineRun> {
-    const { now, emit, signal } = context
-    const sqlWorkers = localSqlWorkers(root, env)
+    const sqlWorkers = localSqlWorkers(root, settings.env)
     // Read first, so the SQL workers the run will use start loading Node
     // and DuckDB now, alongside the engine's own set-up, not at its first
     // step.
     findDuckDB(root)
-    const checked = await preflight(root, plan)
-    if (checked.failures.size === 0) {
-      sqlWorkers.prewarm(
-        planSqlSlots(plan, checked.notebooks, context.parallelism)
-      )
+    const { notebooks, failures } = await preflight(root, plan)
+    if (failures.size === 0) {
+      sqlWorkers.prewarm(planSqlSlots(plan, notebooks, context.parallelism))
     }
-    const tableRoot = planTableRoot(root, plan, options.tablesRoot)
+    const tableRoot = planTableRoot(root, plan, settings.tablesRoot)
     const lock = await acquireRunLock(tableRoot, {
       runId: context.runId,
       waitMs: options.waitMs ?? 0,
-      now,
-      signal
+      now: context.now,
+      signal: context.signal
     })
     const workDir = path.join(context.runDir, 'work')
-    const sandbox = options.sandbox ?? 'standard'
-    const inspector = createTableInspector(sqlWorkers)
-    const choice = planPythonCommand(options.python, env.DTFLW_PYTHON)
-    const spark = options.spark ?? 'auto'
     const python = createPythonRunner({
       root,
-      command: choice.command,
-      resolve: choice.resolve,
-      sandbox,
+      command: settings.python.command,
+      resolve: settings.python.resolve,
+      sandbox: settings.sandbox,
       warm: options.warmPython ?? true,
-      env,
+      env: settings.env,
       workDir
     })
+    const parts = { tableRoot, workDir, sqlWorkers, python, pending: [] }
     let guard: RunGuard | undefined
-    const pending: Promise<unknown>[] = []
     try {
-      await removeLeftovers(
-        tableRoot,
-        path.dirname(context.runDir),
-        context.runDir
-      )
-      await claimWorkDir(workDir, {
-        pid: process.pid,
-        host: hostname(),
-        runId: context.runId,
-        startedAt: now().toISOString()
-      })
-      const finished = (result: StepResult): void =>
-        emit({
-          type: 'step-finished',
-          key: result.key,
-          at: now().toISOString(),
-          result
-        })
-      const { notebooks, failures } = checked
-      if (failures.size > 0) {
-        // Nothing runs when any notebook cannot: a half-run flow is worse.
-        const steps = plan.steps.map((step) => {
-          const error = failures.get(step.key)
-          return error
-            ? notRunResult(step, 'failed', { error })
-            : notRunResult(step, 'pending')
-        })
-        steps.forEach(finished)
-        return { steps }
-      }
+      await clearLeftovers(parts, context)
+      if (failures.size > 0) return refuseRun(plan, failures, context)
       guard = await createRunGuard({
         root,
         tableRoot,
-        places: watchedPlaces(root, plan),
+        places: planWatchedPlaces(root, plan),
         skip: [path.dirname(context.runDir)],
-        keepCopies: hasUnheldSteps(notebooks, sandbox),
+        keepCopies: hasUnheldSteps(notebooks, settings.sandbox),
         vaultDir: path.join(workDir, '.kept'),
         asideDir: path.join(context.runDir, 'changed')
       })
-      const settings: LocalStepSettings = {
-        root,
-        runDir: context.runDir,
-        python,
-        sandbox,
-        sqlWorker: () => sqlWorkers.acquire(),
-        releaseSqlWorker: (worker) => sqlWorkers.release(worker),
-        guard,
-        tableRoot,
-        spark,
-        threads:
-          options.duckdbThreads ??
-          threadsPerStep(plan, context.parallelism, cores),
-        lazy: context.lazy,
-        sources: plan.sources,
-        inspector,
-        ...(options.timeoutSeconds
-          ? { timeoutSeconds: options.timeoutSeconds }
-          : {}),
-        now,
-        mask: context.mask,
-        onLog: (key: string, line: string) =>
-          emit({ type: 'step-log', key, at: now().toISOString(), line }),
-        onStarted: (key: string) =>
-          emit({
-            type: 'step-started',
-            key,
-            at: now().toISOString(),
-            attempt: 1
-          }),
-        later: (work) => pending.push(work.catch(() => undefined))
+      const steps = stepSettings(plan, context, parts, guard)
+      return {
+        steps: await runReady(
+          plan,
+          (step: PlannedStep, signal: AbortSignal) =>
+            executeLocalStep(steps, step, notebooks.get(step.key)!, signal),
+          {
+            concurrency: context.parallelism,
+            signal: context.signal,
+            failFast: context.failFast,
+            onResult: (result) => emitFinished(context, result)
+          }
+        )
       }
-      const steps = await runReady(
-        plan,
-        (step: PlannedStep, stepSignal: AbortSignal) =>
-          executeLocalStep(
-            settings,
-            step,
-            notebooks.get(step.key)!,
-            stepSignal
-          ),
-        {
-          concurrency: context.parallelism,
-          signal,
-          failFast: context.failFast,
-          onResult: finished
-        }
-      )
-      return { steps }
     } finally {
       python.close()
-      await Promise.all(pending)
+      await Promise.all(parts.pending)
       await guard?.close()
       await rm(workDir, { recursive: true, force: true })
       await lock.release()
+    }
+  }
+
+  /** What every step of a run shares. */
+  function stepSettings(
+    plan: Plan,
+    context: RunContext,
+    parts: RunParts,
+    guard: RunGuard
+  ): LocalStepSettings {
+    const { now, emit } = context
+    const cores = options.cores ?? availableParallelism()
+    return {
+      root,
+      runDir: context.runDir,
+      python: parts.python,
+      sandbox: settings.sandbox,
+      sqlWorker: () => parts.sqlWorkers.acquire(),
+      releaseSqlWorker: (worker) => parts.sqlWorkers.release(worker),
+      guard,
+      tableRoot: parts.tableRoot,
+      spark: options.spark ?? 'auto',
+      threads:
+        options.duckdbThreads ??
+        planThreadsPerStep(plan, context.parallelism, cores),
+      lazy: context.lazy,
+      sources: plan.sources,
+      inspector: createTableInspector(parts.sqlWorkers),
+      ...(settings.timeoutSeconds
+        ? { timeoutSeconds: settings.timeoutSeconds }
+        : {}),
+      now,
+      mask: context.mask,
+      onLog: (key, line) =>
+        emit({ type: 'step-log', key, at: now().toISOString(), line }),
+      onStarted: (key) =>
+        emit({
+          type: 'step-started',
+          key,
+          at: now().toISOString(),
+          attempt: 1
+        }),
+      later: (work) => parts.pending.push(work.catch(() => undefined))
     }
   }
 
@@ -307,4 +198,54 @@ export function createLocalEngine(options: LocalEngineOptions): Engine {
       return { removed: [], kept: [] }
     }
   }
+}
+
+/**
+ * What runs that died left behind goes (the lock is held, so no live run
+ * of these tables writes there), and this run's work folder is marked as
+ * its own.
+ */
+async function clearLeftovers(
+  parts: RunParts,
+  context: RunContext
+): Promise<void> {
+  await removeLeftovers(
+    parts.tableRoot,
+    path.dirname(context.runDir),
+    context.runDir
+  )
+  await claimWorkDir(parts.workDir, {
+    pid: process.pid,
+    host: hostname(),
+    runId: context.runId,
+    startedAt: context.now().toISOString()
+  })
+}
+
+/**
+ * Nothing runs when any notebook cannot: a half-run flow is worse. Each
+ * step that cannot run fails with why; the others stay pending.
+ */
+function refuseRun(
+  plan: Plan,
+  failures: ReadonlyMap<string, StepError>,
+  context: RunContext
+): EngineRun {
+  const steps = plan.steps.map((step) => {
+    const error = failures.get(step.key)
+    return error
+      ? notRunResult(step, 'failed', { error })
+      : notRunResult(step, 'pending')
+  })
+  for (const result of steps) emitFinished(context, result)
+  return { steps }
+}
+
+function emitFinished(context: RunContext, result: StepResult): void {
+  context.emit({
+    type: 'step-finished',
+    key: result.key,
+    at: context.now().toISOString(),
+    result
+  })
 }

@@ -1,12 +1,12 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { planBwrapArgs } from '../../../src/engines/local/bwrap.js'
+import { planBwrapArgs } from '../../../src/engines/local/python/bwrap.js'
 import {
   planPythonCommand,
   planPythonEnv
-} from '../../../src/engines/local/python-env.js'
-import { createRunGuard } from '../../../src/engines/local/run-guard.js'
+} from '../../../src/engines/local/python/python-env.js'
+import { createRunGuard } from '../../../src/engines/local/guard/run-guard.js'
 import { makeRepo, removeRepo } from '../support/repo.js'
 
 describe('what a Python step is given', () => {

@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { chmod, readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { probeBwrap } from '../../../src/engines/local/bwrap.js'
-import type { LocalEngineOptions } from '../../../src/engines/local/index.js'
+import { readLocalEngineSettings } from '../../../src/engines/local/index.js'
+import { probeBwrap } from '../../../src/engines/local/python/bwrap.js'
 import type { RunEvent, RunReport } from '../../../src/report/index.js'
 import { planOf } from '../../support/plan.js'
 import type { StepSketch } from '../../support/plan.js'
+import { pathLayout, profileOf } from '../../support/profiles.js'
 import {
   makeRepo,
   pyNotebook,
@@ -17,7 +18,7 @@ import {
   sqlNotebook,
   writeFiles
 } from '../support/repo.js'
-import type { TestRunOptions } from '../support/repo.js'
+import type { TestEngineOptions, TestRunOptions } from '../support/repo.js'
 
 const T = '.dtflw/data/test/notebooks'
 const CANARY = 'dapi-canary-0123456789abcdef'
@@ -44,7 +45,7 @@ describe('Python steps on the local engine', () => {
   const run = async (
     notebooks: Record<string, string>,
     steps: StepSketch[],
-    engine: Partial<LocalEngineOptions> = {},
+    engine: TestEngineOptions = {},
     options: TestRunOptions = {}
   ): Promise<RunReport> => {
     await writeFiles(root, notebooks)
@@ -174,11 +175,13 @@ describe('Python steps on the local engine', () => {
       { 'notebooks/hello.py': pyNotebook('print("hello")') },
       [{ notebook: 'notebooks/hello.py' }],
       {
-        python: 'python3',
-        env: {
-          ...process.env,
-          DTFLW_PYTHON: path.join(root, 'bin/marked-python')
-        }
+        python: readLocalEngineSettings(
+          {
+            ...profileOf(pathLayout('.dtflw/data')),
+            values: { python: 'python3' }
+          },
+          { ...process.env, DTFLW_PYTHON: path.join(root, 'bin/marked-python') }
+        ).python
       }
     )
     expect(byKey(chosen).hello.output).toContain(

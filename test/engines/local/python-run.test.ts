@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { chmod, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
-import type { LocalEngineOptions } from '../../../src/engines/local/index.js'
 import type { RunReport } from '../../../src/report/index.js'
 import { planOf } from '../../support/plan.js'
 import type { StepSketch } from '../../support/plan.js'
@@ -16,6 +15,7 @@ import {
   sqlNotebook,
   writeFiles
 } from '../support/repo.js'
+import type { TestEngineOptions } from '../support/repo.js'
 
 const T = '.dtflw/data/test/notebooks'
 const sources = { raw: { path: 'data/raw.csv', format: 'csv' } }
@@ -41,7 +41,7 @@ describe('Python notebooks on the local engine', () => {
   const run = async (
     notebook: string,
     sketch: Omit<StepSketch, 'notebook'>,
-    engine: Partial<LocalEngineOptions> = {}
+    engine: TestEngineOptions = {}
   ): Promise<RunReport> => {
     await writeFiles(root, { 'notebooks/py.py': notebook })
     const plan = planOf({
@@ -198,7 +198,9 @@ describe('Python notebooks on the local engine', () => {
     const report = await run(
       pyNotebook('print("fine without spark")', 'spark.range(3)'),
       {},
-      { python: path.join(root, 'bin/bare-python') }
+      {
+        python: { command: path.join(root, 'bin/bare-python'), resolve: false }
+      }
     )
     const py = stepsOf(report).py
     expect(py.status).toBe('failed')
@@ -212,7 +214,12 @@ describe('Python notebooks on the local engine', () => {
     const report = await run(
       pyNotebook('pass'),
       {},
-      { python: path.join(root, 'bin/no-such-python') }
+      {
+        python: {
+          command: path.join(root, 'bin/no-such-python'),
+          resolve: false
+        }
+      }
     )
     expect(stepsOf(report).py.error).toEqual({
       kind: 'engine',

@@ -4,7 +4,7 @@ import {
   applyWidgetDefaults,
   findWidgetDefaults,
   isWidgetStatement
-} from '../../../src/engines/local/widget-defaults.js'
+} from '../../../src/engines/local/notebook/widget-defaults.js'
 import { parseNotebook } from '../../../src/notebooks/index.js'
 import type { RunReport } from '../../../src/report/index.js'
 import { planOf } from '../../support/plan.js'

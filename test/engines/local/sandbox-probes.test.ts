@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { probeBwrap } from '../../../src/engines/local/bwrap.js'
+import { probeBwrap } from '../../../src/engines/local/python/bwrap.js'
 import type { SandboxLevel } from '../../../src/engines/local/index.js'
 import { selectSteps } from '../../../src/flow/index.js'
 import type { Plan } from '../../../src/flow/index.js'

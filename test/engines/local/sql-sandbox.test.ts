@@ -4,15 +4,18 @@ import path from 'node:path'
 import {
   checkInputCopies,
   copyInputs
-} from '../../../src/engines/local/input-copies.js'
-import { startSqlWorker } from '../../../src/engines/local/sql-child.js'
+} from '../../../src/engines/local/guard/input-copies.js'
+import { startSqlWorker } from '../../../src/engines/local/sql/sql-child.js'
 import {
   planDuckdbStepSql,
   planSqlParameters
-} from '../../../src/engines/local/step-tables.js'
-import type { StepInput } from '../../../src/engines/local/step-tables.js'
-import { grantFor, readExpression } from '../../../src/engines/local/tables.js'
-import type { LocalTable } from '../../../src/engines/local/tables.js'
+} from '../../../src/engines/local/tables/step-tables.js'
+import type { StepInput } from '../../../src/engines/local/tables/step-tables.js'
+import {
+  grantFor,
+  readExpression
+} from '../../../src/engines/local/tables/tables.js'
+import type { LocalTable } from '../../../src/engines/local/tables/tables.js'
 import type { PlannedInput } from '../../../src/flow/index.js'
 import type { RunEvent, RunReport } from '../../../src/report/index.js'
 import { planOf } from '../../support/plan.js'

@@ -4,7 +4,11 @@ import path from 'node:path'
 import { runFlow } from '../../../src/commands/index.js'
 import type { RunFlowOptions } from '../../../src/commands/index.js'
 import { createLocalEngine } from '../../../src/engines/local/index.js'
-import type { LocalEngineOptions } from '../../../src/engines/local/index.js'
+import type {
+  LocalEngineOptions,
+  LocalEngineSettings
+} from '../../../src/engines/local/index.js'
+import type { Engine } from '../../../src/engines/index.js'
 import type { Plan } from '../../../src/flow/index.js'
 import type { RunReport } from '../../../src/report/index.js'
 
@@ -63,6 +67,47 @@ export function runOptions(overrides: TestRunOptions = {}): TestRunOptions {
 }
 
 /**
+ * How a test builds the local engine: any of the settings a profile and
+ * the environment would give, and any of the engine's own options.
+ */
+export type TestEngineOptions = Partial<LocalEngineSettings> &
+  Partial<Omit<LocalEngineOptions, 'root' | 'settings'>>
+
+/**
+ * Local engine settings as a profile that says nothing gives them in this
+ * process's environment: `python3` resolved, sandbox `standard`.
+ */
+export function localSettings(
+  overrides: Partial<LocalEngineSettings> = {}
+): LocalEngineSettings {
+  return {
+    python: { command: 'python3', resolve: true },
+    sandbox: 'standard',
+    env: process.env,
+    ...overrides
+  }
+}
+
+/** The local engine for the repository at `root`, with test defaults. */
+export function localEngine(
+  root: string,
+  engine: TestEngineOptions = {}
+): Engine {
+  const { python, sandbox, tablesRoot, timeoutSeconds, env, ...options } =
+    engine
+  const settings = Object.fromEntries(
+    Object.entries({ python, sandbox, tablesRoot, timeoutSeconds, env }).filter(
+      ([, value]) => value !== undefined
+    )
+  )
+  return createLocalEngine({
+    root,
+    settings: localSettings(settings),
+    ...options
+  })
+}
+
+/**
  * Runs a plan on the local engine the way `dtflw run` does (the command
  * layer's `runFlow`: deploy, run, report and event log) and returns the
  * report.
@@ -71,9 +116,9 @@ export async function runLocal(
   root: string,
   plan: Plan,
   options: TestRunOptions = runOptions(),
-  engine: Partial<LocalEngineOptions> = {}
+  engine: TestEngineOptions = {}
 ): Promise<RunReport> {
-  const run = await runFlow(createLocalEngine({ root, ...engine }), plan, {
+  const run = await runFlow(localEngine(root, engine), plan, {
     parallelism: 2,
     failFast: false,
     lazy: false,

@@ -1,0 +1,51 @@
+import type { ActualColumn } from '../../columns.js'
+import { toSparkType } from './columns.js'
+import type { SqlWorker } from '../sql/index.js'
+import { readExpression } from './tables.js'
+import type { LocalTable } from './tables.js'
+import type { WorkerPool } from '../../worker-pool.js'
+
+/** Reads the shape of written tables, for output checks and row counts. */
+export interface TableInspector {
+  /** Columns with Spark type names. */
+  describe(table: LocalTable): Promise<ActualColumn[]>
+  countRows(table: LocalTable): Promise<number>
+}
+
+/**
+ * Asks an idle SQL worker (the one the step just gave back, as a rule),
+ * so the engine's own process never loads DuckDB: that load would take
+ * the CPU a starting worker needs. The worker answers from a database
+ * kept for these queries, which only reads files the engine chose
+ * (staged outputs, inputs). Parquet row counts come from file metadata.
+ */
+export function createTableInspector(
+  workers: WorkerPool<SqlWorker>
+): TableInspector {
+  const query = async (sql: string): Promise<unknown[][]> => {
+    const worker = workers.acquire()
+    try {
+      const [rows] = await worker.inspect([sql])
+      return rows
+    } finally {
+      workers.release(worker)
+    }
+  }
+  return {
+    async describe(table) {
+      const rows = await query(
+        `DESCRIBE SELECT * FROM ${await readExpression(table)}`
+      )
+      return rows.map(([name, type]) => ({
+        name: String(name),
+        type: toSparkType(String(type))
+      }))
+    },
+    async countRows(table) {
+      const rows = await query(
+        `SELECT count(*) FROM ${await readExpression(table)}`
+      )
+      return Number(rows[0][0])
+    }
+  }
+}
