@@ -32,10 +32,10 @@ export const MODULE_MAP = {
   flow: FILES,
   report: [...FOUNDATION, 'manifest', 'profiles', 'flow'],
   // The data diff's SQL and its reading: pure, run by either engine.
-  diff: [...FOUNDATION, 'report'],
+  diff: PLANNED,
   // The REST client knows nothing about flows.
   'engines/databricks/api': FOUNDATION,
-  engines: PLANNED,
+  engines: [...PLANNED, 'diff'],
   // The local engine's rooms, bottom up; engines/local/*.ts assembles them.
   [room('failure')]: LOCAL,
   [room('notebook')]: LOCAL,

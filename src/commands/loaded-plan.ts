@@ -94,7 +94,10 @@ export async function loadPlan(
   const problems: Diagnostic[] = []
   if (query.changedSince) {
     const base = { ...query, profile: profileName }
-    const found = await findChanged(project, plan, query.changedSince, base, {
+    // Compared where both sides plan the same tables: a preview's own
+    // places would make every step look changed.
+    const head = basePlan ?? plan
+    const found = await findChanged(project, head, query.changedSince, base, {
       deps,
       gitSha
     })

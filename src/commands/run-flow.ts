@@ -8,6 +8,7 @@ import {
 } from '../diagnostics/index.js'
 import type { DeployOptions, Engine, EngineRun } from '../engines/index.js'
 import type { Plan } from '../flow/index.js'
+import type { DataDiffPlan } from '../diff/index.js'
 import {
   EVENTS_FILE,
   boundStepEvent,
@@ -55,6 +56,8 @@ export interface RunFlowOptions {
   readonly maskJson?: (text: string) => string
   /** The clock (tests pass a fixed one). */
   readonly now?: () => Date
+  /** A preview's data diff, which the engine runs after the steps. */
+  readonly diff?: DataDiffPlan
 }
 
 /** A finished run: its report, where it was written, and the deploy. */
@@ -141,7 +144,8 @@ export async function runFlow(
         signal,
         emit: emitStep,
         mask,
-        now
+        now,
+        ...(options.diff ? { diff: options.diff } : {})
       })
     } catch (error) {
       // The report is written whatever stopped the engine: what ran so far
@@ -173,7 +177,8 @@ export async function runFlow(
       startedAt,
       finishedAt: now(),
       steps: run.steps.map((step) => boundStepResult(step, mask)),
-      cancelled: signal.aborted
+      cancelled: signal.aborted,
+      ...(run.dataDiff ? { dataDiff: run.dataDiff } : {})
     })
     const reportFile = await writeRunReport(runsDir, report, maskJson)
     emit({ type: 'run-finished', at: report.finishedAt, report })

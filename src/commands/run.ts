@@ -1,6 +1,8 @@
 import path from 'node:path'
 import { ExitCode, warningAt } from '../diagnostics/index.js'
 import type { Diagnostic } from '../diagnostics/index.js'
+import { planDataDiff, readDiffBudget } from '../diff/index.js'
+import type { DataDiffPlan } from '../diff/index.js'
 import type { Engine } from '../engines/index.js'
 import { checkDirectAccess } from '../promotion/index.js'
 import type { RunReport } from '../report/index.js'
@@ -32,6 +34,23 @@ export function exitCodeOf(report: RunReport, signal?: AbortSignal): number {
   if (failed.length > 0 && failed.every((s) => s.error?.kind === 'environment'))
     return ExitCode.Platform
   return ExitCode.StepFailed
+}
+
+/**
+ * A preview's data diff: what the run writes against the environment it
+ * will reach, unless the profile says `diff: false`.
+ */
+function dataDiffOf(loaded: LoadedPlan): { diff?: DataDiffPlan } {
+  if (!loaded.base) return {}
+  const budget = readDiffBudget(loaded.profile)
+  if (budget === false) return {}
+  const diff = planDataDiff(
+    loaded.plan,
+    loaded.base,
+    loaded.base.profile,
+    budget
+  )
+  return diff ? { diff } : {}
 }
 
 /** Deploys the flow where the profile's engine runs it, then runs it. */
@@ -117,7 +136,8 @@ export async function runLoaded(
       command: settings.redeploy,
       mask: deps.masker?.mask,
       maskJson: deps.masker?.maskJson,
-      now
+      now,
+      ...dataDiffOf(loaded)
     }
   )
   const diagnostics: Diagnostic[] = [...loaded.warnings]

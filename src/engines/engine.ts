@@ -1,7 +1,9 @@
 import type { Plan } from '../flow/index.js'
 import type { EngineName, ResolvedProfile } from '../profiles/index.js'
 import type { DtflwError } from '../diagnostics/index.js'
+import type { DataDiffPlan } from '../diff/index.js'
 import type {
+  DataDiff,
   DeployResult,
   RemoteRun,
   RunEvent,
@@ -49,6 +51,11 @@ export interface RunContext {
   /** Hides secrets in what the engine writes itself (step logs). */
   readonly mask: (text: string) => string
   readonly now: () => Date
+  /**
+   * A preview's: the tables to compare with the environment's once the
+   * steps are done (`planDataDiff`); the engine returns `dataDiff`.
+   */
+  readonly diff?: DataDiffPlan
 }
 
 /** What an engine's run produced: one result per planned step. */
@@ -64,6 +71,8 @@ export interface EngineRun {
    * runs it could not stop, and the error to end the command with (none
    * for an interruption, whose exit code the signal gives).
    */
+  /** What `context.diff` found, when the run got that far. */
+  readonly dataDiff?: DataDiff
   readonly stopped?: {
     readonly reason: string
     readonly stillRunning: readonly RemoteRun[]

@@ -9,6 +9,7 @@ import type {
   TableAccess
 } from './types.js'
 import { planResume } from './resume.js'
+import type { DataDiff } from './data-diff.js'
 
 /** The tables a step is declared to read and write, before it runs. */
 export function declaredAccesses(step: PlannedStep): {
@@ -79,6 +80,7 @@ export interface RunReportInput {
   readonly steps: readonly StepResult[]
   /** True when the run was stopped from outside (Ctrl-C, job cancelled). */
   readonly cancelled: boolean
+  readonly dataDiff?: DataDiff
 }
 
 /**
@@ -112,6 +114,7 @@ export function buildRunReport(input: RunReportInput): RunReport {
     finishedAt: input.finishedAt.toISOString(),
     durationMs: input.finishedAt.getTime() - input.startedAt.getTime(),
     steps,
-    ...(resume ? { resume } : {})
+    ...(resume ? { resume } : {}),
+    ...(input.dataDiff ? { dataDiff: input.dataDiff } : {})
   }
 }

@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises'
 import { availableParallelism, hostname } from 'node:os'
 import path from 'node:path'
+import { compareTables, onlyWritten } from '../../diff/index.js'
 import type { Plan, PlannedStep } from '../../flow/index.js'
 import { readNotebook } from '../../notebooks/index.js'
 import type { StepError, StepResult } from '../../report/index.js'
@@ -15,6 +16,7 @@ import {
   removeLeftovers
 } from './guard/index.js'
 import type { RunGuard } from './guard/index.js'
+import { localDiffSource } from './data-diff.js'
 import { preflight } from './notebook/index.js'
 import { createPythonRunner } from './python/index.js'
 import type { PythonRunner, SparkChoice } from './python/index.js'
@@ -112,19 +114,23 @@ export function createLocalEngine(options: LocalEngineOptions): Engine {
         asideDir: path.join(context.runDir, 'changed')
       })
       const steps = stepSettings(plan, context, parts, guard)
-      return {
-        steps: await runReady(
-          plan,
-          (step: PlannedStep, signal: AbortSignal) =>
-            executeLocalStep(steps, step, notebooks.get(step.key)!, signal),
-          {
-            concurrency: context.parallelism,
-            signal: context.signal,
-            failFast: context.failFast,
-            onResult: (result) => emitFinished(context, result)
-          }
-        )
-      }
+      const results = await runReady(
+        plan,
+        (step: PlannedStep, signal: AbortSignal) =>
+          executeLocalStep(steps, step, notebooks.get(step.key)!, signal),
+        {
+          concurrency: context.parallelism,
+          signal: context.signal,
+          failFast: context.failFast,
+          onResult: (result) => emitFinished(context, result)
+        }
+      )
+      // A preview's data diff, in DuckDB, while the run still holds the
+      // tables' lock: nothing rewrites them under the comparison.
+      const diff = context.diff && onlyWritten(context.diff, results)
+      if (!diff || context.signal.aborted) return { steps: results }
+      const source = localDiffSource(root, sqlWorkers)
+      return { steps: results, dataDiff: await compareTables(diff, source) }
     } finally {
       python.close()
       await Promise.all(parts.pending)

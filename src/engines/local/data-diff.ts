@@ -1,0 +1,51 @@
+import type { DiffSource } from '../../diff/index.js'
+import type { SqlWorker } from './sql/index.js'
+import {
+  readExpression,
+  resolveLocalTable,
+  tableExists,
+  toSparkType
+} from './tables/index.js'
+import type { WorkerPool } from '../worker-pool.js'
+
+/**
+ * The data diff's tables as the local engine has them: files under the
+ * repository, read by DuckDB in an idle SQL worker's own database (the one
+ * that reads the shape of outputs), so this process never loads DuckDB.
+ */
+export function localDiffSource(
+  root: string,
+  workers: WorkerPool<SqlWorker>
+): DiffSource {
+  const rows = async (sql: string): Promise<unknown[][]> => {
+    const worker = workers.acquire()
+    try {
+      const [result] = await worker.inspect([sql])
+      return result
+    } finally {
+      workers.release(worker)
+    }
+  }
+  return {
+    dialect: 'duckdb',
+    relation: (location) => readExpression(resolveLocalTable(root, location)),
+    exists: (location) => tableExists(resolveLocalTable(root, location)),
+    async describe(relation) {
+      const described = await rows(`DESCRIBE SELECT * FROM ${relation}`)
+      return described.map(([name, type]) => ({
+        name: String(name),
+        type: toSparkType(String(type))
+      }))
+    },
+    // Each row as one JSON object, so columns come back by name whatever
+    // their order, and 128-bit sums as plain numbers.
+    async query(sql) {
+      const result = await rows(
+        `SELECT CAST(to_json(q) AS VARCHAR) FROM (${sql}) AS q`
+      )
+      return result.map(
+        ([json]) => JSON.parse(String(json)) as Record<string, unknown>
+      )
+    }
+  }
+}
