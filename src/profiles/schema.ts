@@ -151,6 +151,26 @@ export const PROFILE_SCHEMA: Schema = {
       description:
         'Databricks engine: the run is cancelled after this many seconds; local engine: a step that runs longer fails (0 or absent: no timeout).'
     }),
+    diff: {
+      type: ['object', 'boolean', 'null'],
+      description:
+        "The data diff of a preview's run (--preview): each table it wrote compared with the environment's own; false: none.",
+      additionalProperties: false,
+      properties: {
+        max_rows: {
+          type: 'integer',
+          minimum: 1,
+          description:
+            "Rows of a table's two sides together above which they are counted and their columns compared, but rows are not matched by key (default 100000000)."
+        },
+        timeout_seconds: {
+          type: 'integer',
+          minimum: 1,
+          description:
+            'Tables not begun after this many seconds of comparing are reported as not compared (default 600).'
+        }
+      }
+    },
     promotion: nullable({
       type: 'object',
       description:

@@ -42,11 +42,11 @@ describe('schema diagnostics on a merged profile', () => {
   it('points an unknown key at the key and suggests the closest', () => {
     expect(problems({ test: `${base}tabels: {}\n` })).toEqual([
       'profiles/test.yaml:2:1: error: unknown key "tabels"; did you mean "tables"?\n' +
-        '  the keys are: extends, variables, engine, tables, sources, workspace, compute, python, sandbox, timeout_seconds, promotion, secrets'
+        '  the keys are: extends, variables, engine, tables, sources, workspace, compute, python, sandbox, timeout_seconds, diff, promotion, secrets'
     ])
     expect(problems({ test: 'tables: { root: data, formt: csv }\n' })).toEqual([
       'profiles/test.yaml:1:23: error: unknown key "formt" in tables; did you mean "format"?\n' +
-        '  the keys in tables are: layout, root, format, catalog, schema'
+        '  the keys in tables are: layout, root, format, catalog, schema, preview'
     ])
   })
 
