@@ -1,6 +1,7 @@
 import { plural } from '../diagnostics/index.js'
 import type { CommandData } from '../commands/index.js'
 import { renderExplain } from '../profiles/index.js'
+import { renderDataDiff, renderDataDiffBrief } from './render-diff.js'
 import { locationValue } from '../flow/index.js'
 import type { Plan } from '../flow/index.js'
 import { displayText } from '../diagnostics/index.js'
@@ -96,6 +97,7 @@ export function renderRunSummary(
     )
   }
   if (report.resume) lines.push(`Resume with: --select "${report.resume}"`)
+  if (report.dataDiff) lines.push(...renderDataDiffBrief(report.dataDiff))
   lines.push(`Report: ${reportPath}`)
   return lines.join('\n')
 }
@@ -164,6 +166,8 @@ export function renderData(data: CommandData): string {
         .join('\n')
     case 'lineage':
       return data.text
+    case 'diff':
+      return renderDataDiff(data)
   }
 }
 

@@ -11,6 +11,7 @@ import { runCleanup } from './cleanup.js'
 import type { CommandDeps } from './deps.js'
 import { runDeploy } from './deploy.js'
 import { runExplain } from './explain.js'
+import { runDiff } from './diff.js'
 import { runLineage } from './lineage.js'
 import { runPlan } from './plan.js'
 import { runPromote } from './promote.js'
@@ -84,6 +85,7 @@ const RUNNERS: { readonly [C in CommandName]: CommandRunner<C> } = {
   promote: runPromote,
   add: runAdd,
   widgets: runWidgets,
+  diff: runDiff,
   lineage: runLineage
 }
 

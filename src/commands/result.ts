@@ -7,7 +7,12 @@ import type {
   LineageDiff
 } from '../lineage/index.js'
 import type { ExplainRow } from '../profiles/index.js'
-import type { BuildRecord, DeployResult, RunReport } from '../report/index.js'
+import type {
+  BuildRecord,
+  DataDiff,
+  DeployResult,
+  RunReport
+} from '../report/index.js'
 import type { LineageFormat } from './request/index.js'
 
 /** The lineage of a plan or run, and what changed against a base ref. */
@@ -117,6 +122,14 @@ export type CommandData =
       readonly kind: 'cleanup'
       readonly profile: string
       readonly result: CleanupResult
+    }
+  | {
+      readonly kind: 'diff'
+      /** The run whose diff it is. */
+      readonly runId: string
+      readonly preview?: string
+      readonly reportPath: string
+      readonly dataDiff: DataDiff
     }
   | {
       readonly kind: 'lineage'

@@ -70,10 +70,15 @@ export function renderKeyedDiffQuery(q: KeyedDiffQuery): string {
     q.columns.length > 0 ? `(${q.columns.map(differs).join(' OR ')})` : 'FALSE'
   const count = (condition: string, alias: string) =>
     `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END) AS ${alias}`
-  const example = (condition: string, alias: string, of: string) => [
-    `MIN(CASE WHEN ${condition} THEN ${keyText(of)} END) AS ${alias}_min`,
-    `MAX(CASE WHEN ${condition} THEN ${keyText(of)} END) AS ${alias}_max`
-  ]
+  // One key column is compared as itself (order 9 before 10), several as
+  // the text that joins them.
+  const example = (condition: string, alias: string, of: string) =>
+    ['MIN', 'MAX'].map((fn) => {
+      const end = `${alias}_${fn.toLowerCase()}`
+      return q.key.length === 1
+        ? `CAST(${fn}(CASE WHEN ${condition} THEN ${of}.${name(q.key[0])} END) AS STRING) AS ${end}`
+        : `${fn}(CASE WHEN ${condition} THEN ${keyText(of)} END) AS ${end}`
+    })
   const changed = `${both} AND ${anyDiffers}`
   const select = [
     count(`b.${side} IS NULL`, 'added'),

@@ -12,6 +12,7 @@ export { buildRunReport, declaredAccesses, notRunResult } from './builder.js'
 export { planResume } from './resume.js'
 export {
   EVENTS_FILE,
+  findNewestRunReport,
   readLatestRunReport,
   readRunReport,
   runFolder,
@@ -44,3 +45,5 @@ export type {
   TableDiff
 } from './data-diff.js'
 export { changeSize, orderByChange } from './data-diff.js'
+export { describeTableDiff, isChanged } from './data-diff-words.js'
+export type { MarkName, TableDiffWords } from './data-diff-words.js'

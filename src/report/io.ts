@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { UsageError } from '../diagnostics/index.js'
 import { tryReadText, writeFileAtomic } from '../io/index.js'
@@ -76,4 +76,22 @@ export async function readLatestRunReport(
   const id = await readLatestRunId(runsDir)
   if (!id) return undefined
   return readRunReport(path.join(runFolder(runsDir, id), REPORT_FILE))
+}
+
+/**
+ * The newest run whose report `accept`s, with its file: run ids begin with
+ * their start time, so the folders sort newest last. A folder without a
+ * readable report (a run still going, or cut off) is passed over.
+ */
+export async function findNewestRunReport(
+  runsDir: string,
+  accept: (report: RunReport) => boolean
+): Promise<{ report: RunReport; file: string } | undefined> {
+  const ids = await readdir(runsDir).catch(() => [] as string[])
+  for (const id of ids.sort().reverse()) {
+    const file = path.join(runFolder(runsDir, id), REPORT_FILE)
+    const report = await readRunReport(file).catch(() => undefined)
+    if (report && accept(report)) return { report, file }
+  }
+  return undefined
 }

@@ -141,6 +141,13 @@ export const COMMAND_SPECS = {
     needs: ['step'],
     takes: ['profile', 'preview']
   },
+  diff: {
+    usage: 'dtflw diff [--report FILE] [--json]',
+    summary:
+      "What a preview's run did to the data: each table it wrote against the environment's (rows, columns, rows by key); the newest run that compared any, or --report.",
+    needs: [],
+    takes: ['report']
+  },
   lineage: {
     usage:
       'dtflw lineage [--profile P] [--format markdown|mermaid|openlineage|json] [--base REF] [--report FILE]',

@@ -18,6 +18,7 @@ export type {
   CleanupRequest,
   CommandRequest,
   DeployRequest,
+  DiffRequest,
   DraftValue,
   ExplainRequest,
   LineageRequest,

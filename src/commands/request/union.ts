@@ -107,5 +107,7 @@ export type PromoteRequest = RequestMap['promote']
 export type AddRequest = RequestMap['add']
 /** `dtflw widgets`'s request. */
 export type WidgetsRequest = RequestMap['widgets']
+/** `dtflw diff`'s request. */
+export type DiffRequest = RequestMap['diff']
 /** `dtflw lineage`'s request. */
 export type LineageRequest = RequestMap['lineage']

@@ -52,11 +52,17 @@ def keyed_query(dialect, base, head, key, columns):
     def count(condition, alias):
         return "SUM(CASE WHEN %s THEN 1 ELSE 0 END) AS %s" % (condition, alias)
 
+    # One key column is compared as itself (order 9 before 10), several as
+    # the text that joins them.
     def example(condition, alias, of):
-        return [
-            "MIN(CASE WHEN %s THEN %s END) AS %s_min" % (condition, key_text(of), alias),
-            "MAX(CASE WHEN %s THEN %s END) AS %s_max" % (condition, key_text(of), alias),
-        ]
+        out = []
+        for fn in ("MIN", "MAX"):
+            end = "%s_%s" % (alias, fn.lower())
+            if len(key) == 1:
+                out.append("CAST(%s(CASE WHEN %s THEN %s.%s END) AS STRING) AS %s" % (fn, condition, of, q(key[0]), end))
+            else:
+                out.append("%s(CASE WHEN %s THEN %s END) AS %s" % (fn, condition, key_text(of), end))
+        return out
 
     changed = "%s AND %s" % (both, any_differs)
     select = (
