@@ -1,4 +1,5 @@
 import { benchDatabricks } from './databricks.js'
+import { benchDataDiff } from './data-diff.js'
 import { benchLineage } from './lineage.js'
 import { benchLocalEngine } from './local-engine.js'
 import { benchPlanning } from './planning.js'
@@ -15,6 +16,7 @@ const suites: [string, (parts: string[]) => Promise<BenchResult[]>][] = [
   ['planning', benchPlanning],
   ['lineage', benchLineage],
   ['local engine', benchLocalEngine],
+  ['data diff', benchDataDiff],
   ['scaffolding', benchScaffold]
 ]
 // `npm run bench -- 'local engine' 5M trivial`: words that name a suite

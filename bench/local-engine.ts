@@ -209,7 +209,10 @@ async function benchBranches(
 }
 
 /** A 5-million-row order table, written once as the flow's source. */
-async function writeOrders(file: string): Promise<void> {
+export async function writeOrders(
+  file: string,
+  rows = BIG_ROWS
+): Promise<void> {
   const db = await DuckDBInstance.create(':memory:')
   const connection = await db.connect()
   try {
@@ -222,7 +225,7 @@ async function writeOrders(file: string): Promise<void> {
         1 + i % 5 AS quantity,
         CAST(1 + (hash(i) % 50000) / 100.0 AS DECIMAL(10, 2)) AS unit_price,
         CASE WHEN i % 17 = 0 THEN 'cancelled' ELSE 'completed' END AS status
-      FROM range(${BIG_ROWS}) r(i)
+      FROM range(${rows}) r(i)
     ) TO '${file}' (FORMAT parquet)`)
   } finally {
     connection.closeSync()

@@ -1,6 +1,11 @@
 import { plural } from '../diagnostics/index.js'
 import type { CommandData } from '../commands/index.js'
-import { describeTableDiff, isChanged, orderByChange } from '../report/index.js'
+import {
+  describeTableDiff,
+  isChanged,
+  orderByChange,
+  seconds
+} from '../report/index.js'
 import type { DataDiff } from '../report/index.js'
 
 /** Tables the end of a run names before pointing at `dtflw diff`. */
@@ -37,7 +42,7 @@ export function renderDataDiffBrief(diff: DataDiff): string[] {
   const tables = orderByChange(diff.tables)
   const changed = tables.filter(isChanged)
   const lines = [
-    `Data changes against ${diff.against}: ${plural(changed.length, 'table')} of ${tables.length} changed.`
+    `Data changes against ${diff.against}: ${plural(changed.length, 'table')} of ${tables.length} changed${diff.durationMs === undefined ? '' : ` (compared in ${seconds(diff.durationMs)})`}.`
   ]
   const shown = tables.filter(
     (t) => isChanged(t) || t.status === 'not-compared'

@@ -65,7 +65,11 @@ export async function compareTables(
       })
     }
   }
-  return { against: plan.against, tables: orderByChange(tables) }
+  return {
+    against: plan.against,
+    tables: orderByChange(tables),
+    durationMs: Math.round(now() - started)
+  }
 }
 
 type Compared = Omit<TableDiff, 'table' | 'head' | 'base'>

@@ -47,57 +47,90 @@ export function renderCountQuery(relation: string): string {
   return `SELECT count(*) AS n FROM ${relation}`
 }
 
-/** The one query of a keyed comparison; `readKeyedDiff` reads its row. */
+/**
+ * The one query of a keyed comparison; `readKeyedDiff` reads its row. In
+ * three layers, so each comparison is made once a row: the join says for
+ * each row which side has it and which columns differ, the middle layer
+ * whether it changed, and the sums count. The join is an equality on the
+ * key, the one a hash join takes: a row whose key is NULL matches nothing
+ * and counts as removed and added.
+ */
 export function renderKeyedDiffQuery(q: KeyedDiffQuery): string {
   const name = (n: string) => quoteName(q.dialect, n)
   const side = name(SIDE)
   const picked = [...q.key, ...q.columns.map((c) => c.name)].map(name)
   const project = (relation: string) =>
     `SELECT ${[...picked, `1 AS ${side}`].join(', ')} FROM ${relation}`
-  const on = q.key
-    .map((k) => `b.${name(k)} IS NOT DISTINCT FROM h.${name(k)}`)
-    .join(' AND ')
-  const text = (alias: string, column: string) =>
-    `CAST(${alias}.${name(column)} AS STRING)`
-  const keyText = (alias: string) =>
-    q.key.map((k) => `COALESCE(${text(alias, k)}, 'null')`).join(` || '|' || `)
+  const on = q.key.map((k) => `b.${name(k)} = h.${name(k)}`).join(' AND ')
+  const text = (expr: string) => `CAST(${expr} AS STRING)`
   const differs = (c: ComparedColumn) =>
     c.asText
-      ? `${text('b', c.name)} IS DISTINCT FROM ${text('h', c.name)}`
+      ? `${text(`b.${name(c.name)}`)} IS DISTINCT FROM ${text(`h.${name(c.name)}`)}`
       : `b.${name(c.name)} IS DISTINCT FROM h.${name(c.name)}`
-  const both = `b.${side} IS NOT NULL AND h.${side} IS NOT NULL`
+  const keyOf = (alias: string) => q.key.map((_, i) => `${alias}_k${i}`)
+  const joined = [
+    `b.${side} IS NULL AS is_added`,
+    `h.${side} IS NULL AS is_removed`,
+    `b.${side} IS NOT NULL AND h.${side} IS NOT NULL AS is_matched`,
+    ...q.columns.map((c, i) => `${differs(c)} AS d_${i}`),
+    ...q.key.map((k, i) => `b.${name(k)} AS b_k${i}`),
+    ...q.key.map((k, i) => `h.${name(k)} AS h_k${i}`)
+  ]
   const anyDiffers =
-    q.columns.length > 0 ? `(${q.columns.map(differs).join(' OR ')})` : 'FALSE'
+    q.columns.length > 0
+      ? `(${q.columns.map((_, i) => `d_${i}`).join(' OR ')})`
+      : 'FALSE'
+  const flagged = [
+    'is_added',
+    'is_removed',
+    'is_matched',
+    `is_matched AND ${anyDiffers} AS is_changed`,
+    ...q.columns.map((_, i) => `is_matched AND d_${i} AS d_${i}`),
+    ...keyOf('b'),
+    ...keyOf('h')
+  ]
   const count = (condition: string, alias: string) =>
-    `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END) AS ${alias}`
-  // One key column is compared as itself (order 9 before 10), several as
-  // the text that joins them.
+    `COUNT(CASE WHEN ${condition} THEN 1 END) AS ${alias}`
+  // One key column is compared as itself (9 before 10); several as the
+  // text that joins them, made only for the rows of the kind.
+  const keyValue = (alias: string) =>
+    q.key.length === 1
+      ? `${alias}_k0`
+      : keyOf(alias)
+          .map((k) => `COALESCE(${text(k)}, 'null')`)
+          .join(` || '|' || `)
   const example = (condition: string, alias: string, of: string) =>
     ['MIN', 'MAX'].map((fn) => {
+      const value = `${fn}(CASE WHEN ${condition} THEN ${keyValue(of)} END)`
       const end = `${alias}_${fn.toLowerCase()}`
       return q.key.length === 1
-        ? `CAST(${fn}(CASE WHEN ${condition} THEN ${of}.${name(q.key[0])} END) AS STRING) AS ${end}`
-        : `${fn}(CASE WHEN ${condition} THEN ${keyText(of)} END) AS ${end}`
+        ? `${text(value)} AS ${end}`
+        : `${value} AS ${end}`
     })
-  const changed = `${both} AND ${anyDiffers}`
   const select = [
-    count(`b.${side} IS NULL`, 'added'),
-    count(`h.${side} IS NULL`, 'removed'),
-    count(changed, 'changed'),
-    count(both, 'matched'),
-    count(`b.${side} IS NOT NULL`, 'base_rows'),
-    count(`h.${side} IS NOT NULL`, 'head_rows'),
-    ...q.columns.map((c, i) => count(`${both} AND ${differs(c)}`, `c_${i}`)),
-    ...example(`b.${side} IS NULL`, 'added', 'h'),
-    ...example(`h.${side} IS NULL`, 'removed', 'b'),
-    ...example(changed, 'changed', 'b')
+    count('is_added', 'added'),
+    count('is_removed', 'removed'),
+    count('is_changed', 'changed'),
+    count('is_matched', 'matched'),
+    count('NOT is_added', 'base_rows'),
+    count('NOT is_removed', 'head_rows'),
+    ...q.columns.map((_, i) => count(`d_${i}`, `c_${i}`)),
+    ...example('is_added', 'added', 'h'),
+    ...example('is_removed', 'removed', 'b'),
+    ...example('is_changed', 'changed', 'b')
   ]
   return [
     `SELECT`,
     `  ${select.join(',\n  ')}`,
-    `FROM (${project(q.base)}) AS b`,
-    `FULL OUTER JOIN (${project(q.head)}) AS h`,
-    `  ON ${on}`
+    `FROM (`,
+    `  SELECT ${flagged.join(', ')}`,
+    `  FROM (`,
+    `    SELECT ${joined.join(', ')}`,
+    `    FROM (${project(q.base)}) AS b`,
+    `    FULL OUTER JOIN (${project(q.head)}) AS h`,
+    `      ON ${on}`,
+    `  ) AS joined`,
+    `) AS flagged`
   ].join('\n')
 }
 

@@ -63,6 +63,8 @@ export interface DataDiff {
   /** What the tables were compared with: a profile, or its tables. */
   readonly against: string
   readonly tables: readonly TableDiff[]
+  /** How long the comparison took, where the engine timed it. */
+  readonly durationMs?: number
 }
 
 /**

@@ -264,7 +264,7 @@ describe('the data diff of a preview on the local engine', () => {
       root
     )
     expect(rerun.stdout).toContain(
-      'Data changes against development: 2 tables of 2 changed.'
+      'Data changes against development: 2 tables of 2 changed (compared in '
     )
     expect(rerun.stdout).toContain('  Details: dtflw diff')
     const none = await runCli(['diff', '--report', 'missing.json'], root)

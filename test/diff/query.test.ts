@@ -182,7 +182,7 @@ describe('the data diff query', () => {
       key: ['order id'],
       columns: [{ name: 'a`b', asText: false }]
     })
-    expect(sql).toContain('b.`order id` IS NOT DISTINCT FROM h.`order id`')
+    expect(sql).toContain('ON b.`order id` = h.`order id`')
     expect(sql).toContain('b.`a``b` IS DISTINCT FROM h.`a``b`')
     expect(sql).not.toContain('"')
   })

@@ -22,7 +22,12 @@ def count_query(relation):
 
 
 def keyed_query(dialect, base, head, key, columns):
-    """columns: [{"name": ..., "asText": bool}] both sides have, but the key."""
+    """columns: [{"name": ..., "asText": bool}] both sides have, but the key.
+
+    In three layers, as src/diff/query.ts renders it: the join says which
+    side has a row and which columns differ, the middle layer whether it
+    changed, the sums count. An equality join: a NULL key matches nothing.
+    """
 
     def q(n):
         return quote(dialect, n)
@@ -33,59 +38,81 @@ def keyed_query(dialect, base, head, key, columns):
     def project(relation):
         return "SELECT %s FROM %s" % (", ".join(picked + ["1 AS %s" % side]), relation)
 
-    on = " AND ".join("b.%s IS NOT DISTINCT FROM h.%s" % (q(k), q(k)) for k in key)
+    on = " AND ".join("b.%s = h.%s" % (q(k), q(k)) for k in key)
 
-    def text(alias, column):
-        return "CAST(%s.%s AS STRING)" % (alias, q(column))
-
-    def key_text(alias):
-        return " || '|' || ".join("COALESCE(%s, 'null')" % text(alias, k) for k in key)
+    def text(expr):
+        return "CAST(%s AS STRING)" % expr
 
     def differs(c):
+        b, h = "b.%s" % q(c["name"]), "h.%s" % q(c["name"])
         if c["asText"]:
-            return "%s IS DISTINCT FROM %s" % (text("b", c["name"]), text("h", c["name"]))
-        return "b.%s IS DISTINCT FROM h.%s" % (q(c["name"]), q(c["name"]))
+            return "%s IS DISTINCT FROM %s" % (text(b), text(h))
+        return "%s IS DISTINCT FROM %s" % (b, h)
 
-    both = "b.%s IS NOT NULL AND h.%s IS NOT NULL" % (side, side)
-    any_differs = "(%s)" % " OR ".join(differs(c) for c in columns) if columns else "FALSE"
+    def key_of(alias):
+        return ["%s_k%d" % (alias, i) for i in range(len(key))]
+
+    joined = (
+        [
+            "b.%s IS NULL AS is_added" % side,
+            "h.%s IS NULL AS is_removed" % side,
+            "b.%s IS NOT NULL AND h.%s IS NOT NULL AS is_matched" % (side, side),
+        ]
+        + ["%s AS d_%d" % (differs(c), i) for i, c in enumerate(columns)]
+        + ["b.%s AS b_k%d" % (q(k), i) for i, k in enumerate(key)]
+        + ["h.%s AS h_k%d" % (q(k), i) for i, k in enumerate(key)]
+    )
+    any_differs = "(%s)" % " OR ".join("d_%d" % i for i in range(len(columns))) if columns else "FALSE"
+    flagged = (
+        ["is_added", "is_removed", "is_matched", "is_matched AND %s AS is_changed" % any_differs]
+        + ["is_matched AND d_%d AS d_%d" % (i, i) for i in range(len(columns))]
+        + key_of("b")
+        + key_of("h")
+    )
 
     def count(condition, alias):
-        return "SUM(CASE WHEN %s THEN 1 ELSE 0 END) AS %s" % (condition, alias)
+        return "COUNT(CASE WHEN %s THEN 1 END) AS %s" % (condition, alias)
 
-    # One key column is compared as itself (order 9 before 10), several as
-    # the text that joins them.
+    def key_value(alias):
+        if len(key) == 1:
+            return "%s_k0" % alias
+        return " || '|' || ".join("COALESCE(%s, 'null')" % text(k) for k in key_of(alias))
+
     def example(condition, alias, of):
         out = []
         for fn in ("MIN", "MAX"):
+            value = "%s(CASE WHEN %s THEN %s END)" % (fn, condition, key_value(of))
             end = "%s_%s" % (alias, fn.lower())
-            if len(key) == 1:
-                out.append("CAST(%s(CASE WHEN %s THEN %s.%s END) AS STRING) AS %s" % (fn, condition, of, q(key[0]), end))
-            else:
-                out.append("%s(CASE WHEN %s THEN %s END) AS %s" % (fn, condition, key_text(of), end))
+            out.append("%s AS %s" % (text(value) if len(key) == 1 else value, end))
         return out
 
-    changed = "%s AND %s" % (both, any_differs)
     select = (
         [
-            count("b.%s IS NULL" % side, "added"),
-            count("h.%s IS NULL" % side, "removed"),
-            count(changed, "changed"),
-            count(both, "matched"),
-            count("b.%s IS NOT NULL" % side, "base_rows"),
-            count("h.%s IS NOT NULL" % side, "head_rows"),
+            count("is_added", "added"),
+            count("is_removed", "removed"),
+            count("is_changed", "changed"),
+            count("is_matched", "matched"),
+            count("NOT is_added", "base_rows"),
+            count("NOT is_removed", "head_rows"),
         ]
-        + [count("%s AND %s" % (both, differs(c)), "c_%d" % i) for i, c in enumerate(columns)]
-        + example("b.%s IS NULL" % side, "added", "h")
-        + example("h.%s IS NULL" % side, "removed", "b")
-        + example(changed, "changed", "b")
+        + [count("d_%d" % i, "c_%d" % i) for i in range(len(columns))]
+        + example("is_added", "added", "h")
+        + example("is_removed", "removed", "b")
+        + example("is_changed", "changed", "b")
     )
     return "\n".join(
         [
             "SELECT",
             "  " + ",\n  ".join(select),
-            "FROM (%s) AS b" % project(base),
-            "FULL OUTER JOIN (%s) AS h" % project(head),
-            "  ON %s" % on,
+            "FROM (",
+            "  SELECT %s" % ", ".join(flagged),
+            "  FROM (",
+            "    SELECT %s" % ", ".join(joined),
+            "    FROM (%s) AS b" % project(base),
+            "    FULL OUTER JOIN (%s) AS h" % project(head),
+            "      ON %s" % on,
+            "  ) AS joined",
+            ") AS flagged",
         ]
     )
 
