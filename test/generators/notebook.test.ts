@@ -3,9 +3,9 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { PassThrough } from 'node:stream'
 import helpers from 'yeoman-test'
-import { addStep } from '../../generators/notebook/add-step.js'
-import NotebookGenerator from '../../generators/notebook/index.js'
-import { createTerminalAsk } from '../../generators/notebook/terminal.js'
+import { createTerminalAsk } from '../../src/cli/terminal-ask.js'
+import { NotebookGenerator } from '../../src/generators/index.js'
+import { addStep } from '../../src/steps/index.js'
 import { readParquet } from '../engines/support/repo.js'
 import { repoRoot, runCli } from '../support/cli.js'
 import { makeTempDir, readTree, removeDir, writeScaffold } from './support.js'
@@ -282,7 +282,7 @@ describe('addStep', () => {
 describe('the notebook sub-generator', () => {
   const resolved = path.join(repoRoot, 'generators/notebook/index.js')
   const runNotebook = () =>
-    helpers.run(NotebookGenerator as never, {
+    helpers.run(NotebookGenerator, {
       resolved,
       namespace: 'create-dtflw-pipeline:notebook'
     })

@@ -1,0 +1,2 @@
+export { AppGenerator } from './app-generator.js'
+export { NotebookGenerator } from './notebook-generator.js'
