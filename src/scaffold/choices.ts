@@ -112,6 +112,22 @@ export interface Choice {
   readonly validate: Check
 }
 
+/** The row of the catalog of one environment, with the catalog layout. */
+function catalogRow(
+  name: 'catalogTest' | 'catalogAcceptance' | 'catalogProduction',
+  environment: string
+): Choice {
+  return {
+    name,
+    option: `catalog-${environment}`,
+    type: 'input',
+    message: `Catalog of ${environment}`,
+    when: (a) => a.layout === 'catalog',
+    default: (a) => `${String(a.name)}_${environment}`,
+    validate: checkCatalog(`the ${environment} catalog`)
+  }
+}
+
 /** The rows, in the order they are asked and defaulted. */
 export const CHOICES: readonly Choice[] = [
   {
@@ -201,33 +217,9 @@ export const CHOICES: readonly Choice[] = [
     default: () => 'catalog',
     validate: oneOf(LAYOUT_VALUES, 'layout')
   },
-  {
-    name: 'catalogTest',
-    option: 'catalog-test',
-    type: 'input',
-    message: 'Catalog of test',
-    when: (a) => a.layout === 'catalog',
-    default: (a) => `${String(a.name)}_test`,
-    validate: checkCatalog('the test catalog')
-  },
-  {
-    name: 'catalogAcceptance',
-    option: 'catalog-acceptance',
-    type: 'input',
-    message: 'Catalog of acceptance',
-    when: (a) => a.layout === 'catalog',
-    default: (a) => `${String(a.name)}_acceptance`,
-    validate: checkCatalog('the acceptance catalog')
-  },
-  {
-    name: 'catalogProduction',
-    option: 'catalog-production',
-    type: 'input',
-    message: 'Catalog of production',
-    when: (a) => a.layout === 'catalog',
-    default: (a) => `${String(a.name)}_production`,
-    validate: checkCatalog('the production catalog')
-  },
+  catalogRow('catalogTest', 'test'),
+  catalogRow('catalogAcceptance', 'acceptance'),
+  catalogRow('catalogProduction', 'production'),
   {
     name: 'storageRoot',
     option: 'storage-root',
