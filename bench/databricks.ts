@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { loadPlan } from '../src/commands/project.js'
+import { loadPlan } from '../src/commands/loaded-plan.js'
 import { createDatabricksEngineFor } from '../src/engines/databricks/index.js'
 import { Worker } from 'node:worker_threads'
 import type { HostRequest } from './databricks-host.js'
@@ -105,7 +105,7 @@ async function engineOf(
   }
   const deps = { env, toolVersion: 'bench', cores: 2 }
   const loaded = await loadPlan(
-    { command: 'deploy', cwd: root, manifest: 'dtflw.yaml', profile: 'test' },
+    { cwd: root, manifest: 'dtflw.yaml', profile: 'test' },
     deps
   )
   const engine = await createDatabricksEngineFor({

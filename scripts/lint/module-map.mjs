@@ -7,7 +7,7 @@ import path from 'node:path'
 
 // The layers, each what the next builds on (STYLE.md's rows, top down).
 const FOUNDATION = ['diagnostics', 'io']
-const FILES = [...FOUNDATION, 'notebooks', 'manifest', 'profiles']
+const FILES = [...FOUNDATION, 'yaml', 'notebooks', 'manifest', 'profiles']
 const PLANNED = [...FILES, 'flow', 'report']
 
 /**
@@ -18,11 +18,14 @@ const PLANNED = [...FILES, 'flow', 'report']
 export const MODULE_MAP = {
   diagnostics: [],
   io: ['diagnostics'],
+  // The YAML front end of the manifest and the profiles: text to a tree
+  // whose values remember where they are.
+  yaml: FOUNDATION,
   // Edits of YAML text that keep comments and quoting: a foundation too.
   'yaml-edit': [],
   notebooks: FOUNDATION,
-  manifest: [...FOUNDATION, 'notebooks'],
-  profiles: [...FOUNDATION, 'manifest'],
+  manifest: [...FOUNDATION, 'yaml', 'notebooks'],
+  profiles: [...FOUNDATION, 'yaml', 'manifest'],
   flow: FILES,
   report: [...FOUNDATION, 'manifest', 'profiles', 'flow'],
   // The REST client knows nothing about flows.

@@ -1,5 +1,11 @@
 import { existsSync, statSync } from 'node:fs'
 import path from 'node:path'
+import { OPTION_FIELDS, optionSpec, splitList } from '../commands/index.js'
+import type {
+  DraftValue,
+  OPTION_SPECS,
+  OptionField
+} from '../commands/index.js'
 import { UsageError } from '../diagnostics/index.js'
 
 /** The commands the Action passes through to the command layer. */
@@ -16,17 +22,42 @@ const COMMANDS: readonly ActionCommand[] = [
   'promote'
 ]
 
-/** Everything the Action's inputs say, parsed once (STYLE R3). */
-export interface ActionSettings {
+/** The request options the Action offers: those with an `input` in the table. */
+type OfferedField = {
+  [F in OptionField]: (typeof OPTION_SPECS)[F] extends { input: string }
+    ? F
+    : never
+}[OptionField]
+type IsFlag<F extends OptionField> = (typeof OPTION_SPECS)[F] extends {
+  kind: 'flag'
+}
+  ? F
+  : never
+
+/**
+ * The request options as the Action's inputs set them, by the option
+ * table: a flag is false unless set (its input defaults to `'false'`).
+ */
+export type ActionOptions = {
+  readonly [F in OfferedField as IsFlag<F>]: boolean
+} & {
+  readonly [F in Exclude<OfferedField, IsFlag<OfferedField>>]?: DraftValue<F>
+}
+
+/**
+ * Everything the Action's inputs say, parsed once (STYLE R3): the request
+ * options of the option table (`profile`, `preview`, `select`, `to`,
+ * `sha`, `dryRun`, `stale`, `failFast`, `parallelism`), and the inputs
+ * that are the Action's own.
+ */
+export interface ActionSettings extends ActionOptions {
   readonly command: ActionCommand
-  readonly profile?: string
   readonly manifest?: string
   /** Absolute: `GITHUB_WORKSPACE`, the checkout. */
   readonly workspace: string
   /** Absolute: `working-directory` under the workspace. */
   readonly workingDirectory: string
-  /** An explicit preview name; on pull requests it defaults to `pr-<number>`. */
-  readonly preview?: string
+  /** Select the steps changed since the base commit (`changedSince`). */
   readonly changedOnly: boolean
   /** Undefined: comment on pull requests. */
   readonly comment?: boolean
@@ -36,16 +67,6 @@ export interface ActionSettings {
   readonly databricksClientId?: string
   readonly databricksClientSecret?: string
   readonly timeoutMinutes?: number
-  readonly select?: string
-  /** `promote`: the environment, and the sha (default the commit). */
-  readonly to?: string
-  readonly sha?: string
-  /** `promote`: say what would change, write nothing. */
-  readonly dryRun: boolean
-  /** `cleanup`: previews older than this (e.g. 7d); else the PR's preview. */
-  readonly stale?: string
-  readonly failFast: boolean
-  readonly parallelism?: number
   /** `pull_request_target` runs the PR's notebooks only when this is true. */
   readonly allowPullRequestTarget: boolean
 }
@@ -95,6 +116,31 @@ function readPositive(
     )
   }
   return Number(raw)
+}
+
+/**
+ * The inputs the option table gives an `input` name, read by their kind;
+ * their values are checked with the request (`buildRequest`).
+ */
+function readOptionInputs(
+  env: Readonly<Record<string, string | undefined>>
+): ActionOptions {
+  const options: Record<string, unknown> = {}
+  for (const field of OPTION_FIELDS) {
+    const { input, kind } = optionSpec(field)
+    if (input === undefined) continue
+    const value =
+      kind === 'flag'
+        ? (readBoolean(env, input) ?? false)
+        : kind === 'count'
+          ? readPositive(env, input)
+          : kind === 'list'
+            ? splitList(readInput(env, input))
+            : readInput(env, input)
+    if (value !== undefined) options[field] = value
+  }
+  // Each offered field was read by its kind, as ActionOptions maps it.
+  return options as ActionOptions
 }
 
 /**
@@ -180,11 +226,9 @@ export function readActionInputs(
     )
   return {
     command: command as ActionCommand,
-    profile: readInput(env, 'profile'),
     manifest,
     workspace: path.resolve(workspace),
     workingDirectory,
-    preview: readInput(env, 'preview'),
     changedOnly: readBoolean(env, 'changed-only') ?? false,
     comment: readBoolean(env, 'comment'),
     githubToken: readInput(env, 'github-token'),
@@ -193,13 +237,7 @@ export function readActionInputs(
     databricksClientId: readInput(env, 'databricks-client-id'),
     databricksClientSecret: readInput(env, 'databricks-client-secret'),
     timeoutMinutes: readPositive(env, 'timeout-minutes'),
-    select: readInput(env, 'select'),
-    to: readInput(env, 'to'),
-    sha: readInput(env, 'sha'),
-    dryRun: readBoolean(env, 'dry-run') ?? false,
-    stale: readInput(env, 'stale'),
-    failFast: readBoolean(env, 'fail-fast') ?? false,
-    parallelism: readPositive(env, 'parallelism'),
+    ...readOptionInputs(env),
     allowPullRequestTarget:
       readBoolean(env, 'allow-pull-request-target') ?? false
   }

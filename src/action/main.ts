@@ -8,11 +8,11 @@ import {
   DtflwError,
   guardWorkflowCommands
 } from '../diagnostics/index.js'
+import { ensureCommit } from '../io/index.js'
 import { describeEvent, MESSAGE_SHOWN } from '../report/index.js'
 import { loadGitHubContext } from './context.js'
 import { actionDeps } from './deps.js'
 import { openDeployment } from './deployment.js'
-import { ensureCommit } from './git-base.js'
 import {
   checkCheckout,
   readActionInputs,

@@ -1,10 +1,12 @@
-import type { CommandRequest } from '../commands/index.js'
+import { draftRequest } from '../commands/index.js'
+import type { CommandName, RequestDraft } from '../commands/index.js'
 import type { GitHubContext } from './context.js'
 import type { ActionSettings } from './inputs.js'
 
 /** What the Action will ask the command layer, and what it decided. */
 export interface ActionPlan {
-  readonly request: CommandRequest
+  /** Checked by `runCommand`, whose refusal the summary then shows. */
+  readonly request: RequestDraft
   /** Said plainly in the summary and the comment: what was skipped and why. */
   readonly notes: readonly string[]
   /** Whether to keep a comment on the pull request. */
@@ -34,7 +36,7 @@ export function planActionRequest(
 ): ActionPlan {
   const pr = context.pullRequest
   const notes: string[] = []
-  let command: CommandRequest['command'] = settings.command
+  let command: CommandName = settings.command
   const fork = pr?.fromFork === true && context.eventName === 'pull_request'
   if (fork && RUNS_NOTEBOOKS.has(command)) {
     notes.push(
@@ -57,7 +59,7 @@ export function planActionRequest(
   }
   if (
     context.eventName === 'pull_request_target' &&
-    (command === 'run' || command === 'deploy') &&
+    (command === 'run' || command === 'deploy' || command === 'promote') &&
     !settings.allowPullRequestTarget
   ) {
     notes.push(
@@ -86,23 +88,21 @@ export function planActionRequest(
       'No pull-request comment: a fork gets a read-only token; the lineage is in the job summary.'
     )
   }
-  const request: CommandRequest = {
+  // Each command takes the inputs its row of COMMAND_SPECS names, and
+  // nothing else: select and changed-only narrow plan and run, never a
+  // deploy (a deploy of some steps would remove the other notebooks).
+  const request = draftRequest(
     command,
-    cwd: settings.workingDirectory,
-    ...(settings.manifest ? { manifest: settings.manifest } : {}),
-    ...(settings.profile ? { profile: settings.profile } : {}),
-    ...(preview ? { preview } : {}),
-    ...(settings.select ? { select: settings.select } : {}),
-    ...(settings.changedOnly && base ? { changedSince: base } : {}),
-    ...(settings.stale ? { stale: settings.stale } : {}),
-    ...(settings.to ? { to: settings.to } : {}),
-    ...(settings.sha ? { sha: settings.sha } : {}),
-    ...(settings.dryRun ? { dryRun: true } : {}),
-    ...(settings.parallelism ? { parallelism: settings.parallelism } : {}),
-    failFast: settings.failFast,
-    ...(base && REPORTS.has(command) && command !== 'validate' ? { base } : {}),
-    lineage: REPORTS.has(command) && command !== 'validate'
-  }
+    { cwd: settings.workingDirectory, manifest: settings.manifest },
+    {
+      ...settings,
+      preview,
+      changedSince: settings.changedOnly && base ? base : undefined,
+      // The lineage and its diff, for the commands that show one.
+      base,
+      lineage: true
+    }
+  )
   return {
     request,
     notes,

@@ -11,7 +11,8 @@ import {
   InternalError,
   toJson
 } from '../diagnostics/index.js'
-import { helpText, parseCliArgs } from './args.js'
+import { parseCliArgs } from './args.js'
+import { helpText } from './help.js'
 import { createProgress } from './progress.js'
 import { dataToJson, renderData } from './render.js'
 import { createTerminalAsk } from './terminal-ask.js'

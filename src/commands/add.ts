@@ -1,6 +1,8 @@
 import { ExitCode } from '../diagnostics/index.js'
 import { createColumnLearner } from './learn-columns.js'
-import type { CommandDeps, CommandResult, LocatedRequest } from './types.js'
+import type { CommandDeps } from './deps.js'
+import type { AddRequest, Located } from './request/index.js'
+import type { CommandResult } from './result.js'
 
 /**
  * Adds a notebook step to the pipeline: writes the notebook (reading its
@@ -13,7 +15,7 @@ import type { CommandDeps, CommandResult, LocatedRequest } from './types.js'
  * its command-line face. Nothing is written on a refusal (exit 2).
  */
 export async function runAdd(
-  request: LocatedRequest,
+  request: Located<AddRequest>,
   deps: CommandDeps
 ): Promise<CommandResult> {
   // Loaded only by `add`: no other command pays for the templates.

@@ -1,20 +1,22 @@
 import { ExitCode } from '../diagnostics/index.js'
 import { engineFor } from './engine-for.js'
-import { loadPlan } from './project.js'
-import { parseDuration } from './request.js'
-import type { CommandDeps, CommandResult, LocatedRequest } from './types.js'
+import { loadPlan } from './loaded-plan.js'
+import type { CommandDeps } from './deps.js'
+import { parseDuration } from './request/index.js'
+import type { CleanupRequest, Located } from './request/index.js'
+import type { CommandResult } from './result.js'
 
 /** Removes one pull-request preview, or every preview older than `--stale`. */
 export async function runCleanup(
-  request: LocatedRequest,
+  request: Located<CleanupRequest>,
   deps: CommandDeps
 ): Promise<CommandResult> {
   const loaded = await loadPlan(request, deps)
   const engine = await engineFor(loaded, deps)
   const result = await engine.cleanup(
-    request.preview !== undefined
+    request.stale === undefined
       ? { preview: request.preview }
-      : { olderThanMs: parseDuration(request.stale ?? '') ?? 0 }
+      : { olderThanMs: parseDuration(request.stale) ?? 0 }
   )
   return {
     exitCode: ExitCode.Success,

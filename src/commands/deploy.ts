@@ -1,16 +1,18 @@
 import { ExitCode } from '../diagnostics/index.js'
 import { checkDirectAccess } from '../promotion/index.js'
 import { engineFor } from './engine-for.js'
-import { loadPlan } from './project.js'
-import { redeployCommand } from './request.js'
-import type { CommandDeps, CommandResult, LocatedRequest } from './types.js'
+import { loadPlan } from './loaded-plan.js'
+import type { CommandDeps } from './deps.js'
+import { redeployCommand } from './request/index.js'
+import type { DeployRequest, Located } from './request/index.js'
+import type { CommandResult } from './result.js'
 
 /**
  * Puts the flow's notebooks where the profile's engine runs them (a
  * workspace folder, or a preview under it), uploading only what changed.
  */
 export async function runDeploy(
-  request: LocatedRequest,
+  request: Located<DeployRequest>,
   deps: CommandDeps
 ): Promise<CommandResult> {
   const loaded = await loadPlan(request, deps)

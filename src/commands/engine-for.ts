@@ -1,8 +1,8 @@
 import type { Engine } from '../engines/index.js'
 import { createEngine } from './engines.js'
-import type { LoadedPlan } from './project.js'
-import { parseWait } from './request.js'
-import type { CommandDeps, LocatedRequest } from './types.js'
+import type { LoadedPlan } from './loaded-plan.js'
+import type { CommandDeps } from './deps.js'
+import { parseWait } from './request/index.js'
 
 /**
  * The engine of a loaded plan's profile, built by the injected factory (or
@@ -12,7 +12,7 @@ import type { CommandDeps, LocatedRequest } from './types.js'
 export async function engineFor(
   loaded: LoadedPlan,
   deps: CommandDeps,
-  request?: LocatedRequest
+  request?: { readonly wait?: string }
 ): Promise<Engine> {
   const factory = deps.engines ?? createEngine
   return factory({

@@ -1,15 +1,17 @@
 import { ExitCode } from '../diagnostics/index.js'
 import { explainProfile } from '../profiles/index.js'
 import { loadProject, loadProjectProfile } from './project.js'
-import type { CommandDeps, CommandResult, LocatedRequest } from './types.js'
+import type { CommandDeps } from './deps.js'
+import type { ExplainRequest, Located } from './request/index.js'
+import type { CommandResult } from './result.js'
 
 /** Every resolved value of a profile and the file:line it came from. */
 export async function runExplain(
-  request: LocatedRequest,
+  request: Located<ExplainRequest>,
   deps: CommandDeps
 ): Promise<CommandResult> {
   const project = await loadProject(request.manifest, request.cwd)
-  const profile = await loadProjectProfile(project, request.profile!, deps, {
+  const profile = await loadProjectProfile(project, request.profile, deps, {
     preview: request.preview,
     allowUnsetEnv: true
   })

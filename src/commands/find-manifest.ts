@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { pathExists } from '../io/index.js'
-import type { CommandRequest } from './types.js'
+import type { CommandRequest, Located } from './request/index.js'
 
 /** The manifest's name when none is given. */
 export const MANIFEST_NAME = 'dtflw.yaml'
@@ -12,17 +12,23 @@ export const MANIFEST_NAME = 'dtflw.yaml'
  * relative to the repository root. Unchanged when nothing is found: the
  * loader's "not found" message says what to do.
  */
-export async function locateManifest(
+export async function locateManifest<R extends CommandRequest>(
+  request: R
+): Promise<Located<R>> {
+  const found = await findManifest(request)
+  return { ...request, ...found }
+}
+
+async function findManifest(
   request: CommandRequest
-): Promise<CommandRequest & { manifest: string }> {
-  if (request.manifest !== undefined) {
-    return { ...request, manifest: request.manifest }
-  }
-  for (let dir = request.cwd; ; dir = path.dirname(dir)) {
+): Promise<{ cwd: string; manifest: string }> {
+  const { cwd, manifest } = request
+  if (manifest !== undefined) return { cwd, manifest }
+  for (let dir = cwd; ; dir = path.dirname(dir)) {
     if (await pathExists(path.join(dir, MANIFEST_NAME))) {
-      return { ...request, cwd: dir, manifest: MANIFEST_NAME }
+      return { cwd: dir, manifest: MANIFEST_NAME }
     }
     if (path.dirname(dir) === dir) break
   }
-  return { ...request, manifest: MANIFEST_NAME }
+  return { cwd, manifest: MANIFEST_NAME }
 }

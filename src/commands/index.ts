@@ -8,38 +8,55 @@ import { isSecretName } from '../profiles/index.js'
 import { runAdd } from './add.js'
 import { runCancel } from './cancel.js'
 import { runCleanup } from './cleanup.js'
+import type { CommandDeps } from './deps.js'
 import { runDeploy } from './deploy.js'
 import { runExplain } from './explain.js'
 import { runLineage } from './lineage.js'
 import { runPlan } from './plan.js'
 import { runPromote } from './promote.js'
 import { locateManifest } from './find-manifest.js'
-import { checkRequest } from './request.js'
+import { buildRequest } from './request/index.js'
+import type {
+  CommandName,
+  Located,
+  RequestDraft,
+  RequestMap
+} from './request/index.js'
+import type { CommandResult } from './result.js'
 import { runRun } from './run.js'
-import type { CommandDeps, CommandRequest, CommandResult } from './types.js'
 import { runValidate } from './validate.js'
 import { runWidgets } from './widgets.js'
 
+export type { AddQuestion, CommandDeps } from './deps.js'
+export type {
+  ChangedSummary,
+  CommandData,
+  CommandResult,
+  LineageView
+} from './result.js'
+export {
+  buildRequest,
+  COMMAND_NAMES,
+  commandSpec,
+  draftRequest,
+  mustBe,
+  OPTION_FIELDS,
+  optionSpec,
+  optionsOf,
+  parseDuration,
+  parseWait,
+  splitList
+} from './request/index.js'
 export type {
   CommandName,
   CommandRequest,
-  CommandDeps,
-  CommandResult,
-  CommandData,
-  LocatedRequest,
-  LineageView,
-  AddQuestion,
-  ChangedSummary,
-  LineageFormat
-} from './types.js'
+  DraftValue,
+  OPTION_SPECS,
+  OptionField,
+  OptionSpec,
+  RequestDraft
+} from './request/index.js'
 export { exitCodeOf } from './run.js'
-export {
-  COMMAND_NAMES,
-  LINEAGE_FORMATS,
-  checkRequest,
-  parseDuration,
-  parseWait
-} from './request.js'
 export { runFlow, newRunId, DEFAULT_RUNS_DIR } from './run-flow.js'
 export type { FlowRun, RunFlowOptions } from './run-flow.js'
 export { createEngine } from './engines.js'
@@ -50,7 +67,13 @@ export type {
   TableDescription
 } from './learn-columns.js'
 
-const COMMANDS = {
+/** Runs one command on its own request. */
+type CommandRunner<C extends CommandName> = (
+  request: Located<RequestMap[C]>,
+  deps: CommandDeps
+) => Promise<CommandResult>
+
+const RUNNERS: { readonly [C in CommandName]: CommandRunner<C> } = {
   validate: runValidate,
   plan: runPlan,
   explain: runExplain,
@@ -62,16 +85,18 @@ const COMMANDS = {
   add: runAdd,
   widgets: runWidgets,
   lineage: runLineage
-} as const
+}
 
 /**
- * The one command layer under the CLI and the Action. Every failure comes
- * back as a result with its exit code; only a bug becomes an InternalError,
- * whose cause keeps the stack for --debug. Secret-looking environment
- * variables are handed to `onSecret` before anything runs.
+ * The one command layer under the CLI and the Action: checks the request
+ * (`buildRequest`), finds its manifest and runs its command. Every failure
+ * comes back as a result with its exit code; only a bug becomes an
+ * InternalError, whose cause keeps the stack for --debug. Secret-looking
+ * environment variables are handed to `onSecret` before anything runs, so
+ * even a refused request's message is masked.
  */
 export async function runCommand(
-  request: CommandRequest,
+  draft: RequestDraft,
   deps: CommandDeps
 ): Promise<CommandResult & { error?: DtflwError }> {
   const masker = deps.masker ?? createMasker()
@@ -83,9 +108,9 @@ export async function runCommand(
     if (value && isSecretName(name)) onSecret(value)
   }
   try {
-    checkRequest(request)
+    const request = buildRequest(draft)
     const located = await locateManifest(request)
-    return await COMMANDS[request.command](located, {
+    return await dispatch(located.command, located, {
       ...deps,
       masker,
       onSecret
@@ -93,7 +118,7 @@ export async function runCommand(
   } catch (error) {
     const known =
       deps.signal?.aborted && !(error instanceof InterruptedError)
-        ? interrupted(request.command, deps.signal.reason, error)
+        ? interrupted(draft.command, deps.signal.reason, error)
         : error instanceof DtflwError
           ? error
           : new InternalError(String((error as Error)?.message ?? error), {
@@ -107,6 +132,16 @@ export async function runCommand(
   }
 }
 export { toolVersion } from './version.js'
+
+/** Hands a request to its command's runner, typed by the command's name. */
+function dispatch<C extends CommandName>(
+  command: C,
+  request: Located<RequestMap[C]>,
+  deps: CommandDeps
+): Promise<CommandResult> {
+  const runner: CommandRunner<C> = RUNNERS[command]
+  return runner(request, deps)
+}
 
 /**
  * A command stopped by its abort signal: whatever the failure the abort

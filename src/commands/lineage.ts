@@ -15,14 +15,18 @@ import {
 } from '../lineage/index.js'
 import type { RunReport } from '../report/index.js'
 import { readRunReport } from '../report/index.js'
-import { loadPlan, loadPlanAtRef } from './project.js'
-import type { LoadedPlan } from './project.js'
-import type {
-  CommandDeps,
-  CommandResult,
-  LineageView,
-  LocatedRequest
-} from './types.js'
+import type { CommandDeps } from './deps.js'
+import { loadPlanAtRef } from './base-plan.js'
+import type { BaseQuery } from './base-plan.js'
+import { loadPlan } from './loaded-plan.js'
+import type { LoadedPlan } from './loaded-plan.js'
+import type { LineageFormat, LineageRequest, Located } from './request/index.js'
+import type { CommandResult, LineageView } from './result.js'
+
+/** Which lineage to show: the plan's, and its diff against `base`. */
+export interface LineageQuery extends BaseQuery {
+  readonly base?: string
+}
 
 /**
  * What reads and writes what, for one profile: declared from the plan,
@@ -30,10 +34,10 @@ import type {
  * (`--base`), in the format asked for.
  */
 export async function runLineage(
-  request: LocatedRequest,
+  request: Located<LineageRequest>,
   deps: CommandDeps
 ): Promise<CommandResult> {
-  const loaded = await loadPlan(request, deps)
+  const loaded = await loadPlan({ ...request, offline: true }, deps)
   const report = request.report
     ? await loadReport(path.resolve(request.cwd, request.report))
     : undefined
@@ -66,13 +70,13 @@ export function lineageWarnings(view: LineageView | undefined): Diagnostic[] {
 
 /**
  * The lineage of a loaded plan (observed from `report` when given) and,
- * with `request.base`, its diff against the same pipeline at that ref:
+ * with `query.base`, its diff against the same pipeline at that ref:
  * what `lineage`, and `plan` and `run` with `request.lineage`, return for
  * the pull-request comment and the job summary.
  */
 export async function buildLineageView(
   loaded: LoadedPlan,
-  request: LocatedRequest,
+  query: LineageQuery,
   deps: CommandDeps,
   report?: RunReport
 ): Promise<LineageView> {
@@ -84,14 +88,8 @@ export async function buildLineageView(
   const lineage = buildLineage(plan, report, { fingerprints })
   let diff: LineageDiff | undefined
   let baseProblem: string | undefined
-  if (request.base) {
-    const base = await loadPlanAtRef(
-      project,
-      request.base,
-      request,
-      deps,
-      gitSha
-    )
+  if (query.base) {
+    const base = await loadPlanAtRef(project, query.base, query, deps, gitSha)
     if (base && 'broken' in base) {
       baseProblem = base.broken
     } else {
@@ -112,7 +110,7 @@ export async function buildLineageView(
   return {
     lineage,
     ...(diff ? { diff } : {}),
-    ...(request.base ? { baseRef: request.base } : {}),
+    ...(query.base ? { baseRef: query.base } : {}),
     ...(baseProblem ? { baseProblem } : {}),
     ...(report ? { report } : {}),
     naming: {
@@ -123,7 +121,7 @@ export async function buildLineageView(
 }
 
 function render(
-  format: NonNullable<LocatedRequest['format']>,
+  format: LineageFormat,
   view: LineageView,
   baseRef: string | undefined
 ): string {

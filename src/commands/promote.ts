@@ -1,21 +1,25 @@
-import { execFile } from 'node:child_process'
 import { rm } from 'node:fs/promises'
 import path from 'node:path'
-import { promisify } from 'node:util'
 import { ExitCode, RefusedError, UsageError } from '../diagnostics/index.js'
-import { checkoutRefToTemp } from '../io/index.js'
+import {
+  checkoutRefToTemp,
+  isAncestorCommit,
+  tryResolveCommit
+} from '../io/index.js'
 import {
   checkPromotionTarget,
   judgeEvidence,
   readBuildRecords,
   readPromotionSettings
 } from '../promotion/index.js'
+import type { CommandDeps } from './deps.js'
 import { engineFor } from './engine-for.js'
-import { loadPlan, loadProject } from './project.js'
+import { loadPlan } from './loaded-plan.js'
+import { loadProject } from './project.js'
+import { redeployCommand } from './request/index.js'
+import type { Located, PromoteRequest } from './request/index.js'
+import type { CommandResult } from './result.js'
 import { runLoaded } from './run.js'
-import type { CommandDeps, CommandResult, LocatedRequest } from './types.js'
-
-const git = promisify(execFile)
 
 /**
  * Promotes a commit to the next environment of the chain, the way
@@ -27,10 +31,10 @@ const git = promisify(execFile)
  * `--dry-run` says what would change and writes nothing.
  */
 export async function runPromote(
-  request: LocatedRequest,
+  request: Located<PromoteRequest>,
   deps: CommandDeps
 ): Promise<CommandResult> {
-  const to = request.to!
+  const to = request.to
   const project = await loadProject(request.manifest, request.cwd)
   const root = project.manifest.root
   const sha = await resolveCommit(root, request.sha ?? 'HEAD')
@@ -39,17 +43,9 @@ export async function runPromote(
   if ('error' in checkout)
     throw new UsageError(`cannot read ${sha}: ${checkout.error}.`)
   try {
-    const atSha: LocatedRequest = {
-      ...request,
-      cwd: checkout.dir,
-      profile: to,
-      sha,
-      select: undefined,
-      changedSince: undefined,
-      deferTo: undefined,
-      preview: undefined
-    }
-    const target = await loadPlan(atSha, deps, { gitSha: sha })
+    // The pipeline as git holds it at the sha, whole, under each profile.
+    const atSha = { cwd: checkout.dir, manifest: request.manifest, gitSha: sha }
+    const target = await loadPlan({ ...atSha, profile: to }, deps)
     const chain = target.project.manifest.promotion
     const { previous } = checkPromotionTarget(chain, target.profile)
     await checkBranches(
@@ -58,16 +54,14 @@ export async function runPromote(
       readPromotionSettings(target.profile).fromBranches,
       to
     )
-    const before = await loadPlan({ ...atSha, profile: previous }, deps, {
-      gitSha: sha
-    })
+    const before = await loadPlan({ ...atSha, profile: previous }, deps)
     const previousEngine = await engineFor(before, deps)
     if (!previousEngine.records) {
       throw new UsageError(
         `profile "${previous}" runs on the ${previousEngine.name} engine, which keeps no promotion records; promotion goes between Databricks environments.`
       )
     }
-    const targetEngine = await engineFor(target, deps, atSha)
+    const targetEngine = await engineFor(target, deps)
     const planned = await targetEngine.deploy(target.plan, {
       dryRun: true,
       signal: deps.signal
@@ -99,7 +93,19 @@ export async function runPromote(
         data: { ...base, dryRun: planned }
       }
     }
-    const run = await runLoaded(target, targetEngine, atSha, deps, root)
+    const run = await runLoaded(
+      target,
+      targetEngine,
+      {
+        ...atSha,
+        parallelism: request.parallelism,
+        failFast: request.failFast,
+        forceLock: request.forceLock,
+        redeploy: redeployCommand({ ...request, sha })
+      },
+      deps,
+      root
+    )
     return {
       exitCode: run.exitCode,
       diagnostics: run.diagnostics,
@@ -116,18 +122,13 @@ export async function runPromote(
 }
 
 async function resolveCommit(root: string, ref: string): Promise<string> {
-  try {
-    const { stdout } = await git(
-      'git',
-      ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`],
-      { cwd: root }
-    )
-    return stdout.trim()
-  } catch {
+  const sha = await tryResolveCommit(root, ref)
+  if (sha === undefined) {
     throw new UsageError(
       `git does not know the commit "${ref}" in ${path.basename(root)}; pass --sha with a commit of this repository (fetch it first if it is only on the remote).`
     )
   }
+  return sha
 }
 
 /** `promotion.from_branches`: the sha must be on one of them. */
@@ -140,14 +141,7 @@ async function checkBranches(
   if (branches.length === 0) return
   for (const branch of branches) {
     for (const ref of [branch, `origin/${branch}`]) {
-      try {
-        await git('git', ['merge-base', '--is-ancestor', sha, ref], {
-          cwd: root
-        })
-        return
-      } catch {
-        // not on this one
-      }
+      if (await isAncestorCommit(root, sha, ref)) return
     }
   }
   throw new RefusedError(

@@ -4,19 +4,17 @@ import type { Diagnostic } from '../diagnostics/index.js'
 import type { Engine } from '../engines/index.js'
 import { checkDirectAccess } from '../promotion/index.js'
 import type { RunReport } from '../report/index.js'
+import type { CommandDeps } from './deps.js'
 import { engineFor } from './engine-for.js'
 import { leaveEvidence, manifestFileOf } from './evidence.js'
 import { buildLineageView, lineageWarnings } from './lineage.js'
-import { loadPlan } from './project.js'
-import type { LoadedPlan } from './project.js'
-import { redeployCommand } from './request.js'
+import type { LineageQuery } from './lineage.js'
+import { loadPlan } from './loaded-plan.js'
+import type { LoadedPlan } from './loaded-plan.js'
+import { redeployCommand } from './request/index.js'
+import type { Located, RunRequest } from './request/index.js'
+import type { CommandResult, LineageView } from './result.js'
 import { runFlow } from './run-flow.js'
-import type {
-  CommandDeps,
-  CommandResult,
-  LineageView,
-  LocatedRequest
-} from './types.js'
 
 /**
  * Exit code of a finished run: 0 when every step succeeded or was lazily
@@ -38,13 +36,18 @@ export function exitCodeOf(report: RunReport, signal?: AbortSignal): number {
 
 /** Deploys the flow where the profile's engine runs it, then runs it. */
 export async function runRun(
-  request: LocatedRequest,
+  request: Located<RunRequest>,
   deps: CommandDeps
 ): Promise<CommandResult> {
   const loaded = await loadPlan(request, deps)
   checkDirectAccess('run', loaded.project.manifest.promotion, loaded.profile)
   const engine = await engineFor(loaded, deps, request)
-  const run = await runLoaded(loaded, engine, request, deps)
+  const run = await runLoaded(
+    loaded,
+    engine,
+    { ...request, redeploy: redeployCommand(request) },
+    deps
+  )
   return {
     exitCode: run.exitCode,
     diagnostics: run.diagnostics,
@@ -56,6 +59,18 @@ export async function runRun(
       ...(run.lineage ? { lineage: run.lineage } : {})
     }
   }
+}
+
+/** How `runLoaded` runs a plan: what `run` and `promote` were asked. */
+export interface RunSettings extends LineageQuery {
+  readonly parallelism?: number
+  readonly failFast?: boolean
+  readonly lazy?: boolean
+  readonly forceLock?: boolean
+  /** Return the lineage view too. */
+  readonly lineage?: boolean
+  /** The command line that deploys to the same folder again. */
+  readonly redeploy: string
 }
 
 /** What running a loaded plan gave. */
@@ -78,7 +93,7 @@ export interface LoadedRun {
 export async function runLoaded(
   loaded: LoadedPlan,
   engine: Engine,
-  request: LocatedRequest,
+  settings: RunSettings,
   deps: CommandDeps,
   runsRoot: string = loaded.project.manifest.root
 ): Promise<LoadedRun> {
@@ -89,17 +104,17 @@ export async function runLoaded(
     {
       root: loaded.project.manifest.root,
       runsDir: path.join(runsRoot, '.dtflw', 'runs'),
-      parallelism: request.parallelism ?? deps.cores,
-      failFast: request.failFast === true,
-      lazy: request.lazy === true,
-      preview: request.preview,
+      parallelism: settings.parallelism ?? deps.cores,
+      failFast: settings.failFast === true,
+      lazy: settings.lazy === true,
+      preview: settings.preview,
       gitSha: loaded.gitSha,
       toolVersion: deps.toolVersion,
       signal: deps.signal,
       onEvent: deps.onEvent,
       onProgress: deps.onProgress,
-      forceLock: request.forceLock,
-      command: redeployCommand(request),
+      forceLock: settings.forceLock,
+      command: settings.redeploy,
       mask: deps.masker?.mask,
       maskJson: deps.masker?.maskJson,
       now
@@ -117,7 +132,7 @@ export async function runLoaded(
       profile: loaded.profile,
       report,
       deployed,
-      manifestFile: manifestFileOf(request.cwd, request.manifest),
+      manifestFile: manifestFileOf(settings.cwd, settings.manifest),
       env: deps.env,
       now,
       warn: (message) =>
@@ -131,12 +146,12 @@ export async function runLoaded(
       )
     )
   }
-  const lineage = request.lineage
-    ? await buildLineageView(loaded, request, deps, report)
+  const lineage = settings.lineage
+    ? await buildLineageView(loaded, settings, deps, report)
     : undefined
   const cwd = path.resolve(
     runsRoot,
-    path.relative(loaded.project.manifest.root, request.cwd)
+    path.relative(loaded.project.manifest.root, settings.cwd)
   )
   return {
     exitCode: error ? error.exitCode : exitCodeOf(report, deps.signal),

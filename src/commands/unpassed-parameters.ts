@@ -8,8 +8,8 @@ import {
   findParameterReferences,
   findRunTargets,
   findWidgetDeclarations,
-  NOTEBOOK_EXTENSIONS,
-  readNotebook
+  readNotebook,
+  runTargetCandidates
 } from '../notebooks/index.js'
 
 /**
@@ -108,10 +108,7 @@ async function findIncluded(
   root: string,
   resolved: string
 ): Promise<string | undefined> {
-  const candidates = path.posix.extname(resolved)
-    ? [resolved]
-    : NOTEBOOK_EXTENSIONS.map((ext) => `${resolved}${ext}`)
-  for (const candidate of candidates) {
+  for (const candidate of runTargetCandidates(resolved)) {
     try {
       await access(path.join(root, candidate))
       return candidate

@@ -20,7 +20,9 @@ import { openProfiles } from '../profiles/index.js'
 import type { ProvenancedValue } from '../profiles/index.js'
 import { isDeployOnly } from './project.js'
 import { checkUnpassedParameters } from './unpassed-parameters.js'
-import type { CommandDeps, CommandResult, LocatedRequest } from './types.js'
+import type { CommandDeps } from './deps.js'
+import type { Located, ValidateRequest } from './request/index.js'
+import type { CommandResult } from './result.js'
 
 // Offline: secrets and the git sha are not needed to check shapes and
 // references, so these stand in for them.
@@ -32,7 +34,7 @@ const OFFLINE = { gitSha: '0000000', preview: 'preview' }
  * once, so a user fixes everything in one pass.
  */
 export async function runValidate(
-  request: LocatedRequest,
+  request: Located<ValidateRequest>,
   deps: CommandDeps
 ): Promise<CommandResult> {
   const read = await readManifest(request.manifest, request.cwd)

@@ -1,6 +1,8 @@
 import { didYouMean, ExitCode, UsageError } from '../diagnostics/index.js'
-import { loadPlan } from './project.js'
-import type { CommandDeps, CommandResult, LocatedRequest } from './types.js'
+import { loadPlan } from './loaded-plan.js'
+import type { CommandDeps } from './deps.js'
+import type { Located, WidgetsRequest } from './request/index.js'
+import type { CommandResult } from './result.js'
 
 /**
  * `dtflw widgets --profile P STEP`: the parameters step STEP's notebook
@@ -9,18 +11,10 @@ import type { CommandDeps, CommandResult, LocatedRequest } from './types.js'
  * no credentials, no network.
  */
 export async function runWidgets(
-  request: LocatedRequest,
+  request: Located<WidgetsRequest>,
   deps: CommandDeps
 ): Promise<CommandResult> {
-  if (!request.step) {
-    throw new UsageError(
-      'dtflw widgets needs the step: dtflw widgets --profile NAME STEP.'
-    )
-  }
-  const { plan, warnings } = await loadPlan(
-    { ...request, select: undefined, changedSince: undefined },
-    deps
-  )
+  const { plan, warnings } = await loadPlan({ ...request, offline: true }, deps)
   const step = plan.steps.find((s) => s.key === request.step)
   if (!step) {
     const keys = plan.steps.map((s) => s.key)

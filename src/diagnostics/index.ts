@@ -22,7 +22,7 @@ export {
 export { formatText, toJson, toAnnotation } from './format.js'
 export type { AnnotationProperties } from './format.js'
 export { suggest, didYouMean } from './suggest.js'
-export { createMasker, MASK } from './mask.js'
+export { createMasker } from './mask.js'
 export type { Masker } from './mask.js'
 export { formatCount, plural } from './words.js'
 export {

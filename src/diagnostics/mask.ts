@@ -1,7 +1,7 @@
 import { escapeText } from './escape.js'
 
 /** What masked text shows instead of a secret. */
-export const MASK = '***'
+const MASK = '***'
 
 /** Values shorter than this are not masked: they would blank out common text. */
 const MIN_SECRET_LENGTH = 4

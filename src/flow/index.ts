@@ -18,7 +18,6 @@ export { planFlow, assemblePlan } from './plan.js'
 export type { PlanContext } from './plan.js'
 export { checkProfileAgainstFlow } from './profile-checks.js'
 export {
-  parseSelection,
   applySelection,
   selectSteps,
   deferInputs,
@@ -28,10 +27,8 @@ export type { SelectionTerm } from './select.js'
 export {
   locationValue,
   locationKey,
-  joinLocation,
   defaultOutputLocation,
-  explicitLocation,
-  isAbsoluteLocation
+  explicitLocation
 } from './locations.js'
 export {
   computeLevels,

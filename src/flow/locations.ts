@@ -5,12 +5,12 @@ import type { TableLocation } from './types.js'
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/?/i
 
 /** True for `dbfs:/…`, `abfss://…`, `s3://…`, `/Volumes/…` and other absolute locations. */
-export function isAbsoluteLocation(p: string): boolean {
+function isAbsoluteLocation(p: string): boolean {
   return SCHEME.test(p) || p.startsWith('/')
 }
 
 /** Joins location parts with exactly one `/`, keeping `scheme://` intact. */
-export function joinLocation(root: string, ...parts: string[]): string {
+function joinLocation(root: string, ...parts: string[]): string {
   let out = root
   for (const part of parts) {
     if (!part) continue
@@ -26,7 +26,7 @@ export function joinLocation(root: string, ...parts: string[]): string {
 }
 
 /** The notebook's path without its extension, as dtflw lays out tables. */
-export function notebookFolder(notebook: string): string {
+function notebookFolder(notebook: string): string {
   return notebook.replace(/\.[^./]*$/, '')
 }
 

@@ -10,7 +10,7 @@ export interface PlannedArgs {
 }
 
 /** A record without a prototype: an argument named `__proto__` is a key. */
-export function emptyRecord(): Record<string, string> {
+function emptyRecord(): Record<string, string> {
   return Object.create(null) as Record<string, string>
 }
 

@@ -15,7 +15,7 @@ export interface SelectionTerm {
  * Parses `a, b+ +c` (dbt's graph operators): `name`, `name+` (and everything
  * downstream), `+name` (and everything upstream), `+name+` (both).
  */
-export function parseSelection(expression: string): SelectionTerm[] {
+function parseSelection(expression: string): SelectionTerm[] {
   return expression
     .split(/[\s,]+/)
     .filter(Boolean)

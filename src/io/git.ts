@@ -4,7 +4,29 @@ import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 
-const run = promisify(execFile)
+// Every git process dtflw starts is started here, so what it asks git and
+// how it reads a refusal is in one place. A git that fails (no repository,
+// an unknown ref, no network) is an answer, not an error: each function
+// says what it gives instead.
+
+const execGit = promisify(execFile)
+
+/** Runs git in `cwd`; its stdout trimmed, or undefined when git fails. */
+async function tryGit(
+  cwd: string,
+  args: readonly string[],
+  timeoutMs?: number
+): Promise<string | undefined> {
+  try {
+    const { stdout } = await execGit('git', [...args], {
+      cwd,
+      ...(timeoutMs ? { timeout: timeoutMs } : {})
+    })
+    return stdout.trim()
+  } catch {
+    return undefined
+  }
+}
 
 /** The commit being built: `GITHUB_SHA` on a runner, else `git rev-parse HEAD`. */
 export async function tryReadGitSha(
@@ -12,24 +34,56 @@ export async function tryReadGitSha(
   env: Readonly<Record<string, string | undefined>>
 ): Promise<string | undefined> {
   if (env.GITHUB_SHA) return env.GITHUB_SHA
-  try {
-    const { stdout } = await run('git', ['rev-parse', 'HEAD'], { cwd })
-    return stdout.trim() || undefined
-  } catch {
-    return undefined
-  }
+  return (await tryGit(cwd, ['rev-parse', 'HEAD'])) || undefined
 }
 
 /** The repository's top folder, or undefined outside a git checkout. */
 export async function tryGitTopLevel(cwd: string): Promise<string | undefined> {
-  try {
-    const { stdout } = await run('git', ['rev-parse', '--show-toplevel'], {
-      cwd
-    })
-    return stdout.trim() || undefined
-  } catch {
-    return undefined
-  }
+  return (await tryGit(cwd, ['rev-parse', '--show-toplevel'])) || undefined
+}
+
+/** The full sha of the commit a ref names, or undefined when git knows none. */
+export async function tryResolveCommit(
+  cwd: string,
+  ref: string
+): Promise<string | undefined> {
+  return (
+    (await tryGit(cwd, [
+      'rev-parse',
+      '--verify',
+      '--quiet',
+      `${ref}^{commit}`
+    ])) || undefined
+  )
+}
+
+/** Whether commit `sha` is `ref` or in its history; false when either is unknown. */
+export async function isAncestorCommit(
+  cwd: string,
+  sha: string,
+  ref: string
+): Promise<boolean> {
+  return (
+    (await tryGit(cwd, ['merge-base', '--is-ancestor', sha, ref])) !== undefined
+  )
+}
+
+/**
+ * Makes sure a commit is in the checkout, fetching just it from `origin`
+ * when missing (actions/checkout fetches one commit by default, and the
+ * lineage diff needs the base too). False when it cannot be had; the
+ * caller says so.
+ */
+export async function ensureCommit(cwd: string, sha: string): Promise<boolean> {
+  const has = async () =>
+    (await tryGit(cwd, ['cat-file', '-e', `${sha}^{commit}`])) !== undefined
+  if (await has()) return true
+  const fetched = await tryGit(
+    cwd,
+    ['fetch', '--no-tags', '--quiet', '--depth=1', 'origin', sha],
+    60_000
+  )
+  return fetched !== undefined && (await has())
 }
 
 /**
@@ -43,11 +97,7 @@ export async function checkoutRefToTemp(
 ): Promise<{ dir: string; top: string } | { error: string }> {
   const top = await tryGitTopLevel(cwd)
   if (!top) return { error: `${cwd} is not inside a git repository` }
-  try {
-    await run('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], {
-      cwd
-    })
-  } catch {
+  if ((await tryResolveCommit(cwd, ref)) === undefined) {
     return {
       error: `git does not know the ref "${ref}" (fetch it first, e.g. git fetch origin ${ref})`
     }

@@ -1,7 +1,14 @@
 export { writeFileAtomic, temporarySibling } from './atomic-write.js'
 export { sha256, hashFile, stableHash, stableStringify } from './hash.js'
 export { mapLimit } from './concurrency.js'
-export { tryReadGitSha, tryGitTopLevel, checkoutRefToTemp } from './git.js'
+export {
+  tryReadGitSha,
+  tryGitTopLevel,
+  tryResolveCommit,
+  isAncestorCommit,
+  ensureCommit,
+  checkoutRefToTemp
+} from './git.js'
 export {
   pathExists,
   isDirectory,
@@ -12,7 +19,6 @@ export {
 export {
   readTextFile,
   readTextFileSync,
-  decodeUtf8,
   UnreadableFileError,
   problemOfError,
   problemOfKind

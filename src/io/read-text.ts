@@ -154,7 +154,7 @@ function firstInvalidByte(bytes: Uint8Array): number {
  * in a table name or a parameter. A byte-order mark is kept, as the readers
  * of each format decide what it means.
  */
-export function decodeUtf8(bytes: Uint8Array, file: string): string {
+function decodeUtf8(bytes: Uint8Array, file: string): string {
   if (isUtf8(bytes)) return Buffer.from(bytes).toString('utf8')
   const at = firstInvalidByte(bytes)
   const lineStart = bytes.lastIndexOf(0x0a, at - 1) + 1

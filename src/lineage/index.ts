@@ -16,11 +16,7 @@ export { buildLineage } from './build.js'
 export { stepId, tableId } from './registry.js'
 export type { BuildLineageOptions } from './build.js'
 export { diffLineage, hasChanges } from './diff.js'
-export {
-  renderMermaid,
-  MERMAID_MAX_CHARS,
-  MERMAID_MAX_EDGES
-} from './mermaid.js'
+export { renderMermaid, MERMAID_MAX_CHARS } from './mermaid.js'
 export type { MermaidLevel, MermaidOptions, MermaidResult } from './mermaid.js'
 export { renderMarkdown } from './markdown.js'
 export type { MarkdownOptions } from './markdown.js'

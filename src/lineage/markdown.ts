@@ -101,7 +101,7 @@ export function renderCounts(lineage: Lineage, diff?: LineageDiff): string {
 }
 
 /** The changes against the base, one row each, then the impacted nodes. */
-export function renderDiffSection(
+function renderDiffSection(
   diff: LineageDiff,
   baseRef?: string,
   maxRows = Infinity

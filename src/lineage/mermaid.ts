@@ -6,7 +6,7 @@ import type { Lineage, LineageDiff } from './types.js'
 /** Mermaid's `maxTextSize`: GitHub renders with the default, which a diagram cannot raise. */
 export const MERMAID_MAX_CHARS = 50_000
 /** Mermaid's `maxEdges` default; its parser refuses a flowchart with more. */
-export const MERMAID_MAX_EDGES = 500
+const MERMAID_MAX_EDGES = 500
 
 /** How much of the graph a Mermaid text shows. */
 export type MermaidLevel = 'full' | 'changed' | 'none'

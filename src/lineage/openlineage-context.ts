@@ -7,7 +7,7 @@ import type { Lineage, LineageStep, LineageTable } from './types.js'
 export const SPEC = 'https://openlineage.io/spec/2-0-2/OpenLineage.json'
 const FACETS = 'https://openlineage.io/spec/facets'
 /** `_schemaURL` of each facet we write, at the version of the fixture schemas. */
-export const FACET_SCHEMA = {
+const FACET_SCHEMA = {
   jobType: `${FACETS}/2-0-4/JobTypeJobFacet.json#/$defs/JobTypeJobFacet`,
   lineage: `${FACETS}/1-0-0/LineageFacet.json#/$defs/LineageJobFacet`,
   sourceCodeLocation: `${FACETS}/1-1-0/SourceCodeLocationJobFacet.json#/$defs/SourceCodeLocationJobFacet`,

@@ -11,26 +11,9 @@ export { parseManifest } from './parse.js'
 export { isValidStepKey, STEP_KEY_RULE } from './step-key.js'
 export type { ParsedManifest } from './parse.js'
 export { loadManifest, readManifest } from './load.js'
-export { manifestSchema } from './schema.js'
 export { formatPath, schemaErrorsToDiagnostics } from './schema-errors.js'
 export type {
   PathSegment,
   SchemaErrorContext,
   SchemaValidator
 } from './schema-errors.js'
-export { parseYamlSource, locateKey, locatePath } from './yaml-source.js'
-export type { YamlSource } from './yaml-source.js'
-export {
-  MAX_YAML_DEPTH,
-  yamlNodeAt,
-  yamlKeyOffset,
-  yamlToPlain
-} from './yaml-tree.js'
-export type {
-  YamlNode,
-  YamlMap,
-  YamlSeq,
-  YamlScalar,
-  YamlPair,
-  YamlScalarValue
-} from './yaml-tree.js'

@@ -6,6 +6,10 @@ import {
   formatLine,
   hasErrors
 } from '../diagnostics/index.js'
+import {
+  hasNotebookExtension,
+  NOTEBOOK_EXTENSIONS_TEXT
+} from '../notebooks/index.js'
 import { formatPath } from './schema-errors.js'
 import { validateManifestShape } from './schema.js'
 import { checkStepKey, keyFromNotebook } from './step-key.js'
@@ -18,14 +22,14 @@ import type {
   SourceSpec,
   StepSpec
 } from './types.js'
-import { parseYamlSource } from './yaml-source.js'
-import type { YamlSource } from './yaml-source.js'
 import {
+  parseYamlSource,
   yamlToPlain,
   type YamlMap,
   type YamlNode,
-  type YamlPair
-} from './yaml-tree.js'
+  type YamlPair,
+  type YamlSource
+} from '../yaml/index.js'
 
 /**
  * What parsing a manifest gives: every problem, and the manifest whenever
@@ -266,11 +270,11 @@ function checkNotebookPath(step: StepSpec): Diagnostic[] {
       )
     ]
   }
-  if (!/\.(py|sql|ipynb|scala|r)$/i.test(p)) {
+  if (!hasNotebookExtension(p)) {
     return [
       errorAt(
         'notebook-extension',
-        `notebook "${p}" must end in .py, .sql, .scala, .r or .ipynb (a Databricks source notebook or a Jupyter export).`,
+        `notebook "${p}" must end in ${NOTEBOOK_EXTENSIONS_TEXT} (a Databricks source notebook or a Jupyter export).`,
         step.notebookLocation
       )
     ]

@@ -1,15 +1,11 @@
 import type { Diagnostic } from '../diagnostics/index.js'
-import schema from '../../schemas/dtflw.schema.json' with { type: 'json' }
 import {
   schemaErrorsToDiagnostics,
   type SchemaValidator
 } from './schema-errors.js'
 import { validate } from './schema-validator.generated.js'
-import type { YamlSource } from './yaml-source.js'
-import { locateKey, locatePath } from './yaml-source.js'
-
-/** The published JSON Schema of `dtflw.yaml`. */
-export const manifestSchema = schema
+import type { YamlSource } from '../yaml/index.js'
+import { locateKey, locatePath } from '../yaml/index.js'
 
 // Compiled when dtflw is built (scripts/compile-schemas.mjs), not per run.
 const validateManifest = validate as unknown as SchemaValidator

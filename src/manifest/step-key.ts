@@ -51,7 +51,7 @@ function keyProblem(key: string): string | undefined {
 }
 
 /** A valid key close to `key`, for the message; `fallback` when nothing is left. */
-export function suggestStepKey(key: string, fallback: string): string {
+function suggestStepKey(key: string, fallback: string): string {
   const cleaned = key
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

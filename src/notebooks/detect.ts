@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { NOTEBOOK_EXTENSIONS_TEXT } from './extensions.js'
 import { inspectIpynb, type IpynbDocument } from './ipynb.js'
 import type { NotebookLanguage } from './types.js'
 
@@ -51,17 +52,11 @@ const LEADER: Readonly<Record<NotebookLanguage, string>> = {
   scala: '//'
 }
 
-const EXTENSIONS = '.py, .sql, .scala, .r or .ipynb'
 const EXPORTED_AT = ' exported at '
 const BOM = '\uFEFF'
 
-/** The comment leader a notebook of this language uses (`#`, `--`, `//`). */
-export function commentLeader(language: NotebookLanguage): string {
-  return LEADER[language]
-}
-
 /** The exact first line of a source-format notebook in this language. */
-export function notebookHeader(language: NotebookLanguage): string {
+function notebookHeader(language: NotebookLanguage): string {
   return `${LEADER[language]} Databricks notebook source`
 }
 
@@ -106,8 +101,8 @@ function firstLine(text: string): string {
 function unsupportedExtension(file: string, line: string): NotebookProblem {
   const extension = path.extname(file)
   const reason = extension
-    ? `its extension "${extension}" is not one of ${EXTENSIONS}`
-    : `it has no extension, and a notebook file ends in ${EXTENSIONS}`
+    ? `its extension "${extension}" is not one of ${NOTEBOOK_EXTENSIONS_TEXT}`
+    : `it has no extension, and a notebook file ends in ${NOTEBOOK_EXTENSIONS_TEXT}`
   const owner = headerOwner(line)
   const advice = owner
     ? `line 1 is the header of ${owner.label}, so rename it to ${owner.rename(file)}`

@@ -1,5 +1,5 @@
 export type { Cell, CellKind, Notebook, NotebookLanguage } from './types.js'
-export { detectNotebook, notebookHeader, commentLeader } from './detect.js'
+export { detectNotebook } from './detect.js'
 export type { NotebookProblem } from './detect.js'
 export { parseNotebook } from './parse.js'
 export { readNotebook } from './read.js'
@@ -24,4 +24,9 @@ export {
   isWidgetStatement
 } from './widgets.js'
 export type { WidgetDefault } from './widgets.js'
-export { NOTEBOOK_EXTENSIONS } from './extensions.js'
+export {
+  NOTEBOOK_EXTENSIONS_TEXT,
+  hasNotebookExtension,
+  withoutNotebookExtension,
+  runTargetCandidates
+} from './extensions.js'

@@ -3,7 +3,7 @@ import type { Diagnostic } from '../diagnostics/index.js'
 import type { ExtendsRef, ProfileFile } from './parse.js'
 
 /** How long an `extends` chain may be; the walk below recurses on it. */
-export const MAX_EXTENDS_DEPTH = 1000
+const MAX_EXTENDS_DEPTH = 1000
 
 /** The files of one profile in merge order, parents first. */
 export interface MergeOrder {

@@ -11,7 +11,6 @@ export type {
 export {
   listProfiles,
   loadProfile,
-  noProfilesError,
   openProfiles,
   validateProfiles
 } from './load.js'

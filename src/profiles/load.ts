@@ -79,7 +79,7 @@ function isPartial(name: string): boolean {
 }
 
 /** The error of a profiles folder without profiles, the one way it is said. */
-export function noProfilesError(profilesDir: string): Diagnostic {
+function noProfilesError(profilesDir: string): Diagnostic {
   const dir = posixDir(profilesDir)
   return errorAt(
     'no-profiles',

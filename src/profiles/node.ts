@@ -139,14 +139,3 @@ export function toPlain(node: ProfileNode): unknown {
     }
   }
 }
-
-/** The string of a scalar node, or undefined for anything else. */
-export function stringAt(
-  root: ProfileNode,
-  segments: readonly PathSegment[]
-): string | undefined {
-  const node = nodeAt(root, segments)
-  return node?.kind === 'scalar' && typeof node.value === 'string'
-    ? node.value
-    : undefined
-}

@@ -1,8 +1,8 @@
 import path from 'node:path'
 import { errorAt } from '../diagnostics/index.js'
 import type { Diagnostic, Location } from '../diagnostics/index.js'
-import { parseYamlSource } from '../manifest/index.js'
-import type { YamlNode, YamlSource } from '../manifest/index.js'
+import { parseYamlSource } from '../yaml/index.js'
+import type { YamlNode, YamlSource } from '../yaml/index.js'
 import type { MapNode, ProfileNode } from './node.js'
 import { emptyMap } from './node.js'
 

@@ -8,7 +8,7 @@ export type ChainPosition =
   | { readonly kind: 'later'; readonly previous: string }
 
 /** The position of `profile` in `chain`. */
-export function chainPosition(
+function chainPosition(
   chain: readonly string[],
   profile: string
 ): ChainPosition {

@@ -1,5 +1,4 @@
 export {
-  chainPosition,
   checkDirectAccess,
   checkPromotionTarget,
   readPromotionSettings

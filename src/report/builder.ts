@@ -51,7 +51,7 @@ export function notRunResult(
  * A run is `cancelled` when someone stopped it, `failed` when any step did
  * not end well (including steps a failure left unrun), else `succeeded`.
  */
-export function planRunStatus(
+function planRunStatus(
   steps: readonly StepResult[],
   cancelled: boolean
 ): RunStatus {

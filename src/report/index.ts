@@ -8,18 +8,10 @@ export type {
   TableAccess
 } from './types.js'
 export type { RunReportInput } from './builder.js'
-export {
-  buildRunReport,
-  declaredAccesses,
-  notRunResult,
-  planRunStatus
-} from './builder.js'
+export { buildRunReport, declaredAccesses, notRunResult } from './builder.js'
 export { planResume } from './resume.js'
 export {
   EVENTS_FILE,
-  LATEST_FILE,
-  REPORT_FILE,
-  readLatestRunId,
   readLatestRunReport,
   readRunReport,
   runFolder,

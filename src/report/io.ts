@@ -9,11 +9,11 @@ import type { RunReport } from './types.js'
  * and `logs/<key>.log`. `<runsDir>/latest` holds the id of the last run, so
  * `dtflw lineage --report` finds it without a directory listing.
  */
-export const REPORT_FILE = 'report.json'
+const REPORT_FILE = 'report.json'
 /** The JSON-lines event log next to the report. */
 export const EVENTS_FILE = 'events.jsonl'
 /** The file in the runs folder naming the last run. */
-export const LATEST_FILE = 'latest'
+const LATEST_FILE = 'latest'
 
 /** The folder of one run. */
 export function runFolder(runsDir: string, runId: string): string {
@@ -63,9 +63,7 @@ export async function readRunReport(file: string): Promise<RunReport> {
 }
 
 /** The id of the last run, or `undefined` when nothing has run yet. */
-export async function readLatestRunId(
-  runsDir: string
-): Promise<string | undefined> {
+async function readLatestRunId(runsDir: string): Promise<string | undefined> {
   const text = await tryReadText(path.join(runsDir, LATEST_FILE))
   const id = text?.trim()
   return id ? id : undefined

@@ -12,11 +12,11 @@ export const EXIT_VALUE_KEPT = 65_536
 /** Characters of an error message a report keeps. */
 export const ERROR_MESSAGE_KEPT = 4_096
 /** Characters of an error's detail (a traceback) a report keeps: its end. */
-export const ERROR_DETAIL_KEPT = 65_536
+const ERROR_DETAIL_KEPT = 65_536
 /** Characters of a step's last output lines a report keeps: their end. */
-export const OUTPUT_KEPT = 8_192
+const OUTPUT_KEPT = 8_192
 /** Characters of one output line the event log keeps. */
-export const LOG_LINE_KEPT = 8_192
+const LOG_LINE_KEPT = 8_192
 
 /** `1234567` as `1,234,567`. */
 function count(n: number): string {

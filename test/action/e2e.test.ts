@@ -70,6 +70,8 @@ interface Job {
   readonly runId: string
   readonly inputs?: Record<string, string>
   readonly fork?: boolean
+  /** Default `pull_request`; `pull_request_target` has secrets even from a fork. */
+  readonly eventName?: 'pull_request' | 'pull_request_target'
   readonly token?: string
   readonly env?: Record<string, string>
   readonly onSpawn?: Parameters<typeof runActionStep>[0]['onSpawn']
@@ -96,8 +98,9 @@ async function runJob(
       headSha: head,
       fork: job.fork
     }),
-    'pull_request'
+    job.eventName ?? 'pull_request'
   )
+  const secrets = !job.fork || job.eventName === 'pull_request_target'
   job.onRunner?.(runner)
   const step = await runActionStep({
     checkout,
@@ -113,13 +116,13 @@ async function runJob(
     env: {
       GITHUB_API_URL: github.url,
       GITHUB_RUN_ID: job.runId,
-      ...(job.fork
-        ? {}
-        : {
+      ...(secrets
+        ? {
             DATABRICKS_HOST: databricks.url,
             DATABRICKS_TOKEN: databricks.token,
             DTFLW_DATABRICKS_POLL_MS: '10'
-          }),
+          }
+        : {}),
       ...job.env
     },
     onSpawn: job.onSpawn
@@ -128,6 +131,11 @@ async function runJob(
 }
 
 const comments = (number: number) => github.comments('shop/sales', number)
+/** Whether a Databricks run was submitted from a pull request's preview folder. */
+const ranPreview = (preview: string) =>
+  databricks.runs
+    .all()
+    .some((r) => JSON.stringify(r.request).includes(`/previews/${preview}/`))
 
 describe('the Action, run from dist/ as a runner runs it', () => {
   it('a first run creates the comment, a second updates the same one', async () => {
@@ -211,9 +219,52 @@ describe('the Action, run from dist/ as a runner runs it', () => {
     expect(step.summary).toContain('pull requests from forks get no secrets')
     expect(step.summary).toContain('```mermaid')
     expect(comments(13)).toHaveLength(0)
-    expect(databricks.runs.all().some((r) => r.runName.includes('pr-13'))).toBe(
-      false
+    expect(ranPreview('pr-13')).toBe(false)
+  })
+
+  // GitHub gives a pull_request_target workflow the pull_request payload,
+  // with this repository's secrets and a write token: a workflow that
+  // checks out the head would run a stranger's notebooks with them.
+  it("on pull_request_target from a fork it neither deploys nor runs the pull request's notebooks, and says how to allow it", async () => {
+    const seen = databricks.requests.length
+    const step = await runJob({
+      number: 15,
+      runId: '5001',
+      fork: true,
+      eventName: 'pull_request_target'
+    })
+    expect(step.code).toBe(0)
+    expect(step.outputs.status).toBe('skipped')
+    const note =
+      "Skipped `run`: on pull_request_target the pull request's notebooks would run with this repository's secrets; set allow-pull-request-target: true to allow it."
+    expect(step.summary).toContain(note)
+    expect(comments(15)).toHaveLength(1)
+    expect(comments(15)[0].body).toContain(note)
+    expect(step.outputs['deployed-root']).toBe('')
+    // Not one write to the workspace, not one run.
+    const writes = databricks.requests
+      .slice(seen)
+      .filter((r) => r.method !== 'GET')
+      .map((r) => `${r.method} ${r.path}`)
+    expect(writes).toEqual([])
+    expect(ranPreview('pr-15')).toBe(false)
+  })
+
+  it('on pull_request_target with allow-pull-request-target: true it deploys and runs them in the pull request’s preview', async () => {
+    writeSalesGoldColumns(databricks)
+    const step = await runJob({
+      number: 16,
+      runId: '6001',
+      fork: true,
+      eventName: 'pull_request_target',
+      inputs: { 'allow-pull-request-target': 'true' }
+    })
+    expect(step.code).toBe(0)
+    expect(step.outputs.status).toBe('succeeded')
+    expect(step.outputs['deployed-root']).toBe(
+      '/Workspace/Shared/dtflw/sales/test/previews/pr-16'
     )
+    expect(ranPreview('pr-16')).toBe(true)
   })
 
   it('a failing notebook still sets every output, and the step exits 1', async () => {

@@ -3,7 +3,11 @@ import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { dataToJson } from '../../src/cli/render.js'
 import { runCommand } from '../../src/commands/index.js'
-import type { CommandRequest, CommandResult } from '../../src/commands/index.js'
+import type {
+  CommandName,
+  CommandResult,
+  RequestDraft
+} from '../../src/commands/index.js'
 import { dataOf, deps, request, useSalesProjects } from '../commands/support.js'
 
 const sales = useSalesProjects()
@@ -16,8 +20,8 @@ function printed(result: CommandResult): unknown {
 
 async function run(
   root: string,
-  command: CommandRequest['command'],
-  extra: Partial<CommandRequest> = {}
+  command: CommandName,
+  extra: Partial<RequestDraft> = {}
 ): Promise<CommandResult> {
   const result = await runCommand(request(root, command, extra), deps())
   expect(result.exitCode).toBe(0)

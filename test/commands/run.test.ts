@@ -6,8 +6,9 @@ import { setTimeout as delay } from 'node:timers/promises'
 import { runCommand } from '../../src/commands/index.js'
 import type {
   CommandDeps,
-  CommandRequest,
-  CommandResult
+  CommandName,
+  CommandResult,
+  RequestDraft
 } from '../../src/commands/index.js'
 import { readEventLog } from '../../src/report/index.js'
 import type { RunEvent } from '../../src/report/index.js'
@@ -27,9 +28,9 @@ async function sales(): Promise<SalesProject> {
 
 function request(
   root: string,
-  command: CommandRequest['command'],
-  extra: Partial<CommandRequest> = {}
-): CommandRequest {
+  command: CommandName,
+  extra: Partial<RequestDraft> = {}
+): RequestDraft {
   return { command, manifest: 'dtflw.yaml', cwd: root, ...extra }
 }
 

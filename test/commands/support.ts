@@ -2,8 +2,9 @@ import { afterEach } from '@jest/globals'
 import type {
   CommandData,
   CommandDeps,
-  CommandRequest,
-  CommandResult
+  CommandName,
+  CommandResult,
+  RequestDraft
 } from '../../src/commands/index.js'
 import { copySalesProject } from '../support/sales-project.js'
 import type { SalesProject } from '../support/sales-project.js'
@@ -11,9 +12,9 @@ import type { SalesProject } from '../support/sales-project.js'
 /** A request for `command` on the project at `root`. */
 export function request(
   root: string,
-  command: CommandRequest['command'],
-  extra: Partial<CommandRequest> = {}
-): CommandRequest {
+  command: CommandName,
+  extra: Partial<RequestDraft> = {}
+): RequestDraft {
   return { command, manifest: 'dtflw.yaml', cwd: root, ...extra }
 }
 

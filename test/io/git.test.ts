@@ -12,8 +12,11 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import {
   checkoutRefToTemp,
+  ensureCommit,
+  isAncestorCommit,
   tryGitTopLevel,
-  tryReadGitSha
+  tryReadGitSha,
+  tryResolveCommit
 } from '../../src/io/index.js'
 import { git as gitIn } from '../support/git.js'
 
@@ -96,5 +99,68 @@ describe('checkoutRefToTemp', () => {
     expect(await checkoutRefToTemp(outside, 'main')).toEqual({
       error: `${outside} is not inside a git repository`
     })
+  })
+})
+
+describe('tryResolveCommit', () => {
+  it('gives the full sha of a branch, a short sha or HEAD', async () => {
+    expect(await tryResolveCommit(pipeline, 'main')).toBe(headSha)
+    expect(await tryResolveCommit(pipeline, headSha.slice(0, 10))).toBe(headSha)
+    expect(await tryResolveCommit(pipeline, 'HEAD')).toBe(headSha)
+  })
+
+  it('gives undefined for a ref git does not know, or outside a repository', async () => {
+    expect(await tryResolveCommit(pipeline, 'origin/nope')).toBeUndefined()
+    expect(await tryResolveCommit(outside, 'HEAD')).toBeUndefined()
+  })
+})
+
+describe('isAncestorCommit', () => {
+  it('is true for a commit on the branch, false for one beside it or unknown', async () => {
+    const side = await realpath(
+      await mkdtemp(path.join(tmpdir(), 'dtflw-git-side-'))
+    )
+    made.push(side)
+    gitIn(side, 'init', '-q', '-b', 'main')
+    await writeFile(path.join(side, 'a.sql'), 'SELECT 1\n')
+    gitIn(side, 'add', '-A')
+    gitIn(side, 'commit', '-q', '-m', 'base')
+    const base = gitIn(side, 'rev-parse', 'HEAD')
+    gitIn(side, 'checkout', '-q', '-b', 'feature')
+    await writeFile(path.join(side, 'a.sql'), 'SELECT 2\n')
+    gitIn(side, 'commit', '-q', '-am', 'feature')
+    const feature = gitIn(side, 'rev-parse', 'HEAD')
+    expect(await isAncestorCommit(side, base, 'main')).toBe(true)
+    expect(await isAncestorCommit(side, base, 'feature')).toBe(true)
+    expect(await isAncestorCommit(side, feature, 'main')).toBe(false)
+    expect(await isAncestorCommit(side, feature, 'origin/main')).toBe(false)
+  })
+})
+
+describe('ensureCommit', () => {
+  it('fetches a commit a shallow checkout lacks from origin, as the lineage diff needs its base', async () => {
+    const origin = await realpath(
+      await mkdtemp(path.join(tmpdir(), 'dtflw-git-origin-'))
+    )
+    made.push(origin)
+    gitIn(origin, 'init', '-q', '-b', 'main')
+    await writeFile(path.join(origin, 'a.sql'), 'SELECT 1\n')
+    gitIn(origin, 'add', '-A')
+    gitIn(origin, 'commit', '-q', '-m', 'base')
+    const base = gitIn(origin, 'rev-parse', 'HEAD')
+    await writeFile(path.join(origin, 'a.sql'), 'SELECT 2\n')
+    gitIn(origin, 'commit', '-q', '-am', 'head')
+    const clone = await realpath(
+      await mkdtemp(path.join(tmpdir(), 'dtflw-git-clone-'))
+    )
+    made.push(clone)
+    // As actions/checkout leaves it: the head commit only.
+    gitIn(clone, 'clone', '-q', '--depth=1', `file://${origin}`, '.')
+    expect(await tryResolveCommit(clone, base)).toBeUndefined()
+
+    expect(await ensureCommit(clone, base)).toBe(true)
+    expect(await tryResolveCommit(clone, base)).toBe(base)
+    // A commit origin does not have either cannot be had.
+    expect(await ensureCommit(clone, 'f'.repeat(40))).toBe(false)
   })
 })

@@ -131,6 +131,31 @@ describe('the module map of STYLE.md, as a lint rule', () => {
     ).toEqual([])
   })
 
+  it('keeps the YAML front end a foundation the manifest and the profiles read through its index.ts', () => {
+    expect(
+      probe(
+        'src/yaml/probe.ts',
+        "import type { Manifest } from '../manifest/index.js'\nexport type Probe = Manifest\n"
+      )
+    ).toEqual([
+      'src/yaml/probe.ts:1: src/yaml may not import src/manifest: the module map (STYLE.md) lets it import src/diagnostics, src/io'
+    ])
+    expect(
+      probe(
+        'src/profiles/probe.ts',
+        "import type { YamlNode } from '../yaml/tree.js'\nexport type Probe = YamlNode\n"
+      )
+    ).toEqual([
+      'src/profiles/probe.ts:1: import src/yaml through its index.ts, not yaml/tree.js: export what you need from src/yaml/index.ts'
+    ])
+    expect(
+      probe(
+        'src/manifest/probe.ts',
+        "import { parseYamlSource } from '../yaml/index.js'\nexport const probe = parseYamlSource\n"
+      )
+    ).toEqual([])
+  })
+
   it('lets a folder use its own modules and a sub-folder its parent’s', () => {
     expect(
       probe(

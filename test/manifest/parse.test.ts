@@ -269,6 +269,20 @@ flow:
     ])
   })
 
+  it('a notebook without a notebook extension, in any case the others are taken', () => {
+    expect(
+      problemsOf(`pipeline: p
+flow:
+  - notebook: notebooks/a.txt
+  - notebook: notebooks/b.R
+  - notebook: notebooks/c.IPYNB
+  - notebook: notebooks/d.scala
+`)
+    ).toEqual([
+      'dtflw.yaml:3:15: error: notebook "notebooks/a.txt" must end in .py, .sql, .scala, .r or .ipynb (a Databricks source notebook or a Jupyter export).'
+    ])
+  })
+
   it('reports every problem at once, not just the first', () => {
     expect(
       problemsOf(`pipeline: p

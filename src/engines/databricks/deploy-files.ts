@@ -1,7 +1,11 @@
 import path from 'node:path'
 import type { Plan } from '../../flow/index.js'
 import { sha256 } from '../../io/index.js'
-import { findRunTargets, parseNotebook } from '../../notebooks/index.js'
+import {
+  findRunTargets,
+  parseNotebook,
+  runTargetCandidates
+} from '../../notebooks/index.js'
 import type { NotebookLanguage } from '../../notebooks/index.js'
 
 /** Reads a repository file's bytes (the working tree, or git at a sha). */
@@ -30,8 +34,6 @@ const LANGUAGE: Record<NotebookLanguage, ImportLanguage> = {
   scala: 'SCALA',
   r: 'R'
 }
-
-const EXTENSIONS = ['.py', '.sql', '.scala', '.r', '.ipynb']
 
 /**
  * The notebooks a plan runs and, transitively, the notebooks they include
@@ -82,10 +84,7 @@ export async function findIncluded(
   resolved: string,
   source: SourceReader
 ): Promise<string | undefined> {
-  const candidates = path.posix.extname(resolved)
-    ? [resolved]
-    : EXTENSIONS.map((ext) => `${resolved}${ext}`)
-  for (const candidate of candidates) {
+  for (const candidate of runTargetCandidates(resolved)) {
     if ((await source.read(candidate)) !== undefined) return candidate
   }
   return undefined

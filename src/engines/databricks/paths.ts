@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { withoutNotebookExtension } from '../../notebooks/index.js'
 
 /** The folder of dtflw's own files in a deploy root. */
 export const DTFLW_FOLDER = '.dtflw'
@@ -22,8 +23,7 @@ export function deployRoot(root: string, preview?: string): string {
  */
 export function remoteNotebookPath(root: string, repoPath: string): string {
   const posix = repoPath.split(path.sep).join('/')
-  const withoutExtension = posix.replace(/\.(py|sql|scala|r|ipynb)$/i, '')
-  return `${root}/${withoutExtension}`
+  return `${root}/${withoutNotebookExtension(posix)}`
 }
 
 /** The workspace folder that holds a path. */

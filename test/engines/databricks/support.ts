@@ -4,8 +4,9 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { runCommand } from '../../../src/commands/index.js'
 import type {
-  CommandRequest,
-  CommandResult
+  CommandName,
+  CommandResult,
+  RequestDraft
 } from '../../../src/commands/index.js'
 import type { RunEvent } from '../../../src/report/index.js'
 import type { DatabricksServer } from '../../support/databricks-server/index.js'
@@ -71,7 +72,7 @@ export function serverEnv(
 export async function dtflw(
   repo: Repo,
   server: DatabricksServer,
-  request: Partial<CommandRequest> & { command: CommandRequest['command'] },
+  request: Partial<RequestDraft> & { command: CommandName },
   options: {
     env?: Record<string, string>
     signal?: AbortSignal
