@@ -1,7 +1,12 @@
 import process from 'node:process'
 import Generator from 'yeoman-generator'
 import type { BaseOptions } from 'yeoman-generator'
-import { createColumnLearner } from '../commands/index.js'
+import {
+  createColumnLearner,
+  optionSpec,
+  optionsOf,
+  splitList
+} from '../commands/index.js'
 import { formatText, UsageError } from '../diagnostics/index.js'
 import { prepareStep } from '../steps/index.js'
 import type { StepFile } from '../steps/index.js'
@@ -22,29 +27,14 @@ type NotebookOptions = BaseOptions & {
   readonly yes?: boolean
 }
 
-/** `a, b` → ['a', 'b']; undefined when not given. */
-function list(value: string | undefined): string[] | undefined {
-  return typeof value === 'string'
-    ? value
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean)
-    : undefined
-}
-
-/** The options that take a value, and what they hold. */
-const VALUE_OPTIONS: readonly [keyof NotebookOptions & string, string][] = [
-  ['inputs', 'Tables it reads, comma-separated'],
-  ['outputs', 'Tables it writes, comma-separated'],
-  ['template', 'A notebook template (dtflw add --list-templates)'],
-  ['key', 'The business key a template keys on, comma-separated'],
-  ['by', 'What aggregate groups by, comma-separated'],
-  ['columns', 'The columns of the table a template reads, comma-separated'],
-  ['profile', 'The profile whose values the widgets take (development)'],
-  ['language', 'sql or python'],
-  ['after', 'Insert after this step'],
-  ['manifest', 'The manifest (default dtflw.yaml)']
-]
+/**
+ * The options of `dtflw add` the generator offers, declared once in the
+ * command layer's option table: all but the step (its argument) and
+ * `--list-templates` (`dtflw add` lists them).
+ */
+const ADD_OPTIONS = optionsOf('add').filter(
+  (field) => field !== 'step' && field !== 'listTemplates'
+)
 
 /**
  * `yo create-dtflw-pipeline:notebook STEP`: the Yeoman adapter of
@@ -64,14 +54,18 @@ export class NotebookGenerator extends Generator<
     this.argument('step', {
       type: String,
       required: false,
-      description: "The step's key and notebook file name"
+      description: optionSpec('step').help
     })
-    for (const [name, description] of VALUE_OPTIONS) {
-      this.option(name, { type: String, description })
+    for (const field of ADD_OPTIONS) {
+      const { flag, kind, help } = optionSpec(field)
+      this.option(flag ?? field, {
+        type: kind === 'flag' ? Boolean : String,
+        description: help
+      })
     }
-    this.option('yes', {
-      type: Boolean,
-      description: 'Take the defaults; never ask'
+    this.option('manifest', {
+      type: String,
+      description: 'The manifest (default dtflw.yaml)'
     })
   }
 
@@ -83,11 +77,11 @@ export class NotebookGenerator extends Generator<
       ...(o.manifest !== undefined ? { manifest: o.manifest } : {}),
       ...(o.step !== undefined ? { step: o.step } : {}),
       ...(o.template !== undefined ? { template: o.template } : {}),
-      inputs: list(o.inputs),
-      outputs: list(o.outputs),
-      key: list(o.key),
-      by: list(o.by),
-      columns: list(o.columns),
+      inputs: splitList(o.inputs),
+      outputs: splitList(o.outputs),
+      key: splitList(o.key),
+      by: splitList(o.by),
+      columns: splitList(o.columns),
       ...(o.language !== undefined ? { language: o.language } : {}),
       ...(o.after !== undefined ? { after: o.after } : {}),
       ...(o.profile !== undefined ? { profile: o.profile } : {}),

@@ -287,6 +287,24 @@ describe('the notebook sub-generator', () => {
       namespace: 'create-dtflw-pipeline:notebook'
     })
 
+  it("offers dtflw add's options in its --help, in dtflw add's words", async () => {
+    const generator = await helpers.createGenerator(NotebookGenerator, {
+      namespace: 'create-dtflw-pipeline:notebook',
+      resolved
+    } as never)
+    const help = generator.help()
+    for (const flag of ['template', 'key', 'by', 'columns', 'inputs']) {
+      expect(help).toContain(`--${flag}`)
+    }
+    expect(help).toMatch(
+      /--columns\s.*The columns of the table a template reads\./
+    )
+    expect(help).toMatch(/--yes\s.*Take the defaults, never ask\./)
+    expect(help).toContain("The step: its key, and its notebook's name.")
+    // dtflw add lists the templates; the generator adds a step.
+    expect(help).not.toMatch(/^\s*--list-templates/m)
+  })
+
   it('adds a step to a generated repository from its options', async () => {
     const result = await runNotebook()
       .onTargetDirectory((dir) => writeScaffold(dir, { language: 'python' }))
