@@ -11,7 +11,7 @@ requireSupportedNode(
 // in the system's temporary folder) shortens it from the second run on.
 const { enableCompileCache } = await import('node:module')
 enableCompileCache?.()
-const { main } = await import('../generators/app/cli.js')
+const { main } = await import('../dist/cli/create.js')
 process.exitCode = await main({
   argv: process.argv.slice(2),
   cwd: process.cwd(),

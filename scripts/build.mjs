@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 /* global console, process */
-// The build: schemas → validators, tsc → lib/, esbuild → dist/. It runs on
-// every `npm install` (prepare) and before `npm test` (pretest), so it is
-// skipped when nothing it reads changed since the last build: a stamp in
-// lib/ holds the hash of every input. `--force` builds anyway.
+// The build: schemas → validators, tsc → lib/ (the compiled tree that the
+// benchmarks and a few tests run; the package ships only dist/cli),
+// esbuild → dist/. It runs on every `npm install` (prepare) and before
+// `npm test` (pretest), so it is skipped when nothing it reads changed
+// since the last build: a stamp in lib/ holds the hash of every input.
+// `--force` builds anyway.
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import {
@@ -20,7 +22,6 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const STAMP = path.join(root, 'lib', '.build-stamp')
 const INPUTS = [
   'src',
-  'generators',
   'schemas',
   'scripts',
   'bench',
@@ -31,7 +32,13 @@ const INPUTS = [
   'tsconfig.build.json',
   'action.yml'
 ]
-const OUTPUTS = ['lib/src', 'dist/cli/index.js', 'dist/action/index.js']
+const OUTPUTS = [
+  'lib/src',
+  'dist/cli/index.js',
+  'dist/cli/create.js',
+  'dist/cli/generators.js',
+  'dist/action/index.js'
+]
 
 /** Every input file's path and bytes, in a stable order. */
 function inputHash() {

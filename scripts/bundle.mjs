@@ -17,22 +17,16 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8'))
 // beside the new ones and be committed with them.
 await rm('dist', { recursive: true, force: true })
 
-// The generators (plain JavaScript) use dtflw through the compiled tree in
-// lib/; in a bundle they get the same modules as everything else, from src/.
-const libToSrc = {
-  name: 'lib-to-src',
+// The Action never adds steps: `dtflw add`'s module (and its templates)
+// stays out of its bundle, an import that the Action never runs.
+const withoutSteps = {
+  name: 'without-steps',
   setup(build) {
-    // Resolved the way a source file's own import is, so the module is one
-    // and the same whichever importer esbuild meets first.
-    build.onResolve({ filter: /\/lib\/src\// }, (args) => {
-      const target = path.resolve(args.resolveDir, args.path)
-      const relative = path.relative(path.resolve('lib/src'), target)
-      if (relative.startsWith('..')) return undefined
-      return build.resolve(`./${relative.split(path.sep).join('/')}`, {
-        kind: args.kind,
-        resolveDir: path.resolve('src')
-      })
-    })
+    build.onResolve({ filter: /^\.\.\/steps\/index\.js$/ }, (args) =>
+      args.importer.endsWith(path.join('src', 'commands', 'add.ts'))
+        ? { path: args.path, external: true }
+        : undefined
+    )
   }
 }
 
@@ -45,7 +39,7 @@ const common = {
   target: 'node22.18',
   format: 'esm',
   // Code a command may not need (the engines, the Databricks client, the
-  // generators) goes into chunks that `import()` loads on demand, so a
+  // step templates) goes into chunks that `import()` loads on demand, so a
   // `validate` does not load HTTP, workers or the DuckDB glue.
   // Whitespace and syntax only: names stay readable in a stack trace, and
   // the Action's bundle stays under 2 MB (comments, with their build-machine
@@ -66,15 +60,21 @@ await build({
   ...common,
   entryPoints: {
     'cli/index': 'src/cli/index.ts',
+    // `create-dtflw-pipeline` (bin/create-dtflw-pipeline.js), and the two
+    // Yeoman generators that generators/*/index.js publish: one program
+    // with the CLI, sharing its chunks.
+    'cli/create': 'src/generators/create.ts',
+    'cli/generators': 'src/generators/index.ts',
     // The local engine's chunk finds its worker and harness beside it.
     'cli/chunks/sql-worker': 'src/engines/local/sql/sql-worker.ts'
   },
-  plugins: [libToSrc],
   splitting: true,
-  chunkNames: 'cli/chunks/[name]-[hash]'
+  chunkNames: 'cli/chunks/[name]-[hash]',
+  // Yeoman is a dependency of the package, loaded only by the generators:
+  // it runs from node_modules as it is, not from the bundle.
+  external: [...common.external, 'yeoman-environment', 'yeoman-generator']
 })
 
-// The Action never adds steps: the generators stay out of its bundle.
 await build({
   ...common,
   entryPoints: {
@@ -85,7 +85,7 @@ await build({
   target: 'node24',
   splitting: true,
   chunkNames: 'action/chunks/[name]-[hash]',
-  external: [...common.external, '#generators/*']
+  plugins: [withoutSteps]
 })
 
 const harness = 'src/engines/local/python'

@@ -26,6 +26,8 @@ export const MODULE_MAP = {
   // The YAML front end of the manifest and the profiles: text to a tree
   // whose values remember where they are.
   yaml: FOUNDATION,
+  // Edits of YAML text that keep comments and quoting: a foundation too.
+  'yaml-edit': [],
   notebooks: FOUNDATION,
   manifest: [...FOUNDATION, 'yaml', 'notebooks'],
   profiles: [...FOUNDATION, 'yaml', 'manifest'],
@@ -76,6 +78,12 @@ export const MODULE_MAP = {
   lineage: PLANNED,
   github: [...FOUNDATION, 'report', 'lineage'],
   promotion: [...PLANNED, 'engines'],
+  // The plan of a new pipeline repository (`npm init dtflw-pipeline`).
+  scaffold: [...FOUNDATION, 'yaml-edit'],
+  // Placing a new step (`dtflw add`), its widgets and its notebook; the
+  // ETL templates know nothing of the manifest.
+  'steps/templates': [...FOUNDATION, 'yaml-edit'],
+  steps: [...PLANNED, 'yaml-edit', 'steps/templates'],
   commands: [
     ...PLANNED,
     'diff',
@@ -84,7 +92,8 @@ export const MODULE_MAP = {
     'engines/databricks',
     'engines/databricks/api',
     'lineage',
-    'promotion'
+    'promotion',
+    'steps'
   ],
   // The entry points reach the engines only through the command layer.
   cli: [...PLANNED, 'lineage', 'commands'],
@@ -95,7 +104,9 @@ export const MODULE_MAP = {
     'github',
     'promotion',
     'commands'
-  ]
+  ],
+  // The Yeoman entry points: `create-dtflw-pipeline` and the two generators.
+  generators: [...FOUNDATION, 'scaffold', 'steps', 'commands']
 }
 
 /**
@@ -128,6 +139,29 @@ const FOLDERS = Object.keys(MODULE_MAP).sort((a, b) => b.length - a.length)
 export function folderOf(relative) {
   const posix = relative.split(path.sep).join('/')
   return FOLDERS.find((folder) => posix.startsWith(`${folder}/`))
+}
+
+/** What src/ may import from outside it: data, never code. */
+const OUTSIDE_SRC = ['schemas/']
+
+/**
+ * Why an import from a file of src/ that leaves src/ breaks the map, or
+ * undefined when it keeps to it: code comes from src/ (where the map sees
+ * it) or from a package, never from build output (lib/, dist/), the
+ * generators' folders or a package.json `imports` alias, which would hide
+ * a loop through the build from this rule.
+ * @param specifier The import as written.
+ * @param toRoot Its target relative to the repository root, for a relative
+ *   import; undefined for a bare or `#` specifier.
+ */
+export function outsideViolation(specifier, toRoot) {
+  if (specifier.startsWith('#')) {
+    return `src/ imports code only from src/ and from packages: ${specifier} is a package.json "imports" alias the module map cannot follow; import the module from src/`
+  }
+  if (toRoot === undefined) return undefined
+  const posix = toRoot.split(path.sep).join('/')
+  if (OUTSIDE_SRC.some((prefix) => posix.startsWith(prefix))) return undefined
+  return `src/ imports code only from src/ and from packages: ${posix} is outside src/ (build output or another program), where the module map cannot see it; import the module from src/`
 }
 
 /**
@@ -170,20 +204,26 @@ const rule = {
     const fromFile = path.relative(src, file)
     if (fromFile.startsWith('..') || path.isAbsolute(fromFile)) return {}
     const check = (node, source) => {
-      if (
-        !source ||
-        typeof source.value !== 'string' ||
-        !source.value.startsWith('.')
-      )
-        return
-      const toFile = path.relative(
-        src,
-        path.resolve(path.dirname(file), source.value)
-      )
-      if (toFile.startsWith('..')) return
-      const why = mapViolation(fromFile, toFile)
-      if (why)
+      if (!source || typeof source.value !== 'string') return
+      const report = (why) =>
         context.report({ node: source, messageId: 'violation', data: { why } })
+      if (source.value.startsWith('#')) {
+        report(outsideViolation(source.value, undefined))
+        return
+      }
+      if (!source.value.startsWith('.')) return
+      const target = path.resolve(path.dirname(file), source.value)
+      const toFile = path.relative(src, target)
+      if (toFile.startsWith('..')) {
+        const why = outsideViolation(
+          source.value,
+          path.relative(context.cwd, target)
+        )
+        if (why) report(why)
+        return
+      }
+      const why = mapViolation(fromFile, toFile)
+      if (why) report(why)
     }
     return {
       ImportDeclaration: (node) => check(node, node.source),

@@ -1,10 +1,6 @@
 import os from 'node:os'
 import { runCommand } from '../commands/index.js'
-import type {
-  CommandData,
-  CommandDeps,
-  CommandResult
-} from '../commands/index.js'
+import type { CommandData, CommandResult } from '../commands/index.js'
 import {
   createMasker,
   DtflwError,
@@ -19,6 +15,7 @@ import { parseCliArgs } from './args.js'
 import { helpText } from './help.js'
 import { createProgress } from './progress.js'
 import { dataToJson, renderData } from './render.js'
+import { createTerminalAsk } from './terminal-ask.js'
 import { toolVersion } from '../commands/index.js'
 
 /** The process around the CLI: streams, environment, working directory. */
@@ -94,7 +91,7 @@ export async function main(raw: CliIo): Promise<number> {
     masker,
     cores: Math.max(1, os.availableParallelism()),
     ...(settings.request.command === 'add' && io.stdin?.isTTY
-      ? { ask: await terminalAsk(io.stdin, raw.stderr) }
+      ? { ask: createTerminalAsk({ input: io.stdin, output: raw.stderr }) }
       : {})
   })
   progress?.stop()
@@ -111,19 +108,6 @@ export async function main(raw: CliIo): Promise<number> {
     }
   }
   return result.exitCode
-}
-
-/** Asks `add`'s questions on the terminal, one line each. */
-async function terminalAsk(
-  input: NodeJS.ReadableStream,
-  output: CliIo['stderr']
-): Promise<NonNullable<CommandDeps['ask']>> {
-  const { createTerminalAsk } = await import('#generators/notebook/api.js')
-  const ask = createTerminalAsk({
-    input,
-    output: output as unknown as NodeJS.WritableStream
-  })
-  return (questions) => ask([...questions] as Parameters<typeof ask>[0])
 }
 
 /** An output stream that masks, guards, and writes JSON as JSON. */

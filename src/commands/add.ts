@@ -1,5 +1,4 @@
 import { ExitCode } from '../diagnostics/index.js'
-import type { Diagnostic } from '../diagnostics/index.js'
 import { createColumnLearner } from './learn-columns.js'
 import type { CommandDeps } from './deps.js'
 import type { AddRequest, Located } from './request/index.js'
@@ -11,15 +10,16 @@ import type { CommandResult } from './result.js'
  * chosen profile plans it, so the notebook also runs by hand) and inserts
  * the step into `dtflw.yaml` after the step that produces its last input,
  * keeping the file's comments and quoting. `--template` starts the
- * notebook from an ETL pattern; `--list-templates` lists them. The
- * generator's notebook sub-generator does the work; this is its
- * command-line face. Nothing is written on a refusal (exit 2).
+ * notebook from an ETL pattern; `--list-templates` lists them. `steps/`
+ * decides and writes (the Yeoman notebook generator uses it too); this is
+ * its command-line face. Nothing is written on a refusal (exit 2).
  */
 export async function runAdd(
   request: Located<AddRequest>,
   deps: CommandDeps
 ): Promise<CommandResult> {
-  const api = await import('#generators/notebook/api.js')
+  // Loaded only by `add`: no other command pays for the templates.
+  const api = await import('../steps/index.js')
   if (request.listTemplates) {
     return {
       exitCode: ExitCode.Success,
@@ -52,13 +52,12 @@ export async function runAdd(
     yes: request.yes === true || deps.ask === undefined,
     ...(deps.ask ? { ask: deps.ask } : {})
   })
-  const diagnostics = result.diagnostics as Diagnostic[]
   if (result.exitCode !== 0 || !result.step) {
-    return { exitCode: ExitCode.Invalid, diagnostics }
+    return { exitCode: ExitCode.Invalid, diagnostics: result.diagnostics }
   }
   return {
     exitCode: ExitCode.Success,
-    diagnostics,
+    diagnostics: result.diagnostics,
     data: { kind: 'add', step: result.step, written: result.written }
   }
 }

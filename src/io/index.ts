@@ -25,3 +25,4 @@ export {
 } from './read-text.js'
 export type { FileProblem, FileProblemCode } from './read-text.js'
 export { parseJsonRecord } from './json-record.js'
+export { findPackagePath } from './package-path.js'

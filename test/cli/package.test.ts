@@ -27,11 +27,15 @@ describe('the npm package create-dtflw-pipeline', () => {
         'bin/dtflw.js',
         'bin/create-dtflw-pipeline.js',
         'dist/cli/index.js',
+        'dist/cli/create.js',
+        'dist/cli/generators.js',
         'dist/cli/chunks/sql-worker.js',
         'dist/cli/chunks/python/dtflw_harness.py',
         'generators/app/index.js',
         'generators/app/templates/pipeline/_gitignore',
         'generators/app/templates/pipeline/_npmrc',
+        'generators/notebook/index.js',
+        'generators/notebook/templates/scd2.sql',
         'schemas/dtflw.schema.json',
         'LICENSE',
         'README.md'
@@ -39,10 +43,21 @@ describe('the npm package create-dtflw-pipeline', () => {
     )
   })
 
+  it('ships the code once, in the CLI bundle: no compiled tree (lib/), and generators/ holds only the two Yeoman entries and their templates', () => {
+    expect(files.filter((f) => f.startsWith('lib/'))).toEqual([])
+    expect(
+      files.filter(
+        (f) =>
+          f.startsWith('generators/') &&
+          !/^generators\/(app|notebook)\/templates\//.test(f)
+      )
+    ).toEqual(['generators/app/index.js', 'generators/notebook/index.js'])
+  })
+
   it('ships no tests, benchmarks, source maps or the Action bundle (the Action runs from its repository)', () => {
     const stray = files.filter(
       (f) =>
-        /^lib\/(test|bench)\//.test(f) ||
+        /^(lib|test|bench)\//.test(f) ||
         f.endsWith('.map') ||
         f.startsWith('dist/action/') ||
         /(^|\/)test_[^/]*\.py$/.test(f)

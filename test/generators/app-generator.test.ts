@@ -4,16 +4,15 @@ import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parse } from 'yaml'
 import helpers from 'yeoman-test'
-import { questionsFor } from '../../generators/app/answers.js'
-import { checkPipelineName } from '../../generators/app/choices.js'
-import AppGenerator from '../../generators/app/index.js'
+import { AppGenerator } from '../../src/generators/index.js'
+import { checkPipelineName, questionsFor } from '../../src/scaffold/index.js'
 import { repoRoot } from '../support/cli.js'
 
 const resolved = path.join(repoRoot, 'generators/app/index.js')
 
 /** A yeoman-test run of the app generator (prompts answered by `answers`). */
 function runApp() {
-  return helpers.run(AppGenerator as never, {
+  return helpers.run(AppGenerator, {
     resolved,
     namespace: 'create-dtflw-pipeline:app'
   })

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdir, readdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { main } from '../../generators/app/cli.js'
-import { planScaffold } from '../../generators/app/scaffold.js'
+import { main } from '../../src/generators/create.js'
+import { planScaffold } from '../../src/scaffold/index.js'
 import { repoRoot } from '../support/cli.js'
 import {
   answersOf,

@@ -3,9 +3,9 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { PassThrough } from 'node:stream'
 import helpers from 'yeoman-test'
-import { addStep } from '../../generators/notebook/add-step.js'
-import NotebookGenerator from '../../generators/notebook/index.js'
-import { createTerminalAsk } from '../../generators/notebook/terminal.js'
+import { createTerminalAsk } from '../../src/cli/terminal-ask.js'
+import { NotebookGenerator } from '../../src/generators/index.js'
+import { addStep } from '../../src/steps/index.js'
 import { readParquet } from '../engines/support/repo.js'
 import { repoRoot, runCli } from '../support/cli.js'
 import { makeTempDir, readTree, removeDir, writeScaffold } from './support.js'
@@ -282,10 +282,28 @@ describe('addStep', () => {
 describe('the notebook sub-generator', () => {
   const resolved = path.join(repoRoot, 'generators/notebook/index.js')
   const runNotebook = () =>
-    helpers.run(NotebookGenerator as never, {
+    helpers.run(NotebookGenerator, {
       resolved,
       namespace: 'create-dtflw-pipeline:notebook'
     })
+
+  it("offers dtflw add's options in its --help, in dtflw add's words", async () => {
+    const generator = await helpers.createGenerator(NotebookGenerator, {
+      namespace: 'create-dtflw-pipeline:notebook',
+      resolved
+    } as never)
+    const help = generator.help()
+    for (const flag of ['template', 'key', 'by', 'columns', 'inputs']) {
+      expect(help).toContain(`--${flag}`)
+    }
+    expect(help).toMatch(
+      /--columns\s.*The columns of the table a template reads\./
+    )
+    expect(help).toMatch(/--yes\s.*Take the defaults, never ask\./)
+    expect(help).toContain("The step: its key, and its notebook's name.")
+    // dtflw add lists the templates; the generator adds a step.
+    expect(help).not.toMatch(/^\s*--list-templates/m)
+  })
 
   it('adds a step to a generated repository from its options', async () => {
     const result = await runNotebook()

@@ -9,9 +9,8 @@ import {
 } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { resolveAnswers } from '../../generators/app/answers.js'
-import type { Answers } from '../../generators/app/choices.js'
-import { planScaffold } from '../../generators/app/scaffold.js'
+import { planScaffold, resolveAnswers } from '../../src/scaffold/index.js'
+import type { Answers } from '../../src/scaffold/index.js'
 import { repoRoot } from '../support/cli.js'
 
 /** The `create-dtflw-pipeline` bin, as npm links it for `npm init`. */

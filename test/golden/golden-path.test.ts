@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdir } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { actionCheckout } from '../action/support.js'
 import {
@@ -62,6 +62,8 @@ interface Variant {
   readonly options: readonly string[]
   readonly auth: 'oauth-m2m' | 'github-oidc'
   readonly notebook: string
+  /** Then adds steps with the installed dtflw (one variant is enough). */
+  readonly addsSteps?: boolean
 }
 
 const VARIANTS: readonly Variant[] = [
@@ -69,7 +71,8 @@ const VARIANTS: readonly Variant[] = [
     name: 'shop_sql',
     options: [],
     auth: 'oauth-m2m',
-    notebook: 'notebooks/daily_revenue.sql'
+    notebook: 'notebooks/daily_revenue.sql',
+    addsSteps: true
   },
   {
     name: 'shop_py',
@@ -84,6 +87,66 @@ const VARIANTS: readonly Variant[] = [
     notebook: 'notebooks/daily_revenue.sql'
   }
 ]
+
+/**
+ * `dtflw add` from the installed package: the templates ship beside the
+ * bundle, and the published Yeoman notebook generator (what a generator of
+ * another package composes with) loads by path.
+ */
+async function expectStepsAdded(
+  repo: string,
+  env: Record<string, string | undefined>
+): Promise<void> {
+  const npx = (args: string[]) =>
+    runProcess('npx', ['--no', ...args], { cwd: repo, env })
+  const read = (file: string) => readFile(path.join(repo, file), 'utf8')
+  const added = await npx([
+    'dtflw',
+    'add',
+    'weekly_revenue',
+    '--template',
+    'aggregate',
+    '--by',
+    'week',
+    '--yes'
+  ])
+  expect([added.code, added.stderr]).toEqual([0, ''])
+  expect(added.stdout).toContain(
+    'Added step weekly_revenue (notebooks/weekly_revenue.sql) from template aggregate after daily_revenue'
+  )
+  expect(await read('notebooks/weekly_revenue.sql')).toContain(
+    "CAST(date_trunc('WEEK', CAST(order_date AS DATE)) AS DATE) AS week"
+  )
+  const run = await npx(['dtflw', 'run', '--profile', 'development'])
+  expect(run.stdout).toContain('ok        weekly_revenue')
+  expect(run.code).toBe(0)
+  const generator = path.join(
+    repo,
+    'node_modules/create-dtflw-pipeline/generators/notebook/index.js'
+  )
+  const yeoman = await runProcess(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `import { createRequire } from 'node:module'
+       const require = createRequire(process.argv[1])
+       const { createEnv } = await import(require.resolve('yeoman-environment'))
+       const env = createEnv({ cwd: process.cwd(), skipInstall: true })
+       env.register(process.argv[1], { namespace: 'create-dtflw-pipeline:notebook' })
+       await env.run(['create-dtflw-pipeline:notebook', 'audit'], { inputs: 'raw_orders', yes: true })`,
+      generator
+    ],
+    { cwd: repo, env }
+  )
+  expect(yeoman.code).toBe(0)
+  // Editing the manifest is what was asked: Yeoman asks no overwrite question.
+  expect(yeoman.stderr).toContain('force dtflw.yaml')
+  expect(await read('notebooks/audit.sql')).toContain('IDENTIFIER(:audit_out)')
+  expect(await read('dtflw.yaml')).toContain(
+    '  - notebook: notebooks/audit.sql\n    inputs: [raw_orders]\n    outputs: [audit]\n'
+  )
+}
 
 maybe('the golden path of a generated repository', () => {
   let runDir: string
@@ -476,6 +539,11 @@ maybe('the golden path of a generated repository', () => {
       expect(
         databricks.workspace.read(onTest[0].replace('/test/', '/production/'))
       ).toBe(acceptedNotebook)
+
+      // 7. The next step, added with the installed dtflw.
+      if (variant.addsSteps) {
+        await expectStepsAdded(clone, { ...npmEnv, HOME: process.env.HOME })
+      }
     },
     10 * MINUTE
   )

@@ -91,6 +91,47 @@ describe('the module map of STYLE.md, as a lint rule', () => {
     ])
   })
 
+  it('sees the loop through build output that dtflw add once had: src/ imports no compiled tree, alias or generator folder, and steps/ never imports commands/', () => {
+    // The generators used to import lib/src/commands while commands/add.ts
+    // imported them back through a package.json alias.
+    expect(
+      probe(
+        'src/steps/probe.ts',
+        "export { createColumnLearner } from '../commands/index.js'\n"
+      )
+    ).toEqual([
+      expect.stringContaining('src/steps may not import src/commands')
+    ])
+    expect(
+      probe(
+        'src/commands/probe.ts',
+        "export const load = () => import('#generators/notebook/api.js')\n"
+      )
+    ).toEqual([
+      expect.stringContaining(
+        'src/ imports code only from src/ and from packages: #generators/notebook/api.js is a package.json "imports" alias'
+      )
+    ])
+    expect(
+      probe(
+        'src/steps/probe.ts',
+        "export * from '../../lib/src/commands/index.js'\nexport * from '../../generators/app/index.js'\n"
+      )
+    ).toEqual([
+      expect.stringContaining(
+        'lib/src/commands/index.js is outside src/ (build output or another program)'
+      ),
+      expect.stringContaining('generators/app/index.js is outside src/')
+    ])
+    // Data outside src/ is fine: the manifest's JSON Schema.
+    expect(
+      probe(
+        'src/manifest/probe.ts',
+        "import schema from '../../schemas/dtflw.schema.json' with { type: 'json' }\nexport const probe = schema\n"
+      )
+    ).toEqual([])
+  })
+
   it('keeps the YAML front end a foundation the manifest and the profiles read through its index.ts', () => {
     expect(
       probe(

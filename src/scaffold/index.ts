@@ -1,0 +1,8 @@
+export { answersFromFlags, questionsFor, resolveAnswers } from './answers.js'
+export type { CheckedAnswers, ChoiceQuestion, GivenAnswers } from './answers.js'
+export { checkPipelineName } from './checks.js'
+export { CHOICES } from './choices.js'
+export type { Answers } from './choices.js'
+export { appTemplates, planScaffold } from './scaffold.js'
+export type { ScaffoldFile } from './scaffold.js'
+export { checkTarget } from './target.js'

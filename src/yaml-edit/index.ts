@@ -1,0 +1,3 @@
+export { deleteIn, insertItem, setIn } from './edit.js'
+export type { YamlPath } from './edit.js'
+export { inline } from './render.js'
