@@ -19,6 +19,7 @@ import type { StepFields } from './step-fields.js'
 import { planTemplateStep } from './template-step.js'
 import {
   fillTemplate,
+  output,
   readTemplate,
   rewrapMarkdown
 } from './templates/index.js'
@@ -159,7 +160,9 @@ export async function prepareStep(
               outputs: applied.outputs
             }
           }
-        : {})
+        : fields.key.length > 0
+          ? { entry: { outputs: [output(outputs[0], undefined, fields.key)] } }
+          : {})
     },
     (p) => existsSync(path.join(options.root, p))
   )

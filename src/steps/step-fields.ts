@@ -71,9 +71,9 @@ export function planStepFields(
   const key = options.key ?? listOf(answers.key) ?? []
   const by = options.by ?? listOf(answers.by) ?? []
   const unused = [
-    ...(key.length > 0 && (template?.key ?? 'none') === 'none'
-      ? ['--key']
-      : []),
+    // A template that takes no key has no use for one; a plain step's
+    // --key is its output's, for the data diff.
+    ...(key.length > 0 && template && template.key === 'none' ? ['--key'] : []),
     ...(by.length > 0 && !template?.by ? ['--by'] : []),
     ...(options.columns && !template ? ['--columns'] : [])
   ]
@@ -89,6 +89,12 @@ export function planStepFields(
     defaultInputs(manifest, options.after)
   const outputs = options.outputs ??
     listOf(answers.outputs) ?? [step.replace(/-/g, '_')]
+  if (key.length > 0 && !template && outputs.length !== 1) {
+    return refuse(
+      'key-of-which-output',
+      `--key names the key of the step's one output, and it has ${outputs.length}; add the step, then write key: [...] under each output in dtflw.yaml.`
+    )
+  }
   const preferred = template?.languages.includes(fallback)
     ? fallback
     : (template?.languages[0] ?? fallback)

@@ -17,7 +17,7 @@ export interface AddStepOptions {
   readonly inputs?: readonly string[]
   /** Tables it writes (default: the step's name). */
   readonly outputs?: readonly string[]
-  /** `--key`: the business key a template keys on. */
+  /** `--key`: the columns that identify a row of the output (and a template's business key). */
   readonly key?: readonly string[]
   /** `--by`: what `aggregate` groups by (columns or periods). */
   readonly by?: readonly string[]

@@ -122,6 +122,7 @@ describe('dtflw add --template learns the columns it reads, with their types', (
       [
         '    outputs:',
         '      - name: customers_history',
+        '        key: [customer_id, valid_from]',
         '        columns:',
         '          customer_id: bigint',
         '          name: string',
@@ -159,6 +160,7 @@ describe('dtflw add --template learns the columns it reads, with their types', (
     expect(text).toContain(
       [
         '      - name: active_history',
+        '        key: [customer_id, valid_from]',
         '        columns:',
         '          customer_id: bigint',
         '          name: string',
@@ -248,6 +250,7 @@ describe('dtflw add --template learns the columns it reads, with their types', (
     expect(await manifest()).toContain(
       [
         '      - name: orders_history',
+        '        key: [order_id, valid_from]',
         '        columns:',
         '          order_id: bigint',
         '          order_date: date',

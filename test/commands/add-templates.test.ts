@@ -97,8 +97,19 @@ describe('dtflw add --template', () => {
         'error: template scd2 is written in sql, not python; drop --language python.'
       ],
       [
-        ['--inputs', 'orders', '--key', 'order_id'],
-        'error: --key goes with a template that uses it; see dtflw add --list-templates.'
+        ['--inputs', 'orders', '--outputs', 'a,b', '--key', 'order_id'],
+        "error: --key names the key of the step's one output, and it has 2; add the step, then write key: [...] under each output in dtflw.yaml."
+      ],
+      [
+        [
+          '--template',
+          'ingest-overwrite',
+          '--inputs',
+          'orders',
+          '--key',
+          'order_id'
+        ],
+        'error: --key goes with a template that uses it, and ingest-overwrite does not; see dtflw add --list-templates.'
       ]
     ]
     for (const [args, message] of refusals) {
@@ -110,6 +121,26 @@ describe('dtflw add --template', () => {
       ])
     }
     expect(await readTree(dir)).toEqual(before)
+  })
+
+  it('a plain step takes --key for its output, which the data diff matches rows on', async () => {
+    const added = await runCli(
+      ['add', 'open_orders', '--inputs', 'orders', '--key', 'order_id'],
+      dir
+    )
+    expect([added.code, added.stderr]).toEqual([0, ''])
+    const manifest = await readFile(path.join(dir, 'dtflw.yaml'), 'utf8')
+    expect(manifest).toContain(
+      '    outputs:\n      - { name: open_orders, key: order_id }\n'
+    )
+    const plan = await runCli(
+      ['plan', '--profile', 'development', '--json'],
+      dir
+    )
+    const step = JSON.parse(plan.stdout).result.steps.find(
+      (s: { key: string }) => s.key === 'open_orders'
+    )
+    expect(step.outputs[0].key).toEqual(['order_id'])
   })
 
   it('takes the columns a template reads from --columns, typed as dtflw learns them', async () => {
@@ -142,6 +173,7 @@ describe('dtflw add --template', () => {
         '      - { name: orders_history, optional: true }',
         '    outputs:',
         '      - name: orders_history',
+        '        key: [order_id, valid_from]',
         '        columns:',
         '          order_id: bigint',
         '          customer: string',

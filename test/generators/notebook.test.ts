@@ -365,6 +365,7 @@ describe('the notebook sub-generator', () => {
         '    inputs: [daily_revenue]',
         '    outputs:',
         '      - name: monthly_revenue',
+        '        key: month',
         '        columns:',
         '          month: date',
         '          row_count: bigint',

@@ -172,6 +172,7 @@ describe('the notebook templates, generated into a pipeline and run twice on the
       outputs: [
         {
           name: 'orders_bronze',
+          key: 'order_id',
           columns: {
             order_id: 'bigint',
             order_date: 'date',
@@ -221,6 +222,7 @@ describe('the notebook templates, generated into a pipeline and run twice on the
       outputs: [
         {
           name: 'customers_history',
+          key: ['customer_id', 'valid_from'],
           columns: {
             customer_id: 'bigint',
             name: 'string',
@@ -300,6 +302,7 @@ describe('the notebook templates, generated into a pipeline and run twice on the
       outputs: [
         {
           name: 'dim_customer',
+          key: 'customer_id',
           columns: {
             customer_sk: 'bigint',
             customer_id: 'bigint',
@@ -378,6 +381,7 @@ describe('the notebook templates, generated into a pipeline and run twice on the
       outputs: [
         {
           name: 'sales_by_country',
+          key: ['country', 'month'],
           columns: {
             country: 'string',
             month: 'date',

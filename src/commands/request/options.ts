@@ -207,7 +207,7 @@ export const OPTION_SPECS = {
     kind: 'list',
     flag: 'key',
     arg: 'K',
-    help: 'The business key a template keys on.'
+    help: 'The columns that identify a row of the new output, which the data diff matches rows on (and a template keys on).'
   },
   by: {
     kind: 'list',

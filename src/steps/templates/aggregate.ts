@@ -147,11 +147,16 @@ export function aggregate(req: TemplateRequest): Planned {
       file: 'aggregate.sql',
       inputs: [src],
       outputs: [
-        output(req.output, {
-          ...Object.fromEntries(keys.map((k) => [k.name, k.type])),
-          row_count: 'bigint',
-          ...Object.fromEntries(measures.map((m) => [m.name, m.type]))
-        })
+        output(
+          req.output,
+          {
+            ...Object.fromEntries(keys.map((k) => [k.name, k.type])),
+            row_count: 'bigint',
+            ...Object.fromEntries(measures.map((m) => [m.name, m.type]))
+          },
+          // One row per group: the grouping columns identify it.
+          keys.map((k) => k.name)
+        )
       ],
       values: {
         src,

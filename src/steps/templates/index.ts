@@ -13,7 +13,7 @@ export {
   wrapWords
 } from './fill.js'
 export { PYTHON_TABLE_HELPERS } from './python-helpers.js'
-export { capitalized } from './support.js'
+export { capitalized, output } from './support.js'
 export type {
   EtlTemplate,
   KnownColumn,

@@ -87,7 +87,7 @@ export function ingestAppend(req: TemplateRequest): Planned {
     plan: {
       file: 'ingest-append.sql',
       inputs: [src, keptTable(req.output)],
-      outputs: [output(req.output, cols && declaredColumns(cols))],
+      outputs: [output(req.output, cols && declaredColumns(cols), req.key)],
       values: {
         src,
         out: req.output,
@@ -127,12 +127,17 @@ export function scd2(req: TemplateRequest): Planned {
       file: 'scd2.sql',
       inputs: [src, keptTable(req.output)],
       outputs: [
-        output(req.output, {
-          ...declaredColumns(cols),
-          valid_from: 'timestamp',
-          valid_to: 'timestamp',
-          is_current: 'boolean'
-        })
+        output(
+          req.output,
+          {
+            ...declaredColumns(cols),
+            valid_from: 'timestamp',
+            valid_to: 'timestamp',
+            is_current: 'boolean'
+          },
+          // A version of a row: its key and when it began.
+          [req.key[0], 'valid_from']
+        )
       ],
       args: { as_of: '${AS_OF:-}' },
       values: {

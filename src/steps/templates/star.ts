@@ -49,7 +49,9 @@ export function dimension(req: TemplateRequest): Planned {
       file: 'dimension.sql',
       inputs: [src, keptTable(req.output)],
       outputs: [
-        output(req.output, { [sk]: 'bigint', ...declaredColumns(cols) })
+        output(req.output, { [sk]: 'bigint', ...declaredColumns(cols) }, [
+          req.key[0]
+        ])
       ],
       values: {
         src,

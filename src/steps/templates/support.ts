@@ -49,18 +49,30 @@ export function keptTable(table: string): ListedTable {
 }
 
 /**
- * An output as the manifest lists it: a name, with its expected columns
- * when they are known (on one line when they fit).
+ * An output as the manifest lists it: a name, with the columns that
+ * identify a row when the template knows them (the data diff matches rows
+ * on them) and its expected columns when they are known (each on one line
+ * when it fits).
  */
 export function output(
   name: string,
-  columns: DeclaredColumns | undefined
+  columns: DeclaredColumns | undefined,
+  key: readonly string[] = []
 ): ListedTable {
-  if (!columns) return name
+  if (!columns && key.length === 0) return name
+  const keyed =
+    key.length === 0
+      ? {}
+      : { key: key.length === 1 ? key[0] : inline([...key]) }
+  if (!columns) return inline({ name, ...keyed })
   const line = Object.entries(columns)
     .map(([k, v]) => `${k}: ${v}`)
     .join(', ')
-  return { name, columns: line.length <= 56 ? inline(columns) : columns }
+  return {
+    name,
+    ...keyed,
+    columns: line.length <= 56 ? inline(columns) : columns
+  }
 }
 
 /** A refusal with one diagnostic. */

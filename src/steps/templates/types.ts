@@ -68,7 +68,12 @@ export type DeclaredColumns = Record<string, string | null>
 export type ListedTable =
   | string
   | { readonly name: string; readonly optional: true }
-  | { readonly name: string; readonly columns: DeclaredColumns }
+  | {
+      readonly name: string
+      /** The columns that identify a row, for the data diff. */
+      readonly key?: string | readonly string[]
+      readonly columns?: DeclaredColumns
+    }
 
 /**
  * A template applied: its file, the step's manifest fields, and the values
