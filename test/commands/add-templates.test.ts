@@ -137,7 +137,7 @@ describe('dtflw add --template', () => {
       ['plan', '--profile', 'development', '--json'],
       dir
     )
-    const step = JSON.parse(plan.stdout).result.steps.find(
+    const step = JSON.parse(plan.stdout).result.plan.steps.find(
       (s: { key: string }) => s.key === 'open_orders'
     )
     expect(step.outputs[0].key).toEqual(['order_id'])
