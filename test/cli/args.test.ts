@@ -198,6 +198,7 @@ describe('parseCliArgs', () => {
       ],
       explain: ['--profile', '--preview'],
       deploy: ['--profile', '--preview', '--force-lock'],
+      diff: ['--report'],
       run: [
         '--profile',
         '--select',
