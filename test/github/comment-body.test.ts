@@ -182,3 +182,58 @@ describe('renderComment', () => {
     })
   })
 })
+
+describe('the data changes of a preview', () => {
+  it('are a section of the comment and of the job summary, after the steps', async () => {
+    const input = await salesPullRequest()
+    const report = {
+      ...input.report!,
+      dataDiff: {
+        against: 'test',
+        tables: [
+          {
+            table: 'customers_silver',
+            head: 'sales_test.sales__pr_7.customers_silver',
+            base: 'sales_test.sales.customers_silver',
+            status: 'new-table' as const,
+            rows: { head: 12 }
+          },
+          {
+            table: 'sales_orders_silver',
+            head: 'sales_test.sales__pr_7.sales_orders_silver',
+            base: 'sales_test.sales.sales_orders_silver',
+            status: 'compared' as const,
+            rows: { base: 1000, head: 950 },
+            columns: { added: [], removed: [], retyped: [] },
+            keyed: {
+              key: ['order_id'],
+              added: 0,
+              removed: 50,
+              changed: 7,
+              unchanged: 943,
+              byColumn: { amount: 7 },
+              examples: { added: [], removed: ['3', '998'], changed: ['10'] }
+            }
+          }
+        ]
+      }
+    }
+    for (const text of [
+      renderComment({ ...input, report }),
+      renderJobSummary({ ...input, report })
+    ]) {
+      const section = text.split('### Data changes\n')[1]
+      expect(section).toBeDefined()
+      expect(text.indexOf('### Data changes')).toBeGreaterThan(
+        text.indexOf('### Steps')
+      )
+      expect(section).toContain(
+        '- `sales_orders_silver`: 1,000 → 950 rows (-50)\n' +
+          '  - by `order_id`: 0 added, 50 removed, 7 changed, 943 unchanged\n' +
+          '  - changed columns: `amount` 7\n' +
+          '  - e.g. removed `3`, `998`; changed `10`'
+      )
+      expect(section).toContain('- `customers_silver`: new table, 12 rows')
+    }
+  })
+})
