@@ -1,9 +1,10 @@
 import path from 'node:path'
 import { ExitCode, warningAt } from '../diagnostics/index.js'
 import type { Diagnostic } from '../diagnostics/index.js'
-import { planDataDiff, readDiffBudget } from '../diff/index.js'
+import { planBeforeDiff, planDataDiff, readDiffBudget } from '../diff/index.js'
 import type { DataDiffPlan } from '../diff/index.js'
 import type { Engine } from '../engines/index.js'
+import { tryReadFeatureBranch } from '../io/index.js'
 import { checkDirectAccess } from '../promotion/index.js'
 import type { RunReport } from '../report/index.js'
 import type { CommandDeps } from './deps.js'
@@ -37,19 +38,30 @@ export function exitCodeOf(report: RunReport, signal?: AbortSignal): number {
 }
 
 /**
- * A preview's data diff: what the run writes against the environment it
- * will reach, unless the profile says `diff: false`.
+ * What a run compares once its steps are done: a preview's tables with the
+ * environment's it will reach; on the local engine, a run on a branch's
+ * tables with the versions they replace. Nothing when the profile says
+ * `diff: false`.
  */
-function dataDiffOf(loaded: LoadedPlan): { diff?: DataDiffPlan } {
-  if (!loaded.base) return {}
+async function dataDiffOf(
+  loaded: LoadedPlan,
+  preview: string | undefined
+): Promise<{ diff?: DataDiffPlan }> {
   const budget = readDiffBudget(loaded.profile)
   if (budget === false) return {}
-  const diff = planDataDiff(
-    loaded.plan,
-    loaded.base,
-    loaded.base.profile,
-    budget
-  )
+  if (loaded.base) {
+    const diff = planDataDiff(
+      loaded.plan,
+      loaded.base,
+      loaded.base.profile,
+      budget
+    )
+    return diff ? { diff } : {}
+  }
+  if (preview || loaded.plan.engine !== 'local') return {}
+  const branch = await tryReadFeatureBranch(loaded.project.manifest.root)
+  if (!branch) return {}
+  const diff = planBeforeDiff(loaded.plan, loaded.profile.name, budget)
   return diff ? { diff } : {}
 }
 
@@ -137,7 +149,7 @@ export async function runLoaded(
       mask: deps.masker?.mask,
       maskJson: deps.masker?.maskJson,
       now,
-      ...dataDiffOf(loaded)
+      ...(await dataDiffOf(loaded, settings.preview))
     }
   )
   const diagnostics: Diagnostic[] = [...loaded.warnings]

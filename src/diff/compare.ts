@@ -44,7 +44,7 @@ export async function compareTables(
     const where = {
       table: target.table,
       head: locationValue(target.head),
-      base: locationValue(target.base)
+      base: target.baseLabel ?? locationValue(target.base)
     }
     if (now() - started > plan.timeoutMs) {
       tables.push({

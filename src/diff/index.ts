@@ -9,6 +9,7 @@ export { comparedColumns, diffColumns, missingKey } from './columns.js'
 export {
   DEFAULT_DIFF_BUDGET,
   onlyWritten,
+  planBeforeDiff,
   planDataDiff,
   readDiffBudget
 } from './plan.js'

@@ -11,6 +11,8 @@ export interface DiffTarget {
   readonly head: TableLocation
   readonly base: TableLocation
   readonly key?: readonly string[]
+  /** How the report names the base, when not by its location. */
+  readonly baseLabel?: string
 }
 
 /** How much a data diff may do (the profile's `diff:`). */
@@ -29,6 +31,12 @@ export interface DataDiffPlan extends DiffBudget {
   /** What the tables are compared with: the environment's name. */
   readonly against: string
   readonly tables: readonly DiffTarget[]
+  /**
+   * Each table is compared with itself as it was before the run (a run
+   * on a branch, on the local engine): the engine keeps the version each
+   * promotion replaces and compares with that.
+   */
+  readonly before?: true
 }
 
 /** 100M rows: a 5M-row table diffs in seconds; a billion would take minutes. */
@@ -76,6 +84,28 @@ export function planDataDiff(
     }
   }
   return tables.length > 0 ? { against, ...budget, tables } : undefined
+}
+
+/**
+ * A run on a branch writes over the environment's own tables (on a laptop,
+ * the local profile's): each is compared with the version it replaced.
+ */
+export function planBeforeDiff(
+  head: Plan,
+  against: string,
+  budget: DiffBudget = DEFAULT_DIFF_BUDGET
+): DataDiffPlan | undefined {
+  const tables = head.steps.flatMap((step) =>
+    step.outputs.map((output): DiffTarget => ({
+      table: output.alias,
+      step: step.key,
+      head: output.location,
+      base: output.location,
+      ...(output.key ? { key: output.key } : {})
+    }))
+  )
+  if (tables.length === 0) return undefined
+  return { against, ...budget, tables, before: true }
 }
 
 /**

@@ -37,6 +37,30 @@ export async function tryReadGitSha(
   return (await tryGit(cwd, ['rev-parse', 'HEAD'])) || undefined
 }
 
+/** Branches taken as the default one when the remote does not say. */
+const DEFAULT_BRANCHES = ['main', 'master']
+
+/**
+ * The branch checked out, when it is not the default one (the remote's
+ * `HEAD`, else `main` or `master`): work on its way to the default
+ * branch. Undefined on the default branch, a detached HEAD (CI checks out
+ * pull requests so) and outside a checkout.
+ */
+export async function tryReadFeatureBranch(
+  cwd: string
+): Promise<string | undefined> {
+  const branch = await tryGit(cwd, ['symbolic-ref', '--short', '-q', 'HEAD'])
+  if (!branch) return undefined
+  const remote = await tryGit(cwd, [
+    'symbolic-ref',
+    '--short',
+    '-q',
+    'refs/remotes/origin/HEAD'
+  ])
+  const defaults = remote ? [remote.replace(/^origin\//, '')] : DEFAULT_BRANCHES
+  return defaults.includes(branch) ? undefined : branch
+}
+
 /** The repository's top folder, or undefined outside a git checkout. */
 export async function tryGitTopLevel(cwd: string): Promise<string | undefined> {
   return (await tryGit(cwd, ['rev-parse', '--show-toplevel'])) || undefined

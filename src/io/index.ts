@@ -3,6 +3,7 @@ export { sha256, hashFile, stableHash, stableStringify } from './hash.js'
 export { mapLimit } from './concurrency.js'
 export {
   tryReadGitSha,
+  tryReadFeatureBranch,
   tryGitTopLevel,
   tryResolveCommit,
   isAncestorCommit,

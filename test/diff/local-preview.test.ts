@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { DuckDBInstance } from '@duckdb/node-api'
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import {
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  writeFile
+} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import type { DataDiff, RunReport, TableDiff } from '../../src/report/index.js'
@@ -274,15 +282,46 @@ describe('the data diff of a preview on the local engine', () => {
     ])
   }, 60_000)
 
-  it('leaves the environment’s tables as main built them', async () => {
-    const before = await stat(path.join(root, 'out/clean/orders_clean.parquet'))
-    expect(before.size).toBeGreaterThan(0)
-    const env = await runCli(
-      ['run', '--profile', 'development', '--json'],
-      root
-    )
-    const report = JSON.parse(env.stdout).result as RunReport
-    // A run that is not a preview has nothing to compare with.
-    expect(report.dataDiff).toBeUndefined()
-  }, 60_000)
+  it('a plain run on the branch compares each table with the version it replaced', async () => {
+    const run = async () => {
+      const done = await runCli(
+        ['run', '--profile', 'development', '--json'],
+        root
+      )
+      expect([done.code, done.stderr]).toEqual([0, expect.any(String)])
+      return (JSON.parse(done.stdout).result as RunReport).dataDiff
+    }
+    // main's tables are still the environment's: the same change as the
+    // preview's, now against them in place.
+    const first = (await run())!
+    expect(first.against).toBe('development')
+    const counts = (d: DataDiff) =>
+      Object.fromEntries(
+        d.tables.map((t) => [t.table, [t.status, t.rows, t.columns, t.keyed]])
+      )
+    expect(counts(first)).toEqual(counts(diff))
+    expect(first.tables.map((t) => t.base).sort()).toEqual([
+      'out/clean/orders_clean.parquet before this run',
+      'out/enrich/orders_enriched.parquet before this run'
+    ])
+    // Run again: nothing changed since.
+    const again = (await run())!
+    expect(
+      again.tables.map((t) => [
+        t.table,
+        t.keyed!.added + t.keyed!.removed + t.keyed!.changed
+      ])
+    ).toEqual([
+      ['orders_clean', 0],
+      ['orders_enriched', 0]
+    ])
+    // The kept versions are gone with the diff.
+    const runs = path.join(root, '.dtflw/runs')
+    for (const id of await readdir(runs)) {
+      await expect(stat(path.join(runs, id, 'before'))).rejects.toThrow()
+    }
+    // On main, a run is the environment's own: nothing to compare.
+    git(root, 'checkout', '-q', 'main')
+    expect(await run()).toBeUndefined()
+  }, 90_000)
 })

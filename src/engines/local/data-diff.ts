@@ -1,4 +1,6 @@
-import type { DiffSource } from '../../diff/index.js'
+import type { DataDiffPlan, DiffSource, DiffTarget } from '../../diff/index.js'
+import { locationValue } from '../../flow/index.js'
+import type { StepResult } from '../../report/index.js'
 import type { SqlWorker } from './sql/index.js'
 import {
   readExpression,
@@ -48,4 +50,34 @@ export function localDiffSource(
       )
     }
   }
+}
+
+/**
+ * A run on a branch's diff, each table against the version its promotion
+ * replaced (`kept`: target file → where that version was kept). A table
+ * with no kept version had none: a new table. A step that kept its
+ * outputs (`--lazy`) changed nothing, and is left out.
+ */
+export function againstKept(
+  root: string,
+  plan: DataDiffPlan,
+  kept: ReadonlyMap<string, string>,
+  steps: readonly StepResult[]
+): DataDiffPlan | undefined {
+  const lazy = new Set(
+    steps.filter((s) => s.status === 'lazy').map((s) => s.key)
+  )
+  const tables = plan.tables.flatMap((target): DiffTarget[] => {
+    if (lazy.has(target.step)) return []
+    const head = resolveLocalTable(root, target.head)
+    const before = kept.get(head.path) ?? `${head.path}.none-before-this-run`
+    return [
+      {
+        ...target,
+        base: { kind: 'path', uri: before, format: head.format },
+        baseLabel: `${locationValue(target.head)} before this run`
+      }
+    ]
+  })
+  return tables.length > 0 ? { ...plan, tables } : undefined
 }

@@ -16,7 +16,7 @@ import {
   removeLeftovers
 } from './guard/index.js'
 import type { RunGuard } from './guard/index.js'
-import { localDiffSource } from './data-diff.js'
+import { againstKept, localDiffSource } from './data-diff.js'
 import { preflight } from './notebook/index.js'
 import { createPythonRunner } from './python/index.js'
 import type { PythonRunner, SparkChoice } from './python/index.js'
@@ -50,6 +50,24 @@ export interface LocalEngineOptions {
   readonly duckdbThreads?: number
   /** CPU cores to plan for; default `os.availableParallelism()`. */
   readonly cores?: number
+}
+
+/** Where a run on a branch keeps the tables it replaces, until its diff. */
+const BEFORE_DIR = 'before'
+
+/** Where the version a promotion replaces is kept, remembered in `kept`. */
+function keepAt(
+  target: string,
+  context: RunContext,
+  kept: Map<string, string>
+): string {
+  const at = path.join(
+    context.runDir,
+    BEFORE_DIR,
+    `${kept.size + 1}-${path.basename(target)}`
+  )
+  kept.set(target, at)
+  return at
 }
 
 /** What one run holds while its steps run, released when it ends. */
@@ -101,6 +119,8 @@ export function createLocalEngine(options: LocalEngineOptions): Engine {
     })
     const parts = { tableRoot, workDir, sqlWorkers, python, pending: [] }
     let guard: RunGuard | undefined
+    /** The versions promotions replaced, for a run on a branch's diff. */
+    const kept = new Map<string, string>()
     try {
       await clearLeftovers(parts, context)
       if (failures.size > 0) return refuseRun(plan, failures, context)
@@ -111,7 +131,10 @@ export function createLocalEngine(options: LocalEngineOptions): Engine {
         skip: [path.dirname(context.runDir)],
         keepCopies: hasUnheldSteps(notebooks, settings.sandbox),
         vaultDir: path.join(workDir, '.kept'),
-        asideDir: path.join(context.runDir, 'changed')
+        asideDir: path.join(context.runDir, 'changed'),
+        ...(context.diff?.before
+          ? { keepPrevious: (target) => keepAt(target, context, kept) }
+          : {})
       })
       const steps = stepSettings(plan, context, parts, guard)
       const results = await runReady(
@@ -127,7 +150,10 @@ export function createLocalEngine(options: LocalEngineOptions): Engine {
       )
       // A preview's data diff, in DuckDB, while the run still holds the
       // tables' lock: nothing rewrites them under the comparison.
-      const diff = context.diff && onlyWritten(context.diff, results)
+      const written = context.diff && onlyWritten(context.diff, results)
+      const diff = written?.before
+        ? againstKept(root, written, kept, results)
+        : written
       if (!diff || context.signal.aborted) return { steps: results }
       const source = localDiffSource(root, sqlWorkers)
       return { steps: results, dataDiff: await compareTables(diff, source) }
@@ -136,6 +162,10 @@ export function createLocalEngine(options: LocalEngineOptions): Engine {
       await Promise.all(parts.pending)
       await guard?.close()
       await rm(workDir, { recursive: true, force: true })
+      await rm(path.join(context.runDir, BEFORE_DIR), {
+        recursive: true,
+        force: true
+      })
       await lock.release()
     }
   }

@@ -41,6 +41,11 @@ export interface RunGuardOptions {
   readonly vaultDir: string
   /** Where changed files are moved out of the way. */
   readonly asideDir: string
+  /**
+   * Where the version of a table a promotion replaces is kept, for the
+   * data diff of a run on a branch; absent: it is not kept.
+   */
+  readonly keepPrevious?: (target: string) => string | undefined
   readonly now?: () => number
 }
 
@@ -296,7 +301,7 @@ export async function createRunGuard(
       }
     }
     const place = places.find((p) => p.path === target)
-    await promoteOutput(output)
+    await promoteOutput(output, options.keepPrevious?.(target))
     const present = new Set(await listFiles(target))
     for (const file of [...record.keys()]) {
       if (!under(file) || present.has(file)) continue

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { mkdir, rename, rm, stat } from 'node:fs/promises'
+import { link, mkdir, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 
 /**
@@ -53,20 +53,37 @@ async function exists(p: string): Promise<boolean> {
  * Moves a staged output over its target. A file replaces a file in one
  * atomic rename. A folder (Spark's part files) cannot be renamed over a
  * non-empty one, so the previous version is first moved aside into the
- * staging folder, and moved back if the second rename fails.
+ * staging folder, and moved back if the second rename fails. With
+ * `keepPrevious`, the previous version is kept there (a second name of
+ * a file, the folder itself), for the data diff of a run on a branch;
+ * where it cannot be kept (another file system), it is not, and the
+ * promotion goes on.
  */
-export async function promoteOutput(output: StagedOutput): Promise<void> {
+export async function promoteOutput(
+  output: StagedOutput,
+  keepPrevious?: string
+): Promise<void> {
   const targetStat = await stat(output.target).catch(() => undefined)
   const stagedStat = await stat(output.staged)
+  if (targetStat && keepPrevious) {
+    await mkdir(path.dirname(keepPrevious), { recursive: true })
+  }
   if (!targetStat || (!targetStat.isDirectory() && !stagedStat.isDirectory())) {
+    if (targetStat && keepPrevious && !targetStat.isDirectory())
+      await link(output.target, keepPrevious).catch(() => undefined)
     await rename(output.staged, output.target)
     return
   }
-  const aside = path.join(
-    output.stagingDir,
-    `previous-${path.basename(output.target)}`
-  )
-  await rename(output.target, aside)
+  const kept = keepPrevious
+    ? await rename(output.target, keepPrevious).then(
+        () => true,
+        () => false
+      )
+    : false
+  const aside = kept
+    ? keepPrevious!
+    : path.join(output.stagingDir, `previous-${path.basename(output.target)}`)
+  if (!kept) await rename(output.target, aside)
   try {
     await rename(output.staged, output.target)
   } catch (error) {
