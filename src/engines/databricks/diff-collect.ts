@@ -21,11 +21,14 @@ export async function collectDataDiff(input: {
   /** The diff task as the last poll saw it; undefined when it was never submitted. */
   readonly task: RunTask | undefined
   readonly steps: readonly StepResult[]
+  /** Why no diff task was submitted, when none was. */
+  readonly notSubmitted?: string
   readonly signal?: AbortSignal
 }): Promise<DataDiff | undefined> {
   const written = onlyWritten(input.diff, input.steps)
   if (!written) return undefined
   const { task } = input
+  if (input.notSubmitted) return notCompared(written, input.notSubmitted)
   if (!task)
     return notCompared(
       written,

@@ -17,17 +17,16 @@ import type {
 } from '../engine.js'
 import type { DatabricksClient } from './api/index.js'
 import { deployNotebooks } from './deploy.js'
+import { cleanupPreviews } from './cleanup.js'
 import { collectDataDiff } from './diff-collect.js'
 import { readDiffNotebook } from './diff-notebook.js'
-import { notCompared } from './diff-output.js'
 import { DIFF_NOTEBOOK_PATH, diffTaskKey, planDiffTask } from './diff-task.js'
 import type { LockHolder } from './lock.js'
 import type { SourceReader } from './deploy-files.js'
 import { findExitingNotebooks } from './notebook-exits.js'
 import { checkStepOutputs } from './output-checks.js'
-import { PREVIEWS_FOLDER, deployRoot, parentFolder } from './paths.js'
+import { deployRoot, parentFolder } from './paths.js'
 import {
-  dropPreviewSchema,
   ensurePreviewSchema,
   planPreviewSchema,
   writesInto
@@ -40,7 +39,7 @@ import { planSubmitRun } from './submit.js'
 import { JOBS_MAX_TASKS } from './tuning.js'
 import { DEFAULT_POLL, type PollPolicy } from './follow-io.js'
 import { followRuns } from './watch.js'
-import { isNotFound, tryReadDeployState } from './workspace-state.js'
+import { isNotFound } from './workspace-state.js'
 
 /** How to build the Databricks engine. */
 export interface DatabricksEngineOptions {
@@ -261,87 +260,28 @@ export function createDatabricksEngine(
           : undefined
     const ran = outcome(plan, results, remoteRuns, stopped)
     if (!diff || context.signal.aborted) return ran
-    const dataDiff = diffTask
-      ? await collectDataDiff({
-          client,
-          diff,
-          task: followed.otherTasks.get(diffKey),
-          steps: ran.steps,
-          signal: context.signal
-        })
-      : notCompared(
-          diff,
-          'the data diff notebook was not deployed with the preview (the deploy left it out)'
-        )
+    const dataDiff = await collectDataDiff({
+      client,
+      diff,
+      task: followed.otherTasks.get(diffKey),
+      steps: ran.steps,
+      ...(deployedDiff
+        ? {}
+        : {
+            notSubmitted:
+              'the data diff notebook was not deployed with the preview'
+          }),
+      signal: context.signal
+    })
     return dataDiff ? { ...ran, dataDiff } : ran
   }
 
-  /** Drops a removed preview's schema, when dtflw made one. */
-  async function dropSchemaOf(
-    preview: string,
-    dropped: string[],
-    kept: string[]
-  ): Promise<boolean> {
-    if (!options.previews) return false
-    const schema = planPreviewSchema(options.previews, preview)
-    const done = await dropPreviewSchema(client, schema)
-    if (done === 'dropped') dropped.push(schema.fullName)
-    if (done === 'not-ours') kept.push(schema.fullName)
-    return done === 'dropped'
-  }
-
   async function cleanup(target: CleanupTarget): Promise<CleanupResult> {
-    const previews = `${await options.workspaceRoot()}/${PREVIEWS_FOLDER}`
-    const droppedSchemas: string[] = []
-    const keptSchemas: string[] = []
-    const schemas = () => ({
-      ...(droppedSchemas.length > 0 ? { droppedSchemas } : {}),
-      ...(keptSchemas.length > 0 ? { keptSchemas } : {})
+    return cleanupPreviews(client, target, {
+      root: await options.workspaceRoot(),
+      now: now(),
+      ...(options.previews ? { previews: options.previews } : {})
     })
-    if ('preview' in target) {
-      const folder = `${previews}/${target.preview}`
-      let removed = true
-      try {
-        await client.workspace.delete(folder, { recursive: true })
-      } catch (error) {
-        if (!isNotFound(error)) throw error
-        removed = false
-      }
-      // Its schema too, also when the folder was gone already.
-      if (await dropSchemaOf(target.preview, droppedSchemas, keptSchemas))
-        removed = true
-      return {
-        removed: removed ? [target.preview] : [],
-        kept: [],
-        ...schemas()
-      }
-    }
-    let folders
-    try {
-      folders = await client.workspace.list(previews)
-    } catch (error) {
-      if (isNotFound(error)) return { removed: [], kept: [] }
-      throw error
-    }
-    const removed: string[] = []
-    const kept: string[] = []
-    const bound = now().getTime() - target.olderThanMs
-    for (const folder of folders) {
-      if (folder.object_type !== 'DIRECTORY') continue
-      const name = folder.path.slice(folder.path.lastIndexOf('/') + 1)
-      const state = await tryReadDeployState(client, folder.path)
-      const at = state
-        ? Date.parse(state.deployedAt)
-        : (folder.modified_at ?? folder.created_at ?? 0)
-      if (at < bound) {
-        await client.workspace.delete(folder.path, { recursive: true })
-        await dropSchemaOf(name, droppedSchemas, keptSchemas)
-        removed.push(name)
-      } else {
-        kept.push(name)
-      }
-    }
-    return { removed: removed.sort(), kept: kept.sort(), ...schemas() }
   }
 
   return {

@@ -20,7 +20,7 @@ import {
   type DatabricksServer
 } from '../../support/databricks-server/index.js'
 import { repoRoot } from '../../support/cli.js'
-import { dtflw, errors, repoOf, sqlNotebook } from './support.js'
+import { dtflw, errors, repoOf, serverEnv, sqlNotebook } from './support.js'
 import type { Repo } from './support.js'
 
 const ROOT = '/Workspace/Shared/dtflw/shop/test'
@@ -399,6 +399,40 @@ describe('a preview run on Databricks compares its tables with the environment',
         'the data diff task failed: AnalysisException: [TABLE_OR_VIEW_NOT_FOUND] cat.shop__pr_7.orders'
       ])
     )
+  })
+
+  it('in a flow split into several runs, goes into the last, once every step writing a compared table has ended', async () => {
+    runNotebooks()
+    repo = await repoOf(FILES)
+    const before = server.runs.all().length
+    const result = await dtflw(
+      repo,
+      server,
+      { command: 'run', preview: 'pr-7' },
+      { env: serverEnv(server, { DTFLW_DATABRICKS_MAX_TASKS: '2' }) }
+    )
+    expect(result.exitCode).toBe(0)
+    const runs = server.runs.all().slice(before)
+    const keys = runs.map((r) => r.tasks.map((t) => t.key))
+    // Each run holds at most two tasks, the diff task among them.
+    expect(keys).toEqual([
+      ['load_customers'],
+      ['load_orders'],
+      ['summary', 'dtflw_data_diff']
+    ])
+    const last = runs[2]
+    expect(last.byKey.get('dtflw_data_diff')?.deps).toEqual(['summary'])
+    // load_customers is no dependency of summary: the last run waited for
+    // it all the same.
+    expect(last.startTime).toBeGreaterThanOrEqual(runs[0].endTime)
+    if (result.data?.kind !== 'run') throw new Error('no run')
+    expect(
+      result.data.report.dataDiff?.tables.map((t) => [t.table, t.status])
+    ).toEqual([
+      ['customers', 'new-table'],
+      ['orders', 'compared'],
+      ['summary', 'compared']
+    ])
   })
 
   it('leaves out the tables of a step that failed, and still compares the others', async () => {
