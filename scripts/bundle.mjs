@@ -4,8 +4,8 @@
 // imported only when a local run needs it (from the pipeline repository's
 // node_modules when the bundle has none). The local engine's SQL worker is
 // an entry of its own (it runs in a child process), and its Python harness
-// is copied beside the compiled code in lib/ and beside each bundle that can
-// run the local engine, where the engine looks for them.
+// (and the Databricks data diff notebook) is copied beside the compiled code
+// in lib/ and beside each bundle's chunks, where the code looks for them.
 import { readFileSync } from 'node:fs'
 import { cp, mkdir, readdir, rm } from 'node:fs/promises'
 import path from 'node:path'
@@ -88,17 +88,24 @@ await build({
   plugins: [withoutSteps]
 })
 
-const harness = 'src/engines/local/python'
-const targets = [
-  'lib/src/engines/local/python',
-  'dist/cli/chunks/python',
-  'dist/action/chunks/python'
+// Python files the bundles carry: the local engine's harness, and the data
+// diff notebook a preview's deploy uploads to Databricks (found beside
+// whichever chunk holds the code that reads it).
+const pythonFiles = [
+  ['src/engines/local/python', 'lib/src/engines/local/python'],
+  ['src/diff/python', 'lib/src/diff/python']
 ]
-for (const target of targets) {
-  await mkdir(target, { recursive: true })
-  for (const file of await readdir(harness)) {
-    if (file.endsWith('.py') && !file.startsWith('test_')) {
-      await cp(path.join(harness, file), path.join(target, file))
+for (const [source, compiled] of pythonFiles) {
+  for (const target of [
+    compiled,
+    'dist/cli/chunks/python',
+    'dist/action/chunks/python'
+  ]) {
+    await mkdir(target, { recursive: true })
+    for (const file of await readdir(source)) {
+      if (file.endsWith('.py') && !file.startsWith('test_')) {
+        await cp(path.join(source, file), path.join(target, file))
+      }
     }
   }
 }

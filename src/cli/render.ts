@@ -125,11 +125,8 @@ export function renderData(data: CommandData): string {
       return renderDeploy(data)
     case 'run':
       return renderRunSummary(data.report, data.reportPath)
-    case 'cleanup': {
-      const removed = data.result.removed
-      const kept = data.result.kept.length
-      return `${removed.length > 0 ? `Removed ${plural(removed.length, 'preview')}: ${removed.join(', ')}.` : 'Nothing to remove.'}${kept > 0 ? ` Kept ${plural(kept, 'preview')}.` : ''}`
-    }
+    case 'cleanup':
+      return renderCleanup(data.result)
     case 'cancel':
       return `Cancelled run ${data.remoteRunId} on ${data.profile}.`
     case 'promote':
@@ -246,5 +243,29 @@ function renderPromote(
     lines.push(renderRunSummary(data.report, data.reportPath))
   }
   if (data.recorded) lines.push(`Recorded: ${data.recorded}`)
+  return lines.join('\n')
+}
+
+/** What a cleanup removed: previews, and the schemas dropped with them. */
+function renderCleanup(result: {
+  readonly removed: readonly string[]
+  readonly kept: readonly string[]
+  readonly droppedSchemas?: readonly string[]
+  readonly keptSchemas?: readonly string[]
+}): string {
+  const { removed } = result
+  const kept = result.kept.length
+  const lines = [
+    `${removed.length > 0 ? `Removed ${plural(removed.length, 'preview')}: ${removed.join(', ')}.` : 'Nothing to remove.'}${kept > 0 ? ` Kept ${plural(kept, 'preview')}.` : ''}`
+  ]
+  const dropped = result.droppedSchemas ?? []
+  if (dropped.length > 0)
+    lines.push(
+      `Dropped ${dropped.length === 1 ? 'its schema' : 'their schemas'} with the tables in ${dropped.length === 1 ? 'it' : 'them'}: ${dropped.join(', ')}.`
+    )
+  for (const schema of result.keptSchemas ?? [])
+    lines.push(
+      `Kept the schema ${schema}: dtflw did not make it (it lacks dtflw's comment); drop it yourself if it holds only the preview's tables.`
+    )
   return lines.join('\n')
 }

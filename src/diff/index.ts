@@ -16,3 +16,4 @@ export {
 export type { DataDiffPlan, DiffBudget, DiffTarget } from './plan.js'
 export { compareTables } from './compare.js'
 export type { DiffSource } from './compare.js'
+export { DATA_DIFF_NOTEBOOK, dataDiffNotebookPath } from './notebook-file.js'

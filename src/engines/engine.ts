@@ -93,6 +93,10 @@ export type CleanupTarget =
 export interface CleanupResult {
   readonly removed: readonly string[]
   readonly kept: readonly string[]
+  /** The removed previews' schemas dropped with them (catalog layout). */
+  readonly droppedSchemas?: readonly string[]
+  /** Schemas named as a removed preview's that dtflw did not make: kept. */
+  readonly keptSchemas?: readonly string[]
 }
 
 /**

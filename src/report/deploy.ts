@@ -8,6 +8,12 @@ export interface DeployResult {
   readonly removed: readonly string[]
   /** Notebooks already there with the same content. */
   readonly unchanged: readonly string[]
+  /**
+   * dtflw's own files deployed beside the notebooks (a preview's data diff
+   * notebook), uploaded or already there; the lists above are the
+   * repository's.
+   */
+  readonly ownFiles?: readonly string[]
   /** The deploy's own requests to the platform, where it counts them. */
   readonly requests?: number
   /** SHA-256 of every deployed notebook by repository path (promotion evidence). */

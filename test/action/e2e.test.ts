@@ -36,6 +36,9 @@ let checkout: string
 
 beforeAll(async () => {
   databricks = await startDatabricksServer({ defaultDurationMs: 20 })
+  // The test environment's catalog, made by an admin: each pull request's
+  // preview makes its schema there.
+  databricks.catalog.createSchema('sales_test')
   github = await startGitHubServer({
     writeTokens: [WRITE_TOKEN, 'SLOW_TOKEN']
   })
@@ -140,8 +143,26 @@ const ranPreview = (preview: string) =>
 describe('the Action, run from dist/ as a runner runs it', () => {
   it('a first run creates the comment, a second updates the same one', async () => {
     writeSalesGoldColumns(databricks)
+    // What the data diff task returns for one table (the loopback
+    // workspace runs the real notebook in test/engines/databricks).
+    databricks.behave('dtflw_data_diff', {
+      exitValue: JSON.stringify({
+        against: 'test',
+        tables: [
+          {
+            table: 'sales_stats_by_customer_gold',
+            head: 'sales_test.sales__pr_11.sales_stats_by_customer_gold',
+            base: 'sales_test.sales.sales_stats_by_customer_gold',
+            status: 'compared',
+            rows: { base: 10, head: 12 },
+            columns: { added: [], removed: [], retyped: [] }
+          }
+        ]
+      })
+    })
     const project = await pullRequestRepo()
     const first = await runJob({ number: 11, runId: '1001' }, project)
+    databricks.behave('dtflw_data_diff', undefined)
     expect(first.stderr).toBe('')
     expect(first.code).toBe(0)
     expect(first.outputs.status).toBe('succeeded')
@@ -162,6 +183,23 @@ describe('the Action, run from dist/ as a runner runs it', () => {
     expect(body.startsWith('<!-- dtflw:sales:test -->')).toBe(true)
     expect(body).toContain('```mermaid')
     expect(body).toContain('actions/runs/1001')
+    // The bundled Action found its data diff notebook, deployed it with
+    // the preview, and the diff task's value is the comment's section.
+    expect(
+      databricks.workspace.read(
+        '/Workspace/Shared/dtflw/sales/test/previews/pr-11/.dtflw/dtflw_data_diff'
+      )
+    ).toBe(
+      readFileSync(
+        path.join(checkout, 'dist/action/chunks/python/dtflw_data_diff.py'),
+        'utf8'
+      )
+    )
+    expect(body).toContain('### Data changes')
+    expect(body).toContain(
+      '- `sales_stats_by_customer_gold`: 10 → 12 rows (+2)'
+    )
+    expect(report.dataDiff.against).toBe('test')
 
     const second = await runJob({ number: 11, runId: '1002' }, project)
     expect(second.code).toBe(0)

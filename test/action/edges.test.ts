@@ -32,6 +32,9 @@ let checkout: string
 
 beforeAll(async () => {
   databricks = await startDatabricksServer({ defaultDurationMs: 10 })
+  // The test environment's catalog: a pull request's preview makes its
+  // schema there.
+  databricks.catalog.createSchema('sales_test')
   writeSalesGoldColumns(databricks)
   github = await startGitHubServer()
   checkout = await actionCheckout()

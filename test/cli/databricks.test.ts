@@ -58,6 +58,39 @@ describe('the dtflw bin against a Databricks workspace', () => {
     await repo.remove()
   })
 
+  it('a preview run makes its schema and says so; cleanup drops it and says so', async () => {
+    const repo = await salesRepo()
+    const env = serverEnv(server)
+    writeSalesGoldColumns(server)
+    server.catalog.createSchema('sales_test')
+    const run = await runCli(
+      ['run', '--profile', 'test', '--preview', 'pr-9'],
+      repo.root,
+      { env }
+    )
+    expect(run.code).toBe(0)
+    expect(run.stderr).toContain(
+      "created the schema sales_test.sales__pr_9 for the preview's tables"
+    )
+    // The bundled CLI deployed its data diff notebook with the preview.
+    expect(
+      server.workspace.get(
+        '/Workspace/Shared/dtflw/sales/test/previews/pr-9/.dtflw/dtflw_data_diff'
+      )
+    ).toBeDefined()
+    const cleanup = await runCli(
+      ['cleanup', '--profile', 'test', '--preview', 'pr-9'],
+      repo.root,
+      { env }
+    )
+    expect(cleanup.code).toBe(0)
+    expect(cleanup.stdout).toContain(
+      'Removed 1 preview: pr-9.\nDropped its schema with the tables in it: sales_test.sales__pr_9.'
+    )
+    expect(server.catalog.hasSchema('sales_test.sales__pr_9')).toBe(false)
+    await repo.remove()
+  })
+
   it('a deploy lock in the way: exit 4 naming it and how to break it; --force-lock takes it over and says whose it was', async () => {
     const repo = await salesRepo()
     const lock =

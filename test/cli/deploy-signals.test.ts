@@ -19,6 +19,8 @@ let server: DatabricksServer
 let repo: Repo
 beforeAll(async () => {
   server = await startDatabricksServer({ latencyMs: 5 })
+  // The profile's catalog: each preview makes its schema there.
+  server.catalog.createSchema('c')
   const files: Record<string, string> = {
     'dtflw.yaml': [
       'pipeline: signals',
@@ -150,7 +152,8 @@ describe('SIGTERM during a deploy (a superseded CI run cancelled)', () => {
           `${ROOT}/previews/sig-${i}/.dtflw/deploy-state.json`
         )!
       )
-      expect(Object.keys(state.files)).toHaveLength(NOTEBOOKS)
+      // The notebooks, and the data diff notebook a preview carries.
+      expect(Object.keys(state.files)).toHaveLength(NOTEBOOKS + 1)
       expect(state.pending).toBe(undefined)
     }
   }, 120_000)

@@ -21,6 +21,8 @@ beforeAll(async () => {
     latencyMs: 5,
     rateLimits: 'published'
   })
+  // The profile's catalog: each preview makes its schema there.
+  server.catalog.createSchema('c')
   const files: Record<string, string> = {
     'dtflw.yaml': [
       'pipeline: shared',

@@ -44,6 +44,22 @@ function renderInPython(q: KeyedDiffQuery): string {
   })
 }
 
+describe('the data diff notebook of the Databricks task', () => {
+  it('passes its own tests, on DuckDB', () => {
+    const out = execFileSync(
+      'python3',
+      ['-m', 'unittest', '-q', 'test_dtflw_data_diff'],
+      {
+        cwd: path.join(repoRoot, 'src', 'diff', 'python'),
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' }
+      }
+    )
+    expect(out).toBe('')
+  })
+})
+
 describe('the data diff SQL of the Databricks task', () => {
   it.each(QUERIES.map((q) => [q.dialect, q] as const))(
     'is the SQL the local engine runs (%s)',

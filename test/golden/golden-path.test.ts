@@ -223,6 +223,9 @@ maybe('the golden path of a generated repository', () => {
               }
             : undefined
       })
+      // The test environment's catalog, made by an admin: a preview makes
+      // its own schema in it.
+      databricks.catalog.createSchema(`${variant.name}_test`)
       const github = await startGitHubServer()
       servers.push(databricks, github)
       const work = path.join(runDir, variant.name)

@@ -57,6 +57,9 @@ describe("the README's workflows, run as written", () => {
       federatedClientIds: [SP.clientId],
       behaviour: declaredColumnsBehaviour(path.join(clone, 'dtflw.yaml'))
     })
+    // The test environment's catalog, made by an admin: a pull request's
+    // preview makes its schema there.
+    databricks.catalog.createSchema('sales_test')
     github = await startGitHubServer()
     const origin = createOrigin(
       clone,

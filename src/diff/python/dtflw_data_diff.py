@@ -7,6 +7,7 @@
 # The SQL is the one dtflw runs in DuckDB on the local engine (src/diff/
 # query.ts): a test renders both for the same tables and compares them.
 import json
+import time
 
 SIDE = "__dtflw_side"
 
@@ -191,12 +192,48 @@ def read_keyed(key, columns, row, rows):
     return result
 
 
+def missing_key(columns, key):
+    """The key columns a side lacks (names without case, as Spark)."""
+    return [k for k in key if not any(c["name"].lower() == k.lower() for c in columns)]
+
+
+def first_line(text):
+    """One line of at most 300 characters, as dtflw reports a reason."""
+    line = str(text).split("\n")[0]
+    return line[:297] + "\u2026" if len(line) > 300 else line
+
+
+def out_of_time(timeout_ms):
+    """The reason of a table not begun before the budget ran out."""
+    return "the diff's time budget of %d s (diff.timeout_seconds) ran out before this table" % int(
+        timeout_ms / 1000.0 + 0.5
+    )
+
+
+def compare_tables(run_sql, describe, exists, dialect, plan, clock=time.monotonic):
+    """Each table of the plan in turn, as src/diff/compare.ts does: no new
+    table is begun once plan["timeoutMs"] is spent, and one table's
+    failure is that table's. dtflw orders the result."""
+    started = clock()
+    tables = []
+    for spec in plan["tables"]:
+        where = {"table": spec["table"], "head": spec["head"], "base": spec["base"]}
+        if (clock() - started) * 1000 > plan["timeoutMs"]:
+            tables.append(dict(where, status="not-compared", reason=out_of_time(plan["timeoutMs"])))
+            continue
+        try:
+            tables.append(compare_table(run_sql, describe, exists, dialect, spec, plan["maxRows"]))
+        except Exception as error:  # one table's failure is that table's
+            tables.append(dict(where, status="not-compared", reason=first_line(error)))
+    return {"against": plan["against"], "tables": tables}
+
+
 def compare_table(run_sql, describe, exists, dialect, spec, max_rows):
     """One table: spec {"table", "base", "head", "key"}; run_sql(sql) → [dict]."""
     out = {"table": spec["table"], "head": spec["head"], "base": spec["base"]}
     head_cols = describe(spec["head"])
     head_rows = int(run_sql(count_query(spec["head"]))[0]["n"])
-    if not exists(spec["base"]):
+    if not exists(spec["base"], spec.get("baseKind", "table")):
         out.update({"status": "new-table", "rows": {"head": head_rows}})
         return out
     base_cols = describe(spec["base"])
@@ -211,9 +248,13 @@ def compare_table(run_sql, describe, exists, dialect, spec, max_rows):
     key = spec.get("key") or []
     if not key:
         return out
-    missing = [k for k in key if not any(c["name"].lower() == k.lower() for c in base_cols + head_cols)]
+    # Each side must have the whole key (src/diff/compare.ts says the same).
+    missing = []
+    for k in missing_key(base_cols, key) + missing_key(head_cols, key):
+        if k not in missing:
+            missing.append(k)
     if missing:
-        out["reason"] = "the key column %s is missing" % ", ".join(missing)
+        out["reason"] = "the key column %s is missing, so rows were not matched by key" % ", ".join(missing)
         return out
     if base_rows + head_rows > max_rows:
         out["reason"] = "%d rows, over the budget of %d (diff.max_rows): rows were not matched by key" % (
@@ -227,6 +268,16 @@ def compare_table(run_sql, describe, exists, dialect, spec, max_rows):
     return out
 
 
+# What Spark says when a path holds no table (Delta, then file sources).
+MISSING_PATH = (
+    "PATH_NOT_FOUND",
+    "Path does not exist",
+    "DELTA_MISSING_DELTA_TABLE",
+    "DELTA_TABLE_NOT_FOUND",
+    "is not a Delta table",
+)
+
+
 def main(spark, dbutils):
     plan = json.loads(dbutils.widgets.get("plan"))
 
@@ -234,26 +285,23 @@ def main(spark, dbutils):
         return [r.asDict() for r in spark.sql(sql).collect()]
 
     def describe(relation):
-        return [{"name": f.name, "type": f.dataType.simpleString()} for f in spark.table(relation).schema]
+        # Resolving the query reads the schema only; nothing runs.
+        schema = spark.sql("SELECT * FROM %s" % relation).schema
+        return [{"name": f.name, "type": f.dataType.simpleString()} for f in schema]
 
-    def exists(relation):
-        return spark.catalog.tableExists(relation)
-
-    tables = []
-    for spec in plan["tables"]:
+    def exists(relation, kind):
+        if kind == "table":
+            return spark.catalog.tableExists(relation)
         try:
-            tables.append(compare_table(run_sql, describe, exists, "databricks", spec, plan["maxRows"]))
-        except Exception as error:  # one table's failure is that table's
-            tables.append(
-                {
-                    "table": spec["table"],
-                    "head": spec["head"],
-                    "base": spec["base"],
-                    "status": "not-compared",
-                    "reason": str(error).split("\n")[0][:500],
-                }
-            )
-    dbutils.notebook.exit(json.dumps({"against": plan["against"], "tables": tables}))
+            spark.sql("SELECT * FROM %s" % relation).schema
+            return True
+        except Exception as error:
+            if any(m in str(error) for m in MISSING_PATH):
+                return False
+            raise
+
+    result = compare_tables(run_sql, describe, exists, "databricks", plan)
+    dbutils.notebook.exit(json.dumps(result))
 
 
 # COMMAND ----------

@@ -35,7 +35,7 @@ class CompareTable(unittest.TestCase):
     def describe(self, relation):
         return [{"name": r["column_name"], "type": r["column_type"].lower()} for r in self.run_sql("DESCRIBE %s" % relation)]
 
-    def exists(self, relation):
+    def exists(self, relation, kind="table"):
         return bool(self.run_sql("SELECT count(*) AS n FROM information_schema.tables WHERE table_name = '%s'" % relation)[0]["n"])
 
     def one(self, sql):
@@ -61,6 +61,47 @@ class CompareTable(unittest.TestCase):
         out = diff.compare_table(self.run_sql, self.describe, self.exists, "duckdb", spec, 10)
         self.assertNotIn("keyed", out)
         self.assertIn("over the budget of 10", out["reason"])
+
+    def test_a_key_column_missing_on_one_side_is_named(self):
+        self.db.execute("CREATE TABLE head2 AS SELECT id AS order_id, name, score FROM head")
+        spec = {"table": "t", "base": "base", "head": "head2", "key": ["id"]}
+        out = diff.compare_table(self.run_sql, self.describe, self.exists, "duckdb", spec, 10**9)
+        self.assertEqual(out["status"], "compared")
+        self.assertNotIn("keyed", out)
+        self.assertEqual(out["reason"], "the key column id is missing, so rows were not matched by key")
+
+    def test_tables_not_begun_within_the_budget_are_not_compared(self):
+        ticks = iter([0.0, 0.0, 2.5, 2.6])
+        plan = {
+            "against": "test",
+            "maxRows": 10**9,
+            "timeoutMs": 2000,
+            "tables": [
+                {"table": "first", "base": "base", "head": "head", "key": ["id"]},
+                {"table": "second", "base": "base", "head": "head", "key": ["id"]},
+            ],
+        }
+        out = diff.compare_tables(self.run_sql, self.describe, self.exists, "duckdb", plan, clock=lambda: next(ticks))
+        self.assertEqual([t["status"] for t in out["tables"]], ["compared", "not-compared"])
+        self.assertEqual(
+            out["tables"][1]["reason"],
+            "the diff's time budget of 2 s (diff.timeout_seconds) ran out before this table",
+        )
+
+    def test_one_failing_table_leaves_the_others(self):
+        plan = {
+            "against": "test",
+            "maxRows": 10**9,
+            "timeoutMs": 60000,
+            "tables": [
+                {"table": "gone", "base": "base", "head": "no_such_table", "key": []},
+                {"table": "t", "base": "base", "head": "head", "key": []},
+            ],
+        }
+        out = diff.compare_tables(self.run_sql, self.describe, self.exists, "duckdb", plan)
+        self.assertEqual(out["tables"][0]["status"], "not-compared")
+        self.assertIn("no_such_table", out["tables"][0]["reason"])
+        self.assertEqual(out["tables"][1]["rows"], {"base": 100, "head": 91})
 
 
 if __name__ == "__main__":

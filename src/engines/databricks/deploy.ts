@@ -47,6 +47,11 @@ export interface DeployInput {
   readonly command?: string
   /** Decide what would change, write nothing. */
   readonly dryRun?: boolean
+  /**
+   * dtflw's own notebooks deployed with the plan's (a preview's data
+   * diff), under the same state; left out of the promotion hashes.
+   */
+  readonly extraFiles?: readonly DeployFile[]
 }
 
 /** How long releasing the lock may take once the deploy was interrupted. */
@@ -68,15 +73,21 @@ export async function deployNotebooks(
   input: DeployInput
 ): Promise<DeployResult> {
   const { client, root, signal } = input
-  const local = await collectDeployFiles(plan, input.source)
+  const own = await collectDeployFiles(plan, input.source)
+  const local = [...own, ...(input.extraFiles ?? [])]
   const first = await readAndPlan(client, root, local, signal)
+  // dtflw's files are deployed as notebooks are, but said apart from them:
+  // the counts a user reads are of the repository's notebooks.
+  const ours = new Set((input.extraFiles ?? []).map((f) => f.repoPath))
+  const theirs = (paths: readonly string[]) => paths.filter((p) => !ours.has(p))
   const result = (decided: DeployPlan, extra: Partial<DeployResult> = {}) =>
     ({
       root,
-      uploaded: decided.upload.map((u) => u.file.repoPath),
-      removed: decided.remove.map((r) => r.repoPath),
-      unchanged: [...decided.unchanged],
-      hashes: Object.fromEntries(local.map((f) => [f.repoPath, f.hash])),
+      uploaded: theirs(decided.upload.map((u) => u.file.repoPath)),
+      removed: theirs(decided.remove.map((r) => r.repoPath)),
+      unchanged: theirs(decided.unchanged),
+      ...(ours.size > 0 ? { ownFiles: [...ours] } : {}),
+      hashes: Object.fromEntries(own.map((f) => [f.repoPath, f.hash])),
       ...(input.dryRun ? { dryRun: true } : {}),
       ...extra
     }) satisfies DeployResult

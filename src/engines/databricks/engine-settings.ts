@@ -1,7 +1,10 @@
 import { homedir, hostname, userInfo } from 'node:os'
 import { formatLine } from '../../diagnostics/index.js'
+import { readDiffBudget } from '../../diff/index.js'
+import { placesPreviewItself } from '../../flow/index.js'
 import type { ResolvedProfile } from '../../profiles/index.js'
 import type { LockHolder } from './lock.js'
+import type { PreviewPlacement } from './preview-schema.js'
 import { readDatabricksSettings } from './settings.js'
 import type { DatabricksSettings } from './settings.js'
 import { readDatabricksTuning } from './tuning.js'
@@ -27,6 +30,14 @@ export interface DatabricksEngineSettings extends DatabricksSettings {
   readonly githubActions: boolean
   /** Where `~/.databrickscfg` is looked for (`HOME`). */
   readonly homeDir: string
+  /**
+   * Where previews put their tables, when dtflw places them under the
+   * catalog layout: each preview's schema is made by its deploy and
+   * dropped by its cleanup.
+   */
+  readonly previews?: PreviewPlacement
+  /** A preview's deploy carries the data diff notebook (`diff:` is not false). */
+  readonly previewDiff: boolean
 }
 
 /**
@@ -46,7 +57,25 @@ export function readDatabricksEngineSettings(
     tuning: readDatabricksTuning(env),
     holder: planLockHolder(env),
     githubActions: env.GITHUB_ACTIONS === 'true',
-    homeDir: env.HOME ?? homedir()
+    homeDir: env.HOME ?? homedir(),
+    ...previewsOf(profile),
+    previewDiff: readDiffBudget(profile) !== false
+  }
+}
+
+/** The profile's preview placement, when dtflw makes the schemas. */
+function previewsOf(profile: ResolvedProfile): {
+  previews?: PreviewPlacement
+} {
+  const { tables } = profile
+  if (tables.layout !== 'catalog' || placesPreviewItself(profile)) return {}
+  const catalogAt = profile.locate('tables.catalog')
+  return {
+    previews: {
+      catalog: tables.catalog,
+      schema: tables.schema,
+      ...(catalogAt ? { catalogAt } : {})
+    }
   }
 }
 

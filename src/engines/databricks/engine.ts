@@ -17,11 +17,21 @@ import type {
 } from '../engine.js'
 import type { DatabricksClient } from './api/index.js'
 import { deployNotebooks } from './deploy.js'
+import { cleanupPreviews } from './cleanup.js'
+import { collectDataDiff } from './diff-collect.js'
+import { readDiffNotebook } from './diff-notebook.js'
+import { DIFF_NOTEBOOK_PATH, diffTaskKey, planDiffTask } from './diff-task.js'
 import type { LockHolder } from './lock.js'
 import type { SourceReader } from './deploy-files.js'
 import { findExitingNotebooks } from './notebook-exits.js'
 import { checkStepOutputs } from './output-checks.js'
-import { PREVIEWS_FOLDER, deployRoot, parentFolder } from './paths.js'
+import { deployRoot, parentFolder } from './paths.js'
+import {
+  ensurePreviewSchema,
+  planPreviewSchema,
+  writesInto
+} from './preview-schema.js'
+import type { PreviewPlacement } from './preview-schema.js'
 import type { DatabricksSettings } from './settings.js'
 import { planRunBatches } from './run-batches.js'
 import { describeStillRunning, outcome, stoppedBy } from './run-outcome.js'
@@ -29,7 +39,7 @@ import { planSubmitRun } from './submit.js'
 import { JOBS_MAX_TASKS } from './tuning.js'
 import { DEFAULT_POLL, type PollPolicy } from './follow-io.js'
 import { followRuns } from './watch.js'
-import { isNotFound, tryReadDeployState } from './workspace-state.js'
+import { isNotFound } from './workspace-state.js'
 
 /** How to build the Databricks engine. */
 export interface DatabricksEngineOptions {
@@ -53,6 +63,10 @@ export interface DatabricksEngineOptions {
   readonly lockTtlMs?: number
   /** Tasks one run may hold; a larger plan runs as several (default 1,000). */
   readonly maxTasks?: number
+  /** Where previews put their tables, when dtflw makes their schemas. */
+  readonly previews?: PreviewPlacement
+  /** A preview's deploy carries the data diff notebook. */
+  readonly previewDiff?: boolean
   /** Requests the client made so far (for the deploy's count). */
   readonly requestCount?: () => number
   readonly now?: () => Date
@@ -95,7 +109,25 @@ export function createDatabricksEngine(
     deployOptions: DeployOptions
   ): Promise<DeployResult> {
     const before = count()
+    const { preview } = deployOptions
+    // A preview's tables go to a schema of its own, made before anything
+    // is uploaded: a catalog that does not exist stops the deploy first.
+    if (preview && options.previews && !deployOptions.dryRun) {
+      const schema = planPreviewSchema(options.previews, preview)
+      if (
+        writesInto(plan, schema) &&
+        (await ensurePreviewSchema(client, schema, options.previews, {
+          signal: deployOptions.signal
+        })) === 'created'
+      )
+        deployOptions.onProgress?.(
+          `created the schema ${schema.fullName} for the preview's tables`
+        )
+    }
     const result = await deployNotebooks(plan, {
+      ...(preview && options.previewDiff
+        ? { extraFiles: [await readDiffNotebook()] }
+        : {}),
       client,
       root: deployRoot(await options.workspaceRoot(), deployOptions.preview),
       source: options.source ?? workingTreeSource(options.repoRoot),
@@ -149,11 +181,17 @@ export function createDatabricksEngine(
       options.source ?? workingTreeSource(options.repoRoot)
     )
     exiting.catch(() => undefined)
-    const batches = planRunBatches(
-      plan,
-      keys,
-      options.maxTasks ?? JOBS_MAX_TASKS
+    const diff = context.diff
+    const diffKey = diffTaskKey(plan)
+    const maxTasks = options.maxTasks ?? JOBS_MAX_TASKS
+    // The data diff task goes into the last run: a place is kept for it.
+    const batches = planRunBatches(plan, keys, diff ? maxTasks - 1 : maxTasks)
+    const last = batches.length - 1
+    const inLast = new Set(batches[last])
+    const deployedDiff = (context.deployed.ownFiles ?? []).includes(
+      DIFF_NOTEBOOK_PATH
     )
+    const diffTask = diff && deployedDiff
     const followed = await followRuns({
       client,
       plan,
@@ -168,10 +206,29 @@ export function createDatabricksEngine(
               runId: context.runId,
               compute: options.settings.compute,
               timeoutSeconds: options.settings.timeoutSeconds,
-              part: { index, count: batches.length }
+              part: { index, count: batches.length },
+              ...(diffTask && index === last
+                ? {
+                    extraTasks: [
+                      planDiffTask({
+                        diff,
+                        key: diffKey,
+                        keys: new Set(batch),
+                        root: context.deployed.root,
+                        compute: options.settings.compute
+                      })
+                    ]
+                  }
+                : {})
             })
           )
         ).run_id,
+      // The diff task follows the steps writing compared tables: those
+      // of earlier runs must have ended before the last run starts.
+      waitsFor: (index) =>
+        diffTask && index === last
+          ? diff.tables.map((t) => t.step).filter((k) => !inLast.has(k))
+          : [],
       signal: context.signal,
       failFast: context.failFast,
       emit: context.emit,
@@ -201,46 +258,30 @@ export function createDatabricksEngine(
               stillRunning
             }
           : undefined
-    return outcome(plan, results, remoteRuns, stopped)
+    const ran = outcome(plan, results, remoteRuns, stopped)
+    if (!diff || context.signal.aborted) return ran
+    const dataDiff = await collectDataDiff({
+      client,
+      diff,
+      task: followed.otherTasks.get(diffKey),
+      steps: ran.steps,
+      ...(deployedDiff
+        ? {}
+        : {
+            notSubmitted:
+              'the data diff notebook was not deployed with the preview'
+          }),
+      signal: context.signal
+    })
+    return dataDiff ? { ...ran, dataDiff } : ran
   }
 
   async function cleanup(target: CleanupTarget): Promise<CleanupResult> {
-    const previews = `${await options.workspaceRoot()}/${PREVIEWS_FOLDER}`
-    if ('preview' in target) {
-      const folder = `${previews}/${target.preview}`
-      try {
-        await client.workspace.delete(folder, { recursive: true })
-        return { removed: [target.preview], kept: [] }
-      } catch (error) {
-        if (isNotFound(error)) return { removed: [], kept: [] }
-        throw error
-      }
-    }
-    let folders
-    try {
-      folders = await client.workspace.list(previews)
-    } catch (error) {
-      if (isNotFound(error)) return { removed: [], kept: [] }
-      throw error
-    }
-    const removed: string[] = []
-    const kept: string[] = []
-    const bound = now().getTime() - target.olderThanMs
-    for (const folder of folders) {
-      if (folder.object_type !== 'DIRECTORY') continue
-      const name = folder.path.slice(folder.path.lastIndexOf('/') + 1)
-      const state = await tryReadDeployState(client, folder.path)
-      const at = state
-        ? Date.parse(state.deployedAt)
-        : (folder.modified_at ?? folder.created_at ?? 0)
-      if (at < bound) {
-        await client.workspace.delete(folder.path, { recursive: true })
-        removed.push(name)
-      } else {
-        kept.push(name)
-      }
-    }
-    return { removed: removed.sort(), kept: kept.sort() }
+    return cleanupPreviews(client, target, {
+      root: await options.workspaceRoot(),
+      now: now(),
+      ...(options.previews ? { previews: options.previews } : {})
+    })
   }
 
   return {

@@ -1,7 +1,7 @@
 import type { Plan } from '../../flow/index.js'
 import type { StepResult } from '../../report/index.js'
 import type { StepEvent } from '../engine.js'
-import type { DatabricksClient } from './api/index.js'
+import type { DatabricksClient, RunTask } from './api/index.js'
 import type { FinishInput } from './finish-task.js'
 
 /** How often runs are polled: from `firstMs`, growing to `maxMs`. */
@@ -36,6 +36,12 @@ export interface FollowInput {
   readonly checkOutputs: FinishInput['checkOutputs']
   /** Whether a notebook can end with a value (its output is fetched then). */
   readonly exits: (notebook: string) => Promise<boolean>
+  /**
+   * Steps of earlier runs the `index`th run waits for besides its steps'
+   * own dependencies: those a task of dtflw's own in it (the data diff)
+   * follows.
+   */
+  readonly waitsFor?: (index: number) => readonly string[]
 }
 
 /** How following went. */
@@ -46,4 +52,6 @@ export interface FollowResult {
   readonly error?: unknown
   /** Runs dtflw could not cancel, or that had not stopped yet. */
   readonly stillRunning: readonly RunHandle[]
+  /** Tasks of the runs that are no step (dtflw's own), as last seen, by key. */
+  readonly otherTasks: ReadonlyMap<string, RunTask>
 }

@@ -82,6 +82,8 @@ export async function createDatabricksEngineFor(
     gitSha: setup.gitSha,
     requestCount: () => requests,
     maxTasks: tuning.maxTasks,
+    ...(settings.previews ? { previews: settings.previews } : {}),
+    previewDiff: settings.previewDiff,
     ...(tuning.uploads ? { concurrency: tuning.uploads } : {})
   })
 }

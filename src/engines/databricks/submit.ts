@@ -4,6 +4,17 @@ import type { SubmitRunRequest, SubmitTask } from './api/index.js'
 import { remoteNotebookPath } from './paths.js'
 import type { ComputeSpec } from './settings.js'
 
+/** A task's compute fields: none for serverless, else the cluster. */
+export function computeFields(
+  compute: ComputeSpec
+): Pick<SubmitTask, 'existing_cluster_id' | 'new_cluster'> {
+  return compute.kind === 'existing'
+    ? { existing_cluster_id: compute.clusterId }
+    : compute.kind === 'new'
+      ? { new_cluster: compute.spec }
+      : {}
+}
+
 /**
  * One multi-task run for the plan (or one part of it): a task per step,
  * `depends_on` exactly the plan's edges among the submitted steps (the
@@ -24,15 +35,12 @@ export function planSubmitRun(input: {
   readonly preview?: string
   /** One run of several (a plan larger than a run holds): which. */
   readonly part?: { readonly index: number; readonly count: number }
+  /** Tasks of dtflw's own after the steps' (a preview's data diff). */
+  readonly extraTasks?: readonly SubmitTask[]
 }): SubmitRunRequest & { readonly tasks: readonly SubmitTask[] } {
   const { plan, keys, root } = input
-  const compute =
-    input.compute.kind === 'existing'
-      ? { existing_cluster_id: input.compute.clusterId }
-      : input.compute.kind === 'new'
-        ? { new_cluster: input.compute.spec }
-        : {}
-  const tasks = plan.steps
+  const compute = computeFields(input.compute)
+  const steps = plan.steps
     .filter((step) => keys.has(step.key))
     .map((step): SubmitTask => {
       const after = step.dependsOn.filter((key) => keys.has(key))
@@ -49,6 +57,7 @@ export function planSubmitRun(input: {
         ...compute
       }
     })
+  const tasks = [...steps, ...(input.extraTasks ?? [])]
   const where = input.preview ? ` ${input.preview}` : ''
   const part = input.part
   const several = part !== undefined && part.count > 1

@@ -42,6 +42,7 @@ export async function followRuns(input: FollowInput): Promise<FollowResult> {
   const started = new Set<string>()
   const blockedBy = new Map<string, string>()
   const tasks = new Map<string, RunTask>()
+  const otherTasks = new Map<string, RunTask>()
   const runs: {
     readonly runId: number
     url?: string
@@ -156,6 +157,7 @@ export async function followRuns(input: FollowInput): Promise<FollowResult> {
   ): void => {
     for (const task of page) {
       const step = byKey.get(task.task_key)
+      if (!step) otherTasks.set(task.task_key, task)
       if (!step || !handle.keys.has(step.key)) continue
       tasks.set(step.key, task)
       const standing = standingOf(task)
@@ -204,6 +206,9 @@ export async function followRuns(input: FollowInput): Promise<FollowResult> {
     let submitted = false
     while (nextBatch < input.batches.length && !stopping) {
       const batch = input.batches[nextBatch]
+      const waits = input.waitsFor?.(nextBatch) ?? []
+      if (waits.some((k) => submittable.has(k) && statusOf(k) === undefined))
+        return submitted
       const dropped = planBatchStart(batch, byKey, submittable, known)
       if (dropped === 'wait') return submitted
       for (const [key, cause] of dropped) {
@@ -307,14 +312,16 @@ export async function followRuns(input: FollowInput): Promise<FollowResult> {
       results,
       runs: runs.map(handleOf),
       error: failure.error,
-      stillRunning
+      stillRunning,
+      otherTasks
     }
   }
   await Promise.allSettled(cancels)
   return {
     results,
     runs: runs.map(handleOf),
-    stillRunning: runs.filter((r) => !r.terminal).map(handleOf)
+    stillRunning: runs.filter((r) => !r.terminal).map(handleOf),
+    otherTasks
   }
 }
 

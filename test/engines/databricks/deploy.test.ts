@@ -441,8 +441,10 @@ describe('dtflw deploy to a Databricks workspace', () => {
     )
   })
 
-  it('deploys a preview under previews/<name> and cleans it up', async () => {
+  it('deploys a preview under previews/<name>, with its schema and the data diff notebook, and cleans it up', async () => {
     resetWorkspace()
+    // The environment's catalog, made by an admin.
+    server.catalog.createSchema('sales_test')
     const repo = await checkout()
     const preview = await dtflw(repo, server, {
       command: 'deploy',
@@ -452,19 +454,46 @@ describe('dtflw deploy to a Databricks workspace', () => {
     expect(
       server.workspace.get(`${SALES_ROOT}/previews/pr-42/notebooks/import_data`)
     ).toBeDefined()
+    expect(server.catalog.hasSchema('sales_test.sales__pr_42')).toBe(true)
+    const notebook = `${SALES_ROOT}/previews/pr-42/.dtflw/dtflw_data_diff`
+    expect(server.workspace.get(notebook)).toMatchObject({
+      kind: 'NOTEBOOK',
+      language: 'PYTHON'
+    })
+    // Said apart from the repository's notebooks, and no evidence of them.
+    expect(deployed(preview).ownFiles).toEqual(['.dtflw/dtflw_data_diff.py'])
+    expect(deployed(preview).uploaded).not.toContain(
+      '.dtflw/dtflw_data_diff.py'
+    )
+    expect(Object.keys(deployed(preview).hashes ?? {})).not.toContain(
+      '.dtflw/dtflw_data_diff.py'
+    )
+    // Deployed again unchanged, nothing is uploaded again.
+    server.clearRequests()
+    const again = await dtflw(repo, server, {
+      command: 'deploy',
+      preview: 'pr-42'
+    })
+    expect(deployed(again).ownFiles).toEqual(['.dtflw/dtflw_data_diff.py'])
+    expect(server.requestsTo('POST', '/api/2.0/workspace/import')).toEqual([])
     const cleaned = await dtflw(repo, server, {
       command: 'cleanup',
       preview: 'pr-42'
     })
     expect(cleaned.data).toMatchObject({
       kind: 'cleanup',
-      result: { removed: ['pr-42'] }
+      result: {
+        removed: ['pr-42'],
+        droppedSchemas: ['sales_test.sales__pr_42']
+      }
     })
     expect(server.workspace.get(`${SALES_ROOT}/previews/pr-42`)).toBe(undefined)
+    expect(server.catalog.hasSchema('sales_test.sales__pr_42')).toBe(false)
   })
 
-  it('cleanup --stale removes old previews and keeps fresh ones', async () => {
+  it('cleanup --stale removes old previews and their schemas, and keeps fresh ones', async () => {
     resetWorkspace()
+    server.catalog.createSchema('sales_test')
     const repo = await checkout()
     for (const name of ['pr-1', 'pr-2']) {
       await dtflw(repo, server, { command: 'deploy', preview: name })
@@ -484,8 +513,13 @@ describe('dtflw deploy to a Databricks workspace', () => {
     })
     expect(result.data).toMatchObject({
       kind: 'cleanup',
-      result: { removed: ['pr-1'], kept: ['pr-2'] }
+      result: {
+        removed: ['pr-1'],
+        kept: ['pr-2'],
+        droppedSchemas: ['sales_test.sales__pr_1']
+      }
     })
+    expect(server.catalog.hasSchema('sales_test.sales__pr_2')).toBe(true)
   })
 
   it('a wrong token exits 3 and says which credential was tried', async () => {

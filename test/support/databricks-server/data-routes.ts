@@ -4,12 +4,16 @@ import type { Reply, Route } from './types.js'
 
 /** Unity Catalog tables, the Files API and DBFS get-status over `store`. */
 export function dataRoutes(store: DataStore): Route[] {
-  const schemaInfo = (catalog: string, name: string) => ({
-    name,
-    catalog_name: catalog,
-    full_name: `${catalog}.${name}`,
-    owner: 'dtflw@example.com'
-  })
+  const schemaInfo = (catalog: string, name: string) => {
+    const comment = store.schemaComment(`${catalog}.${name}`)
+    return {
+      name,
+      catalog_name: catalog,
+      full_name: `${catalog}.${name}`,
+      owner: 'dtflw@example.com',
+      ...(comment === undefined ? {} : { comment })
+    }
+  }
   return [
     {
       method: 'POST',
@@ -17,7 +21,12 @@ export function dataRoutes(store: DataStore): Route[] {
       handle: ({ json }) => {
         const catalog = requireString(json, 'catalog_name').toLowerCase()
         const name = requireString(json, 'name').toLowerCase()
-        store.addSchema(catalog, name)
+        const comment = (json as { comment?: unknown }).comment
+        store.addSchema(
+          catalog,
+          name,
+          typeof comment === 'string' ? comment : undefined
+        )
         return ok(schemaInfo(catalog, name))
       }
     },

@@ -38,7 +38,9 @@ export interface DataStore {
    * `catalog.schema` as the schemas API makes it: the catalog must exist,
    * the schema must not.
    */
-  addSchema(catalog: string, schema: string): void
+  addSchema(catalog: string, schema: string, comment?: string): void
+  /** The comment a schema was created with. */
+  schemaComment(name: string): string | undefined
   /** Drops a schema; its tables too with `force`, else it must be empty. */
   dropSchema(fullName: string, force: boolean): void
   /** Throws the API's error when the table, schema or catalog is missing. */
@@ -60,6 +62,7 @@ export function createDataStore(
 ): DataStore {
   const catalogs = new Set<string>()
   const schemas = new Set<string>()
+  const comments = new Map<string, string>()
   const tables = new Map<string, StoredTable>()
   const paths = new Map<string, StoredPath>()
   const split = (fullName: string) => {
@@ -104,7 +107,7 @@ export function createDataStore(
       const [c, s] = name.toLowerCase().split('.')
       return s === undefined ? catalogs.has(c) : schemas.has(`${c}.${s}`)
     },
-    addSchema(catalog, schema) {
+    addSchema(catalog, schema, comment) {
       const [c, s] = [catalog.toLowerCase(), schema.toLowerCase()]
       if (!catalogs.has(c))
         throw new ApiFailure(
@@ -119,7 +122,9 @@ export function createDataStore(
           `Schema '${s}' already exists`
         )
       schemas.add(`${c}.${s}`)
+      if (comment !== undefined) comments.set(`${c}.${s}`, comment)
     },
+    schemaComment: (name) => comments.get(name.toLowerCase()),
     dropSchema(fullName, force) {
       const name = fullName.toLowerCase()
       if (!schemas.has(name))
@@ -137,6 +142,7 @@ export function createDataStore(
         )
       for (const t of inside) tables.delete(t)
       schemas.delete(name)
+      comments.delete(name)
     },
     table(fullName) {
       const [c, s, t] = split(fullName)

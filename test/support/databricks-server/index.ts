@@ -1,5 +1,6 @@
 export { startDatabricksServer } from './server.js'
 export { declaredOutputs } from './behaviour.js'
+export { runPythonNotebook, writeDuckCatalogs } from './python-notebook.js'
 export { PUBLISHED_LIMITS, familyOf } from './rate-limits.js'
 export type { ServerRateLimits } from './rate-limits.js'
 export type { ColumnSpec } from './data-store.js'

@@ -27,9 +27,10 @@ export const PUBLISHED_LIMITS: ServerRateLimits = {
 /** The endpoint a path counts against (`unity-catalog/tables/x` → `unity-catalog/tables`). */
 export function familyOf(path: string): string {
   const bare = path.replace(/^\/api\/\d+\.\d+\//, '').replace(/^\/+/, '')
-  const object = /^(unity-catalog\/tables|fs\/files|fs\/directories)\//.exec(
-    bare
-  )
+  const object =
+    /^(unity-catalog\/tables|unity-catalog\/schemas|fs\/files|fs\/directories)\//.exec(
+      bare
+    )
   return object ? object[1] : bare
 }
 

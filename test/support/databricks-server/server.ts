@@ -204,7 +204,8 @@ export async function startDatabricksServer(
       deleteTable: (fullName) => data.deleteTable(fullName),
       hasTable: (fullName) => data.hasTable(fullName),
       createSchema: (name) => data.createSchema(name),
-      hasSchema: (name) => data.hasSchema(name)
+      hasSchema: (name) => data.hasSchema(name),
+      dropSchema: (name) => data.dropSchema(name, true)
     },
     storage: {
       putFile: (path, size) => data.putFile(path, size),

@@ -218,6 +218,8 @@ export interface DatabricksServer {
     /** A catalog (`c`) or schema (`c.s`), made as an admin would. */
     createSchema(name: string): void
     hasSchema(name: string): boolean
+    /** Drops a schema and its tables, as an admin would. */
+    dropSchema(name: string): void
   }
   readonly storage: {
     putFile(path: string, size?: number): void

@@ -45,6 +45,7 @@ const CODE_CATEGORY: Readonly<Record<string, ApiErrorCategory>> = {
   CATALOG_DOES_NOT_EXIST: 'not-found',
   RESOURCE_ALREADY_EXISTS: 'conflict',
   ALREADY_EXISTS: 'conflict',
+  SCHEMA_ALREADY_EXISTS: 'conflict',
   RESOURCE_CONFLICT: 'conflict',
   ABORTED: 'conflict',
   DIRECTORY_NOT_EMPTY: 'conflict',

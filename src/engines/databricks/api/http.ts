@@ -22,7 +22,7 @@ import { withRetries, type RetryClock, type RetryPolicy } from './retry.js'
 
 /** One request, fully described; the client builds these. */
 export interface HttpRequest {
-  readonly method: 'GET' | 'POST' | 'HEAD'
+  readonly method: 'GET' | 'POST' | 'HEAD' | 'DELETE'
   /** Absolute URL, query string included. */
   readonly url: string
   /** The URL path only: what logs and errors show. */

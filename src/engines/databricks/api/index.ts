@@ -81,6 +81,7 @@ export type {
   ListRunsResponse,
   ColumnInfo,
   TableInfo,
+  SchemaInfo,
   FileStatus,
   DirectoryEntry,
   DirectoryPage,

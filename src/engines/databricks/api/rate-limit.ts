@@ -41,7 +41,12 @@ export const PUBLISHED_RATE_LIMITS: RateLimits = {
 }
 
 /** Paths whose tail names an object, not an endpoint. */
-const OBJECT_TAILS = ['unity-catalog/tables/', 'fs/files/', 'fs/directories/']
+const OBJECT_TAILS = [
+  'unity-catalog/tables/',
+  'unity-catalog/schemas/',
+  'fs/files/',
+  'fs/directories/'
+]
 
 /**
  * The endpoint family a request path belongs to: the path without its

@@ -12,7 +12,7 @@ export type QueryValue = string | number | boolean | undefined
 
 /** An API call relative to the workspace host, before auth is added. */
 export interface ApiRequest {
-  readonly method: 'GET' | 'POST' | 'HEAD'
+  readonly method: 'GET' | 'POST' | 'HEAD' | 'DELETE'
   /** The URL path, each dynamic segment already encoded. */
   readonly path: string
   /** GET parameters; booleans go as `true`/`false`. */

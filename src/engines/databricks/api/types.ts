@@ -341,6 +341,16 @@ export interface ColumnInfo {
   readonly comment?: string
 }
 
+/** `SchemaInfo` of `GET /api/2.1/unity-catalog/schemas/{full_name}`. */
+export interface SchemaInfo {
+  readonly name: string
+  readonly catalog_name: string
+  readonly full_name: string
+  readonly comment?: string
+  readonly owner?: string
+  readonly [field: string]: unknown
+}
+
 /** `TableInfo` of `GET /api/2.1/unity-catalog/tables/{full_name}`. */
 export interface TableInfo {
   readonly name: string
