@@ -239,7 +239,7 @@ describe('a preview run on Databricks compares its tables with the environment',
           added: ['201', '203'],
           removed: ['1', '5'],
           // The least and greatest key as text.
-          changed: ['10', '90']
+          changed: ['10', '100']
         }
       }
     })
