@@ -32,7 +32,6 @@ describe('the npm package create-dtflw-pipeline', () => {
         'dist/cli/chunks/sql-worker.js',
         'dist/cli/chunks/python/dtflw_harness.py',
         'dist/cli/chunks/python/dtflw_data_diff.py',
-        'lib/src/diff/python/dtflw_data_diff.py',
         'generators/app/index.js',
         'generators/app/templates/pipeline/_gitignore',
         'generators/app/templates/pipeline/_npmrc',

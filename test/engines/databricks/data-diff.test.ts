@@ -238,7 +238,7 @@ describe('a preview run on Databricks compares its tables with the environment',
         examples: {
           added: ['201', '203'],
           removed: ['1', '5'],
-          // The least and greatest key as text.
+          // The least and greatest key, in the key's own order.
           changed: ['10', '100']
         }
       }
