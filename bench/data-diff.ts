@@ -1,19 +1,11 @@
 import { spawnSync } from 'node:child_process'
-import {
-  mkdir,
-  mkdtemp,
-  readdir,
-  readFile,
-  rm,
-  writeFile
-} from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import type { RunReport } from '../src/report/index.js'
 import { coldOnceMs, dtflwBin, median } from './cold.js'
-import { writeOrders } from './local-engine.js'
+import { latestReport, writeOrders } from './local-engine.js'
 import type { BenchResult } from './types.js'
 
 const ROWS = 5_000_000
@@ -68,17 +60,6 @@ await db.runAndReadAll("SELECT count(*) FROM ${read(head)}")
 await db.runAndReadAll("SELECT count(*) FROM ${read(base)} b FULL OUTER JOIN ${read(head)} h ON b.order_id = h.order_id")
 process.stdout.write(String(performance.now() - start))
 `
-}
-
-async function latestReport(root: string): Promise<RunReport> {
-  const runs = path.join(root, '.dtflw/runs')
-  const [latest] = (await readdir(runs))
-    .filter((r) => r !== 'latest')
-    .sort()
-    .reverse()
-  return JSON.parse(
-    await readFile(path.join(runs, latest, 'report.json'), 'utf8')
-  ) as RunReport
 }
 
 /**

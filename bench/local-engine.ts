@@ -317,7 +317,7 @@ sources:
 `
 
 /** The latest run's report in `root`. */
-async function latestReport(root: string): Promise<RunReport> {
+export async function latestReport(root: string): Promise<RunReport> {
   const runs = path.join(root, '.dtflw/runs')
   const [latest] = (await readdir(runs))
     .filter((r) => r !== 'latest')
