@@ -47,13 +47,18 @@ export function renderCountQuery(relation: string): string {
   return `SELECT count(*) AS n FROM ${relation}`
 }
 
+/** Bits of one mask column: its sum of powers of two stays an INT. */
+const MASK_BITS = 30
+
 /**
- * The one query of a keyed comparison; `readKeyedDiff` reads its row. In
- * three layers, so each comparison is made once a row: the join says for
- * each row which side has it and which columns differ, the middle layer
- * whether it changed, and the sums count. The join is an equality on the
- * key, the one a hash join takes: a row whose key is NULL matches nothing
- * and counts as removed and added.
+ * The one query of a keyed comparison; `readKeyedDiff` reads its row. The
+ * join labels each row once: which side has it (`kind`: 0 both, 1 only
+ * the head, 2 only the base) and, as bits of a mask, which columns
+ * differ; rows are then grouped by label (a handful of groups), and the
+ * groups folded into the counts. Cheaper than a sum per count over every
+ * row, since the join's rows are touched by one grouping. The join is an
+ * equality on the key, the one a hash join takes: a row whose key is NULL
+ * matches nothing and counts as removed and added.
  */
 export function renderKeyedDiffQuery(q: KeyedDiffQuery): string {
   const name = (n: string) => quoteName(q.dialect, n)
@@ -67,70 +72,72 @@ export function renderKeyedDiffQuery(q: KeyedDiffQuery): string {
     c.asText
       ? `${text(`b.${name(c.name)}`)} IS DISTINCT FROM ${text(`h.${name(c.name)}`)}`
       : `b.${name(c.name)} IS DISTINCT FROM h.${name(c.name)}`
-  const keyOf = (alias: string) => q.key.map((_, i) => `${alias}_k${i}`)
-  const joined = [
-    `b.${side} IS NULL AS is_added`,
-    `h.${side} IS NULL AS is_removed`,
-    `b.${side} IS NOT NULL AND h.${side} IS NOT NULL AS is_matched`,
-    ...q.columns.map((c, i) => `${differs(c)} AS d_${i}`),
-    ...q.key.map((k, i) => `b.${name(k)} AS b_k${i}`),
-    ...q.key.map((k, i) => `h.${name(k)} AS h_k${i}`)
-  ]
-  const anyDiffers =
-    q.columns.length > 0
-      ? `(${q.columns.map((_, i) => `d_${i}`).join(' OR ')})`
-      : 'FALSE'
-  const flagged = [
-    'is_added',
-    'is_removed',
-    'is_matched',
-    `is_matched AND ${anyDiffers} AS is_changed`,
-    ...q.columns.map((_, i) => `is_matched AND d_${i} AS d_${i}`),
-    ...keyOf('b'),
-    ...keyOf('h')
-  ]
-  const count = (condition: string, alias: string) =>
-    `COUNT(CASE WHEN ${condition} THEN 1 END) AS ${alias}`
-  // One key column is compared as itself (9 before 10); several as the
-  // text that joins them, made only for the rows of the kind.
-  const keyValue = (alias: string) =>
+  const masks = Array.from(
+    { length: Math.max(1, Math.ceil(q.columns.length / MASK_BITS)) },
+    (_, m) => q.columns.slice(m * MASK_BITS, (m + 1) * MASK_BITS)
+  )
+  const maskSum = (columns: readonly ComparedColumn[]) =>
+    columns.length === 0
+      ? '0'
+      : columns
+          .map((c, i) => `CASE WHEN ${differs(c)} THEN ${2 ** i} ELSE 0 END`)
+          .join(' + ')
+  const keyText = (alias: string) =>
     q.key.length === 1
-      ? `${alias}_k0`
-      : keyOf(alias)
-          .map((k) => `COALESCE(${text(k)}, 'null')`)
+      ? `${alias}.${name(q.key[0])}`
+      : q.key
+          .map((k) => `COALESCE(${text(`${alias}.${name(k)}`)}, 'null')`)
           .join(` || '|' || `)
-  const example = (condition: string, alias: string, of: string) =>
-    ['MIN', 'MAX'].map((fn) => {
-      const value = `${fn}(CASE WHEN ${condition} THEN ${keyValue(of)} END)`
+  const maskNames = masks.map((_, m) => `mask_${m}`)
+  const labelled = [
+    `CASE WHEN b.${side} IS NULL THEN 1 WHEN h.${side} IS NULL THEN 2 ELSE 0 END AS kind`,
+    ...masks.map(
+      (columns, m) =>
+        `CASE WHEN b.${side} IS NULL OR h.${side} IS NULL THEN 0 ELSE ${maskSum(columns)} END AS mask_${m}`
+    ),
+    `CASE WHEN b.${side} IS NULL THEN ${keyText('h')} ELSE ${keyText('b')} END AS k`
+  ]
+  const changed = `(${maskNames.map((m) => `${m} <> 0`).join(' OR ')})`
+  const sum = (condition: string, alias: string) =>
+    `SUM(CASE WHEN ${condition} THEN n ELSE 0 END) AS ${alias}`
+  const bit = (i: number) =>
+    `(mask_${Math.floor(i / MASK_BITS)} & ${2 ** (i % MASK_BITS)}) <> 0`
+  // One key column is compared as itself (9 before 10), several as the
+  // text that joins them.
+  const example = (condition: string, alias: string) =>
+    (['MIN', 'MAX'] as const).map((fn) => {
+      const value = `${fn}(CASE WHEN ${condition} THEN ${fn === 'MIN' ? 'lo' : 'hi'} END)`
       const end = `${alias}_${fn.toLowerCase()}`
       return q.key.length === 1
         ? `${text(value)} AS ${end}`
         : `${value} AS ${end}`
     })
   const select = [
-    count('is_added', 'added'),
-    count('is_removed', 'removed'),
-    count('is_changed', 'changed'),
-    count('is_matched', 'matched'),
-    count('NOT is_added', 'base_rows'),
-    count('NOT is_removed', 'head_rows'),
-    ...q.columns.map((_, i) => count(`d_${i}`, `c_${i}`)),
-    ...example('is_added', 'added', 'h'),
-    ...example('is_removed', 'removed', 'b'),
-    ...example('is_changed', 'changed', 'b')
+    sum('kind = 1', 'added'),
+    sum('kind = 2', 'removed'),
+    sum(`kind = 0 AND ${changed}`, 'changed'),
+    sum('kind = 0', 'matched'),
+    sum('kind <> 1', 'base_rows'),
+    sum('kind <> 2', 'head_rows'),
+    ...q.columns.map((_, i) => sum(`kind = 0 AND ${bit(i)}`, `c_${i}`)),
+    ...example('kind = 1', 'added'),
+    ...example('kind = 2', 'removed'),
+    ...example(`kind = 0 AND ${changed}`, 'changed')
   ]
+  const groups = ['kind', ...maskNames].join(', ')
   return [
     `SELECT`,
     `  ${select.join(',\n  ')}`,
     `FROM (`,
-    `  SELECT ${flagged.join(', ')}`,
+    `  SELECT ${groups}, COUNT(*) AS n, MIN(k) AS lo, MAX(k) AS hi`,
     `  FROM (`,
-    `    SELECT ${joined.join(', ')}`,
+    `    SELECT ${labelled.join(', ')}`,
     `    FROM (${project(q.base)}) AS b`,
     `    FULL OUTER JOIN (${project(q.head)}) AS h`,
     `      ON ${on}`,
-    `  ) AS joined`,
-    `) AS flagged`
+    `  ) AS labelled`,
+    `  GROUP BY ${groups}`,
+    `) AS grouped`
   ].join('\n')
 }
 

@@ -27,6 +27,17 @@ const QUERIES: KeyedDiffQuery[] = [
     head: "read_parquet('b.parquet')",
     key: ['id'],
     columns: []
+  },
+  {
+    // More columns than one mask of bits holds.
+    dialect: 'databricks',
+    base: 'c.s.wide',
+    head: 'c.s__pr_1.wide',
+    key: ['id'],
+    columns: Array.from({ length: 65 }, (_, i) => ({
+      name: `c${i}`,
+      asText: i % 9 === 0
+    }))
   }
 ]
 

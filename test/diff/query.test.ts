@@ -174,6 +174,50 @@ describe('the data diff query', () => {
     })
   })
 
+  it('counts each of many columns, a key of two columns, and a column with no change', async () => {
+    // 40 columns: their differences take two masks of bits.
+    const values = (changed: number) =>
+      Array.from(
+        { length: 40 },
+        (_, c) => `${c === changed ? 'i + 1' : c === 39 ? '0' : 'i'} AS c${c}`
+      ).join(', ')
+    await connection.run(
+      `CREATE TABLE b3 AS SELECT i % 5 AS a, i // 5 AS b, ${values(-1)} FROM range(100) t(i)`
+    )
+    await connection.run(
+      `CREATE TABLE h3 AS SELECT i % 5 AS a, i // 5 AS b, ${values(33)} FROM range(100) t(i) WHERE i < 90 OR i % 2 = 0`
+    )
+    const columns = Array.from({ length: 40 }, (_, c) => ({
+      name: `c${c}`,
+      asText: false
+    }))
+    const query = {
+      dialect: 'duckdb' as const,
+      base: 'b3',
+      head: 'h3',
+      key: ['a', 'b'],
+      columns
+    }
+    const diff = readKeyedDiff(query, await one(renderKeyedDiffQuery(query)), {
+      base: 100,
+      head: 95
+    })
+    expect(diff).toEqual({
+      key: ['a', 'b'],
+      added: 0,
+      removed: 5,
+      changed: 95,
+      unchanged: 0,
+      byColumn: { c33: 95 },
+      examples: {
+        added: [],
+        // a|b as text: the least and greatest.
+        removed: ['0|19', '4|19'],
+        changed: ['0|0', '4|9']
+      }
+    })
+  })
+
   it('quotes names the way each dialect does', () => {
     const sql = renderKeyedDiffQuery({
       dialect: 'databricks',

@@ -22,12 +22,16 @@ def count_query(relation):
     return "SELECT count(*) AS n FROM %s" % relation
 
 
+MASK_BITS = 30
+
+
 def keyed_query(dialect, base, head, key, columns):
     """columns: [{"name": ..., "asText": bool}] both sides have, but the key.
 
-    In three layers, as src/diff/query.ts renders it: the join says which
-    side has a row and which columns differ, the middle layer whether it
-    changed, the sums count. An equality join: a NULL key matches nothing.
+    As src/diff/query.ts renders it: the join labels each row once (kind:
+    0 both sides, 1 only the head, 2 only the base; the columns that differ
+    as bits of masks), rows are grouped by label and the groups folded into
+    the counts. An equality join: a NULL key matches nothing.
     """
 
     def q(n):
@@ -50,70 +54,72 @@ def keyed_query(dialect, base, head, key, columns):
             return "%s IS DISTINCT FROM %s" % (text(b), text(h))
         return "%s IS DISTINCT FROM %s" % (b, h)
 
-    def key_of(alias):
-        return ["%s_k%d" % (alias, i) for i in range(len(key))]
+    masks = [columns[m : m + MASK_BITS] for m in range(0, len(columns), MASK_BITS)] or [[]]
 
-    joined = (
-        [
-            "b.%s IS NULL AS is_added" % side,
-            "h.%s IS NULL AS is_removed" % side,
-            "b.%s IS NOT NULL AND h.%s IS NOT NULL AS is_matched" % (side, side),
-        ]
-        + ["%s AS d_%d" % (differs(c), i) for i, c in enumerate(columns)]
-        + ["b.%s AS b_k%d" % (q(k), i) for i, k in enumerate(key)]
-        + ["h.%s AS h_k%d" % (q(k), i) for i, k in enumerate(key)]
-    )
-    any_differs = "(%s)" % " OR ".join("d_%d" % i for i in range(len(columns))) if columns else "FALSE"
-    flagged = (
-        ["is_added", "is_removed", "is_matched", "is_matched AND %s AS is_changed" % any_differs]
-        + ["is_matched AND d_%d AS d_%d" % (i, i) for i in range(len(columns))]
-        + key_of("b")
-        + key_of("h")
-    )
+    def mask_sum(cols):
+        if not cols:
+            return "0"
+        return " + ".join("CASE WHEN %s THEN %d ELSE 0 END" % (differs(c), 2**i) for i, c in enumerate(cols))
 
-    def count(condition, alias):
-        return "COUNT(CASE WHEN %s THEN 1 END) AS %s" % (condition, alias)
-
-    def key_value(alias):
+    def key_text(alias):
         if len(key) == 1:
-            return "%s_k0" % alias
-        return " || '|' || ".join("COALESCE(%s, 'null')" % text(k) for k in key_of(alias))
+            return "%s.%s" % (alias, q(key[0]))
+        return " || '|' || ".join("COALESCE(%s, 'null')" % text("%s.%s" % (alias, q(k))) for k in key)
 
-    def example(condition, alias, of):
+    mask_names = ["mask_%d" % m for m in range(len(masks))]
+    labelled = (
+        ["CASE WHEN b.%s IS NULL THEN 1 WHEN h.%s IS NULL THEN 2 ELSE 0 END AS kind" % (side, side)]
+        + [
+            "CASE WHEN b.%s IS NULL OR h.%s IS NULL THEN 0 ELSE %s END AS mask_%d" % (side, side, mask_sum(cols), m)
+            for m, cols in enumerate(masks)
+        ]
+        + ["CASE WHEN b.%s IS NULL THEN %s ELSE %s END AS k" % (side, key_text("h"), key_text("b"))]
+    )
+    changed = "(%s)" % " OR ".join("%s <> 0" % m for m in mask_names)
+
+    def total(condition, alias):
+        return "SUM(CASE WHEN %s THEN n ELSE 0 END) AS %s" % (condition, alias)
+
+    def bit(i):
+        return "(mask_%d & %d) <> 0" % (i // MASK_BITS, 2 ** (i % MASK_BITS))
+
+    def example(condition, alias):
         out = []
-        for fn in ("MIN", "MAX"):
-            value = "%s(CASE WHEN %s THEN %s END)" % (fn, condition, key_value(of))
+        for fn, of in (("MIN", "lo"), ("MAX", "hi")):
+            value = "%s(CASE WHEN %s THEN %s END)" % (fn, condition, of)
             end = "%s_%s" % (alias, fn.lower())
             out.append("%s AS %s" % (text(value) if len(key) == 1 else value, end))
         return out
 
     select = (
         [
-            count("is_added", "added"),
-            count("is_removed", "removed"),
-            count("is_changed", "changed"),
-            count("is_matched", "matched"),
-            count("NOT is_added", "base_rows"),
-            count("NOT is_removed", "head_rows"),
+            total("kind = 1", "added"),
+            total("kind = 2", "removed"),
+            total("kind = 0 AND %s" % changed, "changed"),
+            total("kind = 0", "matched"),
+            total("kind <> 1", "base_rows"),
+            total("kind <> 2", "head_rows"),
         ]
-        + [count("d_%d" % i, "c_%d" % i) for i in range(len(columns))]
-        + example("is_added", "added", "h")
-        + example("is_removed", "removed", "b")
-        + example("is_changed", "changed", "b")
+        + [total("kind = 0 AND %s" % bit(i), "c_%d" % i) for i in range(len(columns))]
+        + example("kind = 1", "added")
+        + example("kind = 2", "removed")
+        + example("kind = 0 AND %s" % changed, "changed")
     )
+    groups = ", ".join(["kind"] + mask_names)
     return "\n".join(
         [
             "SELECT",
             "  " + ",\n  ".join(select),
             "FROM (",
-            "  SELECT %s" % ", ".join(flagged),
+            "  SELECT %s, COUNT(*) AS n, MIN(k) AS lo, MAX(k) AS hi" % groups,
             "  FROM (",
-            "    SELECT %s" % ", ".join(joined),
+            "    SELECT %s" % ", ".join(labelled),
             "    FROM (%s) AS b" % project(base),
             "    FULL OUTER JOIN (%s) AS h" % project(head),
             "      ON %s" % on,
-            "  ) AS joined",
-            ") AS flagged",
+            "  ) AS labelled",
+            "  GROUP BY %s" % groups,
+            ") AS grouped",
         ]
     )
 
