@@ -44,15 +44,12 @@ export function comparedColumns(
     if (keys.has(h.name.toLowerCase())) return []
     const b = base.find((c) => c.name.toLowerCase() === h.name.toLowerCase())
     if (!b) return []
-    return [
-      {
-        name: h.name,
-        asText:
-          norm(b.type) !== norm(h.type) ||
-          AS_TEXT.test(norm(h.type)) ||
-          AS_TEXT.test(norm(b.type))
-      }
-    ]
+    const asText =
+      norm(b.type) !== norm(h.type) ||
+      AS_TEXT.test(norm(h.type)) ||
+      AS_TEXT.test(norm(b.type))
+    const hashed = !asText && norm(h.type) === 'string'
+    return [{ name: h.name, asText, ...(hashed ? { hashed } : {}) }]
   })
 }
 

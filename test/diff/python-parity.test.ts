@@ -18,6 +18,7 @@ const QUERIES: KeyedDiffQuery[] = [
     key: ['order_id', 'line'],
     columns: [
       { name: 'amount', asText: false },
+      { name: 'status', asText: false, hashed: true },
       { name: 'note`s', asText: true }
     ]
   },

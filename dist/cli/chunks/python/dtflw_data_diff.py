@@ -38,7 +38,13 @@ def keyed_query(dialect, base, head, key, columns):
         return quote(dialect, n)
 
     side = q(SIDE)
-    picked = [q(k) for k in key] + [q(c["name"]) for c in columns]
+
+    def hash_of(expr):
+        return ("hash(%s)" if dialect == "duckdb" else "xxhash64(%s)") % expr
+
+    picked = [q(k) for k in key] + [
+        "%s AS %s" % (hash_of(q(c["name"])), q(c["name"])) if c.get("hashed") else q(c["name"]) for c in columns
+    ]
 
     def project(relation):
         return "SELECT %s FROM %s" % (", ".join(picked + ["1 AS %s" % side]), relation)
@@ -163,7 +169,10 @@ def compared_columns(base, head, key):
             or _norm(h["type"]).startswith("map<")
             or _norm(b["type"]).startswith("map<")
         )
-        out.append({"name": h["name"], "asText": as_text})
+        column = {"name": h["name"], "asText": as_text}
+        if not as_text and _norm(h["type"]) == "string":
+            column["hashed"] = True
+        out.append(column)
     return out
 
 
