@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { mkdirSync } from 'node:fs'
 import { mkdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { actionCheckout } from '../action/support.js'
@@ -14,7 +15,12 @@ import {
   runProcess
 } from '../generators/support.js'
 import { repoRoot } from '../support/cli.js'
-import { startDatabricksServer } from '../support/databricks-server/index.js'
+import {
+  runPythonNotebook,
+  startDatabricksServer,
+  writeDuckCatalogs
+} from '../support/databricks-server/index.js'
+import type { DatabricksServer } from '../support/databricks-server/index.js'
 import {
   startGitHubServer,
   READ_TOKEN,
@@ -199,6 +205,44 @@ maybe('the golden path of a generated repository', () => {
     await removeDir(runDir)
   })
 
+  /**
+   * The data diff task as a cluster runs it: dtflw's deployed notebook,
+   * over DuckDB files holding each catalog's tables the workspace has
+   * (empty: the stand-in's steps write no rows).
+   */
+  function runDataDiff(
+    databricks: DatabricksServer,
+    work: string,
+    task: { notebookPath: string; baseParameters: Record<string, string> }
+  ) {
+    const plan = JSON.parse(task.baseParameters.plan) as {
+      tables: { base: string; head: string }[]
+    }
+    const names = plan.tables
+      .flatMap((t) => [t.base, t.head])
+      .map((n) => n.replaceAll('`', ''))
+      .filter((n) => databricks.catalog.hasTable(n))
+    const folder = path.join(work, `catalogs-${Date.now()}`)
+    const catalogs = Object.fromEntries(
+      [...new Set(names.map((n) => n.split('.')[0]))].map((c) => [
+        c,
+        path.join(folder, `${c}.duckdb`)
+      ])
+    )
+    mkdirSync(folder, { recursive: true })
+    writeDuckCatalogs(catalogs, [
+      ...[...new Set(names.map((n) => n.split('.').slice(0, 2).join('.')))].map(
+        (schema) => `CREATE SCHEMA IF NOT EXISTS ${schema}`
+      ),
+      ...names.map((n) => `CREATE TABLE ${n} (id BIGINT)`)
+    ])
+    return runPythonNotebook(
+      databricks.workspace.read(task.notebookPath) ?? '',
+      task.baseParameters,
+      catalogs
+    )
+  }
+
   it.concurrent.each(VARIANTS)(
     '$name: pull request, preview, comment, cancel, merge, acceptance, production',
     async (variant) => {
@@ -208,20 +252,22 @@ maybe('the golden path of a generated repository', () => {
         // What the sample's daily_revenue notebook creates (its SELECT), in
         // Unity Catalog's type names; other tasks write their outputs bare.
         behaviour: (task) =>
-          task.taskKey === 'daily_revenue'
-            ? {
-                writes: [
-                  {
-                    table: task.baseParameters.daily_revenue_out,
-                    columns: [
-                      { name: 'order_date', type: 'date' },
-                      { name: 'revenue', type: 'decimal(18,2)' },
-                      { name: 'orders', type: 'bigint' }
-                    ]
-                  }
-                ]
-              }
-            : undefined
+          task.notebookPath.endsWith('/.dtflw/dtflw_data_diff')
+            ? runDataDiff(databricks, work, task)
+            : task.taskKey === 'daily_revenue'
+              ? {
+                  writes: [
+                    {
+                      table: task.baseParameters.daily_revenue_out,
+                      columns: [
+                        { name: 'order_date', type: 'date' },
+                        { name: 'revenue', type: 'decimal(18,2)' },
+                        { name: 'orders', type: 'bigint' }
+                      ]
+                    }
+                  ]
+                }
+              : undefined
       })
       // The test environment's catalog, made by an admin: a preview makes
       // its own schema in it.
@@ -382,6 +428,10 @@ maybe('the golden path of a generated repository', () => {
       expect(comments()).toHaveLength(1)
       const first = comments()[0]
       expect(first.body).toContain('succeeded')
+      // The preview's tables against test's: on a first push test has
+      // none of them yet, and the comment says so.
+      expect(first.body).toContain('### Data changes')
+      expect(first.body).toMatch(/: new table, [\d,]+ rows/)
       const dtflwStep = opened
         .find((j) => j.id === 'test')!
         .steps.find((s) => s.name.startsWith('soley/dtflw-action'))!
