@@ -47,6 +47,15 @@ function columnsOf(diff: TableDiff, mark: MarkName): string | undefined {
   return parts.length > 0 ? parts.join(', ') : undefined
 }
 
+/** ` (16%)`: what share of the rows both sides have differ in a column. */
+function share(count: number, of: number): string {
+  if (of === 0) return ''
+  const percent = (count / of) * 100
+  if (percent >= 10) return ` (${Math.round(percent)}%)`
+  if (percent >= 0.1) return ` (${Number(percent.toFixed(1))}%)`
+  return ' (<0.1%)'
+}
+
 function keyedOf(diff: TableDiff, mark: MarkName): string[] {
   const k = diff.keyed
   if (!k) return diff.reason && diff.status === 'compared' ? [diff.reason] : []
@@ -55,9 +64,12 @@ function keyedOf(diff: TableDiff, mark: MarkName): string[] {
   ]
   const columns = Object.entries(k.byColumn).sort((a, b) => b[1] - a[1])
   if (columns.length > 0) {
+    const matched = k.changed + k.unchanged
     const shown = columns
       .slice(0, COLUMNS_SHOWN)
-      .map(([name, count]) => `${mark(name)} ${n(count)}`)
+      .map(
+        ([name, count]) => `${mark(name)} ${n(count)}${share(count, matched)}`
+      )
     const more = columns.length - shown.length
     lines.push(
       `changed columns: ${shown.join(', ')}${more > 0 ? `, and ${plural(more, 'more')}` : ''}`

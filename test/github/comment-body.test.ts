@@ -230,7 +230,7 @@ describe('the data changes of a preview', () => {
       expect(section).toContain(
         '- `sales_orders_silver`: 1,000 → 950 rows (-50)\n' +
           '  - by `order_id`: 0 added, 50 removed, 7 changed, 943 unchanged\n' +
-          '  - changed columns: `amount` 7\n' +
+          '  - changed columns: `amount` 7 (0.7%)\n' +
           '  - e.g. removed `3`, `998`; changed `10`'
       )
       expect(section).toContain('- `customers_silver`: new table, 12 rows')

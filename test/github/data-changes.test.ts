@@ -66,7 +66,7 @@ describe('the "Data changes" section', () => {
     const order = [...section.text.matchAll(/^- `(\w+)`/gm)].map((m) => m[1])
     expect(order).toEqual(['orders', 'fresh', 'daily', 'huge', 'quiet'])
     expect(section.text).toContain(
-      '- `orders`: 1,000 → 950 rows (-50)\n  - by `order_id`: 50 added, 100 removed, 143 changed, 757 unchanged\n  - changed columns: `amount` 143\n  - e.g. added `2001`, `2050`; removed `10`, `990`; changed `7`, `994`'
+      '- `orders`: 1,000 → 950 rows (-50)\n  - by `order_id`: 50 added, 100 removed, 143 changed, 757 unchanged\n  - changed columns: `amount` 143 (16%)\n  - e.g. added `2001`, `2050`; removed `10`, `990`; changed `7`, `994`'
     )
     expect(section.text).toContain('- `fresh`: new table, 12 rows')
     expect(section.text).toContain(
