@@ -1,11 +1,9 @@
 import { spawnSync } from 'node:child_process'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { coldOnceMs, dtflwBin, median } from './cold.js'
-import { latestReport, writeOrders } from './local-engine.js'
+import { duckdbUrl, latestReport, writeOrders } from './local-engine.js'
 import type { BenchResult } from './types.js'
 
 const ROWS = 5_000_000
@@ -48,9 +46,7 @@ WHERE status <> 'cancelled'`)
  * outer join on the key, timed from when DuckDB is open.
  */
 function baselineScript(base: string, head: string): string {
-  const duckdb = pathToFileURL(
-    createRequire(import.meta.url).resolve('@duckdb/node-api')
-  ).href
+  const duckdb = duckdbUrl()
   const read = (p: string) => `read_parquet('${p}')`
   return `import { DuckDBInstance } from ${JSON.stringify(duckdb)}
 const db = await (await DuckDBInstance.create(':memory:')).connect()

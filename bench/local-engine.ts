@@ -287,10 +287,15 @@ const BIG_STEPS = [
  * wrote. Run as a fresh process like `dtflw run`, it pays for Node and
  * DuckDB loading too; what dtflw adds on top is its own cost.
  */
-function directScript(root: string): string {
-  const duckdb = pathToFileURL(
+/** The URL a script run from a temporary folder imports DuckDB by. */
+export function duckdbUrl(): string {
+  return pathToFileURL(
     createRequire(import.meta.url).resolve('@duckdb/node-api')
   ).href
+}
+
+function directScript(root: string): string {
+  const duckdb = duckdbUrl()
   const locations: Record<string, string> = {
     orders_in: path.join(root, 'data/orders.parquet')
   }

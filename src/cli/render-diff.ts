@@ -3,6 +3,7 @@ import type { CommandData } from '../commands/index.js'
 import {
   describeTableDiff,
   isChanged,
+  keyedCounts,
   orderByChange,
   seconds
 } from '../report/index.js'
@@ -48,8 +49,7 @@ export function renderDataDiffBrief(diff: DataDiff): string[] {
     (t) => isChanged(t) || t.status === 'not-compared'
   )
   for (const table of shown.slice(0, BRIEF_TABLES)) {
-    const k = table.keyed
-    const keyed = k ? `; by key +${k.added} −${k.removed} ~${k.changed}` : ''
+    const keyed = table.keyed ? `; by key ${keyedCounts(table.keyed)}` : ''
     lines.push(`  ${table.table}: ${describeTableDiff(table).summary}${keyed}`)
   }
   if (shown.length > BRIEF_TABLES)

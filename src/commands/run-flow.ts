@@ -145,7 +145,8 @@ export async function runFlow(
         emit: emitStep,
         mask,
         now,
-        ...(options.diff ? { diff: options.diff } : {})
+        ...(options.diff ? { diff: options.diff } : {}),
+        ...(options.onProgress ? { onProgress: options.onProgress } : {})
       })
     } catch (error) {
       // The report is written whatever stopped the engine: what ran so far

@@ -1,8 +1,8 @@
 import type { TableLocation } from '../flow/index.js'
-import { locationValue } from '../flow/index.js'
 import type { DataDiff, DiffColumn, TableDiff } from '../report/index.js'
 import { orderByChange } from '../report/index.js'
 import { comparedColumns, diffColumns, missingKey } from './columns.js'
+import { placeOf, reportLine } from './plan.js'
 import type { DataDiffPlan, DiffTarget } from './plan.js'
 import {
   readKeyedDiff,
@@ -41,11 +41,7 @@ export async function compareTables(
   const started = now()
   const tables: TableDiff[] = []
   for (const target of plan.tables) {
-    const where = {
-      table: target.table,
-      head: locationValue(target.head),
-      base: target.baseLabel ?? locationValue(target.base)
-    }
+    const where = placeOf(target)
     if (now() - started > plan.timeoutMs) {
       tables.push({
         ...where,
@@ -61,7 +57,7 @@ export async function compareTables(
       tables.push({
         ...where,
         status: 'not-compared',
-        reason: firstLine((error as Error).message)
+        reason: reportLine((error as Error).message)
       })
     }
   }
@@ -121,9 +117,4 @@ async function compareTable(
   }
   const [row] = await source.query(renderKeyedDiffQuery(query))
   return { ...compared, keyed: readKeyedDiff(query, row ?? {}, rows) }
-}
-
-function firstLine(text: string): string {
-  const line = text.split('\n')[0]
-  return line.length > 300 ? `${line.slice(0, 297)}…` : line
 }

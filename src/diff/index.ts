@@ -9,8 +9,10 @@ export { comparedColumns, diffColumns, missingKey } from './columns.js'
 export {
   DEFAULT_DIFF_BUDGET,
   onlyWritten,
+  placeOf,
   planBeforeDiff,
   planDataDiff,
+  reportLine,
   readDiffBudget
 } from './plan.js'
 export type { DataDiffPlan, DiffBudget, DiffTarget } from './plan.js'

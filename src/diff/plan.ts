@@ -1,5 +1,6 @@
 import { UsageError } from '../diagnostics/index.js'
 import type { Plan, TableLocation } from '../flow/index.js'
+import { locationValue } from '../flow/index.js'
 import type { ResolvedProfile } from '../profiles/index.js'
 import type { StepResult } from '../report/index.js'
 
@@ -13,6 +14,28 @@ export interface DiffTarget {
   readonly key?: readonly string[]
   /** How the report names the base, when not by its location. */
   readonly baseLabel?: string
+}
+
+/** Where a compared table is and what it is compared with, as a report says. */
+export function placeOf(target: DiffTarget): {
+  table: string
+  head: string
+  base: string
+} {
+  return {
+    table: target.table,
+    head: locationValue(target.head),
+    base: target.baseLabel ?? locationValue(target.base)
+  }
+}
+
+/** Characters of an outside text (a reason, an example key) a report keeps. */
+const LINE_KEPT = 300
+
+/** Outside text for one field of a data diff: its first line, bounded. */
+export function reportLine(text: string): string {
+  const line = text.split('\n')[0]
+  return line.length > LINE_KEPT ? `${line.slice(0, LINE_KEPT - 3)}…` : line
 }
 
 /** How much a data diff may do (the profile's `diff:`). */

@@ -56,6 +56,8 @@ export interface RunContext {
    * steps are done (`planDataDiff`); the engine returns `dataDiff`.
    */
   readonly diff?: DataDiffPlan
+  /** What the engine is doing between steps (comparing tables). */
+  readonly onProgress?: (message: string) => void
 }
 
 /** What an engine's run produced: one result per planned step. */

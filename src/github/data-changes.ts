@@ -1,4 +1,10 @@
-import { describeTableDiff, isChanged, orderByChange } from '../report/index.js'
+import { formatCount } from '../diagnostics/index.js'
+import {
+  describeTableDiff,
+  isChanged,
+  keyedCounts,
+  orderByChange
+} from '../report/index.js'
 import type { DataDiff, TableDiff } from '../report/index.js'
 import { textSize } from './limits.js'
 import { code, codeCell, plural } from './markdown.js'
@@ -7,8 +13,6 @@ import { code, codeCell, plural } from './markdown.js'
 export const DATA_CHANGES_LEVELS = ['full', 'table', 'counts'] as const
 /** One of `DATA_CHANGES_LEVELS`. */
 export type DataChangesLevel = (typeof DATA_CHANGES_LEVELS)[number]
-
-const n = (value: number): string => value.toLocaleString('en-US')
 
 function renderFull(tables: readonly TableDiff[]): string {
   return tables
@@ -25,7 +29,7 @@ function renderFull(tables: readonly TableDiff[]): string {
 function renderTable(tables: readonly TableDiff[]): string {
   const rows = tables.map((t) => {
     const k = t.keyed
-    const keyed = k ? `+${n(k.added)} −${n(k.removed)} ~${n(k.changed)}` : ''
+    const keyed = k ? keyedCounts(k) : ''
     const columns = t.columns
       ? t.columns.added.length +
         t.columns.removed.length +
@@ -44,7 +48,7 @@ function renderCounts(tables: readonly TableDiff[]): string {
   const changed = tables.filter(isChanged)
   const names = changed.slice(0, 5).map((t) => code(t.table))
   const unknown = tables.filter((t) => t.status === 'not-compared').length
-  return `${plural(changed.length, 'table')} of ${n(tables.length)} changed${names.length > 0 ? `, the most: ${names.join(', ')}` : ''}${unknown > 0 ? `; ${n(unknown)} not compared` : ''}.`
+  return `${plural(changed.length, 'table')} of ${formatCount(tables.length)} changed${names.length > 0 ? `, the most: ${names.join(', ')}` : ''}${unknown > 0 ? `; ${formatCount(unknown)} not compared` : ''}.`
 }
 
 /**

@@ -49,14 +49,12 @@ const DEFAULT_BRANCHES = ['main', 'master']
 export async function tryReadFeatureBranch(
   cwd: string
 ): Promise<string | undefined> {
-  const branch = await tryGit(cwd, ['symbolic-ref', '--short', '-q', 'HEAD'])
-  if (!branch) return undefined
-  const remote = await tryGit(cwd, [
-    'symbolic-ref',
-    '--short',
-    '-q',
-    'refs/remotes/origin/HEAD'
+  // Both at once: every local run asks, before its first step.
+  const [branch, remote] = await Promise.all([
+    tryGit(cwd, ['symbolic-ref', '--short', '-q', 'HEAD']),
+    tryGit(cwd, ['symbolic-ref', '--short', '-q', 'refs/remotes/origin/HEAD'])
   ])
+  if (!branch) return undefined
   const defaults = remote ? [remote.replace(/^origin\//, '')] : DEFAULT_BRANCHES
   return defaults.includes(branch) ? undefined : branch
 }

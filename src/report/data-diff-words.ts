@@ -1,11 +1,10 @@
-import { plural } from '../diagnostics/index.js'
-import type { TableDiff } from './data-diff.js'
+import { formatCount, plural } from '../diagnostics/index.js'
+import type { KeyedChanges, TableDiff } from './data-diff.js'
 
 /** How a renderer marks a name: backticks in Markdown, nothing on a terminal. */
 export type MarkName = (name: string) => string
 
 const asIs: MarkName = (name) => name
-const n = (value: number): string => value.toLocaleString('en-US')
 
 /** Example keys shown per kind, changed columns shown per table. */
 const EXAMPLES = 3
@@ -29,11 +28,11 @@ function summaryOf(diff: TableDiff): string {
   if (diff.status === 'not-compared')
     return `not compared: ${diff.reason ?? 'no reason given'}`
   const head = diff.rows?.head ?? 0
-  if (diff.status === 'new-table') return `new table, ${n(head)} rows`
+  if (diff.status === 'new-table') return `new table, ${formatCount(head)} rows`
   const base = diff.rows?.base ?? 0
   const delta = head - base
   const sign = delta > 0 ? '+' : ''
-  return `${n(base)} → ${n(head)} rows${delta === 0 ? '' : ` (${sign}${n(delta)})`}`
+  return `${formatCount(base)} → ${formatCount(head)} rows${delta === 0 ? '' : ` (${sign}${formatCount(delta)})`}`
 }
 
 function columnsOf(diff: TableDiff, mark: MarkName): string | undefined {
@@ -60,7 +59,7 @@ function keyedOf(diff: TableDiff, mark: MarkName): string[] {
   const k = diff.keyed
   if (!k) return diff.reason && diff.status === 'compared' ? [diff.reason] : []
   const lines = [
-    `by ${k.key.map(mark).join(', ')}: ${n(k.added)} added, ${n(k.removed)} removed, ${n(k.changed)} changed, ${n(k.unchanged)} unchanged${k.duplicateKeys ? ' (the key is not unique: counts are of matches)' : ''}`
+    `by ${k.key.map(mark).join(', ')}: ${formatCount(k.added)} added, ${formatCount(k.removed)} removed, ${formatCount(k.changed)} changed, ${formatCount(k.unchanged)} unchanged${k.duplicateKeys ? ' (the key is not unique: counts are of matches)' : ''}`
   ]
   const columns = Object.entries(k.byColumn).sort((a, b) => b[1] - a[1])
   if (columns.length > 0) {
@@ -68,7 +67,8 @@ function keyedOf(diff: TableDiff, mark: MarkName): string[] {
     const shown = columns
       .slice(0, COLUMNS_SHOWN)
       .map(
-        ([name, count]) => `${mark(name)} ${n(count)}${share(count, matched)}`
+        ([name, count]) =>
+          `${mark(name)} ${formatCount(count)}${share(count, matched)}`
       )
     const more = columns.length - shown.length
     lines.push(
@@ -96,6 +96,11 @@ export function describeTableDiff(
     ...(columns ? { columns } : {}),
     keyed: keyedOf(diff, mark)
   }
+}
+
+/** `+50 −100 ~143`: rows added, removed and changed by key. */
+export function keyedCounts(keyed: KeyedChanges): string {
+  return `+${formatCount(keyed.added)} −${formatCount(keyed.removed)} ~${formatCount(keyed.changed)}`
 }
 
 /** Whether the change did anything to the table that a reviewer should see. */

@@ -45,5 +45,5 @@ export type {
   TableDiff
 } from './data-diff.js'
 export { changeSize, orderByChange } from './data-diff.js'
-export { describeTableDiff, isChanged } from './data-diff-words.js'
+export { describeTableDiff, isChanged, keyedCounts } from './data-diff-words.js'
 export type { MarkName, TableDiffWords } from './data-diff-words.js'

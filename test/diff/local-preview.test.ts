@@ -275,6 +275,8 @@ describe('the data diff of a preview on the local engine', () => {
       'Data changes against development: 2 tables of 2 changed (compared in '
     )
     expect(rerun.stdout).toContain('  Details: dtflw diff')
+    // Comparing large tables takes a while: it says what it compares.
+    expect(rerun.stderr).toContain('Comparing orders_clean with development')
     const none = await runCli(['diff', '--report', 'missing.json'], root)
     expect([none.code, none.stderr]).toEqual([
       2,

@@ -1,5 +1,5 @@
-import type { DataDiffPlan, DiffTarget } from '../../diff/index.js'
-import { locationValue } from '../../flow/index.js'
+import { placeOf, reportLine } from '../../diff/index.js'
+import type { DataDiffPlan } from '../../diff/index.js'
 import { orderByChange } from '../../report/index.js'
 import type {
   ColumnChanges,
@@ -18,9 +18,9 @@ export function notCompared(diff: DataDiffPlan, reason: string): DataDiff {
     against: diff.against,
     tables: orderByChange(
       diff.tables.map((t) => ({
-        ...where(t),
+        ...placeOf(t),
         status: 'not-compared',
-        reason: bounded(reason)
+        reason: reportLine(reason)
       }))
     )
   }
@@ -73,9 +73,9 @@ export function readDiffOutput(
         const entry = byName.get(target.table)
         const read = entry === undefined ? undefined : readTable(entry)
         return read
-          ? { ...where(target), ...read }
+          ? { ...placeOf(target), ...read }
           : {
-              ...where(target),
+              ...placeOf(target),
               status: 'not-compared',
               reason:
                 entry === undefined
@@ -87,12 +87,6 @@ export function readDiffOutput(
   }
 }
 
-const where = (t: DiffTarget) => ({
-  table: t.table,
-  head: locationValue(t.head),
-  base: locationValue(t.base)
-})
-
 type Found = Omit<TableDiff, 'table' | 'head' | 'base'>
 
 const isCount = (v: unknown): v is number =>
@@ -101,7 +95,7 @@ const isText = (v: unknown): v is string => typeof v === 'string'
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v)
 const texts = (v: unknown): string[] | undefined =>
-  Array.isArray(v) && v.every(isText) ? v.map((t) => bounded(t)) : undefined
+  Array.isArray(v) && v.every(isText) ? v.map((t) => reportLine(t)) : undefined
 
 /** One table's entry, or undefined when any field is not what it must be. */
 function readTable(entry: unknown): Found | undefined {
@@ -115,7 +109,7 @@ function readTable(entry: unknown): Found | undefined {
     return undefined
   if (reason !== undefined && !isText(reason)) return undefined
   const out: { -readonly [K in keyof Found]: Found[K] } = { status }
-  if (reason !== undefined) out.reason = bounded(reason)
+  if (reason !== undefined) out.reason = reportLine(reason)
   if (entry.rows !== undefined) {
     const rows = entry.rows
     if (!isObject(rows) || !isCount(rows.head)) return undefined
@@ -199,10 +193,4 @@ function readKeyed(value: unknown): KeyedChanges | undefined {
     },
     ...(value.duplicateKeys === true ? { duplicateKeys: true as const } : {})
   }
-}
-
-/** One line of at most 300 characters: what a report shows of a reason. */
-function bounded(text: string): string {
-  const line = text.split('\n')[0]
-  return line.length > 300 ? `${line.slice(0, 297)}…` : line
 }

@@ -3,10 +3,11 @@ import { locationValue } from '../../flow/index.js'
 import type { StepResult } from '../../report/index.js'
 import type { SqlWorker } from './sql/index.js'
 import {
+  describeRelation,
+  inspectQuery,
   readExpression,
   resolveLocalTable,
-  tableExists,
-  toSparkType
+  tableExists
 } from './tables/index.js'
 import type { WorkerPool } from '../worker-pool.js'
 
@@ -19,26 +20,12 @@ export function localDiffSource(
   root: string,
   workers: WorkerPool<SqlWorker>
 ): DiffSource {
-  const rows = async (sql: string): Promise<unknown[][]> => {
-    const worker = workers.acquire()
-    try {
-      const [result] = await worker.inspect([sql])
-      return result
-    } finally {
-      workers.release(worker)
-    }
-  }
+  const rows = inspectQuery(workers)
   return {
     dialect: 'duckdb',
     relation: (location) => readExpression(resolveLocalTable(root, location)),
     exists: (location) => tableExists(resolveLocalTable(root, location)),
-    async describe(relation) {
-      const described = await rows(`DESCRIBE SELECT * FROM ${relation}`)
-      return described.map(([name, type]) => ({
-        name: String(name),
-        type: toSparkType(String(type))
-      }))
-    },
+    describe: (relation) => describeRelation(rows, relation),
     // Each row as one JSON object, so columns come back by name whatever
     // their order, and 128-bit sums as plain numbers.
     async query(sql) {

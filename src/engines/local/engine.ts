@@ -156,7 +156,10 @@ export function createLocalEngine(options: LocalEngineOptions): Engine {
         : written
       if (!diff || context.signal.aborted) return { steps: results }
       const source = localDiffSource(root, sqlWorkers)
-      return { steps: results, dataDiff: await compareTables(diff, source) }
+      const dataDiff = await compareTables(diff, source, Date.now, (table) =>
+        context.onProgress?.(`Comparing ${table} with ${diff.against}`)
+      )
+      return { steps: results, dataDiff }
     } finally {
       python.close()
       await Promise.all(parts.pending)

@@ -3,7 +3,11 @@
 // exports planned), staging and promotion of outputs, the rows a rewritten
 // table starts from, and reading the columns and rows of what was written.
 export { toDuckdbType, toSparkType } from './columns.js'
-export { createTableInspector } from './inspect.js'
+export {
+  createTableInspector,
+  describeRelation,
+  inspectQuery
+} from './inspect.js'
 export type { TableInspector } from './inspect.js'
 export { planPriorTables } from './prior-tables.js'
 export { discardStaging, promoteOutput, stageOutputs } from './staging.js'

@@ -22,24 +22,10 @@ export interface TableInspector {
 export function createTableInspector(
   workers: WorkerPool<SqlWorker>
 ): TableInspector {
-  const query = async (sql: string): Promise<unknown[][]> => {
-    const worker = workers.acquire()
-    try {
-      const [rows] = await worker.inspect([sql])
-      return rows
-    } finally {
-      workers.release(worker)
-    }
-  }
+  const query = inspectQuery(workers)
   return {
     async describe(table) {
-      const rows = await query(
-        `DESCRIBE SELECT * FROM ${await readExpression(table)}`
-      )
-      return rows.map(([name, type]) => ({
-        name: String(name),
-        type: toSparkType(String(type))
-      }))
+      return describeRelation(query, await readExpression(table))
     },
     async countRows(table) {
       const rows = await query(
@@ -48,4 +34,31 @@ export function createTableInspector(
       return Number(rows[0][0])
     }
   }
+}
+
+/** One query's rows from an idle SQL worker's own database. */
+export function inspectQuery(
+  workers: WorkerPool<SqlWorker>
+): (sql: string) => Promise<unknown[][]> {
+  return async (sql) => {
+    const worker = workers.acquire()
+    try {
+      const [rows] = await worker.inspect([sql])
+      return rows
+    } finally {
+      workers.release(worker)
+    }
+  }
+}
+
+/** The columns of a relation, with Spark type names. */
+export async function describeRelation(
+  query: (sql: string) => Promise<unknown[][]>,
+  relation: string
+): Promise<ActualColumn[]> {
+  const rows = await query(`DESCRIBE SELECT * FROM ${relation}`)
+  return rows.map(([name, type]) => ({
+    name: String(name),
+    type: toSparkType(String(type))
+  }))
 }
